@@ -1,0 +1,59 @@
+import type { ReactNode } from "react";
+
+// A labelled field with its hint and error tied to the control by id, so screen readers
+// announce them with the field. `children` receives the ids to put on the control.
+
+export type FieldIds = { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean };
+
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  required?: boolean;
+  children: (ids: FieldIds) => ReactNode;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+        {required ? <span className="ml-1 text-sm font-normal text-slate-600">(required)</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": errorId ? true : undefined })}
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="text-sm font-medium text-red-700">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+export const inputClass =
+  "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700";
+
+export const buttonClass =
+  "inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+
+export const secondaryButtonClass =
+  "inline-flex items-center justify-center rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100";

@@ -1,0 +1,39 @@
+import { getDb, type Db } from "~/utils/db.server";
+import { smtpSender, type MailSender } from "~/utils/email.server";
+import { getEnv } from "~/utils/env.server";
+import { deliverDueNotifications } from "./outbox.server";
+
+// The background loop: one tick at a time, never overlapping itself. Runs inside the web
+// server by default and as its own process with `npm run worker`.
+
+export async function runWorkerTick(db: Db, send: MailSender, appUrl: string) {
+  return { outbox: await deliverDueNotifications(db, send, { appUrl }) };
+}
+
+export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => void } = {}) {
+  const env = getEnv();
+  const interval = opts.intervalMs ?? env.WORKER_INTERVAL_MS;
+  const log = opts.log ?? ((m: string) => console.log(`[worker] ${m}`));
+  const send = smtpSender();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    try {
+      const result = await runWorkerTick(await getDb(), send, env.APP_URL);
+      const { sent, failed, dead } = result.outbox;
+      if (sent || failed || dead) log(`mail: ${sent} sent, ${failed} to retry, ${dead} set aside`);
+    } catch (error) {
+      log(`tick failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!stopped) timer = setTimeout(() => (running = tick()), interval);
+  };
+  running = tick();
+
+  return async function stop() {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await running;
+  };
+}

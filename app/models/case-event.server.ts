@@ -1,0 +1,73 @@
+import { GENESIS_HASH, hashEvent, verifyChain, type ChainVerdict } from "~/domain/case-chain";
+import type { Db, Tx } from "~/utils/db.server";
+
+export type CaseEventInput = {
+  incidentId: string;
+  type: string;
+  actorId: string | null;
+  data?: Record<string, unknown>;
+  visibleToReporter?: boolean;
+  at?: Date;
+};
+
+/**
+ * Appends one event to an incident's hash chain, inside the caller's transaction.
+ * Incrementing chainLength first takes the incident's row lock on PostgreSQL (and SQLite
+ * serialises writers anyway), so two appends to one case can never read the same head.
+ */
+export async function appendCaseEvent(tx: Tx, input: CaseEventInput) {
+  const head = await tx.incident.update({
+    where: { id: input.incidentId },
+    data: { chainLength: { increment: 1 } },
+    select: { chainLength: true, chainHead: true },
+  });
+  const event = {
+    incidentId: input.incidentId,
+    seq: head.chainLength,
+    type: input.type,
+    actorId: input.actorId,
+    at: input.at ?? new Date(),
+    data: JSON.stringify(input.data ?? {}),
+    visibleToReporter: input.visibleToReporter ?? false,
+  };
+  const prevHash = head.chainHead || GENESIS_HASH;
+  const hash = hashEvent(prevHash, event);
+  await tx.caseEvent.create({ data: { ...event, prevHash, hash } });
+  await tx.incident.update({ where: { id: input.incidentId }, data: { chainHead: hash } });
+  return { seq: event.seq, hash };
+}
+
+export async function verifyIncidentChain(db: Db, incidentId: string): Promise<ChainVerdict> {
+  const events = await db.caseEvent.findMany({ where: { incidentId }, orderBy: { seq: "asc" } });
+  return verifyChain(events);
+}
+
+export type TimelineEntry = {
+  id: string;
+  seq: number;
+  type: string;
+  at: Date;
+  actorName: string | null;
+  data: Record<string, unknown>;
+};
+
+/** The timeline; `forReporter` keeps only the entries meant for the person who reported. */
+export async function getTimeline(
+  db: Db,
+  incidentId: string,
+  opts: { forReporter: boolean },
+): Promise<TimelineEntry[]> {
+  const rows = await db.caseEvent.findMany({
+    where: { incidentId, ...(opts.forReporter ? { visibleToReporter: true } : {}) },
+    orderBy: { seq: "asc" },
+    include: { actor: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    type: r.type,
+    at: r.at,
+    actorName: r.actor?.name ?? null,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+  }));
+}

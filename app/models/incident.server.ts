@@ -1,0 +1,357 @@
+import { computeDeadline } from "~/domain/deadlines";
+import type { IncidentFacts, Viewer } from "~/domain/permissions";
+import { formatReference } from "~/domain/reference";
+import { routeReport, type RoutingPerson } from "~/domain/routing";
+import type { Category, Channel, Severity } from "~/domain/vocabulary";
+import type { Db, Prisma, Tx } from "~/utils/db.server";
+import { appendCaseEvent } from "./case-event.server";
+import { findTarget, getDefaultPolicy } from "./deadline-policy.server";
+import { enqueueNotification } from "./notification.server";
+
+export type NewIncident = {
+  reporterId: string;
+  accountId: string;
+  occurredAt: Date;
+  channel: Channel;
+  severity: Severity;
+  categories: Category[];
+  narrative: string;
+  impact?: string;
+  contactIds?: string[];
+  namedUserIds?: string[];
+  submissionKey?: string;
+};
+
+async function nextReference(tx: Tx, now: Date): Promise<string> {
+  const year = now.getUTCFullYear();
+  const counter = await tx.referenceCounter.upsert({
+    where: { year },
+    create: { year, last: 1 },
+    update: { last: { increment: 1 } },
+  });
+  return formatReference(year, counter.last);
+}
+
+async function loadRoutingPeople(tx: Tx): Promise<Map<string, RoutingPerson>> {
+  // The whole directory is small (hundreds); routing walks the reporting line in memory.
+  const people = await tx.user.findMany({
+    select: { id: true, role: true, active: true, onLeave: true, managerId: true },
+  });
+  return new Map(people.map((p) => [p.id, p]));
+}
+
+/**
+ * Files a report. Everything a success answer promises is written in one transaction: the
+ * incident, its first timeline events, its ACKNOWLEDGE clock and the assignee's mail.
+ * The same submissionKey twice returns the first report.
+ */
+export async function createIncident(db: Db, input: NewIncident, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    if (input.submissionKey) {
+      const existing = await tx.incident.findUnique({
+        where: { submissionKey: input.submissionKey },
+        select: { id: true, reference: true, reporterId: true },
+      });
+      if (existing && existing.reporterId === input.reporterId) {
+        return { id: existing.id, reference: existing.reference, duplicate: true };
+      }
+    }
+    const people = await loadRoutingPeople(tx);
+    const reporter = people.get(input.reporterId);
+    if (!reporter) throw new Error("Unknown reporter");
+    const namedUserIds = (input.namedUserIds ?? []).filter((id) => id !== input.reporterId);
+    const route = routeReport({
+      reporter,
+      people,
+      namedUserIds,
+      categories: input.categories,
+      severity: input.severity,
+    });
+    const reference = await nextReference(tx, now);
+    const incident = await tx.incident.create({
+      data: {
+        reference,
+        submissionKey: input.submissionKey,
+        reporterId: input.reporterId,
+        accountId: input.accountId,
+        occurredAt: input.occurredAt,
+        channel: input.channel,
+        reporterSeverity: input.severity,
+        narrative: input.narrative,
+        impact: input.impact,
+        assigneeId: route.assigneeId,
+        createdAt: now,
+        categories: { create: input.categories.map((category) => ({ category })) },
+        contacts: { create: (input.contactIds ?? []).map((contactId) => ({ contactId })) },
+        namedUsers: { create: namedUserIds.map((userId) => ({ userId })) },
+        participants: {
+          create: [
+            ...(route.assigneeId ? [{ userId: route.assigneeId, role: "HANDLER" }] : []),
+            ...route.hrIds.map((userId) => ({ userId, role: "HR" })),
+          ],
+        },
+      },
+      select: { id: true, reference: true },
+    });
+
+    await appendCaseEvent(tx, {
+      incidentId: incident.id,
+      type: "SUBMITTED",
+      actorId: input.reporterId,
+      at: now,
+      visibleToReporter: true,
+      data: { severity: input.severity, channel: input.channel },
+    });
+    await appendCaseEvent(tx, {
+      incidentId: incident.id,
+      type: "ASSIGNED",
+      actorId: null,
+      at: now,
+      visibleToReporter: true,
+      data: { assigneeId: route.assigneeId, hrIds: route.hrIds, reason: "routing" },
+    });
+
+    const policy = await getDefaultPolicy(tx);
+    const ack = computeDeadline(
+      findTarget(policy, input.severity, "ACKNOWLEDGE"),
+      now,
+      policy.calendar,
+    );
+    await tx.deadline.create({
+      data: {
+        incidentId: incident.id,
+        kind: ack.kind,
+        businessHours: ack.businessHours,
+        startedAt: ack.startedAt,
+        dueAt: ack.dueAt,
+        remindAt: ack.remindAt,
+      },
+    });
+
+    const recipients = await tx.user.findMany({
+      where: { id: { in: [route.assigneeId, ...route.hrIds].filter((x): x is string => !!x) } },
+      select: { id: true, email: true },
+    });
+    for (const r of recipients) {
+      await enqueueNotification(tx, {
+        idempotencyKey: `incident:${incident.id}:new-report:${r.id}`,
+        recipient: r,
+        template: "NEW_REPORT_ASSIGNED",
+        data: { reference, severity: input.severity, dueAt: ack.dueAt.toISOString() },
+        incidentId: incident.id,
+      });
+    }
+    return { id: incident.id, reference: incident.reference, duplicate: false };
+  });
+}
+
+/** The facts permission checks need, by reference; null when there is no such report. */
+export async function getIncidentFacts(
+  db: Db,
+  reference: string,
+): Promise<(IncidentFacts & { id: string }) | null> {
+  const row = await db.incident.findUnique({
+    where: { reference },
+    select: {
+      id: true,
+      reporterId: true,
+      assigneeId: true,
+      reporter: { select: { teamId: true } },
+      participants: { select: { userId: true } },
+      namedUsers: { select: { userId: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    reporterId: row.reporterId,
+    reporterTeamId: row.reporter.teamId,
+    assigneeId: row.assigneeId,
+    participantIds: row.participants.map((p) => p.userId),
+    namedUserIds: row.namedUsers.map((n) => n.userId),
+  };
+}
+
+/** Incidents a manager or HR handles: the same rule as incidentAccess, as a query. */
+export function handlerScope(viewer: Viewer): Prisma.IncidentWhereInput {
+  const notNamed: Prisma.IncidentWhereInput = {
+    namedUsers: { none: { userId: viewer.id } },
+    reporterId: { not: viewer.id },
+  };
+  if (viewer.role === "HR") return notNamed;
+  if (viewer.role === "MANAGER") {
+    return {
+      AND: [
+        notNamed,
+        {
+          OR: [
+            { reporter: { teamId: { in: viewer.managedTeamIds } } },
+            { assigneeId: viewer.id },
+            { participants: { some: { userId: viewer.id } } },
+          ],
+        },
+      ],
+    };
+  }
+  return { id: { in: [] } };
+}
+
+export type QueueItem = {
+  reference: string;
+  status: string;
+  severity: string;
+  accountName: string;
+  occurredAt: Date;
+  createdAt: Date;
+  assigneeName: string | null;
+  nextDeadline: { kind: string; dueAt: Date } | null;
+};
+
+/** Open cases for a handler, the nearest open deadline first (overdue at the top). */
+export async function getHandlerQueue(db: Db, viewer: Viewer): Promise<QueueItem[]> {
+  const rows = await db.incident.findMany({
+    where: { AND: [handlerScope(viewer), { status: { not: "RESOLVED" } }] },
+    select: {
+      reference: true,
+      status: true,
+      reporterSeverity: true,
+      assessedSeverity: true,
+      occurredAt: true,
+      createdAt: true,
+      account: { select: { name: true } },
+      assignee: { select: { name: true } },
+      deadlines: {
+        where: { metAt: null },
+        orderBy: { dueAt: "asc" },
+        take: 1,
+        select: { kind: true, dueAt: true },
+      },
+    },
+    take: 500,
+  });
+  const items = rows.map((r) => ({
+    reference: r.reference,
+    status: r.status,
+    severity: r.assessedSeverity ?? r.reporterSeverity,
+    accountName: r.account.name,
+    occurredAt: r.occurredAt,
+    createdAt: r.createdAt,
+    assigneeName: r.assignee?.name ?? null,
+    nextDeadline: r.deadlines[0] ?? null,
+  }));
+  const far = Number.MAX_SAFE_INTEGER;
+  return items.sort(
+    (a, b) =>
+      (a.nextDeadline?.dueAt.getTime() ?? far) - (b.nextDeadline?.dueAt.getTime() ?? far) ||
+      b.createdAt.getTime() - a.createdAt.getTime(),
+  );
+}
+
+export async function getReporterList(db: Db, reporterId: string) {
+  return db.incident.findMany({
+    where: { reporterId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      reference: true,
+      status: true,
+      reporterSeverity: true,
+      occurredAt: true,
+      createdAt: true,
+      account: { select: { name: true } },
+    },
+    take: 200,
+  });
+}
+
+/** What the reporter may see of their own report: no private notes, no other names. */
+export async function getIncidentForReporter(db: Db, id: string) {
+  return db.incident.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      channel: true,
+      reporterSeverity: true,
+      occurredAt: true,
+      createdAt: true,
+      acknowledgedAt: true,
+      narrative: true,
+      impact: true,
+      account: { select: { name: true } },
+      categories: { select: { category: true } },
+      assignee: { select: { name: true } },
+      deadlines: {
+        where: { kind: "ACKNOWLEDGE" },
+        select: { kind: true, dueAt: true, metAt: true },
+      },
+    },
+  });
+}
+
+export async function getIncidentForHandler(db: Db, id: string) {
+  return db.incident.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      channel: true,
+      reporterSeverity: true,
+      assessedSeverity: true,
+      occurredAt: true,
+      createdAt: true,
+      acknowledgedAt: true,
+      narrative: true,
+      impact: true,
+      reporter: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+      account: { select: { id: true, name: true } },
+      categories: { select: { category: true } },
+      deadlines: {
+        orderBy: { dueAt: "asc" },
+        select: { id: true, kind: true, dueAt: true, metAt: true, breachedAt: true },
+      },
+    },
+  });
+}
+
+export class IncidentStateError extends Error {}
+
+/**
+ * Acknowledges a report: status, the ACKNOWLEDGE clock stopped (met or late), a timeline
+ * entry the reporter sees, and a mail to the reporter, all in one transaction. A second
+ * acknowledgement (double click, two managers at once) changes nothing.
+ */
+export async function acknowledgeIncident(db: Db, incidentId: string, actorId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.incident.updateMany({
+      where: { id: incidentId, status: "SUBMITTED" },
+      data: { status: "ACKNOWLEDGED", acknowledgedAt: now },
+    });
+    if (claimed.count === 0) return { changed: false };
+    await tx.deadline.updateMany({
+      where: { incidentId, kind: "ACKNOWLEDGE", metAt: null },
+      data: { metAt: now },
+    });
+    const incident = await tx.incident.findUniqueOrThrow({
+      where: { id: incidentId },
+      select: { reference: true, reporter: { select: { id: true, email: true } } },
+    });
+    await appendCaseEvent(tx, {
+      incidentId,
+      type: "ACKNOWLEDGED",
+      actorId,
+      at: now,
+      visibleToReporter: true,
+    });
+    await enqueueNotification(tx, {
+      idempotencyKey: `incident:${incidentId}:acknowledged`,
+      recipient: incident.reporter,
+      template: "REPORT_ACKNOWLEDGED",
+      data: { reference: incident.reference },
+      incidentId,
+    });
+    return { changed: true };
+  });
+}

@@ -1,0 +1,32 @@
+import type { Tx } from "~/utils/db.server";
+
+export type TemplateName = "NEW_REPORT_ASSIGNED" | "REPORT_ACKNOWLEDGED";
+
+export type NotificationInput = {
+  idempotencyKey: string;
+  recipient: { id: string; email: string };
+  template: TemplateName;
+  /** Only references and links: never report text (DESIGN.md §7). */
+  data: { reference: string; [key: string]: string | number | boolean | null };
+  incidentId?: string;
+};
+
+/** Queues a mail in the caller's transaction; the same key twice queues it once. */
+export async function enqueueNotification(tx: Tx, n: NotificationInput) {
+  const existing = await tx.notification.findUnique({
+    where: { idempotencyKey: n.idempotencyKey },
+    select: { id: true },
+  });
+  if (existing) return existing;
+  return tx.notification.create({
+    data: {
+      idempotencyKey: n.idempotencyKey,
+      recipientId: n.recipient.id,
+      toEmail: n.recipient.email,
+      template: n.template,
+      data: JSON.stringify(n.data),
+      incidentId: n.incidentId,
+    },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,130 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { canHandleIncidents } from "./domain/permissions";
+import stylesheet from "./tailwind.css";
+import { getOptionalUser } from "./utils/auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [{ title: "Incident portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  return {
+    user: user && {
+      name: user.name,
+      role: user.role,
+      handles: canHandleIncidents(user.role),
+    },
+  };
+}
+
+function NavItem({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <NavLink
+      to={to}
+      className={({ isActive }) =>
+        `rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-700 text-white" : "text-brand-50 hover:bg-brand-700"}`
+      }
+    >
+      {children}
+    </NavLink>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
+        Skip to content
+      </a>
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-3">
+          <Link to="/" className="mr-4 font-semibold">
+            Incident portal
+          </Link>
+          {user ? (
+            <>
+              <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+                <NavItem to="/reports/new">Report an incident</NavItem>
+                <NavItem to="/reports">My reports</NavItem>
+                {user.handles ? <NavItem to="/queue">Queue</NavItem> : null}
+              </nav>
+              <Form method="post" action="/logout">
+                <button
+                  type="submit"
+                  className="rounded px-3 py-2 text-sm text-brand-50 hover:bg-brand-700"
+                >
+                  Sign out <span className="sr-only">{user.name}</span>
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <main id="main" className="mx-auto max-w-xl px-4 py-16">
+      <h1 className="text-2xl font-semibold">
+        {notFound ? "We couldn't find that page" : "Something went wrong"}
+      </h1>
+      <p className="mt-4 text-slate-700">
+        {notFound
+          ? "It may have moved, or you may not have access to it."
+          : isRouteErrorResponse(error) && status < 500
+            ? String(error.data)
+            : "Nothing you entered has been lost. Please try again in a moment."}
+      </p>
+      <p className="mt-6">
+        <Link to="/" className="text-brand-700 underline">
+          Back to the start page
+        </Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { buttonClass } from "~/components/ui/field";
+import { canHandleIncidents } from "~/domain/permissions";
+import { getHandlerQueue, getReporterList } from "~/models/incident.server";
+import { requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const reports = (await getReporterList(db, user.id)).slice(0, 5);
+  let queue: { open: number; overdue: number } | null = null;
+  if (canHandleIncidents(user.role)) {
+    const items = await getHandlerQueue(db, user);
+    const now = Date.now();
+    queue = {
+      open: items.length,
+      overdue: items.filter((i) => i.nextDeadline && i.nextDeadline.dueAt.getTime() < now).length,
+    };
+  }
+  return { name: user.name.split(" ")[0], reports, queue };
+}
+
+export default function Home() {
+  const { name, reports, queue } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-8">
+      <section>
+        <h1 className="text-2xl font-semibold">Hello, {name}</h1>
+        <p className="mt-2 max-w-prose text-slate-700">
+          If a customer has been abusive to you, tell us. It takes about two minutes, a manager
+          must respond by a deadline, and you can follow every step.
+        </p>
+        <Link to="/reports/new" className={`${buttonClass} mt-4 text-lg`}>
+          Report an incident
+        </Link>
+      </section>
+      {queue ? (
+        <section aria-labelledby="queue-heading" className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="queue-heading" className="text-lg font-semibold">
+            Your queue
+          </h2>
+          <p className="mt-1">
+            {queue.open} open {queue.open === 1 ? "case" : "cases"}
+            {queue.overdue > 0 ? (
+              <strong className="ml-2 text-red-700">{queue.overdue} overdue</strong>
+            ) : null}
+          </p>
+          <Link to="/queue" className="mt-2 inline-block text-brand-700 underline">
+            Open the queue
+          </Link>
+        </section>
+      ) : null}
+      <section aria-labelledby="mine-heading">
+        <h2 id="mine-heading" className="text-lg font-semibold">
+          Your recent reports
+        </h2>
+        {reports.length === 0 ? (
+          <p className="mt-2 text-slate-600">You haven't filed any reports.</p>
+        ) : (
+          <ul className="mt-2 divide-y rounded-lg bg-white shadow-sm">
+            {reports.map((r) => (
+              <li key={r.reference} className="flex flex-wrap items-center gap-3 p-3">
+                <Link to={`/reports/${r.reference}`} className="font-medium text-brand-700 underline">
+                  {r.reference}
+                </Link>
+                <span>{r.account.name}</span>
+                <span className="text-sm text-slate-600">{formatDate(r.occurredAt)}</span>
+                <StatusBadge status={r.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { describeTimeLeft } from "~/domain/deadlines";
+import { DEADLINE_LABELS, SEVERITY_LABELS, type DeadlineKind, type Severity } from "~/domain/vocabulary";
+import { getHandlerQueue } from "~/models/incident.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Queue · Incident portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["MANAGER", "HR"]);
+  const items = await getHandlerQueue(await getDb(), user);
+  const now = new Date();
+  return {
+    items: items.map((i) => ({
+      reference: i.reference,
+      status: i.status,
+      severity: i.severity,
+      accountName: i.accountName,
+      assigneeName: i.assigneeName,
+      createdAt: i.createdAt.toISOString(),
+      deadline: i.nextDeadline && {
+        kind: i.nextDeadline.kind,
+        dueAt: i.nextDeadline.dueAt.toISOString(),
+        overdue: i.nextDeadline.dueAt < now,
+        timeLeft: describeTimeLeft(i.nextDeadline.dueAt, now),
+      },
+    })),
+  };
+}
+
+export default function Queue() {
+  const { items } = useLoaderData<typeof loader>();
+  const overdue = items.filter((i) => i.deadline?.overdue).length;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Queue</h1>
+      <p className="text-slate-700">
+        {items.length} open {items.length === 1 ? "case" : "cases"}, nearest deadline first.
+        {overdue > 0 ? <strong className="ml-2 text-red-700">{overdue} overdue.</strong> : null}
+      </p>
+      {items.length === 0 ? (
+        <p className="text-slate-600">Nothing is waiting for you.</p>
+      ) : (
+        <ul className="space-y-2" aria-label="Open cases">
+          {items.map((i) => (
+            <li
+              key={i.reference}
+              className={`rounded-lg bg-white p-4 shadow-sm ${i.deadline?.overdue ? "border-l-4 border-red-700" : ""}`}
+            >
+              <div className="flex flex-wrap items-center gap-3">
+                <Link to={`/cases/${i.reference}`} className="font-semibold text-brand-700 underline">
+                  {i.reference}
+                </Link>
+                <span>{i.accountName}</span>
+                <span className="text-sm">{SEVERITY_LABELS[i.severity as Severity]} severity</span>
+                <StatusBadge status={i.status} />
+              </div>
+              {i.deadline ? (
+                <p className={`mt-1 text-sm ${i.deadline.overdue ? "font-semibold text-red-700" : "text-slate-700"}`}>
+                  {DEADLINE_LABELS[i.deadline.kind as DeadlineKind]}: {i.deadline.timeLeft} (due{" "}
+                  {formatDateTime(i.deadline.dueAt)})
+                </p>
+              ) : null}
+              <p className="text-sm text-slate-600">
+                Reported {formatDateTime(i.createdAt)} · {i.assigneeName ? `with ${i.assigneeName}` : "unassigned"}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

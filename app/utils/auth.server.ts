@@ -1,0 +1,194 @@
+import { redirect } from "@remix-run/node";
+import { Lucia, TimeSpan } from "lucia";
+import type { Role } from "~/domain/vocabulary";
+import type { Viewer } from "~/domain/permissions";
+import { getDb } from "./db.server";
+import { cookieSecure, getEnv } from "./env.server";
+import { prismaLuciaAdapter } from "./lucia-adapter.server";
+import { assertSameOrigin } from "./origin.server";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
+
+// The only module that knows about lucia. Routes use requireUser / login / logout.
+
+declare module "lucia" {
+  interface Register {
+    Lucia: Lucia<{ createdAt: Date; lastSeenAt: Date }, { active: boolean }>;
+    DatabaseSessionAttributes: { createdAt: Date; lastSeenAt: Date };
+    DatabaseUserAttributes: { active: boolean };
+  }
+}
+
+const COOKIE_NAME = "portal_session";
+/** lastSeenAt is written at most this often, so reading pages does not mean a write each time. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+let luciaPromise: Promise<Lucia<{ createdAt: Date; lastSeenAt: Date }, { active: boolean }>> | undefined;
+
+function getLucia() {
+  luciaPromise ??= getDb().then(
+    (db) =>
+      new Lucia(prismaLuciaAdapter(db), {
+        sessionExpiresIn: new TimeSpan(getEnv().SESSION_ABSOLUTE_HOURS * 60, "m"),
+        sessionCookie: {
+          name: COOKIE_NAME,
+          expires: false, // a browser-session cookie; the server enforces both lifetimes
+          attributes: { secure: cookieSecure(), sameSite: "lax" },
+        },
+        getSessionAttributes: (a) => ({ createdAt: a.createdAt, lastSeenAt: a.lastSeenAt }),
+        getUserAttributes: (a) => ({ active: a.active }),
+      }),
+  );
+  return luciaPromise;
+}
+
+/** Tests that change session settings call this to rebuild lucia. */
+export function resetAuthForTests() {
+  luciaPromise = undefined;
+}
+
+export type SessionUser = Viewer & {
+  email: string;
+  name: string;
+  teamId: string | null;
+  sessionId: string;
+};
+
+export type SessionExpiry = { absoluteMs: number; idleMs: number };
+
+export function sessionLimits(): SessionExpiry {
+  const env = getEnv();
+  return { absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000, idleMs: env.SESSION_IDLE_MINUTES * 60_000 };
+}
+
+/** Pure: has this session outlived its absolute lifetime or sat idle too long? */
+export function sessionExpired(
+  s: { createdAt: Date; lastSeenAt: Date },
+  now: Date,
+  limits: SessionExpiry,
+): boolean {
+  return (
+    now.getTime() - s.createdAt.getTime() >= limits.absoluteMs ||
+    now.getTime() - s.lastSeenAt.getTime() >= limits.idleMs
+  );
+}
+
+async function readSession(request: Request): Promise<SessionUser | null> {
+  const lucia = await getLucia();
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) return null;
+  const now = new Date();
+  if (!user.active || sessionExpired(session, now, sessionLimits())) {
+    await lucia.invalidateSession(session.id);
+    return null;
+  }
+  const db = await getDb();
+  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const row = await db.user.findUnique({
+    where: { id: user.id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      teamId: true,
+      managedTeams: { select: { id: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    teamId: row.teamId,
+    managedTeamIds: row.managedTeams.map((t) => t.id),
+    sessionId: session.id,
+  };
+}
+
+/** The signed-in user, or null. Never throws for a bad or stale cookie. */
+export function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  return readSession(request);
+}
+
+/**
+ * Every loader and action starts here. Anonymous page loads go to the login page (and come
+ * back afterwards); anonymous POSTs are refused; POSTs from another origin are refused.
+ */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  assertSameOrigin(request);
+  const user = await readSession(request);
+  if (user) return user;
+  if (request.method === "GET" || request.method === "HEAD") {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, {
+      headers: { "Set-Cookie": await blankSessionCookie() },
+    });
+  }
+  throw new Response("Please sign in again.", { status: 401 });
+}
+
+/** A role check that answers 404: a person without the role should not learn the page exists. */
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) throw notFound();
+  return user;
+}
+
+export function notFound(): Response {
+  return new Response("Not found", { status: 404 });
+}
+
+export type LoginResult = { ok: true; cookie: string; userId: string } | { ok: false };
+
+export async function login(email: string, password: string): Promise<LoginResult> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user || !user.active) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return { ok: false };
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false };
+  const lucia = await getLucia();
+  const now = new Date();
+  const session = await lucia.createSession(user.id, { createdAt: now, lastSeenAt: now });
+  return { ok: true, cookie: lucia.createSessionCookie(session.id).serialize(), userId: user.id };
+}
+
+export async function logout(request: Request): Promise<string> {
+  const lucia = await getLucia();
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+async function blankSessionCookie(): Promise<string> {
+  return (await getLucia()).createBlankSessionCookie().serialize();
+}
+
+/** Changing a password ends every session of that user, this one included. */
+export async function changePassword(userId: string, newPassword: string) {
+  const db = await getDb();
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() },
+  });
+  await (await getLucia()).invalidateUserSessions(userId);
+}
+
+export async function deactivateUser(userId: string) {
+  const db = await getDb();
+  await db.user.update({ where: { id: userId }, data: { active: false } });
+  await (await getLucia()).invalidateUserSessions(userId);
+}
+
+/** Only same-site relative paths, so the login page cannot be used to send people elsewhere. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  return to;
+}

@@ -1,0 +1,51 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaClient as PgClient } from "../../prisma/generated/postgresql/client.ts";
+import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client.ts";
+import { getEnv } from "./env.server";
+
+// One Prisma client per process, its adapter picked from DATABASE_URL's scheme. The two
+// generated clients have identical models (a test enforces it), so one type serves both.
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Prisma } from "../../prisma/generated/sqlite/client.ts";
+
+export function providerOf(url: string): "sqlite" | "postgresql" {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error("DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL).");
+}
+
+export async function createDb(url: string): Promise<Db> {
+  if (providerOf(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    return new PgClient({ adapter }) as unknown as Db;
+  }
+  const file = url.replace(/^file:/, "");
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // `timeout` is better-sqlite3's busy_timeout in milliseconds.
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
+  const db = new SqliteClient({ adapter });
+  // WAL for concurrent readers; FULL sync so an answered report survives a power cut.
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
+  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  await db.$executeRawUnsafe("PRAGMA busy_timeout = 10000");
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { __db?: Promise<Db> };
+
+/** The process-wide client. Kept on globalThis so dev rebuilds reuse it. */
+export function getDb(): Promise<Db> {
+  globalForDb.__db ??= createDb(getEnv().DATABASE_URL);
+  return globalForDb.__db;
+}
+
+export async function disconnectDb() {
+  const db = await globalForDb.__db;
+  globalForDb.__db = undefined;
+  await db?.$disconnect();
+}

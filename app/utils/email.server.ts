@@ -1,0 +1,33 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { getEnv } from "./env.server";
+
+// Every mail leaves through SMTP (SMTP_URL, e.g. smtps://user:pass@mail.example.com:465).
+
+export type MailMessage = {
+  messageId: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+};
+
+export type MailSender = (message: MailMessage) => Promise<void>;
+
+export function smtpSender(smtpUrl = getEnv().SMTP_URL, from = getEnv().MAIL_FROM): MailSender {
+  const transport: Transporter = nodemailer.createTransport(smtpUrl, {
+    // Fail fast when the server is down: the outbox retries later anyway.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  } as object);
+  return async (m) => {
+    await transport.sendMail({
+      from,
+      to: m.to,
+      subject: m.subject,
+      html: m.html,
+      text: m.text,
+      messageId: m.messageId,
+    });
+  };
+}

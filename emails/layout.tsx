@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+
+// One calm, plain layout for every mail. Inline styles: mail clients ignore stylesheets.
+export function EmailLayout({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <title>{title}</title>
+      </head>
+      <body style={{ fontFamily: "Arial, sans-serif", color: "#1f2933", background: "#f5f7f7" }}>
+        <table role="presentation" width="100%" cellPadding={0} cellSpacing={0}>
+          <tbody>
+            <tr>
+              <td style={{ padding: "24px" }}>
+                <div style={{ maxWidth: 560, margin: "0 auto", background: "#fff", padding: 24 }}>
+                  <p style={{ color: "#195a55", fontWeight: "bold", margin: "0 0 16px" }}>
+                    Incident portal
+                  </p>
+                  {children}
+                  <p style={{ color: "#6b7280", fontSize: 12, marginTop: 32 }}>
+                    For privacy, this message never contains what was reported. Sign in to read
+                    it.
+                  </p>
+                </div>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </body>
+    </html>
+  );
+}
+
+export function Button({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a
+      href={href}
+      style={{
+        display: "inline-block",
+        background: "#1f6f68",
+        color: "#fff",
+        padding: "10px 16px",
+        borderRadius: 6,
+        textDecoration: "none",
+      }}
+    >
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,51 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+// Production server: Remix behind Express, plus the worker loop unless WORKER_IN_PROCESS=false.
+installGlobals({ nativeFetch: true });
+
+const buildPath = path.resolve("build/index.js");
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild & {
+  entry: { module: { startBackgroundWorker?: () => () => Promise<void> } };
+};
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use(
+  "/build",
+  express.static("public/build", { immutable: true, maxAge: "1y" }),
+);
+app.use(express.static("public", { maxAge: "1h" }));
+app.use((_req, res, next) => {
+  // Reports are sensitive: no framing by other sites, no sniffing, no referrer leaks.
+  res.set({
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+  });
+  next();
+});
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+const port = Number(process.env.PORT ?? 3000);
+const server = app.listen(port, () => {
+  console.log(`Incident portal listening on http://localhost:${port}`);
+});
+
+// The worker lives in the app bundle so it shares the app's database client.
+const stopWorker =
+  process.env.WORKER_IN_PROCESS === "false" ? undefined : build.entry.module.startBackgroundWorker?.();
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    void Promise.resolve(stopWorker?.()).finally(() => process.exit(0));
+  });
+}
