@@ -1,4 +1,4 @@
-// Used only by scripts/prisma-cli.ts. The "js" engine keeps the Prisma CLI from
+// Used by scripts/prisma-generate.ts and scripts/new-migration.ts. The "js" engine keeps the Prisma CLI from
 // downloading its native schema engine, which these machines cannot reach.
 import path from "node:path";
 import { defineConfig } from "prisma/config";

@@ -1,0 +1,133 @@
+// Applies the real migrations (prisma/<provider>/migrations) with our runner to a fresh
+// database: a temporary SQLite file, or, when DATABASE_URL is a postgres:// URL, a database
+// created on that server for this test and dropped afterwards.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations, providerFromUrl } from "../../scripts/lib/migrations";
+
+const serverUrl = process.env.DATABASE_URL?.startsWith("postgres")
+  ? process.env.DATABASE_URL
+  : undefined;
+const provider = serverUrl ? "postgresql" : "sqlite";
+const migrationNames = fs
+  .readdirSync(new URL(`../../prisma/${provider}/migrations`, import.meta.url), {
+    withFileTypes: true,
+  })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+let url = "";
+let cleanup = async () => {};
+
+/** Runs one SQL statement against the test database and returns its rows. */
+async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  if (providerFromUrl(url) === "sqlite") {
+    const db = new Database(url.slice("file:".length));
+    try {
+      const stmt = db.prepare(sql);
+      return stmt.reader ? (stmt.all(...params) as T[]) : (stmt.run(...params), []);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // Tests write SQLite-style `?` placeholders; pg wants $1, $2, …
+    return (
+      await client.query(
+        sql.replace(/\?/g, (_, i: number) => `$${sql.slice(0, i).split("?").length}`),
+        params,
+      )
+    ).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  if (serverUrl) {
+    const name = `migrations_test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-test-"));
+    url = `file:${path.join(dir, "sub", "test.db")}`; // sub/ checks that the runner creates it
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+afterAll(() => cleanup());
+
+describe(`applyMigrations (${provider})`, () => {
+  it("has at least one migration to test", () => {
+    expect(migrationNames.length).toBeGreaterThan(0);
+  });
+
+  it("applies every migration to a fresh database, two runners at once", async () => {
+    // Concurrent runs must take turns (advisory lock / BEGIN IMMEDIATE), applying each once.
+    const [a, b] = await Promise.all([applyMigrations(url), applyMigrations(url)]);
+    expect([...a.applied, ...b.applied].sort()).toEqual(migrationNames);
+
+    const tables =
+      provider === "sqlite"
+        ? await query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+        : await query<{ name: string }>(
+            `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
+          );
+    const names = tables.map((t) => t.name);
+    for (const t of ["Incident", "CaseEvent", "User", "Notification", "_prisma_migrations"])
+      expect(names).toContain(t);
+
+    const rows = await query<{ migration_name: string; finished_at: unknown; checksum: string }>(
+      `SELECT migration_name, finished_at, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(rows.map((r) => r.migration_name)).toEqual(migrationNames);
+    for (const r of rows) {
+      expect(r.finished_at).not.toBeNull();
+      expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it("applies nothing the second time", async () => {
+    expect((await applyMigrations(url)).applied).toEqual([]);
+  });
+
+  it("refuses when an applied migration was edited", async () => {
+    const name = migrationNames[0];
+    const [row] = await query<{ checksum: string }>(
+      `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = ?`,
+      [name],
+    );
+    const checksum = row?.checksum;
+    await query(`UPDATE "_prisma_migrations" SET checksum = ? WHERE migration_name = ?`, [
+      "0".repeat(64),
+      name,
+    ]);
+    await expect(applyMigrations(url)).rejects.toThrow(
+      `migration ${name} was edited after it was applied`,
+    );
+    await query(`UPDATE "_prisma_migrations" SET checksum = ? WHERE migration_name = ?`, [
+      checksum,
+      name,
+    ]);
+    expect((await applyMigrations(url)).applied).toEqual([]);
+  });
+});
