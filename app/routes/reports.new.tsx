@@ -46,6 +46,31 @@ function toLocalInput(instant: Date, timeZone: string): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/**
+ * The form's rules plus the checks only the server can make. Each is a field-level
+ * refinement, so every field gets its message even when others are wrong too.
+ */
+function serverReportSchema(accountExists: (id: string) => Promise<unknown>) {
+  const { shape } = reportFormSchema;
+  return reportFormSchema.extend({
+    accountId: shape.accountId.refine(
+      async (id) => !id || !!(await accountExists(id)),
+      "Please choose an account from the list.",
+    ),
+    occurredAt: shape.occurredAt.superRefine((value, ctx) => {
+      if (!LOCAL_DATE_TIME.test(value)) return; // the format message is already there
+      const at = occurredAtInstant(value, undefined);
+      if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 2000) {
+        ctx.addIssue({ code: "custom", message: "Please give a real date and time." });
+      }
+    }),
+  });
+}
+
+const FUTURE_MESSAGE = "That time is in the future.";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const accounts = await listAccountChoices(await getDb());
@@ -62,28 +87,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = await parseWithZod(formData, {
     async: true,
-    schema: reportFormSchema.superRefine(async (value, ctx) => {
-      if (!(await accountExists(db, value.accountId))) {
-        ctx.addIssue({ path: ["accountId"], code: "custom", message: "Please choose an account from the list." });
-      }
-      const at = occurredAtInstant(value.occurredAt, value.timeZone);
-      if (Number.isNaN(at.getTime())) {
-        ctx.addIssue({ path: ["occurredAt"], code: "custom", message: "Please give a real date and time." });
-      } else if (at.getTime() > Date.now() + 5 * 60_000) {
-        ctx.addIssue({ path: ["occurredAt"], code: "custom", message: "That time is in the future." });
-      } else if (at.getUTCFullYear() < 2000) {
-        ctx.addIssue({ path: ["occurredAt"], code: "custom", message: "Please check the year." });
-      }
-    }),
+    schema: serverReportSchema((id) => accountExists(db, id)),
   });
   if (submission.status !== "success") {
     return data(submission.reply(), { status: 400 });
   }
   const v = submission.value;
+  const occurredAt = occurredAtInstant(v.occurredAt, v.timeZone);
+  if (occurredAt.getTime() > Date.now() + 5 * 60_000) {
+    return data(submission.reply({ fieldErrors: { occurredAt: [FUTURE_MESSAGE] } }), { status: 400 });
+  }
   const created = await createIncident(db, {
     reporterId: user.id,
     accountId: v.accountId,
-    occurredAt: occurredAtInstant(v.occurredAt, v.timeZone),
+    occurredAt,
     channel: v.channel,
     severity: v.severity,
     categories: v.categories,

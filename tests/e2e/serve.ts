@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { applyMigrations } from "../../scripts/lib/migrations";
+import { TestSmtpServer } from "../fixtures/smtp";
+
+// The browser tests' server: a fresh SQLite file, migrated and seeded; a real SMTP server on
+// loopback; and the production server (server.ts) with its worker, on E2E_PORT.
+const port = process.env.E2E_PORT ?? "3100";
+const file = path.join(os.tmpdir(), `portal-e2e-${process.pid}.db`);
+const url = `file:${file}`;
+
+await applyMigrations(url);
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  PORT: port,
+  DATABASE_URL: url,
+  APP_URL: `http://localhost:${port}`,
+  COOKIE_SECURE: "false",
+  WORKER_INTERVAL_MS: "1000",
+  SEED_QUIET: "1",
+};
+const tsx = path.resolve("node_modules/.bin/tsx");
+await new Promise<void>((resolve, reject) => {
+  const seed = spawn(tsx, ["prisma/seed.ts"], { stdio: "inherit", env });
+  seed.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed failed: ${code}`))));
+});
+
+const smtp = new TestSmtpServer();
+await smtp.start();
+const server = spawn(tsx, ["server.ts"], {
+  stdio: "inherit",
+  env: { ...env, SMTP_URL: smtp.url },
+});
+
+const stop = async () => {
+  server.kill("SIGTERM");
+  await smtp.stop();
+  for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => {
+  console.error(`server exited with ${code}`);
+  process.exit(code ?? 1);
+});
