@@ -17,10 +17,7 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild & {
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-app.use(
-  "/build",
-  express.static("public/build", { immutable: true, maxAge: "1y" }),
-);
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use((_req, res, next) => {
   // Reports are sensitive: no framing by other sites, no sniffing, no referrer leaks.
@@ -41,7 +38,9 @@ const server = app.listen(port, () => {
 
 // The worker lives in the app bundle so it shares the app's database client.
 const stopWorker =
-  process.env.WORKER_IN_PROCESS === "false" ? undefined : build.entry.module.startBackgroundWorker?.();
+  process.env.WORKER_IN_PROCESS === "false"
+    ? undefined
+    : build.entry.module.startBackgroundWorker?.();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

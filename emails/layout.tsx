@@ -19,8 +19,7 @@ export function EmailLayout({ title, children }: { title: string; children: Reac
                   </p>
                   {children}
                   <p style={{ color: "#6b7280", fontSize: 12, marginTop: 32 }}>
-                    For privacy, this message never contains what was reported. Sign in to read
-                    it.
+                    For privacy, this message never contains what was reported. Sign in to read it.
                   </p>
                 </div>
               </td>

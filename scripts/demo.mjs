@@ -26,9 +26,19 @@ runBin("tsx", ["prisma/seed.ts"], { env: { ...env, SEED_QUIET: "1" } });
 const children = [];
 if (!process.env.SMTP_URL) {
   env.SMTP_URL = "smtp://127.0.0.1:2525";
-  children.push(spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/mail-catcher.ts"], { cwd: root, stdio: "inherit", env }));
+  children.push(
+    spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/mail-catcher.ts"], {
+      cwd: root,
+      stdio: "inherit",
+      env,
+    }),
+  );
 }
-const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], { cwd: root, stdio: "inherit", env });
+const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 children.push(server);
 
 async function waitForHealth() {
@@ -49,7 +59,9 @@ if (await waitForHealth()) {
   console.log(`\n  Incident portal demo: http://localhost:${port}\n`);
   console.log(`  Every demo login uses the password: ${DEMO_PASSWORD}`);
   for (const l of DEMO_LOGINS) console.log(`    ${l.role.padEnd(11)} ${l.email}`);
-  console.log("\n  Mail goes to the local mail catcher and is printed here. Ctrl+C stops everything.\n");
+  console.log(
+    "\n  Mail goes to the local mail catcher and is printed here. Ctrl+C stops everything.\n",
+  );
 } else {
   console.error("✗ The server did not become healthy.");
 }

@@ -14,12 +14,17 @@ const server = new SMTPServer({
       .then((mail) => {
         const to = mail.to && "text" in mail.to ? mail.to.text : "";
         const links = (mail.text ?? "").match(/https?:\/\/\S+/g) ?? [];
-        console.log(`✉  to ${to}: ${mail.subject}${links.length ? `\n   ${links.join("\n   ")}` : ""}`);
+        console.log(
+          `✉  to ${to}: ${mail.subject}${links.length ? `\n   ${links.join("\n   ")}` : ""}`,
+        );
         callback();
       })
       .catch(callback);
   },
 });
 
-server.listen(port, "127.0.0.1", () => console.log(`Mail catcher listening on smtp://127.0.0.1:${port}`));
-for (const s of ["SIGINT", "SIGTERM"] as const) process.on(s, () => server.close(() => process.exit(0)));
+server.listen(port, "127.0.0.1", () =>
+  console.log(`Mail catcher listening on smtp://127.0.0.1:${port}`),
+);
+for (const s of ["SIGINT", "SIGTERM"] as const)
+  process.on(s, () => server.close(() => process.exit(0)));

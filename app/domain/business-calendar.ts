@@ -112,12 +112,7 @@ export function addBusinessMinutes(from: Date, minutes: number, cal: BusinessCal
   const p = localParts(from, cal.timeZone);
   const cursor = new Date(Date.UTC(p.year, p.month - 1, p.day - 1));
   for (let i = 0; i < 3660; i++) {
-    const w = windowOn(
-      cursor.getUTCFullYear(),
-      cursor.getUTCMonth() + 1,
-      cursor.getUTCDate(),
-      cal,
-    );
+    const w = windowOn(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, cursor.getUTCDate(), cal);
     cursor.setUTCDate(cursor.getUTCDate() + 1);
     if (!w || w.end.getTime() <= from.getTime()) continue;
     const start = Math.max(w.start.getTime(), from.getTime());

@@ -32,8 +32,7 @@ export function hashEvent(prevHash: string, event: ChainEvent): string {
 export type StoredChainEvent = ChainEvent & { prevHash: string; hash: string };
 
 export type ChainVerdict =
-  | { ok: true; length: number }
-  | { ok: false; brokenAtSeq: number; reason: string };
+  { ok: true; length: number } | { ok: false; brokenAtSeq: number; reason: string };
 
 /** Checks a whole timeline, ordered by seq, as read back from the database. */
 export function verifyChain(events: StoredChainEvent[]): ChainVerdict {
@@ -44,7 +43,11 @@ export function verifyChain(events: StoredChainEvent[]): ChainVerdict {
     if (e.prevHash !== prev)
       return { ok: false, brokenAtSeq: e.seq, reason: "the link to the previous event is broken" };
     if (hashEvent(prev, e) !== e.hash)
-      return { ok: false, brokenAtSeq: e.seq, reason: "the event was changed after it was written" };
+      return {
+        ok: false,
+        brokenAtSeq: e.seq,
+        reason: "the event was changed after it was written",
+      };
     prev = e.hash;
   }
   return { ok: true, length: events.length };

@@ -1,4 +1,8 @@
-import { addBusinessMinutes, addCalendarMinutes, type BusinessCalendarSpec } from "./business-calendar";
+import {
+  addBusinessMinutes,
+  addCalendarMinutes,
+  type BusinessCalendarSpec,
+} from "./business-calendar";
 import type { DeadlineKind, Severity } from "./vocabulary";
 
 // Clock targets per severity (DESIGN.md §6.3). Business-hour targets are in working minutes.
@@ -46,7 +50,9 @@ export function computeDeadline(
   calendar: BusinessCalendarSpec,
 ): ComputedDeadline {
   const add = (m: number) =>
-    target.businessHours ? addBusinessMinutes(startedAt, m, calendar) : addCalendarMinutes(startedAt, m);
+    target.businessHours
+      ? addBusinessMinutes(startedAt, m, calendar)
+      : addCalendarMinutes(startedAt, m);
   return {
     kind: target.kind,
     businessHours: target.businessHours,

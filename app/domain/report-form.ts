@@ -18,7 +18,8 @@ function freeText(label: string, max: number) {
     .min(1, `Please describe ${label}.`)
     .max(max, `Please keep this under ${max.toLocaleString("en-GB")} characters.`)
     .refine((s) => !CONTROL_CHARS.test(s), {
-      message: "This contains invisible control characters; please retype or paste it as plain text.",
+      message:
+        "This contains invisible control characters; please retype or paste it as plain text.",
     });
 }
 

@@ -323,7 +323,12 @@ export class IncidentStateError extends Error {}
  * entry the reporter sees, and a mail to the reporter, all in one transaction. A second
  * acknowledgement (double click, two managers at once) changes nothing.
  */
-export async function acknowledgeIncident(db: Db, incidentId: string, actorId: string, now = new Date()) {
+export async function acknowledgeIncident(
+  db: Db,
+  incidentId: string,
+  actorId: string,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const claimed = await tx.incident.updateMany({
       where: { id: incidentId, status: "SUBMITTED" },

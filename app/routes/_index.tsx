@@ -31,8 +31,8 @@ export default function Home() {
       <section>
         <h1 className="text-2xl font-semibold">Hello, {name}</h1>
         <p className="mt-2 max-w-prose text-slate-700">
-          If a customer has been abusive to you, tell us. It takes about two minutes, a manager
-          must respond by a deadline, and you can follow every step.
+          If a customer has been abusive to you, tell us. It takes about two minutes, a manager must
+          respond by a deadline, and you can follow every step.
         </p>
         <Link to="/reports/new" className={`${buttonClass} mt-4 text-lg`}>
           Report an incident
@@ -64,7 +64,10 @@ export default function Home() {
           <ul className="mt-2 divide-y rounded-lg bg-white shadow-sm">
             {reports.map((r) => (
               <li key={r.reference} className="flex flex-wrap items-center gap-3 p-3">
-                <Link to={`/reports/${r.reference}`} className="font-medium text-brand-700 underline">
+                <Link
+                  to={`/reports/${r.reference}`}
+                  className="font-medium text-brand-700 underline"
+                >
                   {r.reference}
                 </Link>
                 <span>{r.account.name}</span>

@@ -77,7 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await acknowledgeIncident(db, id, user.id);
     return data({
       ok: true,
-      message: result.changed ? "Acknowledged. The reporter has been told." : "This report was already acknowledged.",
+      message: result.changed
+        ? "Acknowledged. The reporter has been told."
+        : "This report was already acknowledged.",
     });
   }
   return data({ ok: false, message: "That action is not available here." }, { status: 400 });
@@ -101,10 +103,16 @@ export default function CasePage() {
       {incident.status === "SUBMITTED" ? (
         <Form method="post" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <p className="mb-3">
-            Acknowledging tells the reporter that you have read their report and are responsible
-            for it.
+            Acknowledging tells the reporter that you have read their report and are responsible for
+            it.
           </p>
-          <button type="submit" name="intent" value="acknowledge" className={buttonClass} disabled={navigation.state !== "idle"}>
+          <button
+            type="submit"
+            name="intent"
+            value="acknowledge"
+            className={buttonClass}
+            disabled={navigation.state !== "idle"}
+          >
             Acknowledge report
           </button>
         </Form>

@@ -95,7 +95,11 @@ export default function Login() {
             {form.errors.join(" ")}
           </p>
         ) : null}
-        <button type="submit" className={`${buttonClass} w-full`} disabled={navigation.state !== "idle"}>
+        <button
+          type="submit"
+          className={`${buttonClass} w-full`}
+          disabled={navigation.state !== "idle"}
+        >
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>
       </Form>

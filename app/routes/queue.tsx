@@ -2,7 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { describeTimeLeft } from "~/domain/deadlines";
-import { DEADLINE_LABELS, SEVERITY_LABELS, type DeadlineKind, type Severity } from "~/domain/vocabulary";
+import {
+  DEADLINE_LABELS,
+  SEVERITY_LABELS,
+  type DeadlineKind,
+  type Severity,
+} from "~/domain/vocabulary";
 import { getHandlerQueue } from "~/models/incident.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -52,7 +57,10 @@ export default function Queue() {
               className={`rounded-lg bg-white p-4 shadow-sm ${i.deadline?.overdue ? "border-l-4 border-red-700" : ""}`}
             >
               <div className="flex flex-wrap items-center gap-3">
-                <Link to={`/cases/${i.reference}`} className="font-semibold text-brand-700 underline">
+                <Link
+                  to={`/cases/${i.reference}`}
+                  className="font-semibold text-brand-700 underline"
+                >
                   {i.reference}
                 </Link>
                 <span>{i.accountName}</span>
@@ -60,13 +68,16 @@ export default function Queue() {
                 <StatusBadge status={i.status} />
               </div>
               {i.deadline ? (
-                <p className={`mt-1 text-sm ${i.deadline.overdue ? "font-semibold text-red-700" : "text-slate-700"}`}>
+                <p
+                  className={`mt-1 text-sm ${i.deadline.overdue ? "font-semibold text-red-700" : "text-slate-700"}`}
+                >
                   {DEADLINE_LABELS[i.deadline.kind as DeadlineKind]}: {i.deadline.timeLeft} (due{" "}
                   {formatDateTime(i.deadline.dueAt)})
                 </p>
               ) : null}
               <p className="text-sm text-slate-600">
-                Reported {formatDateTime(i.createdAt)} · {i.assigneeName ? `with ${i.assigneeName}` : "unassigned"}
+                Reported {formatDateTime(i.createdAt)} ·{" "}
+                {i.assigneeName ? `with ${i.assigneeName}` : "unassigned"}
               </p>
             </li>
           ))}

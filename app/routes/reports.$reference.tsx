@@ -49,7 +49,9 @@ export default function ReportDetail() {
     <div className="space-y-6">
       {justFiled ? (
         <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4">
-          <p className="font-semibold">Thank you. Your report {incident.reference} has been sent.</p>
+          <p className="font-semibold">
+            Thank you. Your report {incident.reference} has been sent.
+          </p>
           <p className="mt-1">
             {incident.handlerName
               ? `It went to ${incident.handlerName}`

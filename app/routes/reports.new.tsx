@@ -95,7 +95,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const v = submission.value;
   const occurredAt = occurredAtInstant(v.occurredAt, v.timeZone);
   if (occurredAt.getTime() > Date.now() + 5 * 60_000) {
-    return data(submission.reply({ fieldErrors: { occurredAt: [FUTURE_MESSAGE] } }), { status: 400 });
+    return data(submission.reply({ fieldErrors: { occurredAt: [FUTURE_MESSAGE] } }), {
+      status: 400,
+    });
   }
   const created = await createIncident(db, {
     reporterId: user.id,
@@ -153,7 +155,12 @@ export default function NewReport() {
         <input type="hidden" id="submissionKey" name="submissionKey" defaultValue="" />
         <input {...getInputProps(fields.timeZone, { type: "hidden" })} />
 
-        <Field id={fields.accountId.id} label="Customer account" required errors={fields.accountId.errors}>
+        <Field
+          id={fields.accountId.id}
+          label="Customer account"
+          required
+          errors={fields.accountId.errors}
+        >
           {(ids) => (
             <select {...getSelectProps(fields.accountId)} {...ids} className={inputClass}>
               <option value="">Choose an account…</option>
@@ -166,7 +173,12 @@ export default function NewReport() {
           )}
         </Field>
 
-        <Field id={fields.occurredAt.id} label="When did it happen?" required errors={fields.occurredAt.errors}>
+        <Field
+          id={fields.occurredAt.id}
+          label="When did it happen?"
+          required
+          errors={fields.occurredAt.errors}
+        >
           {(ids) => (
             <input
               {...getInputProps(fields.occurredAt, { type: "datetime-local" })}
@@ -176,7 +188,12 @@ export default function NewReport() {
           )}
         </Field>
 
-        <Field id={fields.channel.id} label="How did it happen?" required errors={fields.channel.errors}>
+        <Field
+          id={fields.channel.id}
+          label="How did it happen?"
+          required
+          errors={fields.channel.errors}
+        >
           {(ids) => (
             <select {...getSelectProps(fields.channel)} {...ids} className={inputClass}>
               <option value="">Choose…</option>
@@ -194,12 +211,16 @@ export default function NewReport() {
           aria-describedby={fields.severity.errors ? `${fields.severity.id}-error` : undefined}
         >
           <legend className="font-medium">
-            How serious was it? <span className="text-sm font-normal text-slate-600">(required)</span>
+            How serious was it?{" "}
+            <span className="text-sm font-normal text-slate-600">(required)</span>
           </legend>
           {severityOptions.map((props) => {
             const s = props.value as (typeof SEVERITIES)[number];
             return (
-              <label key={props.key} className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3">
+              <label
+                key={props.key}
+                className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3"
+              >
                 <input {...props} className="mt-1 h-5 w-5" aria-describedby={`${props.id}-desc`} />
                 <span>
                   <span className="font-medium">{SEVERITY_LABELS[s]}</span>
@@ -221,13 +242,19 @@ export default function NewReport() {
           errors={fields.narrative.errors}
         >
           {(ids) => (
-            <textarea {...getTextareaProps(fields.narrative)} {...ids} rows={6} className={inputClass} />
+            <textarea
+              {...getTextareaProps(fields.narrative)}
+              {...ids}
+              rows={6}
+              className={inputClass}
+            />
           )}
         </Field>
 
         <fieldset className="space-y-2">
           <legend className="font-medium">
-            What kind of behaviour was it? <span className="text-sm font-normal text-slate-600">(optional)</span>
+            What kind of behaviour was it?{" "}
+            <span className="text-sm font-normal text-slate-600">(optional)</span>
           </legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {categoryOptions.map((props) => (
@@ -246,7 +273,14 @@ export default function NewReport() {
           hint="Optional. This helps whoever handles it understand what support you need."
           errors={fields.impact.errors}
         >
-          {(ids) => <textarea {...getTextareaProps(fields.impact)} {...ids} rows={3} className={inputClass} />}
+          {(ids) => (
+            <textarea
+              {...getTextareaProps(fields.impact)}
+              {...ids}
+              rows={3}
+              className={inputClass}
+            />
+          )}
         </Field>
 
         {form.errors?.length ? (
@@ -254,7 +288,11 @@ export default function NewReport() {
             {form.errors.join(" ")}
           </p>
         ) : null}
-        <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          className={`${buttonClass} w-full sm:w-auto`}
+          disabled={navigation.state === "submitting"}
+        >
           {navigation.state === "submitting" ? "Sending your report…" : "Send report"}
         </button>
       </Form>

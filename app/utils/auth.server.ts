@@ -22,7 +22,8 @@ const COOKIE_NAME = "portal_session";
 /** lastSeenAt is written at most this often, so reading pages does not mean a write each time. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-let luciaPromise: Promise<Lucia<{ createdAt: Date; lastSeenAt: Date }, { active: boolean }>> | undefined;
+let luciaPromise:
+  Promise<Lucia<{ createdAt: Date; lastSeenAt: Date }, { active: boolean }>> | undefined;
 
 function getLucia() {
   luciaPromise ??= getDb().then(
@@ -57,7 +58,10 @@ export type SessionExpiry = { absoluteMs: number; idleMs: number };
 
 export function sessionLimits(): SessionExpiry {
   const env = getEnv();
-  return { absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000, idleMs: env.SESSION_IDLE_MINUTES * 60_000 };
+  return {
+    absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+  };
 }
 
 /** Pure: has this session outlived its absolute lifetime or sat idle too long? */

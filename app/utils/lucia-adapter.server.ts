@@ -4,7 +4,13 @@ import type { Db } from "./db.server";
 // Lucia's storage interface over our Prisma client. Written here because the published
 // Prisma adapter pins Prisma ≤ 5; it is seven small queries.
 
-type SessionRow = { id: string; userId: string; expiresAt: Date; createdAt: Date; lastSeenAt: Date };
+type SessionRow = {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  createdAt: Date;
+  lastSeenAt: Date;
+};
 
 function toDatabaseSession(row: SessionRow): DatabaseSession {
   return {

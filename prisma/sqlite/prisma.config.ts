@@ -8,5 +8,6 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join(import.meta.dirname, "schema.prisma"),
-  adapter: async () => new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./prisma/dev.db" }),
+  adapter: async () =>
+    new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./prisma/dev.db" }),
 });

@@ -9,7 +9,12 @@ export const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 export function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", ...opts, env: { ...process.env, ...opts.env } });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: "inherit",
+    ...opts,
+    env: { ...process.env, ...opts.env },
+  });
   if (r.status !== 0) {
     console.error(`\n✗ ${cmd} ${args.join(" ")} failed (exit ${r.status ?? r.signal}).`);
     process.exit(r.status ?? 1);
@@ -41,7 +46,11 @@ export function buildApp() {
   // esbuild occasionally crashes while exiting after a good build; trust the output, and
   // retry once when it is missing.
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const r = spawnSync(bin("remix"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const r = spawnSync(bin("remix"), ["build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     if (r.status === 0 || existsSync(path.join(root, "build", "index.js"))) return;
   }
   console.error("✗ The build failed.");

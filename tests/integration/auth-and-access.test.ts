@@ -33,7 +33,9 @@ beforeAll(async () => {
   };
   reference = (await createIncident(db, base)).reference;
   // A report naming the reporter's own manager (e.g. one who watched and said nothing).
-  namedReference = (await createIncident(db, { ...base, namedUserIds: [org.managerA.id, org.hr.id] })).reference;
+  namedReference = (
+    await createIncident(db, { ...base, namedUserIds: [org.managerA.id, org.hr.id] })
+  ).reference;
 });
 
 describe("signing in", () => {
@@ -91,7 +93,9 @@ describe("sessions", () => {
       where: { id },
       data: { createdAt: new Date(Date.now() - 12 * 3_600_000 - 1000), lastSeenAt: new Date() },
     });
-    const answer = await call(reportRoute.loader, getRequest(`/reports/${reference}`, cookie), { reference });
+    const answer = await call(reportRoute.loader, getRequest(`/reports/${reference}`, cookie), {
+      reference,
+    });
     expect(answer.status).toBe(302);
     expect(answer.location).toMatch(/^\/login\?redirectTo=/);
     expect(await db.session.findUnique({ where: { id } })).toBeNull();
@@ -100,7 +104,10 @@ describe("sessions", () => {
   it("ends a session idle for longer than the idle timeout", async () => {
     const cookie = await loginCookie(org.colleagueA.email);
     const id = cookie.split("=")[1];
-    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    await db.session.update({
+      where: { id },
+      data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+    });
     const answer = await call(queueRoute.loader, getRequest("/queue", cookie));
     expect(answer.status).toBe(302);
     expect(answer.location).toMatch(/^\/login/);
@@ -108,7 +115,9 @@ describe("sessions", () => {
 
   it("keeps an active session alive", async () => {
     const cookie = await loginCookie(org.employeeA.email);
-    const answer = await call(reportRoute.loader, getRequest(`/reports/${reference}`, cookie), { reference });
+    const answer = await call(reportRoute.loader, getRequest(`/reports/${reference}`, cookie), {
+      reference,
+    });
     expect(answer.status).toBe(200);
   });
 
@@ -135,11 +144,16 @@ describe("sessions", () => {
     const out = await call(logoutRoute.action, postRequest("/logout", {}, { cookie }));
     expect(out.status).toBe(302);
     expect(out.headers.get("Set-Cookie")).toMatch(/Max-Age=0/i);
-    expect((await call(newReportRoute.loader, getRequest("/reports/new", cookie))).status).toBe(302);
+    expect((await call(newReportRoute.loader, getRequest("/reports/new", cookie))).status).toBe(
+      302,
+    );
   });
 
   it("refuses an anonymous POST", async () => {
-    const answer = await call(newReportRoute.action, postRequest("/reports/new", { narrative: "x" }));
+    const answer = await call(
+      newReportRoute.action,
+      postRequest("/reports/new", { narrative: "x" }),
+    );
     expect(answer.status).toBe(401);
   });
 });
@@ -150,28 +164,26 @@ describe("requests from another origin", () => {
     ["no Origin or Referer", null],
     ["an opaque Origin", "null"],
   ];
-  for (const [label, origin] of cases) {
-    it(`refuses a report POST with ${label}, and files nothing`, async () => {
-      const cookie = await loginCookie(org.employeeA.email);
-      const before = await db.incident.count();
-      const answer = await call(
-        newReportRoute.action,
-        postRequest(
-          "/reports/new",
-          {
-            accountId: org.account.id,
-            occurredAt: "2026-11-20T10:15",
-            channel: "PHONE",
-            severity: "LOW",
-            narrative: "forged",
-          },
-          { cookie, origin },
-        ),
-      );
-      expect(answer.status).toBe(403);
-      expect(await db.incident.count()).toBe(before);
-    });
-  }
+  it.each(cases)("refuses a report POST with %s, and files nothing", async (_label, origin) => {
+    const cookie = await loginCookie(org.employeeA.email);
+    const before = await db.incident.count();
+    const answer = await call(
+      newReportRoute.action,
+      postRequest(
+        "/reports/new",
+        {
+          accountId: org.account.id,
+          occurredAt: "2026-11-20T10:15",
+          channel: "PHONE",
+          severity: "LOW",
+          narrative: "forged",
+        },
+        { cookie, origin },
+      ),
+    );
+    expect(answer.status).toBe(403);
+    expect(await db.incident.count()).toBe(before);
+  });
 
   it("refuses a foreign-origin acknowledge, login and logout", async () => {
     const cookie = await loginCookie(org.managerA.email);
@@ -197,7 +209,9 @@ describe("requests from another origin", () => {
 describe("who may see a report", () => {
   it("gives another team's manager a 404 for the case and leaves it out of their queue", async () => {
     const cookie = await loginCookie(org.managerB.email);
-    const page = await call(caseRoute.loader, getRequest(`/cases/${reference}`, cookie), { reference });
+    const page = await call(caseRoute.loader, getRequest(`/cases/${reference}`, cookie), {
+      reference,
+    });
     expect(page.status).toBe(404);
     const ack = await call(
       caseRoute.action,
@@ -211,7 +225,9 @@ describe("who may see a report", () => {
 
   it("gives another employee a 404 for the report, the same as for a report that does not exist", async () => {
     const cookie = await loginCookie(org.colleagueA.email);
-    const theirs = await call(reportRoute.loader, getRequest(`/reports/${reference}`, cookie), { reference });
+    const theirs = await call(reportRoute.loader, getRequest(`/reports/${reference}`, cookie), {
+      reference,
+    });
     const missing = await call(reportRoute.loader, getRequest("/reports/INC-1999-9999", cookie), {
       reference: "INC-1999-9999",
     });
@@ -239,21 +255,31 @@ describe("who may see a report", () => {
     const named = await loginCookie(org.hr.email);
     const other = await loginCookie(org.hr2.email);
     const params = { reference: namedReference };
-    expect((await call(caseRoute.loader, getRequest(`/cases/${namedReference}`, named), params)).status).toBe(404);
-    expect((await call(caseRoute.loader, getRequest(`/cases/${namedReference}`, other), params)).status).toBe(200);
+    expect(
+      (await call(caseRoute.loader, getRequest(`/cases/${namedReference}`, named), params)).status,
+    ).toBe(404);
+    expect(
+      (await call(caseRoute.loader, getRequest(`/cases/${namedReference}`, other), params)).status,
+    ).toBe(200);
   });
 
   it("does not show the handler's case page to the reporter, nor the queue to employees or leadership", async () => {
     const reporter = await loginCookie(org.employeeA.email);
     expect(
-      (await call(caseRoute.loader, getRequest(`/cases/${reference}`, reporter), { reference })).status,
+      (await call(caseRoute.loader, getRequest(`/cases/${reference}`, reporter), { reference }))
+        .status,
     ).toBe(404);
     expect((await call(queueRoute.loader, getRequest("/queue", reporter))).status).toBe(404);
     const lead = await loginCookie(org.leadership.email);
     expect((await call(queueRoute.loader, getRequest("/queue", lead))).status).toBe(404);
-    expect((await call(caseRoute.loader, getRequest(`/cases/${reference}`, lead), { reference })).status).toBe(404);
+    expect(
+      (await call(caseRoute.loader, getRequest(`/cases/${reference}`, lead), { reference })).status,
+    ).toBe(404);
     const admin = await loginCookie(org.admin.email);
-    expect((await call(reportRoute.loader, getRequest(`/reports/${reference}`, admin), { reference })).status).toBe(404);
+    expect(
+      (await call(reportRoute.loader, getRequest(`/reports/${reference}`, admin), { reference }))
+        .status,
+    ).toBe(404);
   });
 
   it("answers 404 to a malformed reference without touching the database", async () => {

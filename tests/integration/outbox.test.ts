@@ -62,7 +62,11 @@ describe("the mail outbox", () => {
     await smtp.start();
     const later = new Date(failed.nextAttemptAt.getTime() + 1000);
     expect(await deliver(later)).toEqual({ sent: 1, failed: 0, dead: 0 });
-    expect(await deliver(new Date(later.getTime() + 3_600_000))).toEqual({ sent: 0, failed: 0, dead: 0 });
+    expect(await deliver(new Date(later.getTime() + 3_600_000))).toEqual({
+      sent: 0,
+      failed: 0,
+      dead: 0,
+    });
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0].subject).toContain(reference);
     const sent = await db.notification.findUniqueOrThrow({ where: { id: failed.id } });
@@ -90,7 +94,11 @@ describe("the mail outbox", () => {
     }
     for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThan(gaps[i - 1]);
     await smtp.start();
-    expect(await deliver(new Date(now.getTime() + 86_400_000))).toEqual({ sent: 0, failed: 0, dead: 0 });
+    expect(await deliver(new Date(now.getTime() + 86_400_000))).toEqual({
+      sent: 0,
+      failed: 0,
+      dead: 0,
+    });
     expect(smtp.messages).toHaveLength(0);
   });
 

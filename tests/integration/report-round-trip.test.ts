@@ -45,7 +45,10 @@ describe("a report's round trip", () => {
 
   it("files a minimal report and writes everything in one go", async () => {
     const cookie = await loginCookie(org.employeeA.email);
-    const answer = await call(newReportRoute.action, postRequest("/reports/new", minimalReport(), { cookie }));
+    const answer = await call(
+      newReportRoute.action,
+      postRequest("/reports/new", minimalReport(), { cookie }),
+    );
     expect(answer.status).toBe(302);
     expect(answer.location).toMatch(/^\/reports\/INC-\d{4}-\d{4}\?filed=1$/);
     reference = answer.location!.split("/")[2].split("?")[0];
@@ -61,15 +64,21 @@ describe("a report's round trip", () => {
     expect(incident.deadlines).toHaveLength(1);
     expect(incident.deadlines[0].kind).toBe("ACKNOWLEDGE");
     expect(incident.deadlines[0].dueAt.getTime()).toBeGreaterThan(incident.createdAt.getTime());
-    expect(incident.notifications.map((n) => [n.toEmail, n.status])).toEqual([[org.managerA.email, "PENDING"]]);
+    expect(incident.notifications.map((n) => [n.toEmail, n.status])).toEqual([
+      [org.managerA.email, "PENDING"],
+    ]);
   });
 
   it("mails the manager a link and no report text", async () => {
-    const report = await deliverDueNotifications(db, smtpSender(smtp.url), { appUrl: TEST_APP_URL });
+    const report = await deliverDueNotifications(db, smtpSender(smtp.url), {
+      appUrl: TEST_APP_URL,
+    });
     expect(report).toEqual({ sent: 1, failed: 0, dead: 0 });
     expect(smtp.messages).toHaveLength(1);
     const mail = smtp.messages[0];
-    const notification = await db.notification.findFirstOrThrow({ where: { toEmail: org.managerA.email } });
+    const notification = await db.notification.findFirstOrThrow({
+      where: { toEmail: org.managerA.email },
+    });
     expect(mail.messageId).toBe(`<${notification.id}@incident-portal>`);
     expect(mail.to && "text" in mail.to ? mail.to.text : "").toContain(org.managerA.email);
     expect(mail.subject).toContain(reference);
@@ -86,7 +95,9 @@ describe("a report's round trip", () => {
     const cookie = await loginCookie(org.managerA.email);
     const answer = await call(queueRoute.loader, getRequest("/queue", cookie));
     expect(answer.status).toBe(200);
-    const items = (answer.body as { items: { reference: string; deadline: { kind: string } | null }[] }).items;
+    const items = (
+      answer.body as { items: { reference: string; deadline: { kind: string } | null }[] }
+    ).items;
     expect(items.map((i) => i.reference)).toContain(reference);
     expect(items.find((i) => i.reference === reference)?.deadline?.kind).toBe("ACKNOWLEDGE");
   });
@@ -117,9 +128,14 @@ describe("a report's round trip", () => {
 
   it("shows the reporter the new status and the timeline, and mails them", async () => {
     const cookie = await loginCookie(org.employeeA.email);
-    const answer = await call(reportRoute.loader, getRequest(`/reports/${reference}`, cookie), { reference });
+    const answer = await call(reportRoute.loader, getRequest(`/reports/${reference}`, cookie), {
+      reference,
+    });
     expect(answer.status).toBe(200);
-    const body = answer.body as { incident: { status: string }; timeline: { type: string; summary: string }[] };
+    const body = answer.body as {
+      incident: { status: string };
+      timeline: { type: string; summary: string }[];
+    };
     expect(body.incident.status).toBe("ACKNOWLEDGED");
     expect(body.timeline.map((t) => t.type)).toEqual(["SUBMITTED", "ASSIGNED", "ACKNOWLEDGED"]);
     expect(body.timeline[1].summary).toContain(org.managerA.name);

@@ -16,7 +16,11 @@ beforeAll(async () => {
   cookie = await loginCookie(org.employeeA.email);
 });
 
-type Reply = { status: string; error: Record<string, string[] | null>; initialValue: Record<string, unknown> };
+type Reply = {
+  status: string;
+  error: Record<string, string[] | null>;
+  initialValue: Record<string, unknown>;
+};
 
 async function submit(fields: Record<string, string | string[]>) {
   const answer = await call(newReportRoute.action, postRequest("/reports/new", fields, { cookie }));
@@ -57,7 +61,11 @@ describe("the report form refuses bad input clearly", () => {
     expect(bad.reply.error.narrative?.[0]).toMatch(/control characters/);
     const fine = await call(
       newReportRoute.action,
-      postRequest("/reports/new", { ...valid(), narrative: "Line one\n\tLine two\r\nLine three" }, { cookie }),
+      postRequest(
+        "/reports/new",
+        { ...valid(), narrative: "Line one\n\tLine two\r\nLine three" },
+        { cookie },
+      ),
     );
     expect(fine.status).toBe(302);
   });
@@ -97,7 +105,11 @@ describe("the report form refuses bad input clearly", () => {
   });
 
   it("answers an oversized body with 413, before reading it", async () => {
-    const request = postRequest("/reports/new", { ...valid(), narrative: "x".repeat(600_000) }, { cookie });
+    const request = postRequest(
+      "/reports/new",
+      { ...valid(), narrative: "x".repeat(600_000) },
+      { cookie },
+    );
     const sized = new Request(request, {
       headers: { ...Object.fromEntries(request.headers), "Content-Length": "600200" },
     });

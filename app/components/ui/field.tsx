@@ -27,14 +27,20 @@ export function Field({
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">
         {label}
-        {required ? <span className="ml-1 text-sm font-normal text-slate-600">(required)</span> : null}
+        {required ? (
+          <span className="ml-1 text-sm font-normal text-slate-600">(required)</span>
+        ) : null}
       </label>
       {hint ? (
         <p id={hintId} className="text-sm text-slate-600">
           {hint}
         </p>
       ) : null}
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": errorId ? true : undefined })}
+      {children({
+        id,
+        "aria-describedby": describedBy,
+        "aria-invalid": errorId ? true : undefined,
+      })}
       <FieldError id={errorId} errors={errors} />
     </div>
   );
