@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Deadline" ADD COLUMN     "windowMinutes" INTEGER NOT NULL DEFAULT 0;
+
