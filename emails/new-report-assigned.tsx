@@ -1,35 +1,19 @@
-import { Button, EmailLayout } from "./layout";
-import type { EmailContent } from "./types";
+import { mailDate, simpleEmail } from "./simple-email";
 
 export type NewReportAssignedData = { reference: string; severity: string; dueAt: string };
 
-export function newReportAssigned(d: NewReportAssignedData, appUrl: string): EmailContent {
-  const link = `${appUrl}/cases/${d.reference}`;
-  const due = new Date(d.dueAt).toUTCString();
-  const subject = `New report ${d.reference} needs your acknowledgement`;
-  return {
-    subject,
-    element: (
-      <EmailLayout title={subject}>
-        <p>A colleague has reported abusive conduct by a customer, and it has been sent to you.</p>
-        <p>
-          Reference: <strong>{d.reference}</strong>
-          <br />
-          Severity given by the reporter: {d.severity.toLowerCase()}
-          <br />
-          Please acknowledge it by: <strong>{due}</strong>
-        </p>
-        <Button href={link}>Open the report</Button>
-      </EmailLayout>
-    ),
-    text: [
+export function newReportAssigned(d: NewReportAssignedData, appUrl: string) {
+  return simpleEmail({
+    subject: `New report ${d.reference} needs your acknowledgement`,
+    paragraphs: [
       "A colleague has reported abusive conduct by a customer, and it has been sent to you.",
-      "",
-      `Reference: ${d.reference}`,
-      `Severity given by the reporter: ${d.severity.toLowerCase()}`,
-      `Please acknowledge it by: ${due}`,
-      "",
-      `Open the report: ${link}`,
-    ].join("\n"),
-  };
+    ],
+    details: [
+      ["Reference", d.reference],
+      ["Severity given by the reporter", d.severity.toLowerCase()],
+      ["Please acknowledge it by", mailDate(d.dueAt)],
+    ],
+    link: `${appUrl}/cases/${d.reference}`,
+    linkLabel: "Open the report",
+  });
 }

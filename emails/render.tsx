@@ -1,16 +1,26 @@
 import { renderToStaticMarkup } from "react-dom/server";
+import { deadlineEscalation, type DeadlineEscalationData } from "./deadline-escalation";
+import { deadlineReminder, type DeadlineReminderData } from "./deadline-reminder";
+import { messageReceived, type MessageReceivedData } from "./message-received";
 import { newReportAssigned, type NewReportAssignedData } from "./new-report-assigned";
 import { reportAcknowledged, type ReportAcknowledgedData } from "./report-acknowledged";
+import { reporterUpdate, type ReporterUpdateData } from "./reporter-update";
 import type { EmailContent, RenderedEmail } from "./types";
 
-// Template name (as stored on a Notification row) → its component.
-const templates: Record<string, (data: never, appUrl: string) => EmailContent> = {
-  NEW_REPORT_ASSIGNED: (d: NewReportAssignedData, u) => newReportAssigned(d, u),
-  REPORT_ACKNOWLEDGED: (d: ReportAcknowledgedData, u) => reportAcknowledged(d, u),
-};
+// Template name (as stored on a Notification row) → its component. None takes report text.
+const templates = {
+  NEW_REPORT_ASSIGNED: (d: NewReportAssignedData, u: string) => newReportAssigned(d, u),
+  REPORT_ACKNOWLEDGED: (d: ReportAcknowledgedData, u: string) => reportAcknowledged(d, u),
+  DEADLINE_REMINDER: (d: DeadlineReminderData, u: string) => deadlineReminder(d, u),
+  DEADLINE_ESCALATION: (d: DeadlineEscalationData, u: string) => deadlineEscalation(d, u),
+  REPORTER_UPDATE: (d: ReporterUpdateData, u: string) => reporterUpdate(d, u),
+  MESSAGE_RECEIVED: (d: MessageReceivedData, u: string) => messageReceived(d, u),
+} satisfies Record<string, (data: never, appUrl: string) => EmailContent>;
+
+export type TemplateName = keyof typeof templates;
 
 export function renderEmail(template: string, data: unknown, appUrl: string): RenderedEmail {
-  const build = templates[template];
+  const build = (templates as Record<string, (d: never, u: string) => EmailContent>)[template];
   if (!build) throw new Error(`Unknown email template ${template}`);
   const content = build(data as never, appUrl.replace(/\/$/, ""));
   return {

@@ -64,8 +64,10 @@ export function zonedTimeToInstant(local: LocalParts, timeZone: string): Date {
   const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   const first = guess - offsetMinutes(guess, timeZone) * MINUTE;
   const second = guess - offsetMinutes(first, timeZone) * MINUTE;
-  // In a spring-forward gap no instant shows that time; take the later offset (moves forward).
-  return new Date(Math.max(first, second));
+  // `second` is right when the offset it was found with is its own offset; otherwise the time is
+  // in a spring-forward gap, where no instant shows it: take the later instant (moves forward).
+  const consistent = offsetMinutes(second, timeZone) === offsetMinutes(first, timeZone);
+  return new Date(consistent ? second : Math.max(first, second));
 }
 
 function parseHm(hm: string): { hour: number; minute: number } {

@@ -26,12 +26,15 @@ export function incidentAccess(viewer: Viewer, incident: IncidentFacts): Inciden
   if (incident.namedUserIds.includes(viewer.id)) return null;
   if (incident.reporterId === viewer.id) return "reporter";
   if (viewer.role === "HR") return "handler";
+  // Whoever the case was assigned or escalated to may act on it, whatever their role
+  // (leadership is the last escalation step).
+  if (incident.assigneeId === viewer.id || incident.participantIds.includes(viewer.id)) {
+    return "handler";
+  }
   if (viewer.role === "MANAGER") {
     const ownTeam =
       incident.reporterTeamId !== null && viewer.managedTeamIds.includes(incident.reporterTeamId);
-    const involved =
-      incident.assigneeId === viewer.id || incident.participantIds.includes(viewer.id);
-    if (ownTeam || involved) return "handler";
+    if (ownTeam) return "handler";
   }
   return null;
 }

@@ -1,13 +1,17 @@
 import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender, type MailSender } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
+import { sweepDeadlines } from "./deadline-sweep.server";
 import { deliverDueNotifications } from "./outbox.server";
 
 // The background loop: one tick at a time, never overlapping itself. Runs inside the web
 // server by default and as its own process with `npm run worker`.
 
 export async function runWorkerTick(db: Db, send: MailSender, appUrl: string) {
-  return { outbox: await deliverDueNotifications(db, send, { appUrl }) };
+  // Deadlines first, so the mails they queue go out in the same tick.
+  const deadlines = await sweepDeadlines(db);
+  const outbox = await deliverDueNotifications(db, send, { appUrl });
+  return { deadlines, outbox };
 }
 
 export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => void } = {}) {
@@ -23,6 +27,8 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
     try {
       const result = await runWorkerTick(await getDb(), send, env.APP_URL);
       const { sent, failed, dead } = result.outbox;
+      const { reminders, escalations } = result.deadlines;
+      if (reminders || escalations) log(`deadlines: ${reminders} reminders, ${escalations} escalations`);
       if (sent || failed || dead) log(`mail: ${sent} sent, ${failed} to retry, ${dead} set aside`);
     } catch (error) {
       log(`tick failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,11 +1,11 @@
-import { computeDeadline } from "~/domain/deadlines";
 import type { IncidentFacts, Viewer } from "~/domain/permissions";
 import { formatReference } from "~/domain/reference";
 import { routeReport, type RoutingPerson } from "~/domain/routing";
 import type { Category, Channel, Severity } from "~/domain/vocabulary";
 import type { Db, Prisma, Tx } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";
-import { findTarget, getDefaultPolicy } from "./deadline-policy.server";
+import { getDefaultPolicy } from "./deadline-policy.server";
+import { CLOCKS_STARTED_ON_FILING, startClock, stopClock } from "./deadline.server";
 import { enqueueNotification } from "./notification.server";
 
 export type NewIncident = {
@@ -112,21 +112,13 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
     });
 
     const policy = await getDefaultPolicy(tx);
-    const ack = computeDeadline(
-      findTarget(policy, input.severity, "ACKNOWLEDGE"),
-      now,
-      policy.calendar,
-    );
-    await tx.deadline.create({
-      data: {
-        incidentId: incident.id,
-        kind: ack.kind,
-        businessHours: ack.businessHours,
-        startedAt: ack.startedAt,
-        dueAt: ack.dueAt,
-        remindAt: ack.remindAt,
-      },
-    });
+    const clocks = [];
+    for (const kind of CLOCKS_STARTED_ON_FILING) {
+      clocks.push(
+        await startClock(tx, { incidentId: incident.id, kind, severity: input.severity, policy, now }),
+      );
+    }
+    const ack = clocks.find((c) => c.kind === "ACKNOWLEDGE")!;
 
     const recipients = await tx.user.findMany({
       where: { id: { in: [route.assigneeId, ...route.hrIds].filter((x): x is string => !!x) } },
@@ -335,10 +327,7 @@ export async function acknowledgeIncident(
       data: { status: "ACKNOWLEDGED", acknowledgedAt: now },
     });
     if (claimed.count === 0) return { changed: false };
-    await tx.deadline.updateMany({
-      where: { incidentId, kind: "ACKNOWLEDGE", metAt: null },
-      data: { metAt: now },
-    });
+    await stopClock(tx, incidentId, "ACKNOWLEDGE", now);
     const incident = await tx.incident.findUniqueOrThrow({
       where: { id: incidentId },
       select: { reference: true, reporter: { select: { id: true, email: true } } },

@@ -1,6 +1,7 @@
 import type { Tx } from "~/utils/db.server";
+import type { TemplateName } from "../../emails/render";
 
-export type TemplateName = "NEW_REPORT_ASSIGNED" | "REPORT_ACKNOWLEDGED";
+export type { TemplateName };
 
 export type NotificationInput = {
   idempotencyKey: string;

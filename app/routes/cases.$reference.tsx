@@ -7,7 +7,8 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
-import { buttonClass } from "~/components/ui/field";
+import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
+import { z } from "zod";
 import { describeTimeLeft } from "~/domain/deadlines";
 import {
   CATEGORY_LABELS,
@@ -20,8 +21,17 @@ import {
   type Severity,
 } from "~/domain/vocabulary";
 import { acknowledgeIncident, getIncidentForHandler } from "~/models/incident.server";
+import {
+  OUTCOMES,
+  PROTECTIVE_MEASURES,
+  recordProtectiveAction,
+  resolveIncident,
+  sendReporterUpdate,
+  type Outcome,
+  type ProtectiveMeasure,
+} from "~/models/incident-handling.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
@@ -31,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["MANAGER", "HR"]);
+  const user = await requireUser(request);
   const db = await getDb();
   const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
   const incident = await getIncidentForHandler(db, id);
@@ -67,23 +77,85 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("acknowledge") }),
+  z.object({
+    intent: z.literal("update"),
+    text: z
+      .string({ required_error: "Please write the update." })
+      .trim()
+      .min(1, "Please write the update.")
+      .max(5000, "Please keep updates under 5,000 characters."),
+  }),
+  z.object({
+    intent: z.literal("protect"),
+    measure: z.enum(PROTECTIVE_MEASURES, {
+      errorMap: () => ({ message: "Please choose a protective measure." }),
+    }),
+  }),
+  z.object({
+    intent: z.literal("resolve"),
+    outcome: z.enum(OUTCOMES, { errorMap: () => ({ message: "Please choose an outcome." }) }),
+  }),
+]);
+
+type ActionResult = { ok: boolean; message: string; fieldErrors?: Record<string, string[]> };
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["MANAGER", "HR"]);
+  const user = await requireUser(request);
   const db = await getDb();
   const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "acknowledge") {
-    const result = await acknowledgeIncident(db, id, user.id);
-    return data({
-      ok: true,
-      message: result.changed
-        ? "Acknowledged. The reporter has been told."
-        : "This report was already acknowledged.",
-    });
+  const form = Object.fromEntries(await request.formData());
+  const parsed = actionSchema.safeParse(form);
+  if (!parsed.success) {
+    const fieldErrors = parsed.error.flatten().fieldErrors as Record<string, string[]>;
+    return data<ActionResult>(
+      { ok: false, message: "Please check the form.", fieldErrors },
+      { status: 400 },
+    );
   }
-  return data({ ok: false, message: "That action is not available here." }, { status: 400 });
+  const input = parsed.data;
+  switch (input.intent) {
+    case "acknowledge": {
+      const result = await acknowledgeIncident(db, id, user.id);
+      return data<ActionResult>({
+        ok: true,
+        message: result.changed
+          ? "Acknowledged. The reporter has been told."
+          : "This report was already acknowledged.",
+      });
+    }
+    case "update":
+      await sendReporterUpdate(db, { incidentId: id, actorId: user.id, text: input.text });
+      return data<ActionResult>({ ok: true, message: "Your update has been sent to the reporter." });
+    case "protect":
+      await recordProtectiveAction(db, { incidentId: id, actorId: user.id, type: input.measure });
+      return data<ActionResult>({ ok: true, message: "Protective measure recorded." });
+    case "resolve": {
+      const result = await resolveIncident(db, { incidentId: id, actorId: user.id, outcome: input.outcome });
+      return data<ActionResult>({
+        ok: true,
+        message: result.changed ? "The case is resolved." : "This case was already resolved.",
+      });
+    }
+  }
 }
+
+const MEASURE_LABELS: Record<ProtectiveMeasure, string> = {
+  TIME_OFF: "Time off",
+  COUNSELLING: "Counselling",
+  REMOVED_FROM_ACCOUNT: "Removed from the account (no quota or commission penalty)",
+  MANAGER_JOINS_CALLS: "A manager joins all future calls",
+  DEBRIEF: "Debrief",
+};
+
+const OUTCOME_LABELS: Record<Outcome, string> = {
+  SUBSTANTIATED: "Substantiated",
+  PARTLY_SUBSTANTIATED: "Partly substantiated",
+  NOT_SUBSTANTIATED: "Not substantiated",
+  RESOLVED_INFORMALLY: "Resolved informally",
+  WITHDRAWN: "Withdrawn",
+};
 
 export default function CasePage() {
   const { incident, timeline } = useLoaderData<typeof loader>();
@@ -116,6 +188,63 @@ export default function CasePage() {
             Acknowledge report
           </button>
         </Form>
+      ) : null}
+      {incident.status !== "RESOLVED" ? (
+        <section aria-labelledby="act-heading" className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="act-heading" className="text-lg font-semibold">
+            Act on this case
+          </h2>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="update" />
+            <Field
+              id="update-text"
+              label="Update for the reporter"
+              hint="They see this on their report. The mail they get does not contain it."
+              errors={result?.fieldErrors?.text}
+            >
+              {(ids) => <textarea name="text" rows={3} className={inputClass} {...ids} />}
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>
+              Send update
+            </button>
+          </Form>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="protect" />
+            <Field id="measure" label="Protective measure for the employee" errors={result?.fieldErrors?.measure}>
+              {(ids) => (
+                <select name="measure" className={inputClass} {...ids} defaultValue="">
+                  <option value="">Choose…</option>
+                  {PROTECTIVE_MEASURES.map((m) => (
+                    <option key={m} value={m}>
+                      {MEASURE_LABELS[m]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>
+              Record measure
+            </button>
+          </Form>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="resolve" />
+            <Field id="outcome" label="Resolve with outcome" errors={result?.fieldErrors?.outcome}>
+              {(ids) => (
+                <select name="outcome" className={inputClass} {...ids} defaultValue="">
+                  <option value="">Choose…</option>
+                  {OUTCOMES.map((o) => (
+                    <option key={o} value={o}>
+                      {OUTCOME_LABELS[o]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>
+              Resolve case
+            </button>
+          </Form>
+        </section>
       ) : null}
       <section aria-labelledby="deadlines-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="deadlines-heading" className="text-lg font-semibold">

@@ -61,9 +61,12 @@ describe("a report's round trip", () => {
     expect(incident.assigneeId).toBe(org.managerA.id);
     expect(incident.events.map((e) => e.type)).toEqual(["SUBMITTED", "ASSIGNED"]);
     expect(await verifyIncidentChain(db, incident.id)).toEqual({ ok: true, length: 2 });
-    expect(incident.deadlines).toHaveLength(1);
-    expect(incident.deadlines[0].kind).toBe("ACKNOWLEDGE");
-    expect(incident.deadlines[0].dueAt.getTime()).toBeGreaterThan(incident.createdAt.getTime());
+    expect(incident.deadlines.map((d) => d.kind).sort()).toEqual(
+      ["ACKNOWLEDGE", "FIRST_PROTECTIVE_ACTION", "REPORTER_UPDATE", "RESOLVE"].sort(),
+    );
+    const ack = incident.deadlines.find((d) => d.kind === "ACKNOWLEDGE")!;
+    expect(ack.dueAt.getTime()).toBeGreaterThan(incident.createdAt.getTime());
+    expect(ack.metAt).toBeNull();
     expect(incident.notifications.map((n) => [n.toEmail, n.status])).toEqual([
       [org.managerA.email, "PENDING"],
     ]);
@@ -121,7 +124,9 @@ describe("a report's round trip", () => {
       include: { deadlines: true, events: true },
     });
     expect(incident.status).toBe("ACKNOWLEDGED");
-    expect(incident.deadlines[0].metAt).not.toBeNull();
+    const clocks = Object.fromEntries(incident.deadlines.map((d) => [d.kind, d.metAt]));
+    expect(clocks.ACKNOWLEDGE).not.toBeNull();
+    expect(clocks.RESOLVE).toBeNull();
     expect(incident.events.filter((e) => e.type === "ACKNOWLEDGED")).toHaveLength(1);
     expect((await verifyIncidentChain(db, incident.id)).ok).toBe(true);
   });

@@ -1,0 +1,136 @@
+import type { Severity } from "~/domain/vocabulary";
+import type { Db } from "~/utils/db.server";
+import { appendCaseEvent } from "./case-event.server";
+import { getDefaultPolicy } from "./deadline-policy.server";
+import { restartReporterUpdateClock, stopAllClocks, stopClock } from "./deadline.server";
+import { enqueueNotification } from "./notification.server";
+
+// What a handler does to a case that stops a clock. Each writes its change, its timeline
+// entry and its mails in one transaction.
+
+async function caseBasics(db: Db, incidentId: string) {
+  return db.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: {
+      reference: true,
+      status: true,
+      reporterSeverity: true,
+      assessedSeverity: true,
+      reporter: { select: { id: true, email: true } },
+    },
+  });
+}
+
+/** An update for the reporter: shown on their timeline, mailed (without its text). */
+export async function sendReporterUpdate(
+  db: Db,
+  p: { incidentId: string; actorId: string; text: string; now?: Date },
+) {
+  const now = p.now ?? new Date();
+  const incident = await caseBasics(db, p.incidentId);
+  const policy = await getDefaultPolicy(db);
+  return db.$transaction(async (tx) => {
+    const { seq } = await appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "REPORTER_UPDATED",
+      actorId: p.actorId,
+      at: now,
+      visibleToReporter: true,
+      data: { text: p.text },
+    });
+    if (incident.status !== "RESOLVED") {
+      await restartReporterUpdateClock(tx, {
+        incidentId: p.incidentId,
+        severity: (incident.assessedSeverity ?? incident.reporterSeverity) as Severity,
+        policy,
+        now,
+      });
+    }
+    await enqueueNotification(tx, {
+      idempotencyKey: `incident:${p.incidentId}:update:${seq}`,
+      recipient: incident.reporter,
+      template: "REPORTER_UPDATE",
+      data: { reference: incident.reference },
+      incidentId: p.incidentId,
+    });
+  });
+}
+
+export const PROTECTIVE_MEASURES = [
+  "TIME_OFF",
+  "COUNSELLING",
+  "REMOVED_FROM_ACCOUNT",
+  "MANAGER_JOINS_CALLS",
+  "DEBRIEF",
+] as const;
+export type ProtectiveMeasure = (typeof PROTECTIVE_MEASURES)[number];
+
+/** The first protective measure stops the FIRST_PROTECTIVE_ACTION clock. */
+export async function recordProtectiveAction(
+  db: Db,
+  p: { incidentId: string; actorId: string; type: ProtectiveMeasure; ownerId?: string; now?: Date },
+) {
+  const now = p.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const action = await tx.action.create({
+      data: {
+        incidentId: p.incidentId,
+        catalogue: "PROTECTIVE",
+        type: p.type,
+        ownerId: p.ownerId ?? p.actorId,
+        createdById: p.actorId,
+        status: "PLANNED",
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await stopClock(tx, p.incidentId, "FIRST_PROTECTIVE_ACTION", now);
+    await tx.incident.updateMany({
+      where: { id: p.incidentId, status: { in: ["SUBMITTED", "ACKNOWLEDGED"] } },
+      data: { status: "IN_PROGRESS" },
+    });
+    await appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "PROTECTIVE_ACTION",
+      actorId: p.actorId,
+      at: now,
+      visibleToReporter: true,
+      data: { actionId: action.id, measure: p.type },
+    });
+    return action;
+  });
+}
+
+export const OUTCOMES = [
+  "SUBSTANTIATED",
+  "PARTLY_SUBSTANTIATED",
+  "NOT_SUBSTANTIATED",
+  "RESOLVED_INFORMALLY",
+  "WITHDRAWN",
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Resolving stops every clock on the case. */
+export async function resolveIncident(
+  db: Db,
+  p: { incidentId: string; actorId: string; outcome: Outcome; now?: Date },
+) {
+  const now = p.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.incident.updateMany({
+      where: { id: p.incidentId, status: { not: "RESOLVED" } },
+      data: { status: "RESOLVED", outcome: p.outcome, resolvedAt: now },
+    });
+    if (claimed.count === 0) return { changed: false };
+    await stopAllClocks(tx, p.incidentId, now);
+    await appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "RESOLVED",
+      actorId: p.actorId,
+      at: now,
+      visibleToReporter: true,
+      data: { outcome: p.outcome },
+    });
+    return { changed: true };
+  });
+}
