@@ -1,7 +1,12 @@
 import { DEADLINE_LABELS, type DeadlineKind } from "~/domain/vocabulary";
 import { mailDate, simpleEmail } from "./simple-email";
 
-export type DeadlineEscalationData = { reference: string; kind: string; dueAt: string; level: number };
+export type DeadlineEscalationData = {
+  reference: string;
+  kind: string;
+  dueAt: string;
+  level: number;
+};
 
 export function deadlineEscalation(d: DeadlineEscalationData, appUrl: string) {
   const what = DEADLINE_LABELS[d.kind as DeadlineKind]?.toLowerCase() ?? "respond";

@@ -29,15 +29,25 @@ function availableWithRole(input: EscalationInput, role: string, excluded: Set<s
     .map((p) => p.id);
 }
 
-export function escalationTargets(input: EscalationInput): { tier: EscalationTier; userIds: string[] } {
+export function escalationTargets(input: EscalationInput): {
+  tier: EscalationTier;
+  userIds: string[];
+} {
   const excluded = new Set([...input.namedUserIds, input.reporterId]);
   const tiers: EscalationTier[] = ["MANAGER", "HR", "LEADERSHIP"];
   for (const tier of tiers.slice(tiers.indexOf(tierForLevel(input.level)))) {
     let ids: string[] = [];
     if (tier === "MANAGER") {
       const assignee = input.assigneeId ? input.people.get(input.assigneeId) : undefined;
-      const excludeAssignee = new Set([...excluded, ...(input.assigneeId ? [input.assigneeId] : [])]);
-      const manager = nextAvailableManager(assignee?.managerId ?? null, input.people, excludeAssignee);
+      const excludeAssignee = new Set([
+        ...excluded,
+        ...(input.assigneeId ? [input.assigneeId] : []),
+      ]);
+      const manager = nextAvailableManager(
+        assignee?.managerId ?? null,
+        input.people,
+        excludeAssignee,
+      );
       ids = manager ? [manager.id] : [];
     } else {
       ids = availableWithRole(input, tier, excluded);

@@ -45,7 +45,9 @@ export function describeEvent(
     case "PROTECTIVE_ACTION":
       return `Protective measure arranged: ${MEASURE_WORDS[String(data.measure)] ?? "support"}`;
     case "RESOLVED":
-      return `Resolved (${String(data.outcome ?? "").toLowerCase().replace(/_/g, " ")})`;
+      return `Resolved (${String(data.outcome ?? "")
+        .toLowerCase()
+        .replace(/_/g, " ")})`;
     case "REMINDER_SENT":
       return `Reminder sent: ${deadlineWords(data.kind)} is due soon`;
     case "ESCALATED": {

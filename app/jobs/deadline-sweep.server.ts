@@ -1,10 +1,14 @@
-import { addBusinessMinutes, addCalendarMinutes } from "~/domain/business-calendar";
+import {
+  addBusinessMinutes,
+  addCalendarMinutes,
+  type BusinessCalendarSpec,
+} from "~/domain/business-calendar";
 import { escalationTargets, MAX_ESCALATION_LEVEL } from "~/domain/escalation";
 import type { RoutingPerson } from "~/domain/routing";
 import { appendCaseEvent } from "~/models/case-event.server";
 import { getDefaultPolicy } from "~/models/deadline-policy.server";
 import { enqueueNotification } from "~/models/notification.server";
-import type { Db, Tx } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 
 // Reminders at 75% of a window and escalation on breach, repeated after each further window.
 // Each step is claimed with a conditional update inside its own transaction, and the
@@ -14,6 +18,12 @@ import type { Db, Tx } from "~/utils/db.server";
 export type SweepReport = { reminders: number; escalations: number };
 
 type DueDeadline = {
+  incident: {
+    reference: string;
+    reporterId: string;
+    assigneeId: string | null;
+    namedUsers: { userId: string }[];
+  };
   id: string;
   incidentId: string;
   kind: string;
@@ -26,37 +36,39 @@ type DueDeadline = {
   windowMinutes: number;
 };
 
-async function loadPeople(tx: Tx): Promise<Map<string, RoutingPerson>> {
-  const people = await tx.user.findMany({
-    select: { id: true, role: true, active: true, onLeave: true, managerId: true },
+type Person = RoutingPerson & { email: string };
+
+/** The directory, read once per sweep: escalation walks reporting lines in memory. */
+async function loadPeople(db: Db): Promise<Map<string, Person>> {
+  const people = await db.user.findMany({
+    select: { id: true, email: true, role: true, active: true, onLeave: true, managerId: true },
   });
   return new Map(people.map((p) => [p.id, p]));
 }
 
-async function remind(db: Db, d: DueDeadline, now: Date): Promise<boolean> {
+type SweepContext = { people: Map<string, Person>; calendar: BusinessCalendarSpec; now: Date };
+
+async function remind(db: Db, d: DueDeadline, { people, now }: SweepContext): Promise<boolean> {
+  const assignee = d.incident.assigneeId ? people.get(d.incident.assigneeId) : undefined;
   return db.$transaction(async (tx) => {
     const claim = await tx.deadline.updateMany({
       where: { id: d.id, remindedAt: null, metAt: null },
       data: { remindedAt: now },
     });
     if (claim.count === 0) return false;
-    const incident = await tx.incident.findUniqueOrThrow({
-      where: { id: d.incidentId },
-      select: { reference: true, assignee: { select: { id: true, email: true, active: true } } },
-    });
     await appendCaseEvent(tx, {
       incidentId: d.incidentId,
       type: "REMINDER_SENT",
       actorId: null,
       at: now,
-      data: { kind: d.kind, dueAt: d.dueAt.toISOString(), toUserId: incident.assignee?.id ?? null },
+      data: { kind: d.kind, dueAt: d.dueAt.toISOString(), toUserId: assignee?.id ?? null },
     });
-    if (incident.assignee?.active) {
+    if (assignee?.active) {
       await enqueueNotification(tx, {
         idempotencyKey: `deadline:${d.id}:reminder`,
-        recipient: incident.assignee,
+        recipient: assignee,
         template: "DEADLINE_REMINDER",
-        data: { reference: incident.reference, kind: d.kind, dueAt: d.dueAt.toISOString() },
+        data: { reference: d.incident.reference, kind: d.kind, dueAt: d.dueAt.toISOString() },
         incidentId: d.incidentId,
       });
     }
@@ -64,16 +76,16 @@ async function remind(db: Db, d: DueDeadline, now: Date): Promise<boolean> {
   });
 }
 
-async function escalate(db: Db, d: DueDeadline, now: Date): Promise<boolean> {
+async function escalate(db: Db, d: DueDeadline, ctx: SweepContext): Promise<boolean> {
+  const { now, people } = ctx;
   const level = d.escalationLevel + 1;
-  const policy = await getDefaultPolicy(db);
   // The next step waits one more window of the same length, on the same kind of clock.
   const window = Math.max(d.windowMinutes, 1);
   const next =
     level >= MAX_ESCALATION_LEVEL
       ? null
       : d.businessHours
-        ? addBusinessMinutes(now, window, policy.calendar)
+        ? addBusinessMinutes(now, window, ctx.calendar)
         : addCalendarMinutes(now, window);
   try {
     return await db.$transaction(async (tx) => {
@@ -82,30 +94,24 @@ async function escalate(db: Db, d: DueDeadline, now: Date): Promise<boolean> {
         data: { escalationLevel: level, breachedAt: d.breachedAt ?? now, nextEscalationAt: next },
       });
       if (claim.count === 0) return false;
-      const incident = await tx.incident.findUniqueOrThrow({
-        where: { id: d.incidentId },
-        select: {
-          reference: true,
-          reporterId: true,
-          assigneeId: true,
-          namedUsers: { select: { userId: true } },
-        },
-      });
+      const { incident } = d;
       const { tier, userIds } = escalationTargets({
         level,
         assigneeId: incident.assigneeId,
         reporterId: incident.reporterId,
         namedUserIds: incident.namedUsers.map((n) => n.userId),
-        people: await loadPeople(tx),
+        people,
       });
       await tx.escalation.create({
-        data: { incidentId: d.incidentId, deadlineId: d.id, kind: d.kind, level, toUserId: userIds[0] ?? null },
+        data: {
+          incidentId: d.incidentId,
+          deadlineId: d.id,
+          kind: d.kind,
+          level,
+          toUserId: userIds[0] ?? null,
+        },
       });
-      const recipients = await tx.user.findMany({
-        where: { id: { in: userIds } },
-        select: { id: true, email: true },
-      });
-      for (const r of recipients) {
+      for (const r of userIds.map((id) => people.get(id)!)) {
         // Whoever is escalated to may open the case to act on it.
         await tx.incidentParticipant.upsert({
           where: { incidentId_userId: { incidentId: d.incidentId, userId: r.id } },
@@ -116,7 +122,12 @@ async function escalate(db: Db, d: DueDeadline, now: Date): Promise<boolean> {
           idempotencyKey: `deadline:${d.id}:escalation:${level}:${r.id}`,
           recipient: r,
           template: "DEADLINE_ESCALATION",
-          data: { reference: incident.reference, kind: d.kind, dueAt: d.dueAt.toISOString(), level },
+          data: {
+            reference: incident.reference,
+            kind: d.kind,
+            dueAt: d.dueAt.toISOString(),
+            level,
+          },
           incidentId: d.incidentId,
         });
       }
@@ -155,6 +166,14 @@ export async function sweepDeadlines(
     orderBy: { dueAt: "asc" },
     take: opts.batchSize ?? 500,
     select: {
+      incident: {
+        select: {
+          reference: true,
+          reporterId: true,
+          assigneeId: true,
+          namedUsers: { select: { userId: true } },
+        },
+      },
       id: true,
       incidentId: true,
       kind: true,
@@ -167,10 +186,19 @@ export async function sweepDeadlines(
       windowMinutes: true,
     },
   });
-  for (const d of due) {
+  if (due.length === 0) return report;
+  const ctx: SweepContext = {
+    now,
+    people: await loadPeople(db),
+    calendar: (await getDefaultPolicy(db)).calendar,
+  };
+  // Workers sweeping at once start at different places in the batch, so they mostly claim
+  // different rows instead of queueing on the same ones; the claims keep it correct anyway.
+  const start = Math.floor(Math.random() * due.length);
+  for (const d of [...due.slice(start), ...due.slice(0, start)]) {
     if (d.dueAt > now) {
-      if (await remind(db, d, now)) report.reminders++;
-    } else if (await escalate(db, d, now)) {
+      if (await remind(db, d, ctx)) report.reminders++;
+    } else if (await escalate(db, d, ctx)) {
       report.escalations++;
     }
   }

@@ -28,7 +28,8 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
       const result = await runWorkerTick(await getDb(), send, env.APP_URL);
       const { sent, failed, dead } = result.outbox;
       const { reminders, escalations } = result.deadlines;
-      if (reminders || escalations) log(`deadlines: ${reminders} reminders, ${escalations} escalations`);
+      if (reminders || escalations)
+        log(`deadlines: ${reminders} reminders, ${escalations} escalations`);
       if (sent || failed || dead) log(`mail: ${sent} sent, ${failed} to retry, ${dead} set aside`);
     } catch (error) {
       log(`tick failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,7 +15,14 @@ export const CLOCKS_STARTED_ON_FILING: DeadlineKind[] = [
 
 export async function startClock(
   tx: Tx,
-  p: { incidentId: string; kind: DeadlineKind; severity: Severity; policy: ActivePolicy; now: Date; sequence?: number },
+  p: {
+    incidentId: string;
+    kind: DeadlineKind;
+    severity: Severity;
+    policy: ActivePolicy;
+    now: Date;
+    sequence?: number;
+  },
 ) {
   const target = findTarget(p.policy, p.severity, p.kind);
   const d = computeDeadline(target, p.now, p.policy.calendar);

@@ -115,7 +115,13 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
     const clocks = [];
     for (const kind of CLOCKS_STARTED_ON_FILING) {
       clocks.push(
-        await startClock(tx, { incidentId: incident.id, kind, severity: input.severity, policy, now }),
+        await startClock(tx, {
+          incidentId: incident.id,
+          kind,
+          severity: input.severity,
+          policy,
+          now,
+        }),
       );
     }
     const ack = clocks.find((c) => c.kind === "ACKNOWLEDGE")!;

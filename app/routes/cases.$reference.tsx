@@ -127,12 +127,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "update":
       await sendReporterUpdate(db, { incidentId: id, actorId: user.id, text: input.text });
-      return data<ActionResult>({ ok: true, message: "Your update has been sent to the reporter." });
+      return data<ActionResult>({
+        ok: true,
+        message: "Your update has been sent to the reporter.",
+      });
     case "protect":
       await recordProtectiveAction(db, { incidentId: id, actorId: user.id, type: input.measure });
       return data<ActionResult>({ ok: true, message: "Protective measure recorded." });
     case "resolve": {
-      const result = await resolveIncident(db, { incidentId: id, actorId: user.id, outcome: input.outcome });
+      const result = await resolveIncident(db, {
+        incidentId: id,
+        actorId: user.id,
+        outcome: input.outcome,
+      });
       return data<ActionResult>({
         ok: true,
         message: result.changed ? "The case is resolved." : "This case was already resolved.",
@@ -190,7 +197,10 @@ export default function CasePage() {
         </Form>
       ) : null}
       {incident.status !== "RESOLVED" ? (
-        <section aria-labelledby="act-heading" className="space-y-4 rounded-lg bg-white p-4 shadow-sm">
+        <section
+          aria-labelledby="act-heading"
+          className="space-y-4 rounded-lg bg-white p-4 shadow-sm"
+        >
           <h2 id="act-heading" className="text-lg font-semibold">
             Act on this case
           </h2>
@@ -210,7 +220,11 @@ export default function CasePage() {
           </Form>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="protect" />
-            <Field id="measure" label="Protective measure for the employee" errors={result?.fieldErrors?.measure}>
+            <Field
+              id="measure"
+              label="Protective measure for the employee"
+              errors={result?.fieldErrors?.measure}
+            >
               {(ids) => (
                 <select name="measure" className={inputClass} {...ids} defaultValue="">
                   <option value="">Choose…</option>

@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import {
+  canAdminister,
+  canFileReports,
+  canHandleIncidents,
+  canSeeAggregates,
+  canSeeCaseNotes,
+  incidentAccess,
+  type IncidentAccess,
+  type IncidentFacts,
+  type Viewer,
+} from "~/domain/permissions";
+import type { Role } from "~/domain/vocabulary";
+
+// DESIGN.md §5, plus the rule added with escalations (app/domain/permissions.ts): whoever a
+// case is assigned or escalated to (its assignee or a participant) handles it, whatever their
+// role. The viewer is always "me"; the incident is filed by "rep" of team-a unless a row says
+// otherwise. Named people never see a report, whatever their role or involvement.
+
+const ME = "me";
+
+function viewer(role: Role, managedTeamIds: string[] = []): Viewer {
+  return { id: ME, role, managedTeamIds };
+}
+
+function incident(over: Partial<IncidentFacts> = {}): IncidentFacts {
+  return {
+    reporterId: "rep",
+    reporterTeamId: "team-a",
+    assigneeId: "someone",
+    participantIds: ["other"],
+    namedUserIds: ["named-1"],
+    ...over,
+  };
+}
+
+const mine = { reporterId: ME };
+const named = { namedUserIds: ["named-1", ME] };
+const assigned = { assigneeId: ME };
+const participant = { participantIds: ["other", ME] };
+
+type Row = { label: string; viewer: Viewer; incident: IncidentFacts; expected: IncidentAccess };
+const row = (label: string, v: Viewer, i: IncidentFacts, expected: IncidentAccess): Row => ({
+  label,
+  viewer: v,
+  incident: i,
+  expected,
+});
+
+const rows: Row[] = [
+  // Employee: their own reports only, unless a case is handed to them.
+  row("employee, someone else's report", viewer("EMPLOYEE"), incident(), null),
+  row("employee, own report", viewer("EMPLOYEE"), incident(mine), "reporter"),
+  row("employee, named", viewer("EMPLOYEE"), incident(named), null),
+  row("employee, own report but named", viewer("EMPLOYEE"), incident({ ...mine, ...named }), null),
+  row("employee, assigned", viewer("EMPLOYEE"), incident(assigned), "handler"),
+  row("employee, participant", viewer("EMPLOYEE"), incident(participant), "handler"),
+  row(
+    "employee, assigned but named",
+    viewer("EMPLOYEE"),
+    incident({ ...assigned, ...named }),
+    null,
+  ),
+
+  // Manager of team-a: their team's reports and cases they handle.
+  row("manager, own team's report", viewer("MANAGER", ["team-a"]), incident(), "handler"),
+  row("manager of several teams", viewer("MANAGER", ["team-x", "team-a"]), incident(), "handler"),
+  row("manager, other team's report", viewer("MANAGER", ["team-b"]), incident(), null),
+  row(
+    "manager, team-less reporter",
+    viewer("MANAGER", ["team-a"]),
+    incident({ reporterTeamId: null }),
+    null,
+  ),
+  row(
+    "manager, other team, assigned",
+    viewer("MANAGER", ["team-b"]),
+    incident(assigned),
+    "handler",
+  ),
+  row(
+    "manager, other team, participant",
+    viewer("MANAGER", ["team-b"]),
+    incident(participant),
+    "handler",
+  ),
+  row("manager, own report", viewer("MANAGER", ["team-a"]), incident(mine), "reporter"),
+  row("manager, own report, other team", viewer("MANAGER"), incident(mine), "reporter"),
+  row("manager, own team but named", viewer("MANAGER", ["team-a"]), incident(named), null),
+  row(
+    "manager, assigned but named",
+    viewer("MANAGER", ["team-b"]),
+    incident({ ...assigned, ...named }),
+    null,
+  ),
+  row(
+    "manager, participant but named",
+    viewer("MANAGER"),
+    incident({ ...participant, ...named }),
+    null,
+  ),
+  row(
+    "manager, own report but named",
+    viewer("MANAGER", ["team-a"]),
+    incident({ ...mine, ...named }),
+    null,
+  ),
+
+  // HR: every report, except where named.
+  row("HR, someone else's report", viewer("HR"), incident(), "handler"),
+  row("HR, team-less reporter", viewer("HR"), incident({ reporterTeamId: null }), "handler"),
+  row("HR, own report", viewer("HR"), incident(mine), "reporter"),
+  row("HR, named", viewer("HR"), incident(named), null),
+  row("HR, assigned but named", viewer("HR"), incident({ ...assigned, ...named }), null),
+  row("HR, own report but named", viewer("HR"), incident({ ...mine, ...named }), null),
+
+  // Leadership and admin: their own reports, and only cases handed to them.
+  row("leadership, someone else's report", viewer("LEADERSHIP"), incident(), null),
+  row("leadership with a team on record", viewer("LEADERSHIP", ["team-a"]), incident(), null),
+  row("leadership, own report", viewer("LEADERSHIP"), incident(mine), "reporter"),
+  row(
+    "leadership, escalated to (participant)",
+    viewer("LEADERSHIP"),
+    incident(participant),
+    "handler",
+  ),
+  row("leadership, assigned", viewer("LEADERSHIP"), incident(assigned), "handler"),
+  row("leadership, named", viewer("LEADERSHIP"), incident(named), null),
+  row(
+    "leadership, escalated to but named",
+    viewer("LEADERSHIP"),
+    incident({ ...participant, ...named }),
+    null,
+  ),
+  row(
+    "leadership, own report but named",
+    viewer("LEADERSHIP"),
+    incident({ ...mine, ...named }),
+    null,
+  ),
+  row("admin, someone else's report", viewer("ADMIN"), incident(), null),
+  row("admin with a team on record", viewer("ADMIN", ["team-a"]), incident(), null),
+  row("admin, own report", viewer("ADMIN"), incident(mine), "reporter"),
+  row("admin, named", viewer("ADMIN"), incident(named), null),
+  row("admin, own report but named", viewer("ADMIN"), incident({ ...mine, ...named }), null),
+];
+
+describe("incidentAccess", () => {
+  it.each(rows)("$label → $expected", ({ viewer: v, incident: i, expected }) => {
+    expect(incidentAccess(v, i)).toBe(expected);
+  });
+});
+
+describe("canSeeCaseNotes: handlers only", () => {
+  it.each([
+    ["HR", viewer("HR"), incident(), true],
+    ["HR on their own report", viewer("HR"), incident(mine), false],
+    ["HR named", viewer("HR"), incident(named), false],
+    ["manager of the team", viewer("MANAGER", ["team-a"]), incident(), true],
+    ["manager of another team", viewer("MANAGER", ["team-b"]), incident(), false],
+    ["employee who reported it", viewer("EMPLOYEE"), incident(mine), false],
+    ["leadership", viewer("LEADERSHIP"), incident(), false],
+    ["leadership escalated to", viewer("LEADERSHIP"), incident(participant), true],
+    ["admin", viewer("ADMIN"), incident(), false],
+  ] as const)("%s → %s", (_label, v, i, expected) => {
+    expect(canSeeCaseNotes(v, i)).toBe(expected);
+  });
+});
+
+describe("role capabilities", () => {
+  //        role          handle  aggregates  administer
+  const table: [Role, boolean, boolean, boolean][] = [
+    ["EMPLOYEE", false, false, false],
+    ["MANAGER", true, true, false],
+    ["HR", true, true, false],
+    ["LEADERSHIP", false, true, false],
+    ["ADMIN", false, false, true],
+  ];
+
+  it.each(table)(
+    "%s: handle %s, aggregates %s, administer %s",
+    (role, handle, aggregates, admin) => {
+      expect(canHandleIncidents(role)).toBe(handle);
+      expect(canSeeAggregates(role)).toBe(aggregates);
+      expect(canAdminister(role)).toBe(admin);
+      expect(canFileReports(role)).toBe(true);
+    },
+  );
+});

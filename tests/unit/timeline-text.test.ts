@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { describeEvent, referencedUserIds } from "~/domain/timeline-text";
+
+const names = new Map([
+  ["m-1", "Priya Shah"],
+  ["hr-1", "Tom Green"],
+]);
+
+describe("describeEvent", () => {
+  it("describes a submission with severity and channel in lower case", () => {
+    expect(describeEvent("SUBMITTED", { severity: "HIGH", channel: "PHONE" }, names)).toBe(
+      "Report submitted (high severity, phone call)",
+    );
+    expect(describeEvent("SUBMITTED", { severity: "CRITICAL", channel: "VIDEO_CALL" }, names)).toBe(
+      "Report submitted (critical severity, video call)",
+    );
+  });
+
+  it("leaves out a channel it does not know", () => {
+    expect(describeEvent("SUBMITTED", { severity: "LOW", channel: "FAX" }, names)).toBe(
+      "Report submitted (low severity)",
+    );
+    expect(describeEvent("SUBMITTED", { severity: "LOW" }, names)).toBe(
+      "Report submitted (low severity)",
+    );
+  });
+
+  it("shows an unknown severity as written", () => {
+    expect(describeEvent("SUBMITTED", { severity: "SEVERE", channel: "EMAIL" }, names)).toBe(
+      "Report submitted (severe severity, email)",
+    );
+  });
+
+  it("names the assignee", () => {
+    expect(describeEvent("ASSIGNED", { assigneeId: "m-1", hrIds: [] }, names)).toBe(
+      "Sent to Priya Shah",
+    );
+  });
+
+  it("says HR has been informed when HR was added", () => {
+    expect(describeEvent("ASSIGNED", { assigneeId: "m-1", hrIds: ["hr-1"] }, names)).toBe(
+      "Sent to Priya Shah; HR has been informed",
+    );
+  });
+
+  it("says it is waiting when there is no assignee or the name is unknown", () => {
+    expect(describeEvent("ASSIGNED", { assigneeId: null, hrIds: [] }, names)).toBe(
+      "Waiting to be assigned",
+    );
+    expect(describeEvent("ASSIGNED", { assigneeId: "gone" }, names)).toBe("Waiting to be assigned");
+    expect(describeEvent("ASSIGNED", { assigneeId: null, hrIds: ["hr-1"] }, names)).toBe(
+      "Waiting to be assigned; HR has been informed",
+    );
+  });
+
+  it("ignores an hrIds that is not a list", () => {
+    expect(describeEvent("ASSIGNED", { assigneeId: "m-1", hrIds: "hr-1" }, names)).toBe(
+      "Sent to Priya Shah",
+    );
+  });
+
+  it("reassures the reporter on acknowledgement", () => {
+    expect(describeEvent("ACKNOWLEDGED", {}, names)).toBe(
+      "Acknowledged: someone is now responsible for this report",
+    );
+  });
+
+  it("quotes an update to the reporter", () => {
+    expect(
+      describeEvent("REPORTER_UPDATED", { text: "We have written to the customer." }, names),
+    ).toBe("Update: We have written to the customer.");
+  });
+
+  it("names a protective measure in plain words", () => {
+    expect(describeEvent("PROTECTIVE_ACTION", { measure: "REMOVED_FROM_ACCOUNT" }, names)).toBe(
+      "Protective measure arranged: moved off the account",
+    );
+    expect(describeEvent("PROTECTIVE_ACTION", { measure: "TIME_OFF" }, names)).toBe(
+      "Protective measure arranged: time off",
+    );
+    expect(describeEvent("PROTECTIVE_ACTION", { measure: "SOMETHING_NEW" }, names)).toBe(
+      "Protective measure arranged: support",
+    );
+  });
+
+  it("gives the outcome of a resolution in words", () => {
+    expect(describeEvent("RESOLVED", { outcome: "ACTION_TAKEN" }, names)).toBe(
+      "Resolved (action taken)",
+    );
+  });
+
+  it("says which deadline a reminder is about", () => {
+    expect(describeEvent("REMINDER_SENT", { kind: "FIRST_PROTECTIVE_ACTION" }, names)).toBe(
+      "Reminder sent: first protective action is due soon",
+    );
+    expect(describeEvent("REMINDER_SENT", { kind: "NOPE" }, names)).toBe(
+      "Reminder sent: a deadline is due soon",
+    );
+  });
+
+  it("names who a missed deadline was escalated to", () => {
+    expect(
+      describeEvent("ESCALATED", { kind: "ACKNOWLEDGE", toUserIds: ["m-1", "hr-1"] }, names),
+    ).toBe("Missed deadline (acknowledge) escalated to Priya Shah, Tom Green");
+    expect(describeEvent("ESCALATED", { kind: "RESOLVE", toUserIds: ["gone"] }, names)).toBe(
+      "Missed deadline (resolve) escalated to someone",
+    );
+    expect(describeEvent("ESCALATED", { kind: "RESOLVE", toUserIds: [] }, names)).toBe(
+      "Missed deadline (resolve) escalated",
+    );
+  });
+
+  it("turns any other type into a sentence-case phrase", () => {
+    expect(describeEvent("STATUS_CHANGED", {}, names)).toBe("Status changed");
+    expect(describeEvent("NOTE", {}, names)).toBe("Note");
+    expect(describeEvent("CASE_FILE_EXPORTED", {}, names)).toBe("Case file exported");
+  });
+});
+
+describe("referencedUserIds", () => {
+  it("collects each assignee once, in order of first mention", () => {
+    expect(
+      referencedUserIds([
+        { data: { assigneeId: "m-2" } },
+        { data: { severity: "HIGH" } },
+        { data: { assigneeId: "m-1" } },
+        { data: { assigneeId: "m-2" } },
+      ]),
+    ).toEqual(["m-2", "m-1"]);
+  });
+
+  it("collects the people a deadline was escalated to", () => {
+    expect(
+      referencedUserIds([
+        { data: { assigneeId: "m-1" } },
+        { data: { toUserIds: ["m-2", "m-1", "hr-1"] } },
+      ]),
+    ).toEqual(["m-1", "m-2", "hr-1"]);
+  });
+
+  it("ignores ids that are not strings", () => {
+    expect(
+      referencedUserIds([{ data: { assigneeId: null } }, { data: { assigneeId: 7 } }]),
+    ).toEqual([]);
+  });
+
+  it("is empty for no events", () => {
+    expect(referencedUserIds([])).toEqual([]);
+  });
+});
