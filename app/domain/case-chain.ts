@@ -34,8 +34,15 @@ export type StoredChainEvent = ChainEvent & { prevHash: string; hash: string };
 export type ChainVerdict =
   { ok: true; length: number } | { ok: false; brokenAtSeq: number; reason: string };
 
-/** Checks a whole timeline, ordered by seq, as read back from the database. */
-export function verifyChain(events: StoredChainEvent[]): ChainVerdict {
+/**
+ * Checks a whole timeline, ordered by seq, as read back from the database. `head` is the
+ * length and last hash recorded on the incident itself: without it, removing or rewriting the
+ * last event could not be told apart from a shorter, valid chain.
+ */
+export function verifyChain(
+  events: StoredChainEvent[],
+  head?: { length: number; hash: string },
+): ChainVerdict {
   let prev = GENESIS_HASH;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
@@ -49,6 +56,16 @@ export function verifyChain(events: StoredChainEvent[]): ChainVerdict {
         reason: "the event was changed after it was written",
       };
     prev = e.hash;
+  }
+  if (head && head.length !== events.length) {
+    return {
+      ok: false,
+      brokenAtSeq: Math.min(head.length, events.length) + 1,
+      reason: "events are missing from the end of the timeline",
+    };
+  }
+  if (head && head.length > 0 && head.hash !== prev) {
+    return { ok: false, brokenAtSeq: events.length, reason: "the last event was changed" };
   }
   return { ok: true, length: events.length };
 }

@@ -7,9 +7,12 @@ import { CATEGORIES, CHANNELS, SEVERITIES } from "./vocabulary";
 export const NARRATIVE_MAX = 20_000;
 export const IMPACT_MAX = 10_000;
 
-// Control characters other than tab, newline and carriage return never belong in a report.
+// Control characters other than tab, newline and carriage return never belong in a report,
+// nor do C1 controls or bidirectional overrides (they can make a record read differently
+// from what it stores).
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 function freeText(label: string, max: number) {
   return z
@@ -39,7 +42,8 @@ export const reportFormSchema = z.object({
   categories: z
     .array(z.enum(CATEGORIES, { errorMap: () => ({ message: "Unknown category." }) }))
     .max(CATEGORIES.length)
-    .default([]),
+    .default([])
+    .transform((list) => [...new Set(list)]),
   narrative: freeText("what happened", NARRATIVE_MAX),
   impact: freeText("how it affected you", IMPACT_MAX).optional(),
 });
@@ -63,7 +67,10 @@ export function occurredAtInstant(local: string, timeZone: string | undefined): 
   const [date, time] = local.split("T");
   const [year, month, day] = date.split("-").map(Number);
   const [hour, minute] = time.split(":").map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) {
+  // Date.UTC rolls 30 February over into March; a date that does not survive the round trip
+  // does not exist.
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59) {
     return new Date(Number.NaN);
   }
   return zonedTimeToInstant({ year, month, day, hour, minute }, tz);

@@ -38,8 +38,12 @@ export async function appendCaseEvent(tx: Tx, input: CaseEventInput) {
 }
 
 export async function verifyIncidentChain(db: Db, incidentId: string): Promise<ChainVerdict> {
+  const incident = await db.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: { chainLength: true, chainHead: true },
+  });
   const events = await db.caseEvent.findMany({ where: { incidentId }, orderBy: { seq: "asc" } });
-  return verifyChain(events);
+  return verifyChain(events, { length: incident.chainLength, hash: incident.chainHead });
 }
 
 export type TimelineEntry = {

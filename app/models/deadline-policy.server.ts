@@ -7,7 +7,7 @@ export const FALLBACK_CALENDAR: BusinessCalendarSpec = {
   timeZone: "Europe/London",
   workingDays: [1, 2, 3, 4, 5],
   dayStart: "09:00",
-  dayEnd: "17:30",
+  dayEnd: "17:00", // eight working hours: a "day" target is one full working day
   holidays: new Set(),
 };
 

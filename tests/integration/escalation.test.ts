@@ -7,7 +7,7 @@ import { createTestOrg, type TestOrg } from "../fixtures/org";
 
 // The deadline sweep with an injected clock. Test organisation: Erin (employee) → Mia
 // (manager) → Hugo (head of) → Lena (leadership); HR are Hana and Hal. No policy is configured,
-// so the built-in defaults apply on the UK calendar (Mon–Fri 09:00–17:30, Europe/London).
+// so the built-in defaults apply on the UK calendar (Mon–Fri 09:00–17:00, Europe/London).
 
 let db: Db;
 let org: TestOrg;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "BusinessCalendar" ALTER COLUMN "dayEnd" SET DEFAULT '17:00';
+
