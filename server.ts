@@ -11,7 +11,12 @@ installGlobals({ nativeFetch: true });
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild & {
-  entry: { module: { startBackgroundWorker?: () => () => Promise<void> } };
+  entry: {
+    module: {
+      startBackgroundWorker: () => () => Promise<void>;
+      isSameOriginRequest: (request: Request) => boolean;
+    };
+  };
 };
 
 const app = express();
@@ -28,6 +33,18 @@ app.use((_req, res, next) => {
     "Cache-Control": "no-store",
   });
   next();
+});
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+// Cross-site POSTs get a clear 403 here: the same rule every action applies, checked before
+// Remix's request handling (which would otherwise answer them with a 500).
+app.use((req, res, next) => {
+  const url = `${req.protocol}://${req.get("host")}${req.originalUrl}`;
+  const probe = new Request(url, { method: req.method, headers: req.headers as HeadersInit });
+  if (build.entry.module.isSameOriginRequest(probe)) return next();
+  res
+    .status(403)
+    .type("text/plain")
+    .send("This request did not come from this site and was refused.");
 });
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 

@@ -8,6 +8,9 @@ import { startWorker } from "./jobs/worker.server";
 
 const ABORT_DELAY = 5_000;
 
+/** Used by server.ts to refuse cross-site POSTs before Remix's own handling sees them. */
+export { isSameOriginRequest } from "./utils/origin.server";
+
 /** Called by server.ts: the worker shares this bundle's database client. */
 export function startBackgroundWorker() {
   return startWorker();

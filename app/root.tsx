@@ -13,21 +13,34 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { canHandleIncidents } from "./domain/permissions";
+import { canAdminister, canHandleIncidents } from "./domain/permissions";
+import { countOpenCases, countOverdueCases } from "./models/incident.server";
+import { getDb } from "./utils/db.server";
 import stylesheet from "./tailwind.css";
 import { getOptionalUser } from "./utils/auth.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Incident portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
+  if (!user) return { user: null };
+  const db = await getDb();
+  // Leadership gets a queue only while a case is escalated to them.
+  const handles =
+    canHandleIncidents(user.role) ||
+    (user.role === "LEADERSHIP" && (await countOpenCases(db, user)) > 0);
   return {
-    user: user && {
+    user: {
       name: user.name,
       role: user.role,
-      handles: canHandleIncidents(user.role),
+      handles,
+      overdue: handles ? await countOverdueCases(db, user) : 0,
+      admin: canAdminister(user.role),
     },
   };
 }
@@ -83,7 +96,18 @@ export default function App() {
               <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
                 <NavItem to="/reports/new">Report an incident</NavItem>
                 <NavItem to="/reports">My reports</NavItem>
-                {user.handles ? <NavItem to="/queue">Queue</NavItem> : null}
+                {user.handles ? (
+                  <NavItem to="/queue">
+                    Queue
+                    {user.overdue > 0 ? (
+                      <span className="ml-2 rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
+                        {user.overdue}
+                        <span className="sr-only"> overdue</span>
+                      </span>
+                    ) : null}
+                  </NavItem>
+                ) : null}
+                {user.admin ? <NavItem to="/admin">Admin</NavItem> : null}
               </nav>
               <Form method="post" action="/logout">
                 <button

@@ -107,3 +107,36 @@ export const HR_CATEGORIES: readonly Category[] = [
   "DISCRIMINATORY_REMARKS",
   "PHYSICAL_AGGRESSION",
 ];
+
+/** Protective measures for the employee (DESIGN.md §4). */
+export const PROTECTIVE_MEASURES = [
+  "TIME_OFF",
+  "COUNSELLING",
+  "REMOVED_FROM_ACCOUNT",
+  "MANAGER_JOINS_CALLS",
+  "DEBRIEF",
+] as const;
+export type ProtectiveMeasure = (typeof PROTECTIVE_MEASURES)[number];
+export const PROTECTIVE_MEASURE_LABELS: Record<ProtectiveMeasure, string> = {
+  TIME_OFF: "Time off",
+  COUNSELLING: "Counselling",
+  REMOVED_FROM_ACCOUNT: "Removed from the account (no quota or commission penalty)",
+  MANAGER_JOINS_CALLS: "A manager joins all future calls",
+  DEBRIEF: "Debrief",
+};
+
+export const OUTCOMES = [
+  "SUBSTANTIATED",
+  "PARTLY_SUBSTANTIATED",
+  "NOT_SUBSTANTIATED",
+  "RESOLVED_INFORMALLY",
+  "WITHDRAWN",
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  SUBSTANTIATED: "Substantiated",
+  PARTLY_SUBSTANTIATED: "Partly substantiated",
+  NOT_SUBSTANTIATED: "Not substantiated",
+  RESOLVED_INFORMALLY: "Resolved informally",
+  WITHDRAWN: "Withdrawn",
+};

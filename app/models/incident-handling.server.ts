@@ -1,4 +1,4 @@
-import type { Severity } from "~/domain/vocabulary";
+import type { Outcome, ProtectiveMeasure, Severity } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";
 import { getDefaultPolicy } from "./deadline-policy.server";
@@ -56,15 +56,6 @@ export async function sendReporterUpdate(
   });
 }
 
-export const PROTECTIVE_MEASURES = [
-  "TIME_OFF",
-  "COUNSELLING",
-  "REMOVED_FROM_ACCOUNT",
-  "MANAGER_JOINS_CALLS",
-  "DEBRIEF",
-] as const;
-export type ProtectiveMeasure = (typeof PROTECTIVE_MEASURES)[number];
-
 /** The first protective measure stops the FIRST_PROTECTIVE_ACTION clock. */
 export async function recordProtectiveAction(
   db: Db,
@@ -100,15 +91,6 @@ export async function recordProtectiveAction(
     return action;
   });
 }
-
-export const OUTCOMES = [
-  "SUBSTANTIATED",
-  "PARTLY_SUBSTANTIATED",
-  "NOT_SUBSTANTIATED",
-  "RESOLVED_INFORMALLY",
-  "WITHDRAWN",
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 /** Resolving stops every clock on the case. */
 export async function resolveIncident(

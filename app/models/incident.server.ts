@@ -177,21 +177,33 @@ export function handlerScope(viewer: Viewer): Prisma.IncidentWhereInput {
     reporterId: { not: viewer.id },
   };
   if (viewer.role === "HR") return notNamed;
+  const involved: Prisma.IncidentWhereInput[] = [
+    { assigneeId: viewer.id },
+    { participants: { some: { userId: viewer.id } } },
+  ];
   if (viewer.role === "MANAGER") {
-    return {
-      AND: [
-        notNamed,
-        {
-          OR: [
-            { reporter: { teamId: { in: viewer.managedTeamIds } } },
-            { assigneeId: viewer.id },
-            { participants: { some: { userId: viewer.id } } },
-          ],
-        },
-      ],
-    };
+    involved.push({ reporter: { teamId: { in: viewer.managedTeamIds } } });
   }
-  return { id: { in: [] } };
+  return { AND: [notNamed, { OR: involved }] };
+}
+
+/** Open cases in a handler's scope with at least one clock past due: the number in the menu. */
+export function countOverdueCases(db: Db, viewer: Viewer, now = new Date()) {
+  return db.incident.count({
+    where: {
+      AND: [
+        handlerScope(viewer),
+        { status: { not: "RESOLVED" } },
+        { deadlines: { some: { metAt: null, dueAt: { lt: now } } } },
+      ],
+    },
+  });
+}
+
+export function countOpenCases(db: Db, viewer: Viewer) {
+  return db.incident.count({
+    where: { AND: [handlerScope(viewer), { status: { not: "RESOLVED" } }] },
+  });
 }
 
 export type QueueItem = {
@@ -203,6 +215,7 @@ export type QueueItem = {
   createdAt: Date;
   assigneeName: string | null;
   nextDeadline: { kind: string; dueAt: Date } | null;
+  openDeadlines: { kind: string; dueAt: Date }[];
 };
 
 /** Open cases for a handler, the nearest open deadline first (overdue at the top). */
@@ -221,7 +234,6 @@ export async function getHandlerQueue(db: Db, viewer: Viewer): Promise<QueueItem
       deadlines: {
         where: { metAt: null },
         orderBy: { dueAt: "asc" },
-        take: 1,
         select: { kind: true, dueAt: true },
       },
     },
@@ -236,6 +248,7 @@ export async function getHandlerQueue(db: Db, viewer: Viewer): Promise<QueueItem
     createdAt: r.createdAt,
     assigneeName: r.assignee?.name ?? null,
     nextDeadline: r.deadlines[0] ?? null,
+    openDeadlines: r.deadlines,
   }));
   const far = Number.MAX_SAFE_INTEGER;
   return items.sort(

@@ -19,16 +19,16 @@ import {
   type Channel,
   type DeadlineKind,
   type Severity,
+  OUTCOMES,
+  OUTCOME_LABELS,
+  PROTECTIVE_MEASURES,
+  PROTECTIVE_MEASURE_LABELS,
 } from "~/domain/vocabulary";
 import { acknowledgeIncident, getIncidentForHandler } from "~/models/incident.server";
 import {
-  OUTCOMES,
-  PROTECTIVE_MEASURES,
   recordProtectiveAction,
   resolveIncident,
   sendReporterUpdate,
-  type Outcome,
-  type ProtectiveMeasure,
 } from "~/models/incident-handling.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
 import { requireUser } from "~/utils/auth.server";
@@ -148,22 +148,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const MEASURE_LABELS: Record<ProtectiveMeasure, string> = {
-  TIME_OFF: "Time off",
-  COUNSELLING: "Counselling",
-  REMOVED_FROM_ACCOUNT: "Removed from the account (no quota or commission penalty)",
-  MANAGER_JOINS_CALLS: "A manager joins all future calls",
-  DEBRIEF: "Debrief",
-};
-
-const OUTCOME_LABELS: Record<Outcome, string> = {
-  SUBSTANTIATED: "Substantiated",
-  PARTLY_SUBSTANTIATED: "Partly substantiated",
-  NOT_SUBSTANTIATED: "Not substantiated",
-  RESOLVED_INFORMALLY: "Resolved informally",
-  WITHDRAWN: "Withdrawn",
-};
-
 export default function CasePage() {
   const { incident, timeline } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -230,7 +214,7 @@ export default function CasePage() {
                   <option value="">Choose…</option>
                   {PROTECTIVE_MEASURES.map((m) => (
                     <option key={m} value={m}>
-                      {MEASURE_LABELS[m]}
+                      {PROTECTIVE_MEASURE_LABELS[m]}
                     </option>
                   ))}
                 </select>

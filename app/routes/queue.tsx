@@ -16,7 +16,7 @@ import { formatDateTime } from "~/utils/format";
 export const meta: MetaFunction = () => [{ title: "Queue · Incident portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["MANAGER", "HR"]);
+  const user = await requireRole(request, ["MANAGER", "HR", "LEADERSHIP"]);
   const items = await getHandlerQueue(await getDb(), user);
   const now = new Date();
   return {
@@ -33,6 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         overdue: i.nextDeadline.dueAt < now,
         timeLeft: describeTimeLeft(i.nextDeadline.dueAt, now),
       },
+      clocks: i.openDeadlines.map((d) => ({
+        kind: d.kind,
+        dueAt: d.dueAt.toISOString(),
+        overdue: d.dueAt < now,
+        timeLeft: describeTimeLeft(d.dueAt, now),
+      })),
     })),
   };
 }
@@ -43,6 +49,7 @@ export default function Queue() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Queue</h1>
+      {/* Overdue first: items are sorted by their nearest open deadline. */}
       <p className="text-slate-700">
         {items.length} open {items.length === 1 ? "case" : "cases"}, nearest deadline first.
         {overdue > 0 ? <strong className="ml-2 text-red-700">{overdue} overdue.</strong> : null}
@@ -67,13 +74,18 @@ export default function Queue() {
                 <span className="text-sm">{SEVERITY_LABELS[i.severity as Severity]} severity</span>
                 <StatusBadge status={i.status} />
               </div>
-              {i.deadline ? (
-                <p
-                  className={`mt-1 text-sm ${i.deadline.overdue ? "font-semibold text-red-700" : "text-slate-700"}`}
-                >
-                  {DEADLINE_LABELS[i.deadline.kind as DeadlineKind]}: {i.deadline.timeLeft} (due{" "}
-                  {formatDateTime(i.deadline.dueAt)})
-                </p>
+              {i.clocks.length ? (
+                <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label="Deadlines">
+                  {i.clocks.map((c) => (
+                    <li
+                      key={c.kind}
+                      className={`rounded px-2 py-0.5 ${c.overdue ? "bg-red-100 font-semibold text-red-800" : "bg-slate-100 text-slate-800"}`}
+                    >
+                      {DEADLINE_LABELS[c.kind as DeadlineKind]}: {c.timeLeft}
+                      <span className="sr-only"> (due {formatDateTime(c.dueAt)})</span>
+                    </li>
+                  ))}
+                </ul>
               ) : null}
               <p className="text-sm text-slate-600">
                 Reported {formatDateTime(i.createdAt)} ·{" "}

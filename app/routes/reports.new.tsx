@@ -216,14 +216,23 @@ export default function NewReport() {
           </legend>
           {severityOptions.map((props) => {
             const s = props.value as (typeof SEVERITIES)[number];
+            // The whole box is the click target; the name stays the short level name and the
+            // description is read as its description.
             return (
               <label
                 key={props.key}
                 className="flex items-start gap-3 rounded-md border border-slate-300 bg-white p-3"
               >
-                <input {...props} className="mt-1 h-5 w-5" aria-describedby={`${props.id}-desc`} />
+                <input
+                  {...props}
+                  className="mt-1 h-5 w-5"
+                  aria-labelledby={`${props.id}-name`}
+                  aria-describedby={`${props.id}-desc`}
+                />
                 <span>
-                  <span className="font-medium">{SEVERITY_LABELS[s]}</span>
+                  <span id={`${props.id}-name`} className="font-medium">
+                    {SEVERITY_LABELS[s]}
+                  </span>
                   <span id={`${props.id}-desc`} className="block text-sm text-slate-600">
                     {SEVERITY_DESCRIPTIONS[s]}
                   </span>

@@ -263,7 +263,7 @@ describe("who may see a report", () => {
     ).toBe(200);
   });
 
-  it("does not show the handler's case page to the reporter, nor the queue to employees or leadership", async () => {
+  it("does not show the case page to the reporter or leadership, nor others' cases in a queue", async () => {
     const reporter = await loginCookie(org.employeeA.email);
     expect(
       (await call(caseRoute.loader, getRequest(`/cases/${reference}`, reporter), { reference }))
@@ -271,7 +271,12 @@ describe("who may see a report", () => {
     ).toBe(404);
     expect((await call(queueRoute.loader, getRequest("/queue", reporter))).status).toBe(404);
     const lead = await loginCookie(org.leadership.email);
-    expect((await call(queueRoute.loader, getRequest("/queue", lead))).status).toBe(404);
+    // Leadership's queue lists only cases escalated to them: none here.
+    const leadQueue = await call(queueRoute.loader, getRequest("/queue", lead));
+    expect(leadQueue.status).toBe(200);
+    expect((leadQueue.body as { items: unknown[] }).items).toEqual([]);
+    const admin0 = await loginCookie(org.admin.email);
+    expect((await call(queueRoute.loader, getRequest("/queue", admin0))).status).toBe(404);
     expect(
       (await call(caseRoute.loader, getRequest(`/cases/${reference}`, lead), { reference })).status,
     ).toBe(404);

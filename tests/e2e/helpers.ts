@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/demo-logins.mjs";
+
+// Shared steps for the browser journeys: signing in and out through the real pages, and an
+// accessibility scan that explains what it found.
+
+export const SAM = "sam.employee@demo.example";
+export const MORGAN = "morgan.manager@demo.example";
+export const HARPER = "harper.hr@demo.example";
+export { DEMO_PASSWORD };
+
+/** Signs in through the login form and waits until the app has let us in. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
+  await expect(page.getByRole("button", { name: /^Sign out/ })).toBeVisible();
+}
+
+/** Signs out with the header's "Sign out" button and waits for the login page. */
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: /^Sign out/ }).click();
+  await expect(page).toHaveURL(/\/login(\?|$)/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+}
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Runs axe on the current page (WCAG 2.1 A and AA) and fails with a readable list of problems. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = violations.map((v) => {
+    const targets = v.nodes
+      .slice(0, 3)
+      .map((n) => n.target.join(" "))
+      .join(", ");
+    const more = v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : "";
+    return `  - [${v.impact ?? "?"}] ${v.id}: ${v.help}\n      at ${targets}${more}\n      ${v.helpUrl}`;
+  });
+  if (violations.length > 0) {
+    console.log(
+      `axe found ${violations.length} problem(s) on ${label} (${page.url()}):\n${summary.join("\n")}`,
+    );
+  }
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
