@@ -22,7 +22,11 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild & {
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+// A missing build asset is a plain 404, not a page request.
+app.use(
+  "/build",
+  express.static("public/build", { immutable: true, maxAge: "1y", fallthrough: false }),
+);
 app.use(express.static("public", { maxAge: "1h" }));
 app.use((_req, res, next) => {
   // Reports are sensitive: no framing by other sites, no sniffing, no referrer leaks.

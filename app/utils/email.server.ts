@@ -15,6 +15,9 @@ export type MailSender = (message: MailMessage) => Promise<void>;
 
 export function smtpSender(smtpUrl = getEnv().SMTP_URL, from = getEnv().MAIL_FROM): MailSender {
   const transport: Transporter = nodemailer.createTransport(smtpUrl, {
+    // A few reused connections: a backlog after an outage goes out quickly.
+    pool: true,
+    maxConnections: 3,
     // Fail fast when the server is down: the outbox retries later anyway.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
@@ -30,4 +33,12 @@ export function smtpSender(smtpUrl = getEnv().SMTP_URL, from = getEnv().MAIL_FRO
       messageId: m.messageId,
     });
   };
+}
+
+const UNREACHABLE_CODES = new Set(["ECONNECTION", "ESOCKET", "ETIMEDOUT", "EDNS", "ECONNREFUSED"]);
+
+/** True when the mail server itself could not be reached, rather than one message refused. */
+export function isMailServerUnreachable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return !!code && UNREACHABLE_CODES.has(code);
 }

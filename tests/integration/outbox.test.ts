@@ -123,3 +123,49 @@ describe("the mail outbox", () => {
     expect(smtp.messages).toHaveLength(1);
   });
 });
+
+describe("a ten-minute mail outage with 500 mails due", () => {
+  it("delivers every one exactly once after the server returns", { timeout: 240_000 }, async () => {
+    await db.notification.deleteMany();
+    smtp.messages = [];
+    const start = new Date("2026-11-23T09:00:00Z");
+    await db.notification.createMany({
+      data: Array.from({ length: 500 }, (_, i) => ({
+        idempotencyKey: `outage-${i}`,
+        toEmail: `person${i}@test.example`,
+        template: "REPORT_ACKNOWLEDGED",
+        data: JSON.stringify({ reference: `INC-2026-${String(i).padStart(4, "0")}` }),
+        nextAttemptAt: start,
+      })),
+    });
+    await smtp.stop();
+    // The worker keeps ticking every 30 simulated seconds for ten minutes while the server is down.
+    let now = start;
+    const tenMinutesLater = new Date(start.getTime() + 10 * 60_000);
+    while (now < tenMinutesLater) {
+      const r = await deliverDueNotifications(db, smtpSender(smtp.url), {
+        appUrl: TEST_APP_URL,
+        now,
+        batchSize: 500,
+      });
+      expect(r.sent).toBe(0);
+      now = new Date(now.getTime() + 30_000);
+    }
+    expect(await db.notification.count({ where: { status: "DEAD" } })).toBe(0);
+    await smtp.start();
+    // Ticks go on after the server is back until everything has gone out.
+    for (let tick = 0; tick < 200; tick++) {
+      if ((await db.notification.count({ where: { status: { not: "SENT" } } })) === 0) break;
+      await deliverDueNotifications(db, smtpSender(smtp.url), {
+        appUrl: TEST_APP_URL,
+        now,
+        batchSize: 500,
+      });
+      now = new Date(now.getTime() + 60_000);
+    }
+    expect(await db.notification.count({ where: { status: "SENT" } })).toBe(500);
+    expect(smtp.messages).toHaveLength(500);
+    const recipients = new Set(smtp.messages.map((m) => (m.to && "text" in m.to ? m.to.text : "")));
+    expect(recipients.size).toBe(500);
+  });
+});
