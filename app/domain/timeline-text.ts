@@ -26,6 +26,7 @@ export function describeEvent(
   type: string,
   data: Record<string, unknown>,
   names: Map<string, string>,
+  opts: { forReporter?: boolean } = {},
 ): string {
   switch (type) {
     case "SUBMITTED": {
@@ -40,6 +41,11 @@ export function describeEvent(
     }
     case "ACKNOWLEDGED":
       return "Acknowledged: someone is now responsible for this report";
+    case "REASSIGNED": {
+      const who = typeof data.assigneeId === "string" ? names.get(data.assigneeId) : undefined;
+      const reason = !opts.forReporter && data.reason ? ` (reason: ${String(data.reason)})` : "";
+      return `Now handled by ${who ?? "someone else"}${reason}`;
+    }
     case "REPORTER_UPDATED":
       return `Update: ${String(data.text ?? "")}`;
     case "PROTECTIVE_ACTION":

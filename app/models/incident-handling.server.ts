@@ -116,3 +116,76 @@ export async function resolveIncident(
     return { changed: true };
   });
 }
+
+export class ReassignError extends Error {}
+
+/** People a case can be handed to: active managers and HR who are not named in it. */
+export async function reassignmentCandidates(db: Db, incidentId: string) {
+  const incident = await db.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: { reporterId: true, assigneeId: true, namedUsers: { select: { userId: true } } },
+  });
+  const excluded = [incident.reporterId, ...incident.namedUsers.map((n) => n.userId)];
+  return db.user.findMany({
+    where: {
+      role: { in: ["MANAGER", "HR"] },
+      active: true,
+      id: { notIn: excluded },
+    },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true, onLeave: true },
+  });
+}
+
+/** Hands the case to someone else, with a reason on the timeline and a mail to them. */
+export async function reassignIncident(
+  db: Db,
+  p: { incidentId: string; actorId: string; toUserId: string; reason: string; now?: Date },
+) {
+  const now = p.now ?? new Date();
+  const candidates = await reassignmentCandidates(db, p.incidentId);
+  const to = candidates.find((c) => c.id === p.toUserId);
+  if (!to) throw new ReassignError("Please choose someone from the list.");
+  return db.$transaction(async (tx) => {
+    const incident = await tx.incident.findUniqueOrThrow({
+      where: { id: p.incidentId },
+      select: {
+        reference: true,
+        assigneeId: true,
+        reporterSeverity: true,
+        deadlines: { where: { metAt: null }, orderBy: { dueAt: "asc" }, take: 1 },
+      },
+    });
+    if (incident.assigneeId === p.toUserId) return { changed: false };
+    await tx.incident.update({ where: { id: p.incidentId }, data: { assigneeId: p.toUserId } });
+    await tx.incidentParticipant.upsert({
+      where: { incidentId_userId: { incidentId: p.incidentId, userId: p.toUserId } },
+      create: { incidentId: p.incidentId, userId: p.toUserId, role: "HANDLER" },
+      update: { role: "HANDLER" },
+    });
+    await appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "REASSIGNED",
+      actorId: p.actorId,
+      at: now,
+      visibleToReporter: true,
+      data: { fromUserId: incident.assigneeId, assigneeId: p.toUserId, reason: p.reason },
+    });
+    const recipient = await tx.user.findUniqueOrThrow({
+      where: { id: p.toUserId },
+      select: { id: true, email: true },
+    });
+    await enqueueNotification(tx, {
+      idempotencyKey: `incident:${p.incidentId}:reassigned:${recipient.id}:${now.getTime()}`,
+      recipient,
+      template: "NEW_REPORT_ASSIGNED",
+      data: {
+        reference: incident.reference,
+        severity: incident.reporterSeverity,
+        dueAt: (incident.deadlines[0]?.dueAt ?? now).toISOString(),
+      },
+      incidentId: p.incidentId,
+    });
+    return { changed: true };
+  });
+}

@@ -16,6 +16,6 @@ export async function getTimelineItems(
     type: e.type,
     at: e.at.toISOString(),
     actorName: e.actorName,
-    summary: describeEvent(e.type, e.data, names),
+    summary: describeEvent(e.type, e.data, names, opts),
   }));
 }

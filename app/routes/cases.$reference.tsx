@@ -26,6 +26,9 @@ import {
 } from "~/domain/vocabulary";
 import { acknowledgeIncident, getIncidentForHandler } from "~/models/incident.server";
 import {
+  reassignIncident,
+  ReassignError,
+  reassignmentCandidates,
   recordProtectiveAction,
   resolveIncident,
   sendReporterUpdate,
@@ -46,8 +49,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
   const incident = await getIncidentForHandler(db, id);
   const timeline = await getTimelineItems(db, id, { forReporter: false });
+  const candidates = await reassignmentCandidates(db, id);
   const now = new Date();
   return {
+    candidates: candidates
+      .filter((c) => c.id !== incident.assignee?.id)
+      .map((c) => ({
+        id: c.id,
+        label: `${c.name} (${c.role === "HR" ? "HR" : "manager"})${c.onLeave ? ", on leave" : ""}`,
+      })),
     incident: {
       reference: incident.reference,
       status: incident.status,
@@ -94,6 +104,15 @@ const actionSchema = z.discriminatedUnion("intent", [
     }),
   }),
   z.object({
+    intent: z.literal("reassign"),
+    toUserId: z.string({ required_error: "Please choose who should handle it." }).min(1),
+    reason: z
+      .string({ required_error: "Please give a reason." })
+      .trim()
+      .min(3, "Please give a reason.")
+      .max(1000, "Please keep the reason under 1,000 characters."),
+  }),
+  z.object({
     intent: z.literal("resolve"),
     outcome: z.enum(OUTCOMES, { errorMap: () => ({ message: "Please choose an outcome." }) }),
   }),
@@ -134,6 +153,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "protect":
       await recordProtectiveAction(db, { incidentId: id, actorId: user.id, type: input.measure });
       return data<ActionResult>({ ok: true, message: "Protective measure recorded." });
+    case "reassign":
+      try {
+        const result = await reassignIncident(db, {
+          incidentId: id,
+          actorId: user.id,
+          toUserId: input.toUserId,
+          reason: input.reason,
+        });
+        return data<ActionResult>({
+          ok: true,
+          message: result.changed ? "The case has been reassigned." : "They already handle it.",
+        });
+      } catch (error) {
+        if (!(error instanceof ReassignError)) throw error;
+        return data<ActionResult>(
+          { ok: false, message: error.message, fieldErrors: { toUserId: [error.message] } },
+          { status: 400 },
+        );
+      }
     case "resolve": {
       const result = await resolveIncident(db, {
         incidentId: id,
@@ -149,7 +187,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { incident, timeline } = useLoaderData<typeof loader>();
+  const { incident, timeline, candidates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -222,6 +260,32 @@ export default function CasePage() {
             </Field>
             <button type="submit" className={secondaryButtonClass}>
               Record measure
+            </button>
+          </Form>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="reassign" />
+            <Field id="toUserId" label="Hand the case to" errors={result?.fieldErrors?.toUserId}>
+              {(ids) => (
+                <select name="toUserId" className={inputClass} {...ids} defaultValue="">
+                  <option value="">Choose…</option>
+                  {candidates.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              id="reason"
+              label="Reason for reassigning"
+              hint="Recorded on the case timeline. The reporter sees who handles it, not why."
+              errors={result?.fieldErrors?.reason}
+            >
+              {(ids) => <input name="reason" className={inputClass} {...ids} />}
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>
+              Reassign
             </button>
           </Form>
           <Form method="post" className="space-y-2">
