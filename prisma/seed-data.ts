@@ -126,7 +126,7 @@ export const CALENDAR = {
   timeZone: "Europe/London",
   workingDays: "1,2,3,4,5",
   dayStart: "09:00",
-  dayEnd: "17:30",
+  dayEnd: "17:00",
 };
 
 export const POLICY_NAME = "Standard (UK office)";

@@ -10,8 +10,8 @@ export const IMPACT_MAX = 10_000;
 // Control characters other than tab, newline and carriage return never belong in a report,
 // nor do C1 controls or bidirectional overrides (they can make a record read differently
 // from what it stores).
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 function freeText(label: string, max: number) {

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { countPoliciesAndCalendars } from "~/models/admin-deadlines.server";
+import { countSetAsideMails } from "~/models/outbox-admin.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Admin · Incident portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["ADMIN"]);
+  const db = await getDb();
+  const [{ policies, calendars }, setAside] = await Promise.all([
+    countPoliciesAndCalendars(db),
+    countSetAsideMails(db),
+  ]);
+  return { policies, calendars, setAside };
+}
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export default function AdminIndex() {
+  const { policies, calendars, setAside } = useLoaderData<typeof loader>();
+  const items = [
+    {
+      to: "/admin/deadlines",
+      title: "Deadlines and calendars",
+      text: "How long managers and HR have to respond, per severity, and the working hours and holidays those clocks count.",
+      count:
+        policies === 0
+          ? "Built-in defaults in use"
+          : `${plural(policies, "policy", "policies")}, ${plural(calendars, "calendar", "calendars")}`,
+      attention: false,
+    },
+    {
+      to: "/admin/outbox",
+      title: "Outgoing mail",
+      text: "Mails that could not be delivered after repeated attempts, and a way to send them again.",
+      count:
+        setAside === 0 ? "Nothing set aside" : `${plural(setAside, "mail", "mails")} set aside`,
+      attention: setAside > 0,
+    },
+  ];
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Admin</h1>
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {items.map((item) => (
+          <li key={item.to} className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="text-lg font-semibold">
+              <Link to={item.to} className="text-brand-700 underline">
+                {item.title}
+              </Link>
+            </h2>
+            <p className="mt-1 text-slate-700">{item.text}</p>
+            <p
+              className={`mt-2 text-sm ${item.attention ? "font-semibold text-amber-800" : "text-slate-600"}`}
+            >
+              {item.count}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
