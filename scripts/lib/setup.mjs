@@ -31,8 +31,11 @@ export function ensureDependencies() {
   const stamp = path.join(root, "node_modules", ".portal-install-stamp");
   const want = createHash("sha256").update(readFileSync(lock)).digest("hex");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === want) return;
-  console.log("→ Installing dependencies (npm ci)…");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  console.log("→ Installing dependencies (npm install)…");
+  // Not `npm ci`: npm records only this platform's optional binaries (rollup, esbuild…) in
+  // the lock file, and `npm ci` then refuses the lock on a clean clone. `npm install` keeps
+  // every locked version and fills those entries in.
+  run("npm", ["install", "--no-audit", "--no-fund"]);
   writeFileSync(stamp, want);
 }
 
