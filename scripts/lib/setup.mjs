@@ -29,14 +29,14 @@ export function runBin(name, args, opts = {}) {
 export function ensureDependencies() {
   const lock = path.join(root, "package-lock.json");
   const stamp = path.join(root, "node_modules", ".portal-install-stamp");
-  const want = createHash("sha256").update(readFileSync(lock)).digest("hex");
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === want) return;
+  const lockHash = () => createHash("sha256").update(readFileSync(lock)).digest("hex");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === lockHash()) return;
   console.log("→ Installing dependencies (npm install)…");
   // Not `npm ci`: npm records only this platform's optional binaries (rollup, esbuild…) in
   // the lock file, and `npm ci` then refuses the lock on a clean clone. `npm install` keeps
   // every locked version and fills those entries in.
   run("npm", ["install", "--no-audit", "--no-fund"]);
-  writeFileSync(stamp, want);
+  writeFileSync(stamp, lockHash()); // after install: npm may have filled in the lock file
 }
 
 /** Both Prisma clients (SQLite and PostgreSQL); skipped when already up to date. */
