@@ -4,7 +4,10 @@ module.exports = {
   extends: ["@remix-run/eslint-config", "@remix-run/eslint-config/node"],
   settings: { "import/resolver": { typescript: { project: "./tsconfig.json" } } },
   rules: {
-    "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    "@typescript-eslint/no-unused-vars": [
+      "error",
+      { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+    ],
   },
   overrides: [
     {
