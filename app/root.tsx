@@ -107,6 +107,13 @@ export default function App() {
                     ) : null}
                   </NavItem>
                 ) : null}
+                {user.role === "HR" ? <NavItem to="/hr/cases">Histories</NavItem> : null}
+                {["LEADERSHIP", "HR", "MANAGER"].includes(user.role) ? (
+                  <NavItem to="/dashboard">Dashboard</NavItem>
+                ) : null}
+                {user.role === "HR" || user.role === "ADMIN" ? (
+                  <NavItem to="/accounts">Accounts</NavItem>
+                ) : null}
                 {user.admin ? <NavItem to="/admin">Admin</NavItem> : null}
               </nav>
               <Form method="post" action="/logout">

@@ -4,6 +4,7 @@ import { deadlineReminder, type DeadlineReminderData } from "./deadline-reminder
 import { messageReceived, type MessageReceivedData } from "./message-received";
 import { newReportAssigned, type NewReportAssignedData } from "./new-report-assigned";
 import { reportAcknowledged, type ReportAcknowledgedData } from "./report-acknowledged";
+import { repeatOffender, type RepeatOffenderData } from "./repeat-offender";
 import { reporterUpdate, type ReporterUpdateData } from "./reporter-update";
 import type { EmailContent, RenderedEmail } from "./types";
 
@@ -15,6 +16,7 @@ const templates = {
   DEADLINE_ESCALATION: (d: DeadlineEscalationData, u: string) => deadlineEscalation(d, u),
   REPORTER_UPDATE: (d: ReporterUpdateData, u: string) => reporterUpdate(d, u),
   MESSAGE_RECEIVED: (d: MessageReceivedData, u: string) => messageReceived(d, u),
+  REPEAT_OFFENDER: (d: RepeatOffenderData, u: string) => repeatOffender(d, u),
 } satisfies Record<string, (data: never, appUrl: string) => EmailContent>;
 
 export type TemplateName = keyof typeof templates;

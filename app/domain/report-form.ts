@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zonedTimeToInstant } from "./business-calendar";
-import { CATEGORIES, CHANNELS, SEVERITIES } from "./vocabulary";
+import { CATEGORIES, CHANNELS, SEVERITIES, SUPPORT_KINDS } from "./vocabulary";
 
 // The report form's rules, shared by the browser (instant messages) and the server (the truth).
 
@@ -26,7 +26,24 @@ function freeText(label: string, max: number) {
     });
 }
 
-export const reportFormSchema = z.object({
+/** The value of the account and contact choices that means "a new one, named below". */
+export const NEW_CHOICE = "__new__";
+const NAME_MAX = 200;
+
+function shortName(what: string) {
+  return z
+    .string()
+    .trim()
+    .max(NAME_MAX, `Please keep the ${what} under ${NAME_MAX} characters.`)
+    .refine((s) => !CONTROL_CHARS.test(s), {
+      message: "This contains invisible control characters.",
+    })
+    .optional();
+}
+
+const idList = z.array(z.string().max(64)).max(50).default([]);
+
+export const reportFormFields = z.object({
   submissionKey: z.string().uuid().optional(),
   accountId: z.string({ required_error: "Please choose the customer account." }).min(1),
   occurredAt: z
@@ -46,7 +63,48 @@ export const reportFormSchema = z.object({
     .transform((list) => [...new Set(list)]),
   narrative: freeText("what happened", NARRATIVE_MAX),
   impact: freeText("how it affected you", IMPACT_MAX).optional(),
+  newAccountName: shortName("account name"),
+  contactId: z.string().max(64).optional(),
+  newContactName: shortName("contact's name"),
+  witnessIds: idList,
+  namedUserIds: idList,
+  support: z
+    .array(z.enum(SUPPORT_KINDS, { errorMap: () => ({ message: "Unknown kind of support." }) }))
+    .max(SUPPORT_KINDS.length)
+    .default([])
+    .transform((list) => [...new Set(list)]),
 });
+
+/** Rules across fields: a "new" account or contact needs its name. */
+type CrossFields = {
+  accountId: string;
+  newAccountName?: string;
+  contactId?: string;
+  newContactName?: string;
+};
+
+export function withReportRules<T extends z.ZodType<CrossFields, z.ZodTypeDef, unknown>>(
+  schema: T,
+): z.ZodEffects<T, z.output<T>, z.input<T>> {
+  return schema.superRefine((v: CrossFields, ctx) => {
+    if (v.accountId === NEW_CHOICE && !v.newAccountName) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["newAccountName"],
+        message: "Please give the new account's name.",
+      });
+    }
+    if (v.contactId === NEW_CHOICE && !v.newContactName) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["newContactName"],
+        message: "Please give the new contact's name.",
+      });
+    }
+  });
+}
+
+export const reportFormSchema = withReportRules(reportFormFields);
 
 export type ReportFormInput = z.infer<typeof reportFormSchema>;
 

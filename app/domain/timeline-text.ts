@@ -1,7 +1,17 @@
 import {
+  ACTION_STATUS_LABELS,
+  DECISION_LABELS,
+  SANCTION_LABELS,
+  type AccountDecision,
+  type ActionStatus,
+  type Sanction,
+} from "./sanctions";
+import {
+  CATEGORY_LABELS,
   CHANNEL_LABELS,
   DEADLINE_LABELS,
   SEVERITY_LABELS,
+  type Category,
   type Channel,
   type DeadlineKind,
   type Severity,
@@ -46,6 +56,12 @@ export function describeEvent(
       const reason = !opts.forReporter && data.reason ? ` (reason: ${String(data.reason)})` : "";
       return `Now handled by ${who ?? "someone else"}${reason}`;
     }
+    case "MESSAGE":
+      return "New message in the conversation below";
+    case "EVIDENCE_ADDED": {
+      const n = Number(data.count ?? (Array.isArray(data.files) ? data.files.length : 1));
+      return `Evidence added (${n} ${n === 1 ? "file" : "files"})`;
+    }
     case "REPORTER_UPDATED":
       return `Update: ${String(data.text ?? "")}`;
     case "PROTECTIVE_ACTION":
@@ -62,6 +78,45 @@ export function describeEvent(
         : "";
       return `Missed deadline (${deadlineWords(data.kind)}) escalated${who ? ` to ${who}` : ""}`;
     }
+    case "SEVERITY_ASSESSED": {
+      const sev = SEVERITY_LABELS[data.severity as Severity] ?? String(data.severity ?? "");
+      const cats = Array.isArray(data.categories)
+        ? data.categories.map((c) => CATEGORY_LABELS[c as Category] ?? String(c)).join(", ")
+        : "";
+      return `Harm assessed: ${sev.toLowerCase()} severity${cats ? `; ${cats.toLowerCase()}` : ""}`;
+    }
+    case "STATUS_CHANGED":
+      return `Status changed to ${String(data.to ?? "")
+        .toLowerCase()
+        .replace(/_/g, " ")}`;
+    case "NOTE":
+      return `Private note: ${String(data.text ?? "")}`;
+    case "ACTION": {
+      const label = SANCTION_LABELS[data.type as Sanction] ?? String(data.text ?? data.type ?? "");
+      const reason = data.reason ? ` (reason: ${String(data.reason)})` : "";
+      return `Action on the account: ${label}${reason}`;
+    }
+    case "ACTION_UPDATED": {
+      const status = ACTION_STATUS_LABELS[data.status as ActionStatus] ?? String(data.status ?? "");
+      const outcome = data.outcome ? `: ${String(data.outcome)}` : "";
+      return `Action ${String(data.type ?? "")
+        .toLowerCase()
+        .replace(/_/g, " ")} now ${status.toLowerCase()}${outcome}`;
+    }
+    case "DECISION": {
+      const label =
+        DECISION_LABELS[data.decision as AccountDecision] ?? String(data.decision ?? "");
+      const who = typeof data.approverId === "string" ? names.get(data.approverId) : undefined;
+      return `Decision on the account: ${label}${who ? `, approved by ${who}` : ""}`;
+    }
+    case "REOPENED": {
+      const reason = !opts.forReporter && data.reason ? ` (reason: ${String(data.reason)})` : "";
+      return `Reopened${reason}`;
+    }
+    case "VIEWED":
+      return "Viewed the case";
+    case "EXPORTED":
+      return `Exported ${String(data.what ?? "the case")} (${String(data.format ?? "")})`;
     default:
       return type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, " ");
   }
@@ -72,6 +127,7 @@ export function referencedUserIds(events: { data: Record<string, unknown> }[]): 
   const ids = new Set<string>();
   for (const e of events) {
     if (typeof e.data.assigneeId === "string") ids.add(e.data.assigneeId);
+    if (typeof e.data.approverId === "string") ids.add(e.data.approverId);
     if (Array.isArray(e.data.toUserIds)) for (const id of e.data.toUserIds) ids.add(String(id));
   }
   return [...ids];

@@ -12,3 +12,30 @@ export function listAccountChoices(db: Db) {
 export function accountExists(db: Db, id: string) {
   return db.customerAccount.findUnique({ where: { id }, select: { id: true } });
 }
+
+/** Accounts whose name contains `q` (type-ahead), at most 20. */
+export function searchAccountChoices(db: Db, q: string) {
+  return db.customerAccount.findMany({
+    where: { conductStatus: { not: "TERMINATED" }, ...(q ? { name: { contains: q } } : {}) },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+    take: 20,
+  });
+}
+
+/** The contacts of an account to choose from on the report form. */
+export function listContactChoices(db: Db, accountId: string, q = "") {
+  return db.customerContact.findMany({
+    where: { accountId, ...(q ? { name: { contains: q } } : {}) },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, jobTitle: true },
+    take: 200,
+  });
+}
+
+export function contactBelongsTo(db: Db, contactId: string, accountId: string) {
+  return db.customerContact.findFirst({
+    where: { id: contactId, accountId },
+    select: { id: true },
+  });
+}

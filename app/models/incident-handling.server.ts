@@ -1,4 +1,5 @@
-import type { Outcome, ProtectiveMeasure, Severity } from "~/domain/vocabulary";
+import { SANCTION_LABELS, type ActionStatus, type Sanction } from "~/domain/sanctions";
+import type { Category, Outcome, ProtectiveMeasure, Severity } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";
 import { getDefaultPolicy } from "./deadline-policy.server";
@@ -59,7 +60,14 @@ export async function sendReporterUpdate(
 /** The first protective measure stops the FIRST_PROTECTIVE_ACTION clock. */
 export async function recordProtectiveAction(
   db: Db,
-  p: { incidentId: string; actorId: string; type: ProtectiveMeasure; ownerId?: string; now?: Date },
+  p: {
+    incidentId: string;
+    actorId: string;
+    type: ProtectiveMeasure;
+    ownerId?: string;
+    dueAt?: Date | null;
+    now?: Date;
+  },
 ) {
   const now = p.now ?? new Date();
   return db.$transaction(async (tx) => {
@@ -70,6 +78,7 @@ export async function recordProtectiveAction(
         type: p.type,
         ownerId: p.ownerId ?? p.actorId,
         createdById: p.actorId,
+        dueAt: p.dueAt ?? null,
         status: "PLANNED",
         createdAt: now,
       },
@@ -188,4 +197,212 @@ export async function reassignIncident(
     });
     return { changed: true };
   });
+}
+
+export class HandlingError extends Error {}
+
+/**
+ * The handler's own judgement of the harm: severity and confirmed categories, before any
+ * commercial figure of the account is shown. The SEVERITY_ASSESSED event is what unlocks them.
+ */
+export async function assessIncident(
+  db: Db,
+  p: {
+    incidentId: string;
+    actorId: string;
+    severity: Severity;
+    categories: Category[];
+    now?: Date;
+  },
+) {
+  if (p.categories.length === 0) throw new HandlingError("Please confirm at least one category.");
+  const now = p.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const before = await tx.incident.findUniqueOrThrow({
+      where: { id: p.incidentId },
+      select: { reporterSeverity: true, assessedSeverity: true },
+    });
+    await tx.incident.update({
+      where: { id: p.incidentId },
+      data: { assessedSeverity: p.severity },
+    });
+    await tx.incidentCategory.deleteMany({ where: { incidentId: p.incidentId } });
+    for (const category of new Set(p.categories)) {
+      await tx.incidentCategory.create({ data: { incidentId: p.incidentId, category } });
+    }
+    await appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "SEVERITY_ASSESSED",
+      actorId: p.actorId,
+      at: now,
+      data: {
+        severity: p.severity,
+        reporterSeverity: before.reporterSeverity,
+        previous: before.assessedSeverity,
+        categories: [...new Set(p.categories)],
+      },
+    });
+  });
+}
+
+/** Has the harm been assessed? Until then no commercial figure of the account is shown. */
+export async function isAssessed(db: Db, incidentId: string): Promise<boolean> {
+  const n = await db.caseEvent.count({ where: { incidentId, type: "SEVERITY_ASSESSED" } });
+  return n > 0;
+}
+
+/** A private note: handlers only, never shown to the reporter. */
+export async function addCaseNote(
+  db: Db,
+  p: { incidentId: string; actorId: string; text: string; now?: Date },
+) {
+  return db.$transaction((tx) =>
+    appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "NOTE",
+      actorId: p.actorId,
+      at: p.now ?? new Date(),
+      visibleToReporter: false,
+      data: { text: p.text },
+    }),
+  );
+}
+
+/** A step on the sanctions ladder (on the account). "No action" needs a written reason. */
+export async function recordSanction(
+  db: Db,
+  p: {
+    incidentId: string;
+    actorId: string;
+    type: Sanction;
+    ownerId?: string;
+    dueAt?: Date | null;
+    reason?: string | null;
+    now?: Date;
+  },
+) {
+  const reason = p.reason?.trim() || null;
+  if (p.type === "NO_ACTION" && !reason)
+    throw new HandlingError("Please write why no action is taken.");
+  const now = p.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const incident = await tx.incident.findUniqueOrThrow({
+      where: { id: p.incidentId },
+      select: { accountId: true },
+    });
+    const action = await tx.action.create({
+      data: {
+        incidentId: p.incidentId,
+        accountId: incident.accountId,
+        catalogue: "SANCTION",
+        type: p.type,
+        ownerId: p.ownerId ?? p.actorId,
+        createdById: p.actorId,
+        dueAt: p.dueAt ?? null,
+        status: p.type === "NO_ACTION" ? "DONE" : "PLANNED",
+        reason,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await tx.incident.updateMany({
+      where: { id: p.incidentId, status: { in: ["SUBMITTED", "ACKNOWLEDGED"] } },
+      data: { status: "IN_PROGRESS" },
+    });
+    await appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "ACTION",
+      actorId: p.actorId,
+      at: now,
+      visibleToReporter: false,
+      data: {
+        actionId: action.id,
+        catalogue: "SANCTION",
+        type: p.type,
+        text: SANCTION_LABELS[p.type],
+        ...(reason ? { reason } : {}),
+      },
+    });
+    return action;
+  });
+}
+
+/** Moves an action of this case on: status and outcome, on the timeline. */
+export async function updateAction(
+  db: Db,
+  p: {
+    incidentId: string;
+    actorId: string;
+    actionId: string;
+    status: ActionStatus;
+    outcome?: string | null;
+    now?: Date;
+  },
+) {
+  const now = p.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const changed = await tx.action.updateMany({
+      where: { id: p.actionId, incidentId: p.incidentId },
+      data: { status: p.status, outcome: p.outcome?.trim() || null },
+    });
+    if (changed.count === 0) throw new HandlingError("Please choose an action of this case.");
+    const action = await tx.action.findUniqueOrThrow({
+      where: { id: p.actionId },
+      select: { catalogue: true, type: true },
+    });
+    await appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "ACTION_UPDATED",
+      actorId: p.actorId,
+      at: now,
+      visibleToReporter: false,
+      data: {
+        actionId: p.actionId,
+        catalogue: action.catalogue,
+        type: action.type,
+        status: p.status,
+        ...(p.outcome?.trim() ? { outcome: p.outcome.trim() } : {}),
+      },
+    });
+  });
+}
+
+/** Reopens a resolved case, with a reason; the reporter sees that it is open again. */
+export async function reopenIncident(
+  db: Db,
+  p: { incidentId: string; actorId: string; reason: string; now?: Date },
+) {
+  const now = p.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.incident.updateMany({
+      where: { id: p.incidentId, status: "RESOLVED" },
+      data: { status: "IN_PROGRESS", outcome: null, resolvedAt: null },
+    });
+    if (claimed.count === 0) return { changed: false };
+    await appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "REOPENED",
+      actorId: p.actorId,
+      at: now,
+      visibleToReporter: true,
+      data: { reason: p.reason },
+    });
+    return { changed: true };
+  });
+}
+
+/** Every GET of the case page: who looked, and when, in the hash chain. */
+export async function recordCaseView(
+  db: Db,
+  p: { incidentId: string; actorId: string; now?: Date },
+) {
+  return db.$transaction((tx) =>
+    appendCaseEvent(tx, {
+      incidentId: p.incidentId,
+      type: "VIEWED",
+      actorId: p.actorId,
+      at: p.now ?? new Date(),
+      visibleToReporter: false,
+    }),
+  );
 }

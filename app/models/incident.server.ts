@@ -1,12 +1,15 @@
 import type { IncidentFacts, Viewer } from "~/domain/permissions";
 import { formatReference } from "~/domain/reference";
 import { routeReport, type RoutingPerson } from "~/domain/routing";
-import type { Category, Channel, Severity } from "~/domain/vocabulary";
+import type { Category, Channel, Severity, SupportKind } from "~/domain/vocabulary";
 import type { Db, Prisma, Tx } from "~/utils/db.server";
+import type { StoredEvidence } from "~/utils/evidence-storage.server";
 import { appendCaseEvent } from "./case-event.server";
 import { getDefaultPolicy } from "./deadline-policy.server";
 import { CLOCKS_STARTED_ON_FILING, startClock, stopClock } from "./deadline.server";
+import { recordEvidence } from "./evidence.server";
 import { enqueueNotification } from "./notification.server";
+import { flagRepeatOffenders } from "./repeat-offender.server";
 
 export type NewIncident = {
   reporterId: string;
@@ -20,6 +23,15 @@ export type NewIncident = {
   contactIds?: string[];
   namedUserIds?: string[];
   submissionKey?: string;
+  /** Colleagues who saw or heard it (they are not excluded, unlike namedUserIds). */
+  witnessIds?: string[];
+  supportKinds?: SupportKind[];
+  /** Files already stored by the upload handler; recorded in the same transaction. */
+  evidence?: StoredEvidence[];
+  /** An account not in the list yet: created for an admin to confirm; accountId is ignored. */
+  newAccountName?: string;
+  /** A contact not in the list yet: created on the account for an admin to confirm. */
+  newContactName?: string;
 };
 
 async function nextReference(tx: Tx, now: Date): Promise<string> {
@@ -59,7 +71,9 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
     const people = await loadRoutingPeople(tx);
     const reporter = people.get(input.reporterId);
     if (!reporter) throw new Error("Unknown reporter");
-    const namedUserIds = (input.namedUserIds ?? []).filter((id) => id !== input.reporterId);
+    const namedUserIds = [...new Set(input.namedUserIds ?? [])].filter(
+      (id) => id !== input.reporterId && people.has(id),
+    );
     const route = routeReport({
       reporter,
       people,
@@ -68,12 +82,36 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
       severity: input.severity,
     });
     const reference = await nextReference(tx, now);
+    let accountId = input.accountId;
+    if (input.newAccountName) {
+      const account = await tx.customerAccount.create({
+        data: {
+          name: input.newAccountName,
+          crmId: `PENDING-${crypto.randomUUID()}`,
+          segment: "SMB",
+          needsConfirmation: true,
+        },
+        select: { id: true },
+      });
+      accountId = account.id;
+    }
+    const contactIds = [...new Set(input.contactIds ?? [])];
+    if (input.newContactName) {
+      const contact = await tx.customerContact.create({
+        data: { accountId, name: input.newContactName, needsConfirmation: true },
+        select: { id: true },
+      });
+      contactIds.push(contact.id);
+    }
+    const witnessIds = [...new Set(input.witnessIds ?? [])].filter(
+      (id) => id !== input.reporterId && !namedUserIds.includes(id) && people.has(id),
+    );
     const incident = await tx.incident.create({
       data: {
         reference,
         submissionKey: input.submissionKey,
         reporterId: input.reporterId,
-        accountId: input.accountId,
+        accountId,
         occurredAt: input.occurredAt,
         channel: input.channel,
         reporterSeverity: input.severity,
@@ -82,8 +120,12 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
         assigneeId: route.assigneeId,
         createdAt: now,
         categories: { create: input.categories.map((category) => ({ category })) },
-        contacts: { create: (input.contactIds ?? []).map((contactId) => ({ contactId })) },
+        contacts: { create: contactIds.map((contactId) => ({ contactId })) },
         namedUsers: { create: namedUserIds.map((userId) => ({ userId })) },
+        witnesses: { create: witnessIds.map((userId) => ({ userId })) },
+        supportRequests: {
+          create: [...new Set(input.supportKinds ?? [])].map((kind) => ({ kind })),
+        },
         participants: {
           create: [
             ...(route.assigneeId ? [{ userId: route.assigneeId, role: "HANDLER" }] : []),
@@ -109,6 +151,12 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
       at: now,
       visibleToReporter: true,
       data: { assigneeId: route.assigneeId, hrIds: route.hrIds, reason: "routing" },
+    });
+    await recordEvidence(tx, {
+      incidentId: incident.id,
+      uploadedById: input.reporterId,
+      files: input.evidence ?? [],
+      now,
     });
 
     const policy = await getDefaultPolicy(tx);
@@ -139,6 +187,8 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
         incidentId: incident.id,
       });
     }
+    // A contact's second incident within a year flags the account for leadership review.
+    await flagRepeatOffenders(tx, incident.id, now);
     return { id: incident.id, reference: incident.reference, duplicate: false };
   });
 }
@@ -292,6 +342,10 @@ export async function getIncidentForReporter(db: Db, id: string) {
       account: { select: { name: true } },
       categories: { select: { category: true } },
       assignee: { select: { name: true } },
+      contacts: { select: { contact: { select: { name: true } } } },
+      witnesses: { select: { user: { select: { name: true } } } },
+      namedUsers: { select: { user: { select: { name: true } } } },
+      supportRequests: { select: { kind: true } },
       deadlines: {
         where: { kind: "ACKNOWLEDGE" },
         select: { kind: true, dueAt: true, metAt: true },

@@ -4,60 +4,208 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { z } from "zod";
 import { describeTimeLeft } from "~/domain/deadlines";
 import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  DECISIONS,
+  DECISION_LABELS,
+  SANCTIONS,
+  SANCTION_LABELS,
+  type AccountDecision,
+  type ActionStatus,
+} from "~/domain/sanctions";
+import {
+  CATEGORIES,
   CATEGORY_LABELS,
   CHANNEL_LABELS,
   DEADLINE_LABELS,
+  OUTCOMES,
+  OUTCOME_LABELS,
+  PROTECTIVE_MEASURES,
+  PROTECTIVE_MEASURE_LABELS,
+  SEVERITIES,
   SEVERITY_LABELS,
   type Category,
   type Channel,
   type DeadlineKind,
   type Severity,
-  OUTCOMES,
-  OUTCOME_LABELS,
-  PROTECTIVE_MEASURES,
-  PROTECTIVE_MEASURE_LABELS,
 } from "~/domain/vocabulary";
+import { actionLabel } from "~/models/case-export.server";
+import { CaseMessageError, listCaseMessages, postCaseMessage } from "~/models/case-message.server";
+import { approverCandidates, DecisionError, recordDecision } from "~/models/decision.server";
 import { acknowledgeIncident, getIncidentForHandler } from "~/models/incident.server";
 import {
+  addCaseNote,
+  assessIncident,
+  HandlingError,
+  isAssessed,
   reassignIncident,
   ReassignError,
   reassignmentCandidates,
+  recordCaseView,
   recordProtectiveAction,
+  recordSanction,
+  reopenIncident,
   resolveIncident,
   sendReporterUpdate,
+  updateAction,
 } from "~/models/incident-handling.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
 import { requireUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { getDb, type Db } from "~/utils/db.server";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.incident.reference ?? "Case"} · Incident portal` },
 ];
 
+function money(minor: bigint, currency: string): string {
+  const major = Number(minor / 100n);
+  try {
+    return new Intl.NumberFormat("en-GB", {
+      style: "currency",
+      currency,
+      maximumFractionDigits: 0,
+    }).format(major);
+  } catch {
+    return `${currency} ${major.toLocaleString("en-GB")}`;
+  }
+}
+
+/** People who may own an action or approve a decision on this case. */
+async function peopleForCase(db: Db, incidentId: string) {
+  const facts = await db.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: {
+      reporterId: true,
+      namedUsers: { select: { userId: true } },
+      account: { select: { ownerId: true } },
+    },
+  });
+  const excluded = [facts.reporterId, ...facts.namedUsers.map((n) => n.userId)];
+  const people = await approverCandidates(db, { excludeIds: excluded });
+  return { people, accountOwnerId: facts.account.ownerId };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
+  // Every look at a case is on its (hash-chained) timeline: who, and when.
+  await recordCaseView(db, { incidentId: id, actorId: user.id });
   const incident = await getIncidentForHandler(db, id);
-  const timeline = await getTimelineItems(db, id, { forReporter: false });
+  const allEvents = await getTimelineItems(db, id, { forReporter: false });
+  const views = allEvents.filter((e) => e.type === "VIEWED");
+  const timeline = allEvents.filter((e) => e.type !== "VIEWED");
   const candidates = await reassignmentCandidates(db, id);
+  const { people, accountOwnerId } = await peopleForCase(db, id);
+  const assessed = await isAssessed(db, id);
+  // The harm is judged on its own: no commercial figure until severity and categories are
+  // assessed. Every handler may then see them (manager on their case, HR, leadership).
+  const account = assessed
+    ? await db.customerAccount.findUniqueOrThrow({
+        where: { id: incident.account.id },
+        select: {
+          arrMinor: true,
+          contractValueMinor: true,
+          currency: true,
+          renewalDate: true,
+          paymentStatus: true,
+          daysOverdue: true,
+          conductStatus: true,
+        },
+      })
+    : null;
+  const actions = await db.action.findMany({
+    where: { incidentId: id },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      catalogue: true,
+      type: true,
+      status: true,
+      outcome: true,
+      reason: true,
+      dueAt: true,
+      owner: { select: { name: true } },
+    },
+  });
+  const decisions = await db.decision.findMany({
+    where: { incidentId: id },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      decision: true,
+      rationale: true,
+      employeesConsulted: true,
+      createdAt: true,
+      approver: { select: { name: true } },
+    },
+  });
+  const messages = await listCaseMessages(db, id);
+  const evidence = await db.evidence.findMany({
+    where: { incidentId: id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, fileName: true, sizeBytes: true, sha256: true },
+  });
   const now = new Date();
   return {
+    canExport: user.role === "HR",
+    messages: messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      at: m.createdAt.toISOString(),
+      authorName: m.authorName,
+    })),
+    evidence,
     candidates: candidates
       .filter((c) => c.id !== incident.assignee?.id)
       .map((c) => ({
         id: c.id,
         label: `${c.name} (${c.role === "HR" ? "HR" : "manager"})${c.onLeave ? ", on leave" : ""}`,
       })),
+    owners: people.map((p) => ({ id: p.id, label: p.name, self: p.id === user.id })),
+    approvers: people
+      .filter((p) => p.id !== user.id && p.id !== accountOwnerId)
+      .map((p) => ({ id: p.id, label: `${p.name} (${p.role.toLowerCase()})` })),
+    assessed,
+    figures: account
+      ? {
+          arr: money(account.arrMinor, account.currency),
+          contractValue: money(account.contractValueMinor, account.currency),
+          renewalDate: account.renewalDate?.toISOString() ?? null,
+          payment:
+            account.paymentStatus === "CURRENT"
+              ? "Paying on time"
+              : `${account.paymentStatus.toLowerCase().replace(/_/g, " ")}, ${account.daysOverdue} days overdue`,
+          conductStatus: account.conductStatus,
+        }
+      : null,
+    actions: actions.map((a) => ({
+      id: a.id,
+      catalogue: a.catalogue,
+      label: actionLabel(a.catalogue, a.type),
+      status: a.status,
+      outcome: a.outcome,
+      reason: a.reason,
+      dueAt: a.dueAt?.toISOString() ?? null,
+      ownerName: a.owner?.name ?? null,
+    })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      label: DECISION_LABELS[d.decision as AccountDecision] ?? d.decision,
+      rationale: d.rationale,
+      consulted: d.employeesConsulted,
+      at: d.createdAt.toISOString(),
+      approverName: d.approver.name,
+    })),
     incident: {
       reference: incident.reference,
       status: incident.status,
@@ -66,6 +214,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       accountName: incident.account.name,
       channel: incident.channel,
       severity: incident.assessedSeverity ?? incident.reporterSeverity,
+      reporterSeverity: incident.reporterSeverity,
       categories: incident.categories.map((c) => c.category),
       occurredAt: incident.occurredAt.toISOString(),
       createdAt: incident.createdAt.toISOString(),
@@ -84,11 +233,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     },
     timeline,
+    views: views.map((v) => ({ id: v.id, at: v.at, actorName: v.actorName })),
   };
 }
 
+const text = (what: string, max: number, min = 1) =>
+  z
+    .string({ required_error: what })
+    .trim()
+    .min(min, what)
+    .max(max, `Please keep this under ${max.toLocaleString("en-GB")} characters.`);
+
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T17:00:00Z`) : null;
+    if (!d || Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Please give a date like 2026-12-31." });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+const optionalId = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined);
+
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("acknowledge") }),
+  z.object({
+    intent: z.literal("assess"),
+    severity: z.enum(SEVERITIES, { errorMap: () => ({ message: "Please choose a severity." }) }),
+    categories: z
+      .array(z.enum(CATEGORIES, { errorMap: () => ({ message: "Please choose from the list." }) }))
+      .min(1, "Please confirm at least one category."),
+  }),
+  z.object({ intent: z.literal("note"), text: text("Please write the note.", 5000) }),
+  z.object({ intent: z.literal("message"), body: text("Please write a message.", 5000) }),
   z.object({
     intent: z.literal("update"),
     text: z
@@ -102,6 +286,21 @@ const actionSchema = z.discriminatedUnion("intent", [
     measure: z.enum(PROTECTIVE_MEASURES, {
       errorMap: () => ({ message: "Please choose a protective measure." }),
     }),
+    ownerId: optionalId,
+    dueAt: optionalDate,
+  }),
+  z.object({
+    intent: z.literal("sanction"),
+    sanction: z.enum(SANCTIONS, { errorMap: () => ({ message: "Please choose an action." }) }),
+    ownerId: optionalId,
+    dueAt: optionalDate,
+    reason: z.string().trim().max(2000).optional(),
+  }),
+  z.object({
+    intent: z.literal("action-status"),
+    actionId: z.string().min(1, "Please choose an action."),
+    status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: "Please choose a status." }) }),
+    outcome: z.string().trim().max(2000).optional(),
   }),
   z.object({
     intent: z.literal("reassign"),
@@ -116,15 +315,34 @@ const actionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("resolve"),
     outcome: z.enum(OUTCOMES, { errorMap: () => ({ message: "Please choose an outcome." }) }),
   }),
+  z.object({ intent: z.literal("reopen"), reason: text("Please give a reason.", 1000, 3) }),
+  z.object({
+    intent: z.literal("decide"),
+    decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Please choose a decision." }) }),
+    rationale: text("Please write the rationale.", 5000, 3),
+    approverId: z
+      .string({ required_error: "Please choose an approver." })
+      .min(1, "Please choose an approver."),
+    consulted: z.enum(["yes", "no"], {
+      errorMap: () => ({ message: "Please say whether the employees were consulted." }),
+    }),
+    watch: z.literal("on").optional(),
+  }),
 ]);
 
 type ActionResult = { ok: boolean; message: string; fieldErrors?: Record<string, string[]> };
+
+const ok = (message: string) => data<ActionResult>({ ok: true, message });
+const fail = (message: string, field: string) =>
+  data<ActionResult>({ ok: false, message, fieldErrors: { [field]: [message] } }, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
-  const form = Object.fromEntries(await request.formData());
+  const formData = await request.formData();
+  const form: Record<string, unknown> = Object.fromEntries(formData);
+  form.categories = formData.getAll("categories");
   const parsed = actionSchema.safeParse(form);
   if (!parsed.success) {
     const fieldErrors = parsed.error.flatten().fieldErrors as Record<string, string[]>;
@@ -134,67 +352,201 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const input = parsed.data;
-  switch (input.intent) {
-    case "acknowledge": {
-      const result = await acknowledgeIncident(db, id, user.id);
-      return data<ActionResult>({
-        ok: true,
-        message: result.changed
-          ? "Acknowledged. The reporter has been told."
-          : "This report was already acknowledged.",
-      });
-    }
-    case "update":
-      await sendReporterUpdate(db, { incidentId: id, actorId: user.id, text: input.text });
-      return data<ActionResult>({
-        ok: true,
-        message: "Your update has been sent to the reporter.",
-      });
-    case "protect":
-      await recordProtectiveAction(db, { incidentId: id, actorId: user.id, type: input.measure });
-      return data<ActionResult>({ ok: true, message: "Protective measure recorded." });
-    case "reassign":
-      try {
+  const ownerOk = async (ownerId: string | undefined) =>
+    !ownerId || (await peopleForCase(db, id)).people.some((p) => p.id === ownerId);
+  try {
+    switch (input.intent) {
+      case "acknowledge": {
+        const result = await acknowledgeIncident(db, id, user.id);
+        return ok(
+          result.changed
+            ? "Acknowledged. The reporter has been told."
+            : "This report was already acknowledged.",
+        );
+      }
+      case "assess":
+        await assessIncident(db, {
+          incidentId: id,
+          actorId: user.id,
+          severity: input.severity,
+          categories: input.categories,
+        });
+        return ok("Assessment recorded.");
+      case "note":
+        await addCaseNote(db, { incidentId: id, actorId: user.id, text: input.text });
+        return ok("Note added. The reporter does not see it.");
+      case "message":
+        await postCaseMessage(db, { incidentId: id, authorId: user.id, body: input.body });
+        return ok("Message sent to the reporter.");
+      case "update":
+        await sendReporterUpdate(db, { incidentId: id, actorId: user.id, text: input.text });
+        return ok("Your update has been sent to the reporter.");
+      case "protect":
+        if (!(await ownerOk(input.ownerId))) return fail("Please choose an owner.", "ownerId");
+        await recordProtectiveAction(db, {
+          incidentId: id,
+          actorId: user.id,
+          type: input.measure,
+          ownerId: input.ownerId,
+          dueAt: input.dueAt,
+        });
+        return ok("Protective measure recorded.");
+      case "sanction":
+        if (!(await ownerOk(input.ownerId))) return fail("Please choose an owner.", "ownerId");
+        if (input.sanction === "NO_ACTION" && !input.reason)
+          return fail("Please write why no action is taken.", "reason");
+        await recordSanction(db, {
+          incidentId: id,
+          actorId: user.id,
+          type: input.sanction,
+          ownerId: input.ownerId,
+          dueAt: input.dueAt,
+          reason: input.reason,
+        });
+        return ok("Action on the account recorded.");
+      case "action-status":
+        await updateAction(db, {
+          incidentId: id,
+          actorId: user.id,
+          actionId: input.actionId,
+          status: input.status,
+          outcome: input.outcome,
+        });
+        return ok("Action updated.");
+      case "reassign": {
         const result = await reassignIncident(db, {
           incidentId: id,
           actorId: user.id,
           toUserId: input.toUserId,
           reason: input.reason,
         });
-        return data<ActionResult>({
-          ok: true,
-          message: result.changed ? "The case has been reassigned." : "They already handle it.",
+        return ok(result.changed ? "The case has been reassigned." : "They already handle it.");
+      }
+      case "resolve": {
+        const result = await resolveIncident(db, {
+          incidentId: id,
+          actorId: user.id,
+          outcome: input.outcome,
         });
-      } catch (error) {
-        if (!(error instanceof ReassignError)) throw error;
-        return data<ActionResult>(
-          { ok: false, message: error.message, fieldErrors: { toUserId: [error.message] } },
-          { status: 400 },
+        return ok(result.changed ? "The case is resolved." : "This case was already resolved.");
+      }
+      case "reopen": {
+        const result = await reopenIncident(db, {
+          incidentId: id,
+          actorId: user.id,
+          reason: input.reason,
+        });
+        return ok(result.changed ? "The case is open again." : "This case is already open.");
+      }
+      case "decide": {
+        const result = await recordDecision(db, {
+          incidentId: id,
+          actorId: user.id,
+          decision: input.decision,
+          rationale: input.rationale,
+          approverId: input.approverId,
+          employeesConsulted: input.consulted === "yes",
+          watch: input.watch === "on",
+        });
+        return ok(
+          `Decision recorded. The account's conduct status is now ${result.conductStatus.toLowerCase()}.`,
         );
       }
-    case "resolve": {
-      const result = await resolveIncident(db, {
-        incidentId: id,
-        actorId: user.id,
-        outcome: input.outcome,
-      });
-      return data<ActionResult>({
-        ok: true,
-        message: result.changed ? "The case is resolved." : "This case was already resolved.",
-      });
     }
+  } catch (error) {
+    if (error instanceof ReassignError) return fail(error.message, "toUserId");
+    if (error instanceof DecisionError) return fail(error.message, "approverId");
+    if (error instanceof HandlingError) return fail(error.message, "form");
+    if (error instanceof CaseMessageError) return fail(error.message, "body");
+    throw error;
   }
 }
 
+function Section({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function OwnerAndDue({
+  prefix,
+  owners,
+  errors,
+}: {
+  prefix: string;
+  owners: { id: string; label: string; self: boolean }[];
+  errors?: Record<string, string[]>;
+}) {
+  const self = owners.find((o) => o.self)?.id ?? "";
+  return (
+    <div className="grid gap-2 sm:grid-cols-2">
+      <Field id={`${prefix}-owner`} label="Owner" errors={errors?.ownerId}>
+        {(ids) => (
+          <select name="ownerId" className={inputClass} {...ids} defaultValue={self}>
+            {self ? null : <option value="">Me</option>}
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+                {o.self ? " (me)" : ""}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={`${prefix}-due`} label="Due date (optional)" errors={errors?.dueAt}>
+        {(ids) => <input type="date" name="dueAt" className={inputClass} {...ids} />}
+      </Field>
+    </div>
+  );
+}
+
 export default function CasePage() {
-  const { incident, timeline, candidates } = useLoaderData<typeof loader>();
+  const {
+    incident,
+    timeline,
+    views,
+    candidates,
+    owners,
+    approvers,
+    assessed,
+    figures,
+    actions,
+    decisions,
+    canExport,
+    messages,
+    evidence,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const errors = result?.fieldErrors;
+  const open = incident.status !== "RESOLVED";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{incident.reference}</h1>
         <StatusBadge status={incident.status} />
+        {canExport ? (
+          <a
+            href={`/cases/${incident.reference}/case-file`}
+            className="ml-auto text-brand-700 underline"
+            download
+          >
+            Download case file (PDF)
+          </a>
+        ) : null}
       </div>
       {result ? (
         <p role="status" className={result.ok ? "text-emerald-800" : "text-red-700"}>
@@ -218,108 +570,6 @@ export default function CasePage() {
           </button>
         </Form>
       ) : null}
-      {incident.status !== "RESOLVED" ? (
-        <section
-          aria-labelledby="act-heading"
-          className="space-y-4 rounded-lg bg-white p-4 shadow-sm"
-        >
-          <h2 id="act-heading" className="text-lg font-semibold">
-            Act on this case
-          </h2>
-          <Form method="post" className="space-y-2">
-            <input type="hidden" name="intent" value="update" />
-            <Field
-              id="update-text"
-              label="Update for the reporter"
-              hint="They see this on their report. The mail they get does not contain it."
-              errors={result?.fieldErrors?.text}
-            >
-              {(ids) => <textarea name="text" rows={3} className={inputClass} {...ids} />}
-            </Field>
-            <button type="submit" className={secondaryButtonClass}>
-              Send update
-            </button>
-          </Form>
-          <Form method="post" className="space-y-2">
-            <input type="hidden" name="intent" value="protect" />
-            <Field
-              id="measure"
-              label="Protective measure for the employee"
-              errors={result?.fieldErrors?.measure}
-            >
-              {(ids) => (
-                <select name="measure" className={inputClass} {...ids} defaultValue="">
-                  <option value="">Choose…</option>
-                  {PROTECTIVE_MEASURES.map((m) => (
-                    <option key={m} value={m}>
-                      {PROTECTIVE_MEASURE_LABELS[m]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <button type="submit" className={secondaryButtonClass}>
-              Record measure
-            </button>
-          </Form>
-          <Form method="post" className="space-y-2">
-            <input type="hidden" name="intent" value="reassign" />
-            <Field id="toUserId" label="Hand the case to" errors={result?.fieldErrors?.toUserId}>
-              {(ids) => (
-                <select name="toUserId" className={inputClass} {...ids} defaultValue="">
-                  <option value="">Choose…</option>
-                  {candidates.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id="reason"
-              label="Reason for reassigning"
-              hint="Recorded on the case timeline. The reporter sees who handles it, not why."
-              errors={result?.fieldErrors?.reason}
-            >
-              {(ids) => <input name="reason" className={inputClass} {...ids} />}
-            </Field>
-            <button type="submit" className={secondaryButtonClass}>
-              Reassign
-            </button>
-          </Form>
-          <Form method="post" className="space-y-2">
-            <input type="hidden" name="intent" value="resolve" />
-            <Field id="outcome" label="Resolve with outcome" errors={result?.fieldErrors?.outcome}>
-              {(ids) => (
-                <select name="outcome" className={inputClass} {...ids} defaultValue="">
-                  <option value="">Choose…</option>
-                  {OUTCOMES.map((o) => (
-                    <option key={o} value={o}>
-                      {OUTCOME_LABELS[o]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <button type="submit" className={secondaryButtonClass}>
-              Resolve case
-            </button>
-          </Form>
-        </section>
-      ) : null}
-      <section aria-labelledby="deadlines-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="deadlines-heading" className="text-lg font-semibold">
-          Deadlines
-        </h2>
-        <ul className="mt-2 space-y-1">
-          {incident.deadlines.map((d) => (
-            <li key={d.id}>
-              {DEADLINE_LABELS[d.kind as DeadlineKind]}: due {formatDateTime(d.dueAt)} ({d.status})
-            </li>
-          ))}
-        </ul>
-      </section>
       <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
         <div>
           <dt className="text-sm text-slate-600">Reported by</dt>
@@ -343,7 +593,10 @@ export default function CasePage() {
         </div>
         <div>
           <dt className="text-sm text-slate-600">Severity</dt>
-          <dd>{SEVERITY_LABELS[incident.severity as Severity]}</dd>
+          <dd>
+            {SEVERITY_LABELS[incident.severity as Severity]}
+            {assessed ? " (assessed)" : " (as reported)"}
+          </dd>
         </div>
         {incident.categories.length ? (
           <div className="sm:col-span-2">
@@ -364,11 +617,402 @@ export default function CasePage() {
           </>
         ) : null}
       </section>
+      {evidence.length ? (
+        <Section id="evidence-heading" title="Evidence">
+          <ul className="space-y-1">
+            {evidence.map((e) => (
+              <li key={e.id}>
+                <a href={`/evidence/${e.id}`} className="underline" download>
+                  {e.fileName}
+                </a>{" "}
+                <span className="break-all text-sm text-slate-600">SHA-256 {e.sha256}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      <Section id="messages-heading" title="Messages with the reporter">
+        {messages.length === 0 ? (
+          <p className="text-slate-600">No messages yet.</p>
+        ) : (
+          <ol className="space-y-2" aria-label="Messages">
+            {messages.map((m) => (
+              <li key={m.id}>
+                <p className="whitespace-pre-wrap">{m.body}</p>
+                <p className="text-sm text-slate-600">
+                  {formatDateTime(m.at)} · {m.authorName}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Form method="post" className="space-y-2">
+          <input type="hidden" name="intent" value="message" />
+          <Field
+            id="message-body"
+            label="Message to the reporter"
+            hint="They see it on their report; the mail they get does not contain it."
+            errors={errors?.body}
+          >
+            {(ids) => <textarea name="body" rows={2} className={inputClass} {...ids} />}
+          </Field>
+          <button type="submit" className={secondaryButtonClass}>
+            Send message
+          </button>
+        </Form>
+      </Section>
+      <Section id="assess-heading" title={assessed ? "Assessment" : "Assess the harm"}>
+        <p className="text-sm text-slate-700">
+          Judge the harm on its own. The account&apos;s commercial figures are shown only after
+          severity and categories are assessed.
+        </p>
+        <Form method="post" className="space-y-3">
+          <input type="hidden" name="intent" value="assess" />
+          <Field id="assess-severity" label="Assessed severity" errors={errors?.severity}>
+            {(ids) => (
+              <select
+                name="severity"
+                className={inputClass}
+                {...ids}
+                defaultValue={incident.severity}
+              >
+                {SEVERITIES.map((s) => (
+                  <option key={s} value={s}>
+                    {SEVERITY_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <fieldset>
+            <legend className="font-medium">Confirmed categories</legend>
+            <div className="mt-1 grid gap-1 sm:grid-cols-2">
+              {CATEGORIES.map((c) => (
+                <label key={c} className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name="categories"
+                    value={c}
+                    defaultChecked={incident.categories.includes(c)}
+                  />
+                  {CATEGORY_LABELS[c]}
+                </label>
+              ))}
+            </div>
+            {errors?.categories ? (
+              <p className="text-sm text-red-700">{errors.categories[0]}</p>
+            ) : null}
+          </fieldset>
+          <button type="submit" className={secondaryButtonClass}>
+            {assessed ? "Update assessment" : "Record assessment"}
+          </button>
+        </Form>
+      </Section>
+      {figures ? (
+        <Section id="figures-heading" title="Account figures">
+          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+            <div>
+              <dt className="text-sm text-slate-600">Annual recurring revenue</dt>
+              <dd>{figures.arr}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600">Total contract value</dt>
+              <dd>{figures.contractValue}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600">Renewal</dt>
+              <dd>{figures.renewalDate ? formatDate(figures.renewalDate) : "Not set"}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600">Payment</dt>
+              <dd>{figures.payment}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600">Conduct status</dt>
+              <dd>{figures.conductStatus.toLowerCase()}</dd>
+            </div>
+          </dl>
+        </Section>
+      ) : null}
+      {open ? (
+        <Section id="act-heading" title="Act on this case">
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="update" />
+            <Field
+              id="update-text"
+              label="Update for the reporter"
+              hint="They see this on their report. The mail they get does not contain it."
+              errors={errors?.text}
+            >
+              {(ids) => <textarea name="text" rows={3} className={inputClass} {...ids} />}
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>
+              Send update
+            </button>
+          </Form>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="protect" />
+            <Field
+              id="measure"
+              label="Protective measure for the employee"
+              errors={errors?.measure}
+            >
+              {(ids) => (
+                <select name="measure" className={inputClass} {...ids} defaultValue="">
+                  <option value="">Choose…</option>
+                  {PROTECTIVE_MEASURES.map((m) => (
+                    <option key={m} value={m}>
+                      {PROTECTIVE_MEASURE_LABELS[m]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <OwnerAndDue prefix="measure" owners={owners} />
+            <button type="submit" className={secondaryButtonClass}>
+              Record measure
+            </button>
+          </Form>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="sanction" />
+            <Field id="sanction" label="Action on the account" errors={errors?.sanction}>
+              {(ids) => (
+                <select name="sanction" className={inputClass} {...ids} defaultValue="">
+                  <option value="">Choose…</option>
+                  {SANCTIONS.map((s) => (
+                    <option key={s} value={s}>
+                      {SANCTION_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <OwnerAndDue prefix="sanction" owners={owners} />
+            <Field
+              id="sanction-reason"
+              label="Reason (required for no action)"
+              errors={errors?.reason && !errors?.toUserId ? errors.reason : undefined}
+            >
+              {(ids) => <input name="reason" className={inputClass} {...ids} />}
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>
+              Record action
+            </button>
+          </Form>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="reassign" />
+            <Field id="toUserId" label="Hand the case to" errors={errors?.toUserId}>
+              {(ids) => (
+                <select name="toUserId" className={inputClass} {...ids} defaultValue="">
+                  <option value="">Choose…</option>
+                  {candidates.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              id="reason"
+              label="Reason for reassigning"
+              hint="Recorded on the case timeline. The reporter sees who handles it, not why."
+            >
+              {(ids) => <input name="reason" className={inputClass} {...ids} />}
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>
+              Reassign
+            </button>
+          </Form>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="resolve" />
+            <Field id="outcome" label="Resolve with outcome" errors={errors?.outcome}>
+              {(ids) => (
+                <select name="outcome" className={inputClass} {...ids} defaultValue="">
+                  <option value="">Choose…</option>
+                  {OUTCOMES.map((o) => (
+                    <option key={o} value={o}>
+                      {OUTCOME_LABELS[o]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>
+              Resolve case
+            </button>
+          </Form>
+        </Section>
+      ) : (
+        <Section id="reopen-heading" title="Reopen">
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="reopen" />
+            <Field id="reopen-reason" label="Reason for reopening" errors={errors?.reason}>
+              {(ids) => <input name="reason" className={inputClass} {...ids} />}
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>
+              Reopen case
+            </button>
+          </Form>
+        </Section>
+      )}
+      <Section id="notes-heading" title="Private note">
+        <Form method="post" className="space-y-2">
+          <input type="hidden" name="intent" value="note" />
+          <Field
+            id="note-text"
+            label="Note for the people handling this case"
+            hint="Never shown to the reporter."
+            errors={open ? undefined : errors?.text}
+          >
+            {(ids) => <textarea name="text" rows={2} className={inputClass} {...ids} />}
+          </Field>
+          <button type="submit" className={secondaryButtonClass}>
+            Add note
+          </button>
+        </Form>
+      </Section>
+      <Section id="actions-heading" title="Actions">
+        {actions.length === 0 ? (
+          <p className="text-slate-600">No actions yet.</p>
+        ) : (
+          <ul className="space-y-3">
+            {actions.map((a) => (
+              <li key={a.id} className="border-b border-slate-100 pb-2">
+                <p className="font-medium">
+                  {a.catalogue === "PROTECTIVE" ? "For the employee" : "On the account"}: {a.label}
+                </p>
+                <p className="text-sm text-slate-600">
+                  Owner {a.ownerName ?? "–"} · due {a.dueAt ? formatDate(a.dueAt) : "–"} ·{" "}
+                  {ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status}
+                  {a.outcome ? ` · outcome: ${a.outcome}` : ""}
+                  {a.reason ? ` · reason: ${a.reason}` : ""}
+                </p>
+                <Form method="post" className="mt-1 flex flex-wrap items-end gap-2">
+                  <input type="hidden" name="intent" value="action-status" />
+                  <input type="hidden" name="actionId" value={a.id} />
+                  <label className="text-sm">
+                    Status{" "}
+                    <select name="status" defaultValue={a.status} className={inputClass}>
+                      {ACTION_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {ACTION_STATUS_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="text-sm">
+                    Outcome{" "}
+                    <input name="outcome" defaultValue={a.outcome ?? ""} className={inputClass} />
+                  </label>
+                  <button type="submit" className={secondaryButtonClass}>
+                    Save
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section id="decision-heading" title="Decision on the account">
+        {decisions.length ? (
+          <ul className="space-y-1">
+            {decisions.map((d) => (
+              <li key={d.id}>
+                {formatDate(d.at)}: {d.label}, approved by {d.approverName}; employees consulted:{" "}
+                {d.consulted ? "yes" : "no"}. {d.rationale}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <Form method="post" className="space-y-2">
+          <input type="hidden" name="intent" value="decide" />
+          <Field id="decision" label="Decision" errors={errors?.decision}>
+            {(ids) => (
+              <select name="decision" className={inputClass} {...ids} defaultValue="">
+                <option value="">Choose…</option>
+                {DECISIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {DECISION_LABELS[d]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="watch" /> If kept: keep the account on watch
+          </label>
+          <Field id="rationale" label="Rationale" errors={errors?.rationale}>
+            {(ids) => <textarea name="rationale" rows={2} className={inputClass} {...ids} />}
+          </Field>
+          <Field
+            id="approverId"
+            label="Approver"
+            hint="Someone other than you and the account's owner."
+            errors={errors?.approverId}
+          >
+            {(ids) => (
+              <select name="approverId" className={inputClass} {...ids} defaultValue="">
+                <option value="">Choose…</option>
+                {approvers.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <fieldset>
+            <legend className="font-medium">Were the affected employees consulted?</legend>
+            <label className="mr-4">
+              <input type="radio" name="consulted" value="yes" /> Yes
+            </label>
+            <label>
+              <input type="radio" name="consulted" value="no" /> No
+            </label>
+            {errors?.consulted ? (
+              <p className="text-sm text-red-700">{errors.consulted[0]}</p>
+            ) : null}
+          </fieldset>
+          <button type="submit" className={secondaryButtonClass}>
+            Record decision
+          </button>
+        </Form>
+      </Section>
+      <section aria-labelledby="deadlines-heading" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="deadlines-heading" className="text-lg font-semibold">
+          Deadlines
+        </h2>
+        <ul className="mt-2 space-y-1">
+          {incident.deadlines.map((d) => (
+            <li key={d.id}>
+              {DEADLINE_LABELS[d.kind as DeadlineKind]}: due {formatDateTime(d.dueAt)} ({d.status})
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
           Timeline
         </h2>
         <Timeline items={timeline} />
+        <details className="mt-4">
+          <summary>Viewed {views.length} times</summary>
+          <ul className="mt-2 text-sm text-slate-700">
+            {views.map((v) => (
+              <li key={v.id}>
+                {formatDateTime(v.at)} · {v.actorName ?? "someone"}
+              </li>
+            ))}
+          </ul>
+        </details>
+        <p className="mt-2 text-sm">
+          {canExport ? (
+            <Link to={`/hr/verify?reference=${incident.reference}`} className="underline">
+              Verify this timeline
+            </Link>
+          ) : null}
+        </p>
       </section>
     </div>
   );

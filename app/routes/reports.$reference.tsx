@@ -1,9 +1,35 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { readDraft, clearDraft } from "~/components/report-form/use-report-draft";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
+import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { describeTimeLeft } from "~/domain/deadlines";
-import { CHANNEL_LABELS, SEVERITY_LABELS, type Channel, type Severity } from "~/domain/vocabulary";
+import {
+  CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  SEVERITY_LABELS,
+  SUPPORT_KINDS,
+  SUPPORT_LABELS,
+  type Category,
+  type Channel,
+  type Severity,
+  type SupportKind,
+} from "~/domain/vocabulary";
+import { CaseMessageError, listCaseMessages, postCaseMessage } from "~/models/case-message.server";
+import { listEvidence } from "~/models/evidence.server";
 import { getIncidentForReporter } from "~/models/incident.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
 import { requireUser } from "~/utils/auth.server";
@@ -22,8 +48,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = await requireIncidentAccess(db, user, params.reference, ["reporter"]);
   const incident = await getIncidentForReporter(db, id);
   const timeline = await getTimelineItems(db, id, { forReporter: true });
+  const [messages, evidence, key] = await Promise.all([
+    listCaseMessages(db, id),
+    listEvidence(db, id),
+    db.incident.findUniqueOrThrow({ where: { id }, select: { submissionKey: true } }),
+  ]);
   const ack = incident.deadlines[0];
   return {
+    userId: user.id,
+    submissionKey: key.submissionKey,
+    messages: messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      at: m.createdAt.toISOString(),
+      mine: m.authorId === user.id,
+      authorName: m.authorId === user.id ? "You" : m.authorName,
+    })),
+    evidence: evidence.map((e) => ({ id: e.id, fileName: e.fileName, sizeBytes: e.sizeBytes })),
     incident: {
       reference: incident.reference,
       status: incident.status,
@@ -33,6 +74,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       occurredAt: incident.occurredAt.toISOString(),
       narrative: incident.narrative,
       impact: incident.impact,
+      categories: incident.categories.map((c) => c.category),
+      contacts: incident.contacts.map((c) => c.contact.name),
+      witnesses: incident.witnesses.map((w) => w.user.name),
+      named: incident.namedUsers.map((n) => n.user.name),
+      support: incident.supportRequests
+        .map((r) => r.kind)
+        .sort(
+          (a, b) =>
+            SUPPORT_KINDS.indexOf(a as SupportKind) - SUPPORT_KINDS.indexOf(b as SupportKind),
+        ),
       handlerName: incident.assignee?.name ?? null,
       acknowledgeBy: ack && !ack.metAt ? ack.dueAt.toISOString() : null,
       timeLeft: ack && !ack.metAt ? describeTimeLeft(ack.dueAt, new Date()) : null,
@@ -41,10 +92,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const { id } = await requireIncidentAccess(db, user, params.reference, ["reporter"]);
+  const form = await request.formData();
+  if (form.get("intent") !== "message") throw new Response("Unknown action", { status: 400 });
+  const body = String(form.get("body") ?? "");
+  try {
+    await postCaseMessage(db, { incidentId: id, authorId: user.id, body });
+  } catch (error) {
+    if (error instanceof CaseMessageError) {
+      return data({ ok: false as const, error: error.message, body }, { status: 400 });
+    }
+    throw error;
+  }
+  return { ok: true as const, error: null, body: "" };
+}
+
+function fileSize(bytes: number) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 export default function ReportDetail() {
-  const { incident, timeline } = useLoaderData<typeof loader>();
+  const { incident, timeline, messages, evidence, userId, submissionKey } =
+    useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const messageForm = useRef<HTMLFormElement>(null);
   const [params] = useSearchParams();
   const justFiled = params.get("filed") === "1";
+
+  // The report is filed: its draft on this device has done its job.
+  useEffect(() => {
+    const draft = readDraft(userId);
+    if (draft && submissionKey && draft.fields.submissionKey?.[0] === submissionKey) {
+      clearDraft(userId);
+    }
+  }, [userId, submissionKey]);
+
+  useEffect(() => {
+    if (reply?.ok) messageForm.current?.reset();
+  }, [reply]);
+  const posting =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "message";
   return (
     <div className="space-y-6">
       {justFiled ? (
@@ -59,7 +152,11 @@ export default function ReportDetail() {
             {incident.acknowledgeBy
               ? `, who must acknowledge it by ${formatDateTime(incident.acknowledgeBy)}.`
               : "."}{" "}
-            If they don't, it is escalated to the next level automatically.
+            If they don&apos;t, it is escalated to their manager, then HR, automatically.
+          </p>
+          <p className="mt-1">
+            You will get an e-mail when it is acknowledged, updated or when someone writes to you
+            here. The e-mails never contain what you wrote.
           </p>
         </div>
       ) : null}
@@ -114,6 +211,109 @@ export default function ReportDetail() {
             <p className="mt-1 whitespace-pre-wrap">{incident.impact}</p>
           </>
         ) : null}
+        <dl className="mt-4 space-y-2">
+          {incident.categories.length ? (
+            <div>
+              <dt className="text-sm text-slate-600">Kind of behaviour</dt>
+              <dd>
+                {incident.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join(", ")}
+              </dd>
+            </div>
+          ) : null}
+          {incident.contacts.length ? (
+            <div>
+              <dt className="text-sm text-slate-600">Who at the customer</dt>
+              <dd>{incident.contacts.join(", ")}</dd>
+            </div>
+          ) : null}
+          {incident.witnesses.length ? (
+            <div>
+              <dt className="text-sm text-slate-600">Witnesses</dt>
+              <dd>{incident.witnesses.join(", ")}</dd>
+            </div>
+          ) : null}
+          {incident.named.length ? (
+            <div>
+              <dt className="text-sm text-slate-600">
+                Colleagues involved (they can&apos;t see this)
+              </dt>
+              <dd>{incident.named.join(", ")}</dd>
+            </div>
+          ) : null}
+          {incident.support.length ? (
+            <div>
+              <dt className="text-sm text-slate-600">Support you asked for</dt>
+              <dd>
+                {incident.support.map((k) => SUPPORT_LABELS[k as SupportKind] ?? k).join(", ")}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        {evidence.length ? (
+          <>
+            <h3 className="mt-4 font-medium">Evidence</h3>
+            <ul className="mt-1 space-y-1">
+              {evidence.map((e) => (
+                <li key={e.id}>
+                  <a href={`/evidence/${e.id}`} className="text-brand-700 underline" download>
+                    {e.fileName}
+                  </a>{" "}
+                  <span className="text-sm text-slate-600">({fileSize(e.sizeBytes)})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="messages-heading" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="messages-heading" className="text-lg font-semibold">
+          Messages
+        </h2>
+        <p className="text-sm text-slate-600">Between you and whoever handles your report.</p>
+        {messages.length === 0 ? (
+          <p className="mt-2 text-slate-600">No messages yet.</p>
+        ) : (
+          <ol className="mt-3 space-y-3" aria-label="Messages">
+            {messages.map((m) => (
+              <li
+                key={m.id}
+                className={`rounded-md p-3 ${m.mine ? "bg-brand-50" : "bg-slate-100"}`}
+              >
+                <p className="text-sm text-slate-700">
+                  <span className="font-medium">{m.authorName}</span> ·{" "}
+                  <time dateTime={m.at}>{formatDateTime(m.at)}</time>
+                </p>
+                <p className="mt-1 whitespace-pre-wrap">{m.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Form method="post" ref={messageForm} className="mt-4 space-y-2">
+          <input type="hidden" name="intent" value="message" />
+          <Field
+            id="message-body"
+            label="Write a message"
+            errors={reply && !reply.ok ? [reply.error] : undefined}
+          >
+            {(ids) => (
+              <textarea
+                {...ids}
+                name="body"
+                rows={3}
+                defaultValue={reply && !reply.ok ? reply.body : ""}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <button type="submit" className={`${buttonClass} min-h-11`} disabled={posting}>
+            {posting ? "Sending…" : "Send message"}
+          </button>
+          {reply?.ok ? (
+            <p role="status" className="text-sm text-emerald-800">
+              Message sent.
+            </p>
+          ) : null}
+        </Form>
       </section>
     </div>
   );

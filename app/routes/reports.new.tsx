@@ -10,16 +10,47 @@ import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   redirect,
+  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import type { z } from "zod";
-import { buttonClass, Field, FieldError, inputClass } from "~/components/ui/field";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+  useRouteError,
+} from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
+import { z } from "zod";
+import { PeoplePicker } from "~/components/report-form/people-picker";
+import { useReportDraft } from "~/components/report-form/use-report-draft";
+import {
+  buttonClass,
+  Field,
+  FieldError,
+  inputClass,
+  secondaryButtonClass,
+} from "~/components/ui/field";
 import { localParts } from "~/domain/business-calendar";
-import { DEFAULT_TIME_ZONE, occurredAtInstant, reportFormSchema } from "~/domain/report-form";
+import {
+  EVIDENCE_ACCEPT,
+  EVIDENCE_MAX_FILE_BYTES,
+  EVIDENCE_MAX_TOTAL_BYTES,
+  tooLargeMessage,
+  TOTAL_TOO_LARGE_MESSAGE,
+} from "~/domain/evidence";
+import {
+  DEFAULT_TIME_ZONE,
+  NEW_CHOICE,
+  occurredAtInstant,
+  reportFormFields,
+  withReportRules,
+} from "~/domain/report-form";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -28,17 +59,48 @@ import {
   SEVERITIES,
   SEVERITY_DESCRIPTIONS,
   SEVERITY_LABELS,
+  SUPPORT_KINDS,
+  SUPPORT_LABELS,
 } from "~/domain/vocabulary";
-import { accountExists, listAccountChoices } from "~/models/account.server";
+import { accountExists, contactBelongsTo, listAccountChoices } from "~/models/account.server";
 import { createIncident } from "~/models/incident.server";
+import { listColleagueChoices } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { createEvidenceUploads, discardEvidence } from "~/utils/evidence-storage.server";
 
 export const meta: MetaFunction = () => [{ title: "Report an incident · Incident portal" }];
 
 const DEFAULT_TZ = DEFAULT_TIME_ZONE;
-/** Text-only form: anything much larger than the longest allowed report is not a report. */
+/** A form without files: anything much larger than the longest allowed report is not a report. */
 const MAX_BODY_BYTES = 512 * 1024;
+/** With files: the evidence limit plus room for the text. */
+const MAX_MULTIPART_BYTES = EVIDENCE_MAX_TOTAL_BYTES + 2 * 1024 * 1024;
+const EVIDENCE_FIELD = "evidence";
+
+type FileLike = { name: string; size: number };
+function isFileLike(v: unknown): v is FileLike {
+  return typeof v === "object" && v !== null && "name" in v && "size" in v;
+}
+
+/** The browser's instant check of chosen files (the server checks again, from the bytes). */
+const evidenceClientCheck = z.preprocess(
+  (v) => [v].flat().filter((f) => isFileLike(f) && f.name !== ""),
+  z.array(z.custom<FileLike>(isFileLike)).superRefine((files, ctx) => {
+    let total = 0;
+    for (const f of files) {
+      total += f.size;
+      if (f.size === 0) ctx.addIssue({ code: "custom", message: `"${f.name}" is empty.` });
+      else if (f.size > EVIDENCE_MAX_FILE_BYTES) {
+        ctx.addIssue({ code: "custom", message: tooLargeMessage(f.name) });
+      }
+    }
+    if (total > EVIDENCE_MAX_TOTAL_BYTES) {
+      ctx.addIssue({ code: "custom", message: TOTAL_TOO_LARGE_MESSAGE });
+    }
+  }),
+);
+const clientSchema = withReportRules(reportFormFields.extend({ evidence: evidenceClientCheck }));
 
 function toLocalInput(instant: Date, timeZone: string): string {
   const p = localParts(instant, timeZone);
@@ -53,87 +115,203 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
  * refinement, so every field gets its message even when others are wrong too.
  */
 function serverReportSchema(accountExists: (id: string) => Promise<unknown>) {
-  const { shape } = reportFormSchema;
-  return reportFormSchema.extend({
-    accountId: shape.accountId.refine(
-      async (id) => !id || !!(await accountExists(id)),
-      "Please choose an account from the list.",
-    ),
-    occurredAt: shape.occurredAt.superRefine((value, ctx) => {
-      if (!LOCAL_DATE_TIME.test(value)) return; // the format message is already there
-      const at = occurredAtInstant(value, undefined);
-      if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 2000) {
-        ctx.addIssue({ code: "custom", message: "Please give a real date and time." });
-      }
+  const { shape } = reportFormFields;
+  return withReportRules(
+    reportFormFields.extend({
+      accountId: shape.accountId.refine(
+        async (id) => !id || id === NEW_CHOICE || !!(await accountExists(id)),
+        "Please choose an account from the list.",
+      ),
+      occurredAt: shape.occurredAt.superRefine((value, ctx) => {
+        if (!LOCAL_DATE_TIME.test(value)) return; // the format message is already there
+        const at = occurredAtInstant(value, undefined);
+        if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 2000) {
+          ctx.addIssue({ code: "custom", message: "Please give a real date and time." });
+        }
+      }),
     }),
-  });
+  );
 }
 
 const FUTURE_MESSAGE = "That time is in the future.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const accounts = await listAccountChoices(await getDb());
-  return { accounts, now: toLocalInput(new Date(), DEFAULT_TZ) };
+  const user = await requireUser(request);
+  const db = await getDb();
+  const [accounts, colleagues] = await Promise.all([
+    listAccountChoices(db),
+    listColleagueChoices(db, user.id),
+  ]);
+  return { accounts, colleagues, userId: user.id, now: toLocalInput(new Date(), DEFAULT_TZ) };
+}
+
+/** Reads the form: text fields as usual, files streamed to disk by the evidence handler. */
+async function readForm(request: Request) {
+  const type = request.headers.get("Content-Type") ?? "";
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (!type.startsWith("multipart/form-data")) {
+    if (length > MAX_BODY_BYTES) return { tooLarge: true as const };
+    return { formData: await request.formData(), uploads: null };
+  }
+  if (length > MAX_MULTIPART_BYTES) return { tooLarge: true as const };
+  const uploads = createEvidenceUploads(EVIDENCE_FIELD);
+  try {
+    const formData = await unstable_parseMultipartFormData(request, uploads.handler);
+    return { formData, uploads };
+  } catch {
+    await uploads.discard();
+    return { malformed: true as const };
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_BODY_BYTES) {
-    throw new Response("This report is too large to send. Please shorten it.", { status: 413 });
+  const read = await readForm(request);
+  if ("tooLarge" in read) {
+    throw new Response(
+      "This report is too large to send. Files can be at most 25 MB each and 100 MB together.",
+      { status: 413 },
+    );
   }
+  if ("malformed" in read) {
+    throw new Response("We could not read this form. Please try again.", { status: 400 });
+  }
+  const { formData, uploads } = read;
+  formData.delete(EVIDENCE_FIELD); // files are the upload handler's; never trust a text value
   const db = await getDb();
-  const formData = await request.formData();
   const submission = await parseWithZod(formData, {
     async: true,
     schema: serverReportSchema((id) => accountExists(db, id)),
   });
-  if (submission.status !== "success") {
-    return data(submission.reply(), { status: 400 });
+  const evidence = uploads ? await uploads.finish() : { files: [], errors: [] };
+  const fieldErrors: Record<string, string[]> = {};
+  if (evidence.errors.length > 0) fieldErrors.evidence = evidence.errors;
+  if (uploads?.textTooLarge()) fieldErrors.narrative = ["This is too long to send."];
+  if (submission.status === "success") {
+    const v = submission.value;
+    const occurredAt = occurredAtInstant(v.occurredAt, v.timeZone);
+    if (occurredAt.getTime() > Date.now() + 5 * 60_000) fieldErrors.occurredAt = [FUTURE_MESSAGE];
+    if (
+      v.contactId &&
+      v.contactId !== NEW_CHOICE &&
+      (v.accountId === NEW_CHOICE || !(await contactBelongsTo(db, v.contactId, v.accountId)))
+    ) {
+      fieldErrors.contactId = ["Please choose a contact from the list."];
+    }
+  }
+  if (submission.status !== "success" || Object.keys(fieldErrors).length > 0) {
+    await discardEvidence(evidence.files);
+    if (evidence.files.length > 0 && !fieldErrors.evidence) {
+      fieldErrors.evidence = [
+        "Files cannot be kept after a failed send: please choose them again.",
+      ];
+    }
+    return data(submission.reply({ fieldErrors }), { status: 400 });
   }
   const v = submission.value;
-  const occurredAt = occurredAtInstant(v.occurredAt, v.timeZone);
-  if (occurredAt.getTime() > Date.now() + 5 * 60_000) {
-    return data(submission.reply({ fieldErrors: { occurredAt: [FUTURE_MESSAGE] } }), {
-      status: 400,
+  let created;
+  try {
+    created = await createIncident(db, {
+      reporterId: user.id,
+      accountId: v.accountId,
+      newAccountName: v.accountId === NEW_CHOICE ? v.newAccountName : undefined,
+      contactIds: v.contactId && v.contactId !== NEW_CHOICE ? [v.contactId] : [],
+      newContactName: v.contactId === NEW_CHOICE ? v.newContactName : undefined,
+      occurredAt: occurredAtInstant(v.occurredAt, v.timeZone),
+      channel: v.channel,
+      severity: v.severity,
+      categories: v.categories,
+      narrative: v.narrative,
+      impact: v.impact,
+      witnessIds: v.witnessIds,
+      namedUserIds: v.namedUserIds,
+      supportKinds: v.support,
+      evidence: evidence.files,
+      submissionKey: v.submissionKey,
     });
+  } catch (error) {
+    await discardEvidence(evidence.files);
+    throw error;
   }
-  const created = await createIncident(db, {
-    reporterId: user.id,
-    accountId: v.accountId,
-    occurredAt,
-    channel: v.channel,
-    severity: v.severity,
-    categories: v.categories,
-    narrative: v.narrative,
-    impact: v.impact,
-    submissionKey: v.submissionKey,
-  });
+  // The same report sent twice: the first one stands, with its own files.
+  if (created.duplicate) await discardEvidence(evidence.files);
   return redirect(`/reports/${created.reference}?filed=1`);
 }
 
+function localInputFor(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** "Just now", "earlier today" (two hours ago, not before midnight), "yesterday" (same time). */
+function quickPick(kind: "now" | "today" | "yesterday"): string {
+  const now = new Date();
+  if (kind === "now") return localInputFor(now);
+  if (kind === "yesterday") return localInputFor(new Date(now.getTime() - 24 * 3600_000));
+  const earlier = new Date(now.getTime() - 2 * 3600_000);
+  if (earlier.getDate() !== now.getDate()) earlier.setTime(new Date(now).setHours(0, 0, 0, 0));
+  return localInputFor(earlier);
+}
+
+function setFieldValue(id: string, value: string) {
+  const el = document.getElementById(id) as HTMLInputElement | null;
+  if (!el) return;
+  el.value = value;
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+  el.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+type ContactChoice = { id: string; name: string; jobTitle: string | null };
+
+const chipClass =
+  "min-h-11 rounded-full border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100";
+
 export default function NewReport() {
-  const { accounts, now } = useLoaderData<typeof loader>();
+  const { accounts, colleagues, userId, now } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const submissionKey = useRef<string>("");
-  const [form, fields] = useForm<z.input<typeof reportFormSchema>>({
+  const contacts = useFetcher<{ contacts: ContactChoice[] }>();
+  const [accountQuery, setAccountQuery] = useState("");
+  const [form, fields] = useForm<z.input<typeof clientSchema>>({
+    id: "report-form",
     lastResult,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     defaultValue: { occurredAt: now, timeZone: DEFAULT_TZ },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: clientSchema }),
   });
 
-  // One key per filled-in form: a double submit or a retry after a lost answer files once.
+  // One key per filled-in form, kept in the draft: a double submit or a retry after a lost
+  // answer files once.
+  const [submissionKey, setSubmissionKey] = useState("");
+  const ensureKey = useCallback(
+    (_form: HTMLFormElement, restoredKey?: string) => {
+      setSubmissionKey((k) => k || restoredKey || crypto.randomUUID());
+      const tz = document.getElementById(fields.timeZone.id) as HTMLInputElement | null;
+      if (tz) tz.value = Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TZ;
+    },
+    [fields.timeZone.id],
+  );
+  const draft = useReportDraft(form.id, userId, { restore: !lastResult, ensureKey });
+
+  // The chosen account's contacts, fetched as JSON when the account changes.
+  const accountId = typeof fields.accountId.value === "string" ? fields.accountId.value : "";
+  const loadContacts = contacts.load;
   useEffect(() => {
-    submissionKey.current ||= crypto.randomUUID();
-    const key = document.getElementById("submissionKey") as HTMLInputElement | null;
-    if (key && !key.value) key.value = submissionKey.current;
-    const tz = document.getElementById(fields.timeZone.id) as HTMLInputElement | null;
-    if (tz) tz.value = Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TZ;
-  }, [fields.timeZone.id]);
+    if (accountId && accountId !== NEW_CHOICE) {
+      loadContacts(`/resources/contacts?accountId=${encodeURIComponent(accountId)}`);
+    }
+  }, [accountId, loadContacts]);
+  const contactList = accountId && accountId !== NEW_CHOICE ? (contacts.data?.contacts ?? []) : [];
+  const { applyPending } = draft;
+  useEffect(() => {
+    if (contacts.state === "idle" && contacts.data) applyPending(fields.contactId.name);
+  }, [contacts.state, contacts.data, applyPending, fields.contactId.name]);
+
+  const q = accountQuery.trim().toLowerCase();
+  const shownAccounts = accounts.filter(
+    (a) => !q || a.id === accountId || a.name.toLowerCase().includes(q),
+  );
 
   const severityOptions = getCollectionProps(fields.severity, {
     type: "radio",
@@ -143,50 +321,171 @@ export default function NewReport() {
     type: "checkbox",
     options: [...CATEGORIES],
   });
+  const supportOptions = getCollectionProps(fields.support, {
+    type: "checkbox",
+    options: [...SUPPORT_KINDS],
+  });
+  const initialIds = (v: unknown) => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
+  const sending = navigation.state === "submitting";
 
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold">Report an incident</h1>
       <p className="mt-2 text-slate-700">
         Only the fields marked required are needed. Your report goes to your manager, who must
-        respond by a deadline.
+        respond by a deadline. What you type is kept on this device until you send it.
       </p>
-      <Form method="post" className="mt-6 space-y-6" {...getFormProps(form)}>
-        <input type="hidden" id="submissionKey" name="submissionKey" defaultValue="" />
+      {draft.restoredAt ? (
+        <div role="status" className="mt-4 rounded-md border border-sky-300 bg-sky-50 p-3">
+          <p>We brought back what you had typed (files have to be chosen again).</p>
+          <button type="button" onClick={draft.discard} className={`${secondaryButtonClass} mt-2`}>
+            Start again with an empty form
+          </button>
+        </div>
+      ) : null}
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="mt-6 space-y-6"
+        {...getFormProps(form)}
+      >
+        <input type="hidden" id="submissionKey" name="submissionKey" value={submissionKey} />
         <input {...getInputProps(fields.timeZone, { type: "hidden" })} />
 
-        <Field
-          id={fields.accountId.id}
-          label="Customer account"
-          required
-          errors={fields.accountId.errors}
-        >
-          {(ids) => (
-            <select {...getSelectProps(fields.accountId)} {...ids} className={inputClass}>
-              <option value="">Choose an account…</option>
-              {accounts.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <div className="space-y-2">
+          <Field
+            id={fields.accountId.id}
+            label="Customer account"
+            required
+            hint="Type in the search box to narrow the list; choose “not in the list” to add one."
+            errors={fields.accountId.errors}
+          >
+            {(ids) => (
+              <>
+                <label htmlFor="account-search" className="sr-only">
+                  Find an account by name
+                </label>
+                <input
+                  id="account-search"
+                  type="search"
+                  value={accountQuery}
+                  onChange={(e) => setAccountQuery(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter") e.preventDefault();
+                  }}
+                  placeholder="Search accounts…"
+                  autoComplete="off"
+                  className={inputClass}
+                />
+                <select {...getSelectProps(fields.accountId)} {...ids} className={inputClass}>
+                  <option value="">Choose an account…</option>
+                  {shownAccounts.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))}
+                  <option value={NEW_CHOICE}>Not in the list: add a new account</option>
+                </select>
+              </>
+            )}
+          </Field>
+          {accountId === NEW_CHOICE ? (
+            <Field
+              id={fields.newAccountName.id}
+              label="New account's name"
+              hint="An administrator will check it against the CRM."
+              errors={fields.newAccountName.errors}
+            >
+              {(ids) => (
+                <input
+                  {...getInputProps(fields.newAccountName, { type: "text" })}
+                  {...ids}
+                  autoComplete="organization"
+                  className={inputClass}
+                />
+              )}
+            </Field>
+          ) : null}
+        </div>
 
-        <Field
-          id={fields.occurredAt.id}
-          label="When did it happen?"
-          required
-          errors={fields.occurredAt.errors}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.occurredAt, { type: "datetime-local" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <div className="space-y-2">
+          <Field
+            id={fields.contactId.id}
+            label="Who at the customer?"
+            hint="Optional. Choose the account first."
+            errors={fields.contactId.errors}
+          >
+            {(ids) => (
+              <select {...getSelectProps(fields.contactId)} {...ids} className={inputClass}>
+                <option value="">Not sure, or nobody in particular</option>
+                {contactList.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                    {c.jobTitle ? ` (${c.jobTitle})` : ""}
+                  </option>
+                ))}
+                <option value={NEW_CHOICE}>Not in the list: add a new contact</option>
+              </select>
+            )}
+          </Field>
+          {fields.contactId.value === NEW_CHOICE ? (
+            <Field
+              id={fields.newContactName.id}
+              label="New contact's name"
+              hint="An administrator will confirm it."
+              errors={fields.newContactName.errors}
+            >
+              {(ids) => (
+                <input
+                  {...getInputProps(fields.newContactName, { type: "text" })}
+                  {...ids}
+                  autoComplete="off"
+                  className={inputClass}
+                />
+              )}
+            </Field>
+          ) : null}
+        </div>
+
+        <div className="space-y-2">
+          <Field
+            id={fields.occurredAt.id}
+            label="When did it happen?"
+            required
+            errors={fields.occurredAt.errors}
+          >
+            {(ids) => (
+              <input
+                {...getInputProps(fields.occurredAt, { type: "datetime-local" })}
+                {...ids}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <div className="flex flex-wrap gap-2" role="group" aria-label="Quick picks for when">
+            <button
+              type="button"
+              className={chipClass}
+              onClick={() => setFieldValue(fields.occurredAt.id, quickPick("now"))}
+            >
+              Just now
+            </button>
+            <button
+              type="button"
+              className={chipClass}
+              onClick={() => setFieldValue(fields.occurredAt.id, quickPick("today"))}
+            >
+              Earlier today
+            </button>
+            <button
+              type="button"
+              className={chipClass}
+              onClick={() => setFieldValue(fields.occurredAt.id, quickPick("yesterday"))}
+            >
+              Yesterday
+            </button>
+          </div>
+        </div>
 
         <Field
           id={fields.channel.id}
@@ -263,11 +562,11 @@ export default function NewReport() {
         <fieldset className="space-y-2">
           <legend className="font-medium">
             What kind of behaviour was it?{" "}
-            <span className="text-sm font-normal text-slate-600">(optional)</span>
+            <span className="text-sm font-normal text-slate-600">(optional, choose any)</span>
           </legend>
-          <div className="grid gap-2 sm:grid-cols-2">
+          <div className="grid gap-1 sm:grid-cols-2">
             {categoryOptions.map((props) => (
-              <label key={props.key} className="flex items-center gap-2">
+              <label key={props.key} className="flex min-h-11 items-center gap-3">
                 <input {...props} className="h-5 w-5" />
                 {CATEGORY_LABELS[props.value as (typeof CATEGORIES)[number]]}
               </label>
@@ -292,19 +591,92 @@ export default function NewReport() {
           )}
         </Field>
 
+        <fieldset className="space-y-2">
+          <legend className="font-medium">
+            What support would you like now?{" "}
+            <span className="text-sm font-normal text-slate-600">(optional, choose any)</span>
+          </legend>
+          <div className="grid gap-1">
+            {supportOptions.map((props) => (
+              <label key={props.key} className="flex min-h-11 items-center gap-3">
+                <input {...props} className="h-5 w-5" />
+                {SUPPORT_LABELS[props.value as (typeof SUPPORT_KINDS)[number]]}
+              </label>
+            ))}
+          </div>
+          <FieldError id={`${fields.support.id}-error`} errors={fields.support.errors} />
+        </fieldset>
+
+        <PeoplePicker
+          name={fields.witnessIds.name}
+          legend="Witnesses"
+          hint="Colleagues who saw or heard it. They may be asked what they saw."
+          people={colleagues}
+          defaultSelected={initialIds(fields.witnessIds.initialValue)}
+          errors={fields.witnessIds.errors}
+        />
+
+        <PeoplePicker
+          name={fields.namedUserIds.name}
+          legend="Colleagues involved in what happened"
+          hint="They won't see this report, and it will not be sent to them."
+          people={colleagues}
+          defaultSelected={initialIds(fields.namedUserIds.initialValue)}
+          errors={fields.namedUserIds.errors}
+        />
+
+        <Field
+          id="evidence"
+          label="Evidence"
+          hint="Optional. Photos, screenshots, PDFs, recordings, text files or saved e-mails (.eml); up to 25 MB each and 100 MB in all. Files are not kept in the saved draft: choose them just before you send."
+          errors={fields.evidence.errors}
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              type="file"
+              name={EVIDENCE_FIELD}
+              multiple
+              accept={EVIDENCE_ACCEPT}
+              onChange={() => form.validate({ name: fields.evidence.name })}
+              className="block w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-4 file:py-2"
+            />
+          )}
+        </Field>
+
         {form.errors?.length ? (
           <p role="alert" className="font-medium text-red-700">
             {form.errors.join(" ")}
           </p>
         ) : null}
-        <button
-          type="submit"
-          className={`${buttonClass} w-full sm:w-auto`}
-          disabled={navigation.state === "submitting"}
-        >
-          {navigation.state === "submitting" ? "Sending your report…" : "Send report"}
-        </button>
+        <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
+          <button
+            type="submit"
+            className={`${buttonClass} min-h-12 w-full sm:w-auto`}
+            disabled={sending}
+          >
+            {sending ? "Sending your report…" : "Send report"}
+          </button>
+        </div>
       </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const answered = isRouteErrorResponse(error) && error.status < 500;
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-semibold">Your report was not sent yet</h1>
+      <p role="alert">
+        {answered ? `${String(error.data)} ` : "We could not reach the server. "}
+        Everything you typed is saved on this device (files have to be chosen again). When you are
+        back online, open the form again and send it.
+      </p>
+      <Link reloadDocument to="/reports/new" className={buttonClass}>
+        Open my report again
+      </Link>
     </div>
   );
 }

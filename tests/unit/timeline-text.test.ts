@@ -111,9 +111,31 @@ describe("describeEvent", () => {
   });
 
   it("turns any other type into a sentence-case phrase", () => {
-    expect(describeEvent("STATUS_CHANGED", {}, names)).toBe("Status changed");
-    expect(describeEvent("NOTE", {}, names)).toBe("Note");
+    expect(describeEvent("SOMETHING_NEW", {}, names)).toBe("Something new");
     expect(describeEvent("CASE_FILE_EXPORTED", {}, names)).toBe("Case file exported");
+  });
+
+  it("describes the handling events of issue 5", () => {
+    expect(describeEvent("STATUS_CHANGED", { to: "IN_PROGRESS" }, names)).toBe(
+      "Status changed to in progress",
+    );
+    expect(describeEvent("NOTE", { text: "Called HR" }, names)).toBe("Private note: Called HR");
+    expect(
+      describeEvent("SEVERITY_ASSESSED", { severity: "HIGH", categories: ["THREATS"] }, names),
+    ).toBe("Harm assessed: high severity; threats");
+    expect(describeEvent("ACTION", { type: "NO_ACTION", reason: "Withdrawn" }, names)).toMatch(
+      /^Action on the account: No action.*\(reason: Withdrawn\)$/,
+    );
+    expect(describeEvent("DECISION", { decision: "SUSPEND", approverId: "m-1" }, names)).toBe(
+      `Decision on the account: Suspend the relationship, approved by ${names.get("m-1")}`,
+    );
+    expect(
+      describeEvent("REOPENED", { reason: "New evidence" }, names, { forReporter: true }),
+    ).toBe("Reopened");
+    expect(describeEvent("VIEWED", {}, names)).toBe("Viewed the case");
+    expect(describeEvent("EXPORTED", { format: "PDF", what: "case file" }, names)).toBe(
+      "Exported case file (PDF)",
+    );
   });
 });
 

@@ -1,0 +1,28 @@
+import { useEffect, useState, type ReactNode } from "react";
+
+/**
+ * Charts draw in the browser only (their generated ids would not match between the server
+ * render and hydration). Until then, and without JavaScript, the fallback keeps the space and
+ * says where the same figures are as text.
+ */
+export function ClientOnly({
+  width,
+  height,
+  children,
+}: {
+  width: number;
+  height: number;
+  children: () => ReactNode;
+}) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  if (mounted) return <>{children()}</>;
+  return (
+    <div
+      style={{ width: "100%", maxWidth: width, height }}
+      className="flex items-center justify-center rounded border border-dashed border-slate-300 text-sm text-slate-600"
+    >
+      The chart needs JavaScript; the table with it has the same figures.
+    </div>
+  );
+}

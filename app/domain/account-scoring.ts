@@ -1,0 +1,147 @@
+import type { Segment, Severity } from "./vocabulary";
+
+export const SEGMENT_LABELS: Record<Segment, string> = {
+  ENTERPRISE: "Enterprise",
+  MID_MARKET: "Mid-market",
+  SMB: "Small business",
+  PUBLIC_SECTOR: "Public sector",
+};
+
+// Pure figures for the leadership dashboard (DESIGN.md §6.6). No I/O: the model layer loads
+// incidents and accounts, these functions turn them into the numbers people see.
+
+export const SEVERITY_WEIGHTS: Record<Severity, number> = {
+  LOW: 1,
+  MEDIUM: 3,
+  HIGH: 6,
+  CRITICAL: 10,
+};
+
+/** The dashboard's period choices, in months back from today. */
+export const PERIOD_MONTHS = [3, 6, 12, 18, 24] as const;
+
+const DAY_MS = 24 * 3_600_000;
+/** Trend compares the last 90 days with the 90 days before them. */
+export const TREND_WINDOW_DAYS = 90;
+
+export function effectiveSeverity(i: {
+  assessedSeverity: string | null;
+  reporterSeverity: string;
+}): Severity {
+  const s = (i.assessedSeverity ?? i.reporterSeverity) as Severity;
+  return s in SEVERITY_WEIGHTS ? s : "LOW";
+}
+
+export function severityWeight(s: Severity): number {
+  return SEVERITY_WEIGHTS[s];
+}
+
+/** Severity-weighted score: the sum of the weights of the incidents. */
+export function severityScore(severities: readonly Severity[]): number {
+  return severities.reduce((sum, s) => sum + SEVERITY_WEIGHTS[s], 0);
+}
+
+/** Incidents per 1,000,000 of ARR (in the account's currency); null when ARR is zero. */
+export function incidentsPerMillion(count: number, arrMinor: number): number | null {
+  if (arrMinor <= 0) return null;
+  return count / (arrMinor / 100_000_000);
+}
+
+export type Trend = { recent: number; previous: number; direction: "UP" | "DOWN" | "FLAT" };
+
+/** Incidents in the last 90 days before `end` against the 90 days before those. */
+export function trend(occurred: readonly Date[], end: Date): Trend {
+  const t = end.getTime();
+  const w = TREND_WINDOW_DAYS * DAY_MS;
+  let recent = 0;
+  let previous = 0;
+  for (const d of occurred) {
+    const x = d.getTime();
+    if (x >= t - w && x < t) recent++;
+    else if (x >= t - 2 * w && x < t - w) previous++;
+  }
+  const direction = recent > previous ? "UP" : recent < previous ? "DOWN" : "FLAT";
+  return { recent, previous, direction };
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export type Quadrant =
+  "HIGH_VALUE_HIGH_ABUSE" | "HIGH_VALUE_LOW_ABUSE" | "LOW_VALUE_HIGH_ABUSE" | "LOW_VALUE_LOW_ABUSE";
+
+export const QUADRANT_LABELS: Record<Quadrant, string> = {
+  HIGH_VALUE_HIGH_ABUSE: "High value, high abuse",
+  HIGH_VALUE_LOW_ABUSE: "High value, low abuse",
+  LOW_VALUE_HIGH_ABUSE: "Low value, high abuse",
+  LOW_VALUE_LOW_ABUSE: "Low value, low abuse",
+};
+
+export type QuadrantThresholds = { arrMinor: number; score: number };
+
+/**
+ * Where the quadrants split. Value: the median ARR of the accounts shown. Abuse: the median
+ * score of the accounts shown that had at least one incident, and never below 1 — so an
+ * account with no incidents is never "high abuse", and one bad account among quiet ones is.
+ */
+export function quadrantThresholds(
+  rows: readonly { arrMinor: number; score: number }[],
+): QuadrantThresholds {
+  const withIncidents = rows.filter((r) => r.score > 0).map((r) => r.score);
+  return {
+    arrMinor: median(rows.map((r) => r.arrMinor)),
+    score: Math.max(1, median(withIncidents)),
+  };
+}
+
+export function quadrantOf(
+  row: { arrMinor: number; score: number },
+  t: QuadrantThresholds,
+): Quadrant {
+  const highValue = row.arrMinor >= t.arrMinor;
+  const highAbuse = row.score > 0 && row.score >= t.score;
+  if (highValue) return highAbuse ? "HIGH_VALUE_HIGH_ABUSE" : "HIGH_VALUE_LOW_ABUSE";
+  return highAbuse ? "LOW_VALUE_HIGH_ABUSE" : "LOW_VALUE_LOW_ABUSE";
+}
+
+/** "2026-03" for a date, in UTC. */
+export function monthKey(d: Date): string {
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** Every month from `from` up to (not including) `to`, as monthKey strings. */
+export function monthsBetween(from: Date, to: Date): string[] {
+  const out: string[] = [];
+  let y = from.getUTCFullYear();
+  let m = from.getUTCMonth();
+  const endKey = monthKey(new Date(to.getTime() - 1));
+  for (let guard = 0; guard < 600; guard++) {
+    const key = `${y}-${String(m + 1).padStart(2, "0")}`;
+    out.push(key);
+    if (key >= endKey) break;
+    m++;
+    if (m === 12) {
+      m = 0;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** Minor units to a display string in the account's currency. */
+export function formatMoney(minor: number, currency: string, compact = false): string {
+  try {
+    return new Intl.NumberFormat("en-GB", {
+      style: "currency",
+      currency,
+      notation: compact ? "compact" : "standard",
+      maximumFractionDigits: compact ? 1 : 0,
+    }).format(minor / 100);
+  } catch {
+    return `${(minor / 100).toFixed(0)} ${currency}`;
+  }
+}

@@ -1,0 +1,110 @@
+import type { Db, Prisma } from "~/utils/db.server";
+
+// Account list, search and edit for HR and admins.
+
+export const PAGE_SIZE = 50;
+
+export async function listAccounts(
+  db: Db,
+  opts: { q?: string; segment?: string | null; review?: boolean; page?: number },
+) {
+  const q = opts.q?.trim();
+  const where: Prisma.CustomerAccountWhereInput = {
+    AND: [
+      q
+        ? {
+            OR: [
+              { name: { contains: q } },
+              { crmId: { contains: q } },
+              { contacts: { some: { name: { contains: q } } } },
+            ],
+          }
+        : {},
+      opts.segment ? { segment: opts.segment } : {},
+      opts.review ? { needsReview: true } : {},
+    ],
+  };
+  const page = Math.max(1, opts.page ?? 1);
+  const [total, rows] = await Promise.all([
+    db.customerAccount.count({ where }),
+    db.customerAccount.findMany({
+      where,
+      orderBy: { name: "asc" },
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        crmId: true,
+        name: true,
+        segment: true,
+        currency: true,
+        arrMinor: true,
+        renewalDate: true,
+        paymentStatus: true,
+        daysOverdue: true,
+        conductStatus: true,
+        needsReview: true,
+        needsConfirmation: true,
+        owner: { select: { name: true } },
+        _count: { select: { contacts: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    rows: rows.map((a) => ({
+      id: a.id,
+      crmId: a.crmId,
+      name: a.name,
+      segment: a.segment,
+      currency: a.currency,
+      arrMinor: Number(a.arrMinor),
+      renewalDate: a.renewalDate?.toISOString() ?? null,
+      paymentStatus: a.paymentStatus,
+      daysOverdue: a.daysOverdue,
+      conductStatus: a.conductStatus,
+      needsReview: a.needsReview,
+      needsConfirmation: a.needsConfirmation,
+      ownerName: a.owner?.name ?? null,
+      contacts: a._count.contacts,
+    })),
+  };
+}
+
+export async function getAccountForEdit(db: Db, id: string) {
+  const a = await db.customerAccount.findUnique({ where: { id } });
+  if (!a) return null;
+  return { ...a, arrMinor: Number(a.arrMinor), contractValueMinor: Number(a.contractValueMinor) };
+}
+
+/** People who can own an account (active, not admins). */
+export function listOwnerChoices(db: Db) {
+  return db.user.findMany({
+    where: { active: true, role: { not: "ADMIN" } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+export type AccountUpdate = {
+  name: string;
+  segment: string;
+  ownerId: string | null;
+  arrMinor: bigint;
+  contractValueMinor: bigint;
+  currency: string;
+  contractStart: Date | null;
+  contractEnd: Date | null;
+  renewalDate: Date | null;
+  noticeDate: Date | null;
+  paymentStatus: string;
+  daysOverdue: number;
+  conductStatus: string;
+  needsConfirmation: boolean;
+};
+
+export async function updateAccount(db: Db, id: string, data: AccountUpdate) {
+  return db.customerAccount.update({ where: { id }, data, select: { id: true } });
+}

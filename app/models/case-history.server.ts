@@ -1,0 +1,253 @@
+import type { Viewer } from "~/domain/permissions";
+import type { Db, Prisma } from "~/utils/db.server";
+import type { CaseListRow } from "./case-export.server";
+import { appendCaseEvent, verifyIncidentChain } from "./case-event.server";
+import { handlerScope } from "./incident.server";
+
+// HR histories and search. Everything goes through handlerScope, so a person named in a report
+// (or who filed it) never finds it here.
+
+export type CaseFilters = {
+  from?: Date;
+  to?: Date;
+  severity?: string;
+  category?: string;
+  status?: string;
+  teamId?: string;
+  accountId?: string;
+  reporterId?: string;
+  contactId?: string;
+  q?: string;
+};
+
+export function caseWhere(viewer: Viewer, f: CaseFilters): Prisma.IncidentWhereInput {
+  const and: Prisma.IncidentWhereInput[] = [handlerScope(viewer)];
+  if (f.from) and.push({ occurredAt: { gte: f.from } });
+  if (f.to) and.push({ occurredAt: { lt: f.to } });
+  if (f.severity)
+    and.push({
+      OR: [
+        { assessedSeverity: f.severity },
+        { assessedSeverity: null, reporterSeverity: f.severity },
+      ],
+    });
+  if (f.category) and.push({ categories: { some: { category: f.category } } });
+  if (f.status) and.push({ status: f.status });
+  if (f.teamId) and.push({ reporter: { teamId: f.teamId } });
+  if (f.accountId) and.push({ accountId: f.accountId });
+  if (f.reporterId) and.push({ reporterId: f.reporterId });
+  if (f.contactId) and.push({ contacts: { some: { contactId: f.contactId } } });
+  if (f.q)
+    and.push({ OR: [{ reference: { contains: f.q } }, { account: { name: { contains: f.q } } }] });
+  return { AND: and };
+}
+
+export async function searchCases(
+  db: Db,
+  viewer: Viewer,
+  f: CaseFilters,
+  take = 500,
+): Promise<CaseListRow[]> {
+  const rows = await db.incident.findMany({
+    where: caseWhere(viewer, f),
+    orderBy: { occurredAt: "desc" },
+    take,
+    select: {
+      id: true,
+      reporterId: true,
+      accountId: true,
+      reference: true,
+      createdAt: true,
+      occurredAt: true,
+      status: true,
+      outcome: true,
+      reporterSeverity: true,
+      assessedSeverity: true,
+      narrative: true,
+      categories: { select: { category: true } },
+      account: { select: { name: true } },
+      reporter: { select: { name: true, team: { select: { name: true } } } },
+      assignee: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    reporterId: r.reporterId,
+    accountId: r.accountId,
+    reference: r.reference,
+    createdAt: r.createdAt,
+    occurredAt: r.occurredAt,
+    status: r.status,
+    outcome: r.outcome,
+    severity: r.assessedSeverity ?? r.reporterSeverity,
+    categories: r.categories.map((c) => c.category),
+    accountName: r.account.name,
+    reporterName: r.reporter.name,
+    teamName: r.reporter.team?.name ?? null,
+    assigneeName: r.assignee?.name ?? null,
+    narrative: r.narrative,
+  }));
+}
+
+/** Support given to an employee: the protective measures on the cases they reported. */
+export async function supportGiven(db: Db, viewer: Viewer, reporterId: string) {
+  return db.action.findMany({
+    where: { catalogue: "PROTECTIVE", incident: caseWhere(viewer, { reporterId }) },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      outcome: true,
+      createdAt: true,
+      incident: { select: { reference: true } },
+    },
+  });
+}
+
+export function filterChoices(db: Db) {
+  return Promise.all([
+    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.customerAccount.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+}
+
+export function accountForHistory(db: Db, id: string) {
+  return db.customerAccount.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      crmId: true,
+      segment: true,
+      arrMinor: true,
+      contractValueMinor: true,
+      currency: true,
+      renewalDate: true,
+      paymentStatus: true,
+      daysOverdue: true,
+      conductStatus: true,
+      owner: { select: { name: true } },
+      contacts: { orderBy: { name: "asc" }, select: { id: true, name: true } },
+      decisions: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          decision: true,
+          rationale: true,
+          employeesConsulted: true,
+          createdAt: true,
+          decidedBy: { select: { name: true } },
+          approver: { select: { name: true } },
+        },
+      },
+      actions: {
+        where: { catalogue: "SANCTION" },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, type: true, status: true, outcome: true, createdAt: true },
+      },
+    },
+  });
+}
+
+export type ChainBreak = { reference: string; seq: number; reason: string };
+
+/**
+ * Verifies the hash chain of one case (by reference) or of every case, a page of incidents at a
+ * time. Returns how many were checked and each broken case with the place it breaks.
+ */
+export async function verifyChains(
+  db: Db,
+  opts: { reference?: string; viewer?: Viewer } = {},
+): Promise<{ checked: number; broken: ChainBreak[] }> {
+  const broken: ChainBreak[] = [];
+  let checked = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.incident.findMany({
+      where: {
+        AND: [
+          opts.reference ? { reference: opts.reference } : {},
+          // On the page, HR never learns of a case that names them (the CLI checks all).
+          opts.viewer ? handlerScope(opts.viewer) : {},
+        ],
+      },
+      orderBy: { id: "asc" },
+      take: 200,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: { id: true, reference: true },
+    });
+    for (const incident of page) {
+      const verdict = await verifyIncidentChain(db, incident.id);
+      checked++;
+      if (!verdict.ok)
+        broken.push({
+          reference: incident.reference,
+          seq: verdict.brokenAtSeq,
+          reason: verdict.reason,
+        });
+    }
+    if (page.length < 200) break;
+    cursor = page[page.length - 1].id;
+  }
+  broken.sort((a, b) => a.reference.localeCompare(b.reference));
+  return { checked, broken };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Filters from a search URL; anything malformed is ignored rather than an error. */
+export function filtersFromUrl(url: URL): CaseFilters {
+  const get = (k: string) => url.searchParams.get(k)?.trim() || undefined;
+  const from = get("from");
+  const to = get("to");
+  const toDate = to && DAY.test(to) ? new Date(`${to}T00:00:00Z`) : undefined;
+  if (toDate) toDate.setUTCDate(toDate.getUTCDate() + 1);
+  const valid = (d: Date | undefined) => (d && !Number.isNaN(d.getTime()) ? d : undefined);
+  return {
+    from: valid(from && DAY.test(from) ? new Date(`${from}T00:00:00Z`) : undefined),
+    to: valid(toDate),
+    severity: get("severity"),
+    category: get("category"),
+    status: get("status"),
+    teamId: get("team"),
+    accountId: get("account"),
+    reporterId: get("employee"),
+    contactId: get("contact"),
+  };
+}
+
+/** A CSV list export: an EXPORTED event on each case it contains. */
+export async function recordListExport(
+  db: Db,
+  p: { incidentIds: string[]; actorId: string; now?: Date },
+) {
+  const at = p.now ?? new Date();
+  for (const incidentId of p.incidentIds) {
+    await db.$transaction((tx) =>
+      appendCaseEvent(tx, {
+        incidentId,
+        type: "EXPORTED",
+        actorId: p.actorId,
+        at,
+        data: { format: "CSV", what: "case list" },
+      }),
+    );
+  }
+}
+
+/** Rows for the CaseList component (JSON-safe). */
+export function toListItems(rows: CaseListRow[]) {
+  return rows.map((r) => ({
+    reference: r.reference,
+    occurredAt: r.occurredAt.toISOString(),
+    status: r.status,
+    outcome: r.outcome,
+    severity: r.severity,
+    categories: r.categories,
+    accountId: r.accountId,
+    accountName: r.accountName,
+    reporterId: r.reporterId,
+    reporterName: r.reporterName,
+  }));
+}

@@ -1,0 +1,324 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { formatMoney, SEGMENT_LABELS } from "~/domain/account-scoring";
+import {
+  DECISION_LABELS,
+  SANCTION_LABELS,
+  type AccountDecision,
+  type Sanction,
+} from "~/domain/sanctions";
+import {
+  CATEGORY_LABELS,
+  PROTECTIVE_MEASURE_LABELS,
+  SEVERITY_LABELS,
+  type Category,
+  type ProtectiveMeasure,
+  type Segment,
+} from "~/domain/vocabulary";
+import { getAccountView } from "~/models/account-stats.server";
+import { notFound, requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.account.name ?? "Account"} · Incident portal` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["LEADERSHIP", "HR", "MANAGER", "ADMIN"]);
+  const view = await getAccountView(await getDb(), user, params.id ?? "");
+  if (!view) throw notFound();
+  return {
+    ...view,
+    canEdit: user.role === "HR" || user.role === "ADMIN",
+    // HR handles every case (not where named); others read the account, not the cases.
+    linksToCases: user.role === "HR",
+  };
+}
+
+const actionLabel = (catalogue: string, type: string) =>
+  catalogue === "PROTECTIVE"
+    ? (PROTECTIVE_MEASURE_LABELS[type as ProtectiveMeasure] ?? type)
+    : (SANCTION_LABELS[type as Sanction] ?? type);
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}
+
+export default function AccountPage() {
+  const {
+    account: a,
+    figures,
+    incidents,
+    contacts,
+    actions,
+    decisions,
+    ...d
+  } = useLoaderData<typeof loader>();
+  const date = (iso: string | null) => (iso ? formatDate(iso) : "–");
+  const repeat = contacts.filter((c) => (c.incidents ?? 0) >= 2);
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-sm">
+          <Link to="/dashboard" className="text-brand-700 underline">
+            Dashboard
+          </Link>
+          {d.canEdit ? (
+            <>
+              {" · "}
+              <Link to="/accounts" className="text-brand-700 underline">
+                Accounts
+              </Link>
+            </>
+          ) : null}
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold">{a.name}</h1>
+        <p className="text-slate-700">
+          {SEGMENT_LABELS[a.segment as Segment] ?? a.segment} · CRM id {a.crmId} · conduct:{" "}
+          {a.conductStatus.toLowerCase()}
+        </p>
+        {d.canEdit ? (
+          <p className="mt-2">
+            <Link to={`/accounts/${a.id}/edit`} className="text-brand-700 underline">
+              Edit account
+            </Link>
+          </p>
+        ) : null}
+      </div>
+
+      {a.needsReview ? (
+        <div role="status" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
+          <p className="font-semibold">Flagged for leadership review</p>
+          <p className="text-sm">
+            {repeat.length > 0
+              ? `${repeat.length} contact${repeat.length === 1 ? " has" : "s have"} been involved in more than one incident. `
+              : ""}
+            The flag stays until a decision on the account is recorded.
+          </p>
+        </div>
+      ) : null}
+
+      {figures ? (
+        <section aria-labelledby="why">
+          <h2 id="why" className="text-lg font-semibold">
+            Why this account stands out
+          </h2>
+          <p className="mt-1">
+            {figures.incidents} incident{figures.incidents === 1 ? "" : "s"} in total with a
+            severity-weighted score of {figures.score}, affecting {figures.employeesAffected}{" "}
+            employee{figures.employeesAffected === 1 ? "" : "s"}; {figures.repeatContacts} repeat
+            contact{figures.repeatContacts === 1 ? "" : "s"};{" "}
+            {figures.perMillionArr === null
+              ? "no ARR recorded"
+              : `${figures.perMillionArr.toFixed(1)} incidents per 1M ARR`}
+            ; {figures.open} open, {figures.overdue} overdue. Last 90 days: {figures.trend.recent}{" "}
+            (the 90 before: {figures.trend.previous}). {decisions.length} decision
+            {decisions.length === 1 ? "" : "s"} recorded.
+          </p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="commercial">
+        <h2 id="commercial" className="text-lg font-semibold">
+          Commercial
+        </h2>
+        <dl className="mt-2 grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Fact label="ARR">{formatMoney(a.arrMinor, a.currency)}</Fact>
+          <Fact label="Contract value">{formatMoney(a.contractValueMinor, a.currency)}</Fact>
+          <Fact label="Contract">
+            {date(a.contractStart)} to {date(a.contractEnd)}
+          </Fact>
+          <Fact label="Owner">{a.ownerName ?? "–"}</Fact>
+          <Fact label="Renewal">{date(a.renewalDate)}</Fact>
+          <Fact label="Notice by">{date(a.noticeDate)}</Fact>
+          <Fact label="Payment">
+            {a.paymentStatus.replace("_", " ").toLowerCase()}
+            {a.daysOverdue > 0 ? ` (${a.daysOverdue} days overdue)` : ""}
+          </Fact>
+          <Fact label="Conduct status">{a.conductStatus.toLowerCase()}</Fact>
+        </dl>
+      </section>
+
+      <section aria-labelledby="contacts">
+        <h2 id="contacts" className="text-lg font-semibold">
+          Contacts
+        </h2>
+        {contacts.length === 0 ? (
+          <p className="text-slate-700">No contacts recorded.</p>
+        ) : (
+          <table className="mt-2 min-w-full text-sm">
+            <thead className="border-b border-slate-300 text-left">
+              <tr>
+                <th scope="col" className="py-2 pr-4">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Role
+                </th>
+                {figures ? (
+                  <>
+                    <th scope="col" className="py-2 pr-4 text-right">
+                      Incidents
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Most recent
+                    </th>
+                  </>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {contacts.map((c) => (
+                <tr key={c.id} className="border-b border-slate-100">
+                  <th scope="row" className="py-2 pr-4 text-left font-normal">
+                    {c.name}
+                    {(c.incidents ?? 0) >= 2 ? (
+                      <span className="ml-2 rounded bg-red-100 px-1 text-xs font-semibold text-red-800">
+                        Repeat
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className="py-2 pr-4">{c.jobTitle ?? "–"}</td>
+                  {figures ? (
+                    <>
+                      <td className="py-2 pr-4 text-right">{c.incidents}</td>
+                      <td className="py-2 pr-4">{date(c.lastIncidentAt)}</td>
+                    </>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {figures ? (
+        <section aria-labelledby="incidents">
+          <h2 id="incidents" className="text-lg font-semibold">
+            Incidents
+          </h2>
+          {incidents.length === 0 ? (
+            <p className="text-slate-700">No incidents you can see.</p>
+          ) : (
+            <table className="mt-2 min-w-full text-sm">
+              <thead className="border-b border-slate-300 text-left">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">
+                    Reference
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Severity
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    What
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Contacts
+                  </th>
+                  {d.linksToCases ? (
+                    <th scope="col" className="py-2 pr-4">
+                      Reported by
+                    </th>
+                  ) : null}
+                  <th scope="col" className="py-2 pr-4">
+                    Status
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {incidents.map((i) => (
+                  <tr key={i.reference} className="border-b border-slate-100">
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">
+                      {d.linksToCases ? (
+                        <Link to={`/cases/${i.reference}`} className="text-brand-700 underline">
+                          {i.reference}
+                        </Link>
+                      ) : (
+                        i.reference
+                      )}
+                    </th>
+                    <td className="py-2 pr-4">{formatDate(i.occurredAt)}</td>
+                    <td className="py-2 pr-4">{SEVERITY_LABELS[i.severity]}</td>
+                    <td className="py-2 pr-4">
+                      {i.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join(", ")}
+                    </td>
+                    <td className="py-2 pr-4">{i.contactNames.join(", ") || "–"}</td>
+                    {d.linksToCases ? <td className="py-2 pr-4">{i.reporterName}</td> : null}
+                    <td className="py-2 pr-4">
+                      <StatusBadge status={i.status} />
+                      {i.overdue ? (
+                        <span className="ml-2 text-xs font-semibold text-red-800">Overdue</span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+
+      {figures ? (
+        <section aria-labelledby="actions">
+          <h2 id="actions" className="text-lg font-semibold">
+            Actions
+          </h2>
+          {actions.length === 0 ? (
+            <p className="text-slate-700">No actions recorded.</p>
+          ) : (
+            <ul className="mt-2 space-y-2">
+              {actions.map((x) => (
+                <li key={x.id} className="rounded border border-slate-200 p-3 text-sm">
+                  <p className="font-medium">{actionLabel(x.catalogue, x.type)}</p>
+                  <p className="text-slate-700">
+                    {x.catalogue === "PROTECTIVE" ? "Protective measure" : "Sanction"} ·{" "}
+                    {x.status.replace("_", " ").toLowerCase()}
+                    {x.ownerName ? ` · owner ${x.ownerName}` : ""}
+                    {x.dueAt ? ` · due ${formatDate(x.dueAt)}` : ""}
+                    {x.reference ? ` · ${x.reference}` : ""}
+                  </p>
+                  {x.outcome ? <p>Outcome: {x.outcome}</p> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="decisions">
+        <h2 id="decisions" className="text-lg font-semibold">
+          Decisions
+        </h2>
+        {decisions.length === 0 ? (
+          <p className="text-slate-700">No decision recorded on this account yet.</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {decisions.map((x) => (
+              <li key={x.id} className="rounded border border-slate-200 p-3 text-sm">
+                <p className="font-medium">
+                  {DECISION_LABELS[x.decision as AccountDecision] ?? x.decision} ·{" "}
+                  {formatDate(x.createdAt)}
+                </p>
+                <p className="text-slate-700">
+                  Decided by {x.decidedBy}, approved by {x.approver}; affected employees consulted:{" "}
+                  {x.employeesConsulted ? "yes" : "no"}
+                </p>
+                <p className="mt-1">{x.rationale}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

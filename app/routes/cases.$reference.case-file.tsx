@@ -1,0 +1,27 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getCaseFile, recordExport, renderCaseFilePdf } from "~/models/case-export.server";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { requireIncidentAccess } from "~/utils/incident-access.server";
+
+// The case file as PDF, for HR (who answer to counsel and regulators). Managers handling a
+// case see everything on the case page but do not take files out: DESIGN.md §1 gives exports
+// to HR. The download itself is an EXPORTED event on the case's timeline.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
+  if (user.role !== "HR") throw notFound();
+  const file = await getCaseFile(db, id);
+  const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
+  const bytes = await renderCaseFilePdf(file, me.name);
+  await recordExport(db, { incidentId: id, actorId: user.id, format: "PDF", what: "case file" });
+  return new Response(Buffer.from(bytes) as unknown as BodyInit, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${file.incident.reference}.pdf"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,180 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { inputClass, secondaryButtonClass } from "~/components/ui/field";
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  INCIDENT_STATUSES,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  type Severity,
+} from "~/domain/vocabulary";
+import { filterChoices, filtersFromUrl, searchCases } from "~/models/case-history.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Case histories · Incident portal" }];
+
+// HR: every case (except those naming the viewer), with filters; links to the histories per
+// employee and per account, and the list as CSV.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["HR"]);
+  const db = await getDb();
+  const url = new URL(request.url);
+  const filters = filtersFromUrl(url);
+  const [rows, [teams, accounts]] = await Promise.all([
+    searchCases(db, user, filters, 200),
+    filterChoices(db),
+  ]);
+  return {
+    query: Object.fromEntries(url.searchParams),
+    csvHref: `/hr/cases/csv${url.search}`,
+    teams,
+    accounts,
+    rows: rows.map((r) => ({
+      reference: r.reference,
+      occurredAt: r.occurredAt.toISOString(),
+      status: r.status,
+      severity: r.severity,
+      accountId: r.accountId,
+      accountName: r.accountName,
+      reporterId: r.reporterId,
+      reporterName: r.reporterName,
+      teamName: r.teamName,
+    })),
+  };
+}
+
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <label className="block">
+      <span className="block text-sm font-medium">{label}</span>
+      <select name={name} defaultValue={value ?? ""} className={inputClass}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export default function HrCases() {
+  const { rows, query, teams, accounts, csvHref } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Case histories</h1>
+      <Form method="get" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-4">
+        <label className="block">
+          <span className="block text-sm font-medium">From</span>
+          <input type="date" name="from" defaultValue={query.from} className={inputClass} />
+        </label>
+        <label className="block">
+          <span className="block text-sm font-medium">To</span>
+          <input type="date" name="to" defaultValue={query.to} className={inputClass} />
+        </label>
+        <Select
+          name="severity"
+          label="Severity"
+          value={query.severity}
+          options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+        />
+        <Select
+          name="category"
+          label="Category"
+          value={query.category}
+          options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+        />
+        <Select
+          name="status"
+          label="Status"
+          value={query.status}
+          options={INCIDENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
+        <Select
+          name="team"
+          label="Team"
+          value={query.team}
+          options={teams.map((t) => ({ value: t.id, label: t.name }))}
+        />
+        <Select
+          name="account"
+          label="Account"
+          value={query.account}
+          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <div className="flex items-end">
+          <button type="submit" className={secondaryButtonClass}>
+            Filter
+          </button>
+        </div>
+      </Form>
+      <p>
+        <a href={csvHref} className="text-brand-700 underline" download>
+          Download this list (CSV)
+        </a>{" "}
+        ·{" "}
+        <Link to="/hr/verify" className="text-brand-700 underline">
+          Verify timelines
+        </Link>
+      </p>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Cases</caption>
+        <thead>
+          <tr>
+            <th scope="col">Case</th>
+            <th scope="col">Happened</th>
+            <th scope="col">Status</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Employee</th>
+            <th scope="col">Account</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.reference} className="border-t border-slate-200">
+              <td>
+                <Link to={`/cases/${r.reference}`} className="underline">
+                  {r.reference}
+                </Link>
+              </td>
+              <td>{formatDate(r.occurredAt)}</td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td>{SEVERITY_LABELS[r.severity as Severity] ?? r.severity}</td>
+              <td>
+                <Link to={`/hr/employees/${r.reporterId}`} className="underline">
+                  {r.reporterName}
+                </Link>
+                {r.teamName ? ` (${r.teamName})` : ""}
+              </td>
+              <td>
+                <Link to={`/hr/accounts/${r.accountId}`} className="underline">
+                  {r.accountName}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p>No cases match.</p> : null}
+    </div>
+  );
+}

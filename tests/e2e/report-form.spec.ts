@@ -1,0 +1,248 @@
+import { expect, test, type Page, type Route } from "@playwright/test";
+import {
+  containsBytes,
+  GPS_LATITUDE_MARK,
+  HTML_BYTES,
+  jpegWithGps,
+} from "../fixtures/evidence-files";
+import { expectNoAxeViolations, login, SAM } from "./helpers";
+
+// Filing a report on a phone: the quick path, the complete path, keyboard only, a reload
+// mid-form and a submit while the server cannot be reached. Timings are printed, never asserted.
+
+const ACCOUNT = "Helix Biologics";
+const ADMIN = "alex.admin@demo.example";
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+const confirmationOf = (page: Page) =>
+  page.getByRole("status").filter({ hasText: "has been sent" });
+
+async function referenceFrom(page: Page) {
+  const confirmation = confirmationOf(page);
+  await expect(confirmation).toBeVisible();
+  const reference = (await confirmation.textContent())?.match(/INC-\d{4}-\d{4,}/)?.[0];
+  expect(reference, "the confirmation shows an INC- reference").toBeTruthy();
+  return reference!;
+}
+
+test("a phone files a report with only the required fields in at most 8 interactions", async ({
+  page,
+}) => {
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  await expect(page.getByRole("heading", { name: "Report an incident" })).toBeVisible();
+
+  let interactions = 0;
+  const act = async (step: () => Promise<unknown>) => {
+    interactions++;
+    await step();
+  };
+  const started = Date.now();
+  await act(() => page.getByLabel("Customer account").selectOption({ label: ACCOUNT }));
+  await act(() => page.getByLabel("How did it happen?").selectOption({ label: "Phone call" }));
+  await act(() => page.getByRole("radio", { name: /^Medium/ }).check());
+  await act(() => page.getByLabel("What happened?").fill("He shouted at me and hung up."));
+  await act(() => page.getByRole("button", { name: "Send report" }).click());
+  const reference = await referenceFrom(page);
+  console.log(
+    `phone, required fields only: ${interactions} interactions, ${Date.now() - started} ms to ${reference}`,
+  );
+  expect(interactions).toBeLessThanOrEqual(8);
+
+  const confirmation = confirmationOf(page);
+  await expect(confirmation).toContainText("It went to Morgan Ellis, who must acknowledge it by");
+  await expect(confirmation).toContainText("escalated to their manager, then HR");
+});
+
+test("a phone files a complete report with evidence, witnesses and support", async ({
+  page,
+  browser,
+}) => {
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  await expectNoAxeViolations(page, "report form on a phone");
+  const started = Date.now();
+
+  await page.getByLabel("Find an account by name").fill("helix");
+  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await page.getByRole("button", { name: "Earlier today" }).click();
+  await page.getByLabel("How did it happen?").selectOption({ label: "Video call" });
+  await page.getByRole("checkbox", { name: "Verbal abuse" }).check();
+  await page.getByRole("checkbox", { name: "Intimidation or bullying" }).check();
+  await page.getByRole("radio", { name: /^High/ }).check();
+  await page.getByLabel("What happened?").fill("On the video call the CTO called me incompetent.");
+  await page.getByLabel("How did it affect you?").fill("I had to take a break afterwards.");
+  await page.getByRole("checkbox", { name: "Time off" }).check();
+  await page
+    .getByRole("checkbox", { name: "A manager on future calls with this customer" })
+    .check();
+  const witnesses = page.getByRole("group", { name: /^Witnesses/ });
+  await witnesses.getByRole("searchbox").fill("aisha");
+  await witnesses.getByRole("checkbox", { name: /Aisha Rahman/ }).check();
+  await page.getByLabel("Evidence").setInputFiles([
+    { name: "screenshot.jpg", mimeType: "image/jpeg", buffer: Buffer.from(jpegWithGps()) },
+    { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("He said: incompetent.\n") },
+  ]);
+  await page.getByRole("button", { name: "Send report" }).click();
+  const reference = await referenceFrom(page);
+  console.log(`phone, complete report with 2 files: ${Date.now() - started} ms to ${reference}`);
+
+  await expect(page.getByText("Aisha Rahman")).toBeVisible();
+  await expect(
+    page.getByText("Time off, A manager on future calls with this customer"),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, "report detail on a phone");
+
+  const link = page.getByRole("link", { name: "screenshot.jpg" });
+  const href = (await link.getAttribute("href"))!;
+  const download = await page.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
+  // (server.ts also sets nosniff on every answer, so the header may be listed twice.)
+  expect(download.headers()["x-content-type-options"]).toMatch(/^nosniff(, nosniff)?$/);
+  const bytes = new Uint8Array(await download.body());
+  expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
+  expect(containsBytes(bytes, GPS_LATITUDE_MARK), "GPS position removed").toBe(false);
+
+  // Someone who may not see the report gets a 404 for its evidence.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await login(otherPage, ADMIN);
+  expect((await otherPage.request.get(href)).status()).toBe(404);
+  await other.close();
+
+  // The reporter writes to the handler from the same page.
+  await page.getByLabel("Write a message").fill("I can talk any time after 2 pm.");
+  await page.getByRole("button", { name: "Send message" }).click();
+  await expect(page.getByRole("list", { name: "Messages" })).toContainText(
+    "I can talk any time after 2 pm.",
+  );
+});
+
+test("a file that is not what its name says is refused with a clear message", async ({ page }) => {
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await page.getByLabel("How did it happen?").selectOption({ label: "Email" });
+  await page.getByRole("radio", { name: /^Low/ }).check();
+  const narrative = "A rude e-mail; attaching what I was sent.";
+  await page.getByLabel("What happened?").fill(narrative);
+
+  await page
+    .getByLabel("Evidence")
+    .setInputFiles([{ name: "empty.png", mimeType: "image/png", buffer: Buffer.alloc(0) }]);
+  await expect(page.getByText('"empty.png" is empty.')).toBeVisible();
+
+  await page
+    .getByLabel("Evidence")
+    .setInputFiles([
+      { name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from(HTML_BYTES) },
+    ]);
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByText(/"photo\.jpg" does not contain what its name says/)).toBeVisible();
+  await expect(page.getByLabel("Evidence")).toHaveAccessibleDescription(/does not contain/);
+  await expect(page.getByLabel("What happened?")).toHaveValue(narrative);
+  await expect(page).toHaveURL(/\/reports\/new$/);
+});
+
+test("a report can be filed with the keyboard alone", async ({ page }) => {
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  await expect(page.getByRole("heading", { name: "Report an incident" })).toBeVisible();
+  const started = Date.now();
+
+  /** Presses Tab until the focused control has this name attribute (or this text). */
+  async function tabTo(match: { name?: string; text?: string }) {
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press("Tab");
+      const here = await page.evaluate(() => ({
+        name: document.activeElement?.getAttribute("name") ?? "",
+        text: document.activeElement?.textContent?.trim() ?? "",
+      }));
+      if ((match.name && here.name === match.name) || (match.text && here.text === match.text))
+        return;
+    }
+    throw new Error(`could not reach ${JSON.stringify(match)} with Tab`);
+  }
+
+  await tabTo({ name: "accountId" });
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("Customer account")).not.toHaveValue("");
+  await tabTo({ name: "channel" });
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("How did it happen?")).toHaveValue("PHONE");
+  await tabTo({ name: "severity" });
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("radio", { name: /^Low/ })).toBeChecked();
+  await tabTo({ name: "narrative" });
+  await page.keyboard.type("Typed without a mouse: he swore at me twice.");
+  await tabTo({ text: "Send report" });
+  await page.keyboard.press("Enter");
+  const reference = await referenceFrom(page);
+  console.log(`keyboard only: ${Date.now() - started} ms to ${reference}`);
+});
+
+async function fillSomeOfTheForm(page: Page) {
+  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await page.getByLabel("How did it happen?").selectOption({ label: "Chat or messaging" });
+  await page.getByRole("radio", { name: /^Critical/ }).check();
+  await page.getByRole("checkbox", { name: "Threats" }).check();
+  await page.getByRole("checkbox", { name: "Counselling" }).check();
+  await page.getByLabel("What happened?").fill("He wrote that he knows where I live.");
+  await page.getByLabel("How did it affect you?").fill("I am scared to go home.");
+  await page.getByLabel("How did it affect you?").blur();
+  await page.waitForTimeout(500); // the draft is saved a moment after typing stops
+}
+
+async function expectFormKept(page: Page) {
+  await expect(page.getByLabel("Customer account")).toHaveValue(/.+/);
+  await expect(page.getByLabel("Customer account").locator("option:checked")).toHaveText(ACCOUNT);
+  await expect(page.getByLabel("How did it happen?")).toHaveValue("CHAT");
+  await expect(page.getByRole("radio", { name: /^Critical/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Threats" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Counselling" })).toBeChecked();
+  await expect(page.getByLabel("What happened?")).toHaveValue(
+    "He wrote that he knows where I live.",
+  );
+  await expect(page.getByLabel("How did it affect you?")).toHaveValue("I am scared to go home.");
+}
+
+test("a reload mid-form keeps every typed value", async ({ page }) => {
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  await fillSomeOfTheForm(page);
+  await page.reload();
+  await expectFormKept(page);
+  await expect(page.getByText("We brought back what you had typed")).toBeVisible();
+});
+
+test("a submit while the server cannot be reached keeps everything, and files once later", async ({
+  page,
+}) => {
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  await fillSomeOfTheForm(page);
+  const key = await page.locator("#submissionKey").inputValue();
+  expect(key).toMatch(/^[0-9a-f-]{36}$/);
+
+  // The server is gone: every POST to the form fails at the network level.
+  const offline = (route: Route) =>
+    route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue();
+  await page.route("**/reports/new**", offline);
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByRole("heading", { name: "Your report was not sent yet" })).toBeVisible();
+
+  // Back online: open the form again; everything is there, with the same key.
+  await page.unroute("**/reports/new**", offline);
+  await page.goto("/reports/new");
+  await expectFormKept(page);
+  await expect(page.locator("#submissionKey")).toHaveValue(key);
+  await page.getByRole("button", { name: "Send report" }).click();
+  await referenceFrom(page);
+
+  // Filed: the draft is gone.
+  await page.goto("/reports/new");
+  await expect(page.getByLabel("What happened?")).toHaveValue("");
+  await expect(page.locator("#submissionKey")).not.toHaveValue(key);
+});

