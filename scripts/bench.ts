@@ -1,0 +1,74 @@
+// `npm run bench`: timings of the hot paths on a fresh SQLite file (or DATABASE_URL when it
+// points at PostgreSQL). Tests never assert timings; this is where they are measured.
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { applyMigrations } from "./lib/migrations";
+import { createTestOrg } from "../tests/fixtures/org";
+import { TestSmtpServer } from "../tests/fixtures/smtp";
+import { sweepDeadlines } from "~/jobs/deadline-sweep.server";
+import { deliverDueNotifications } from "~/jobs/outbox.server";
+import { createIncident } from "~/models/incident.server";
+import { createDb } from "~/utils/db.server";
+import { smtpSender } from "~/utils/email.server";
+
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 200);
+const file = path.join(os.tmpdir(), `portal-bench-${process.pid}.db`);
+const url = process.env.DATABASE_URL?.startsWith("postgres")
+  ? process.env.DATABASE_URL
+  : `file:${file}`;
+
+async function time<T>(label: string, n: number, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const result = await fn();
+  const ms = performance.now() - t0;
+  console.log(
+    `${label.padEnd(40)} ${ms.toFixed(0).padStart(7)} ms total  ${(ms / n).toFixed(2).padStart(8)} ms each (n=${n})`,
+  );
+  return result;
+}
+
+await applyMigrations(url);
+const db = await createDb(url);
+const org = await createTestOrg(db, `bench${Date.now()}`);
+const filedAt = new Date("2026-11-23T10:00:00Z");
+
+await time("file a report (one transaction)", REPORTS, async () => {
+  for (let i = 0; i < REPORTS; i++) {
+    await createIncident(
+      db,
+      {
+        reporterId: org.employeeA.id,
+        accountId: org.account.id,
+        occurredAt: filedAt,
+        channel: "PHONE",
+        severity: i % 10 === 0 ? "CRITICAL" : "MEDIUM",
+        categories: ["VERBAL_ABUSE"],
+        narrative: `Benchmark report ${i}`,
+      },
+      filedAt,
+    );
+  }
+});
+
+const overdue = new Date("2026-11-30T12:00:00Z");
+const swept = await time("deadline sweep (reminders + escalations)", REPORTS, () =>
+  sweepDeadlines(db, { now: overdue, batchSize: 10_000 }),
+);
+console.log(`  ${swept.reminders} reminders, ${swept.escalations} escalations`);
+
+const smtp = new TestSmtpServer();
+await smtp.start();
+const pending = await db.notification.count({ where: { status: "PENDING" } });
+await time("deliver the outbox over SMTP (loopback)", pending, () =>
+  deliverDueNotifications(db, smtpSender(smtp.url), {
+    appUrl: "http://localhost:3000",
+    batchSize: 100_000,
+  }),
+);
+await smtp.stop();
+await db.$disconnect();
+if (url.startsWith("file:"))
+  for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
+process.exit(0);
