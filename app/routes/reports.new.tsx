@@ -36,6 +36,7 @@ import {
   inputClass,
   secondaryButtonClass,
 } from "~/components/ui/field";
+import { CheckboxGroup } from "~/components/ui/checkbox-group";
 import { localParts } from "~/domain/business-calendar";
 import {
   EVIDENCE_ACCEPT,
@@ -559,21 +560,14 @@ export default function NewReport() {
           )}
         </Field>
 
-        <fieldset className="space-y-2">
-          <legend className="font-medium">
-            What kind of behaviour was it?{" "}
-            <span className="text-sm font-normal text-slate-600">(optional, choose any)</span>
-          </legend>
-          <div className="grid gap-1 sm:grid-cols-2">
-            {categoryOptions.map((props) => (
-              <label key={props.key} className="flex min-h-11 items-center gap-3">
-                <input {...props} className="h-5 w-5" />
-                {CATEGORY_LABELS[props.value as (typeof CATEGORIES)[number]]}
-              </label>
-            ))}
-          </div>
-          <FieldError id={`${fields.categories.id}-error`} errors={fields.categories.errors} />
-        </fieldset>
+        <CheckboxGroup
+          legend="What kind of behaviour was it?"
+          options={categoryOptions}
+          labels={CATEGORY_LABELS}
+          errorId={`${fields.categories.id}-error`}
+          errors={fields.categories.errors}
+          columns={2}
+        />
 
         <Field
           id={fields.impact.id}
@@ -591,21 +585,13 @@ export default function NewReport() {
           )}
         </Field>
 
-        <fieldset className="space-y-2">
-          <legend className="font-medium">
-            What support would you like now?{" "}
-            <span className="text-sm font-normal text-slate-600">(optional, choose any)</span>
-          </legend>
-          <div className="grid gap-1">
-            {supportOptions.map((props) => (
-              <label key={props.key} className="flex min-h-11 items-center gap-3">
-                <input {...props} className="h-5 w-5" />
-                {SUPPORT_LABELS[props.value as (typeof SUPPORT_KINDS)[number]]}
-              </label>
-            ))}
-          </div>
-          <FieldError id={`${fields.support.id}-error`} errors={fields.support.errors} />
-        </fieldset>
+        <CheckboxGroup
+          legend="What support would you like now?"
+          options={supportOptions}
+          labels={SUPPORT_LABELS}
+          errorId={`${fields.support.id}-error`}
+          errors={fields.support.errors}
+        />
 
         <PeoplePicker
           name={fields.witnessIds.name}
