@@ -284,3 +284,38 @@ export function stripPngMetadata(png: Uint8Array): Uint8Array {
   }
   return out;
 }
+
+/**
+ * A WebP without its EXIF and XMP chunks (where a phone puts the GPS position), with the
+ * extended header's flags and the RIFF size corrected. Returns the input unchanged when it is
+ * not a well-formed WebP.
+ */
+export function stripWebpMetadata(webp: Uint8Array): Uint8Array {
+  const ascii = (at: number) => String.fromCharCode(...webp.subarray(at, at + 4));
+  if (webp.length < 12 || ascii(0) !== "RIFF" || ascii(8) !== "WEBP") return webp;
+  const view = new DataView(webp.buffer, webp.byteOffset, webp.byteLength);
+  const kept: Uint8Array[] = [];
+  let i = 12;
+  while (i + 8 <= webp.length) {
+    const fourcc = ascii(i);
+    const size = view.getUint32(i + 4, true);
+    const end = i + 8 + size + (size % 2); // chunks are padded to an even length
+    if (end > webp.length) return webp;
+    if (fourcc !== "EXIF" && fourcc !== "XMP ") {
+      const chunk = webp.slice(i, end);
+      if (fourcc === "VP8X" && size >= 1) chunk[8] &= ~(0x08 | 0x04); // no EXIF, no XMP
+      kept.push(chunk);
+    }
+    i = end;
+  }
+  const total = 12 + kept.reduce((n, c) => n + c.length, 0);
+  const out = new Uint8Array(total);
+  out.set(webp.subarray(0, 12));
+  new DataView(out.buffer).setUint32(4, total - 8, true);
+  let at = 12;
+  for (const c of kept) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -12,11 +12,19 @@ import {
   SNIFF_BYTES,
   stripJpegMetadata,
   stripPngMetadata,
+  stripWebpMetadata,
   tooLargeMessage,
   TOTAL_TOO_LARGE_MESSAGE,
   type EvidenceMime,
 } from "~/domain/evidence";
 import { getEnv } from "./env.server";
+
+/** Photos whose location metadata we remove before storing them. */
+const METADATA_STRIPPERS: Partial<Record<string, (bytes: Uint8Array) => Uint8Array>> = {
+  "image/jpeg": stripJpegMetadata,
+  "image/png": stripPngMetadata,
+  "image/webp": stripWebpMetadata,
+};
 
 // Evidence files on disk: outside public/, under random names, written while the upload
 // streams in (never held whole in memory), refused past the limits.
@@ -129,12 +137,10 @@ export function createEvidenceUploads(fileField: string) {
       const storedName = randomUUID();
       let sha256: string;
       let sizeBytes = p.size;
-      if (verdict.mimeType === "image/jpeg" || verdict.mimeType === "image/png") {
+      const strip = METADATA_STRIPPERS[verdict.mimeType];
+      if (strip) {
         const original = await readFile(p.tmp);
-        const stripped =
-          verdict.mimeType === "image/jpeg"
-            ? stripJpegMetadata(original)
-            : stripPngMetadata(original);
+        const stripped = strip(original);
         await writeFile(p.tmp, stripped);
         sizeBytes = stripped.length;
         sha256 = createHash("sha256").update(stripped).digest("hex");

@@ -5,6 +5,7 @@ import {
   sniffEvidenceType,
   stripJpegMetadata,
   stripPngMetadata,
+  stripWebpMetadata,
 } from "~/domain/evidence";
 import {
   containsBytes,
@@ -130,5 +131,56 @@ describe("sanitiseFileName", () => {
     expect(sanitiseFileName("C:\\Users\\me\\photo 1.jpg")).toBe("photo 1.jpg");
     expect(sanitiseFileName('a"b<c>\u0000d\u202e.txt')).toBe("abcd.txt");
     expect(sanitiseFileName("...")).toBe("evidence");
+  });
+});
+
+describe("WebP location metadata", () => {
+  function chunk(fourcc: string, data: number[]): number[] {
+    const size = data.length;
+    const pad = size % 2 ? [0] : [];
+    return [
+      ...[...fourcc].map((c) => c.charCodeAt(0)),
+      size & 0xff,
+      (size >> 8) & 0xff,
+      (size >> 16) & 0xff,
+      (size >> 24) & 0xff,
+      ...data,
+      ...pad,
+    ];
+  }
+  function webp(chunks: number[][]): Uint8Array {
+    const body = [..."WEBP"].map((c) => c.charCodeAt(0)).concat(...chunks);
+    const size = body.length;
+    return new Uint8Array([
+      ...[..."RIFF"].map((c) => c.charCodeAt(0)),
+      size & 0xff,
+      (size >> 8) & 0xff,
+      (size >> 16) & 0xff,
+      (size >> 24) & 0xff,
+      ...body,
+    ]);
+  }
+  const gps = [..."GPS 51.5074 N, 0.1278 W"].map((c) => c.charCodeAt(0));
+
+  it("removes EXIF and XMP chunks, clears their flags and fixes the RIFF size", () => {
+    const input = webp([
+      chunk("VP8X", [0x0c, 0, 0, 0, 1, 0, 0, 1, 0, 0]),
+      chunk("VP8L", [1, 2, 3, 4, 5]),
+      chunk("EXIF", gps),
+      chunk("XMP ", [60, 120, 62]),
+    ]);
+    const out = stripWebpMetadata(input);
+    const text = String.fromCharCode(...out);
+    expect(text).not.toContain("GPS");
+    expect(text).not.toContain("EXIF");
+    expect(text).toContain("VP8L");
+    expect(out[20]).toBe(0); // VP8X flags byte: EXIF (0x08) and XMP (0x04) cleared
+    const riffSize = out[4] | (out[5] << 8) | (out[6] << 16) | (out[7] << 24);
+    expect(riffSize).toBe(out.length - 8);
+  });
+
+  it("leaves something that is not a WebP alone", () => {
+    const notWebp = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(stripWebpMetadata(notWebp)).toBe(notWebp);
   });
 });
