@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "~/utils/db.server";
+import { containsText, type Db, type Prisma } from "~/utils/db.server";
 
 // Account list, search and edit for HR and admins.
 
@@ -14,9 +14,9 @@ export async function listAccounts(
       q
         ? {
             OR: [
-              { name: { contains: q } },
-              { crmId: { contains: q } },
-              { contacts: { some: { name: { contains: q } } } },
+              { name: containsText(q) },
+              { crmId: containsText(q) },
+              { contacts: { some: { name: containsText(q) } } },
             ],
           }
         : {},

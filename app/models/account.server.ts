@@ -1,4 +1,4 @@
-import type { Db } from "~/utils/db.server";
+import { containsText, type Db } from "~/utils/db.server";
 
 /** Accounts to choose from on the report form, by name. */
 export function listAccountChoices(db: Db) {
@@ -16,7 +16,7 @@ export function accountExists(db: Db, id: string) {
 /** Accounts whose name contains `q` (type-ahead), at most 20. */
 export function searchAccountChoices(db: Db, q: string) {
   return db.customerAccount.findMany({
-    where: { conductStatus: { not: "TERMINATED" }, ...(q ? { name: { contains: q } } : {}) },
+    where: { conductStatus: { not: "TERMINATED" }, ...(q ? { name: containsText(q) } : {}) },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
     take: 20,
@@ -26,7 +26,7 @@ export function searchAccountChoices(db: Db, q: string) {
 /** The contacts of an account to choose from on the report form. */
 export function listContactChoices(db: Db, accountId: string, q = "") {
   return db.customerContact.findMany({
-    where: { accountId, ...(q ? { name: { contains: q } } : {}) },
+    where: { accountId, ...(q ? { name: containsText(q) } : {}) },
     orderBy: { name: "asc" },
     select: { id: true, name: true, jobTitle: true },
     take: 200,

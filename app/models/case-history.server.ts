@@ -1,5 +1,5 @@
 import type { Viewer } from "~/domain/permissions";
-import type { Db, Prisma } from "~/utils/db.server";
+import { containsText, type Db, type Prisma } from "~/utils/db.server";
 import type { CaseListRow } from "./case-export.server";
 import { appendCaseEvent, verifyIncidentChain } from "./case-event.server";
 import { handlerScope } from "./incident.server";
@@ -38,7 +38,7 @@ export function caseWhere(viewer: Viewer, f: CaseFilters): Prisma.IncidentWhereI
   if (f.reporterId) and.push({ reporterId: f.reporterId });
   if (f.contactId) and.push({ contacts: { some: { contactId: f.contactId } } });
   if (f.q)
-    and.push({ OR: [{ reference: { contains: f.q } }, { account: { name: { contains: f.q } } }] });
+    and.push({ OR: [{ reference: containsText(f.q) }, { account: { name: containsText(f.q) } }] });
   return { AND: and };
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from "~/utils/db.server";
+import { containsText, type Db } from "~/utils/db.server";
 
 export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
@@ -12,7 +12,7 @@ export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, str
 /** Active colleagues to pick as witnesses or as involved, by name (the directory is small). */
 export async function listColleagueChoices(db: Db, exceptUserId: string, q = "") {
   const rows = await db.user.findMany({
-    where: { active: true, id: { not: exceptUserId }, ...(q ? { name: { contains: q } } : {}) },
+    where: { active: true, id: { not: exceptUserId }, ...(q ? { name: containsText(q) } : {}) },
     orderBy: { name: "asc" },
     select: { id: true, name: true, team: { select: { name: true } } },
     take: 1000,

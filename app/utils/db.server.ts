@@ -49,3 +49,13 @@ export async function disconnectDb() {
   globalForDb.__db = undefined;
   await db?.$disconnect();
 }
+
+/**
+ * A case-insensitive "contains" on both providers: SQLite's LIKE already ignores ASCII case
+ * (and Prisma refuses `mode` there); PostgreSQL needs `mode: "insensitive"`.
+ */
+export function containsText(q: string): { contains: string } {
+  return providerOf(getEnv().DATABASE_URL) === "postgresql"
+    ? ({ contains: q, mode: "insensitive" } as { contains: string })
+    : { contains: q };
+}

@@ -1,0 +1,26 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { listContactChoices, searchAccountChoices } from "~/models/account.server";
+import { listColleagueChoices } from "~/models/user.server";
+import { getDb, type Db } from "~/utils/db.server";
+import { createTestOrg, type TestOrg } from "../fixtures/org";
+
+// Search ignores letter case on both providers (PostgreSQL's LIKE would not by itself).
+
+let db: Db;
+let org: TestOrg;
+
+beforeAll(async () => {
+  db = await getDb();
+  org = await createTestOrg(db, "srch");
+});
+
+describe("search", () => {
+  it("finds accounts, contacts and colleagues whatever the letter case", async () => {
+    const accounts = await searchAccountChoices(db, "GLOBEX");
+    expect(accounts.map((a) => a.id)).toContain(org.account.id);
+    const contacts = await listContactChoices(db, org.account.id, "pat shout");
+    expect(contacts.map((c) => c.id)).toContain(org.contact.id);
+    const people = await listColleagueChoices(db, org.employeeA.id, "COLE");
+    expect(people.map((p) => p.id)).toContain(org.colleagueA.id);
+  });
+});
