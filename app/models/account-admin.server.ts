@@ -108,3 +108,30 @@ export type AccountUpdate = {
 export async function updateAccount(db: Db, id: string, data: AccountUpdate) {
   return db.customerAccount.update({ where: { id }, data, select: { id: true } });
 }
+
+export type ContactInput = { name: string; jobTitle?: string; email?: string };
+
+export function getContactForEdit(db: Db, accountId: string, contactId: string) {
+  return db.customerContact.findFirst({
+    where: { id: contactId, accountId },
+    select: { id: true, name: true, jobTitle: true, email: true, needsConfirmation: true },
+  });
+}
+
+/** Saving a contact as HR or an admin also confirms one a reporter added inline. */
+export function saveContact(
+  db: Db,
+  accountId: string,
+  contactId: string | null,
+  input: ContactInput,
+) {
+  const data = {
+    name: input.name,
+    jobTitle: input.jobTitle || null,
+    email: input.email || null,
+    needsConfirmation: false,
+  };
+  return contactId
+    ? db.customerContact.updateMany({ where: { id: contactId, accountId }, data })
+    : db.customerContact.create({ data: { ...data, accountId } });
+}

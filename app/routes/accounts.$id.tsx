@@ -147,9 +147,16 @@ export default function AccountPage() {
       </section>
 
       <section aria-labelledby="contacts">
-        <h2 id="contacts" className="text-lg font-semibold">
-          Contacts
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="contacts" className="text-lg font-semibold">
+            Contacts
+          </h2>
+          {d.canEdit ? (
+            <Link to={`/accounts/${a.id}/contacts/new`} className="text-brand-700 underline">
+              Add a contact
+            </Link>
+          ) : null}
+        </div>
         {contacts.length === 0 ? (
           <p className="text-slate-700">No contacts recorded.</p>
         ) : (
@@ -178,7 +185,17 @@ export default function AccountPage() {
               {contacts.map((c) => (
                 <tr key={c.id} className="border-b border-slate-100">
                   <th scope="row" className="py-2 pr-4 text-left font-normal">
-                    {c.name}
+                    {d.canEdit ? (
+                      <Link
+                        to={`/accounts/${a.id}/contacts/${c.id}`}
+                        className="text-brand-700 underline"
+                      >
+                        {c.name}
+                        <span className="sr-only"> (edit)</span>
+                      </Link>
+                    ) : (
+                      c.name
+                    )}
                     {(c.incidents ?? 0) >= 2 ? (
                       <span className="ml-2 rounded bg-red-100 px-1 text-xs font-semibold text-red-800">
                         Repeat

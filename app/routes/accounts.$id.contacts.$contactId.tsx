@@ -1,0 +1,105 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { contactFormSchema } from "~/domain/contact-form";
+import { getAccountForEdit, getContactForEdit, saveContact } from "~/models/account-admin.server";
+import { notFound, requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+
+// Add (contactId "new") or edit a customer contact; saving confirms one added by a reporter.
+
+export const meta: MetaFunction = () => [{ title: "Customer contact · Incident portal" }];
+
+async function load(request: Request, params: LoaderFunctionArgs["params"]) {
+  await requireRole(request, ["HR", "ADMIN"]);
+  const db = await getDb();
+  const account = params.id ? await getAccountForEdit(db, params.id) : null;
+  if (!account) throw notFound();
+  const isNew = params.contactId === "new";
+  const contact = isNew ? null : await getContactForEdit(db, account.id, params.contactId ?? "");
+  if (!isNew && !contact) throw notFound();
+  return { db, account, contact };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { account, contact } = await load(request, params);
+  return { account: { id: account.id, name: account.name }, contact };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, account, contact } = await load(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: contactFormSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  await saveContact(db, account.id, contact?.id ?? null, submission.value);
+  return redirect(`/accounts/${account.id}`);
+}
+
+export default function ContactEdit() {
+  const { account, contact } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    defaultValue: {
+      name: contact?.name ?? "",
+      jobTitle: contact?.jobTitle ?? "",
+      email: contact?.email ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: contactFormSchema }),
+  });
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <p>
+        <Link to={`/accounts/${account.id}`} className="text-brand-700 underline">
+          Back to {account.name}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">{contact ? "Edit contact" : "Add a contact"}</h1>
+      {contact?.needsConfirmation ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3">
+          A reporter added this contact while filing. Check the details; saving confirms it.
+        </p>
+      ) : null}
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <Field id={fields.name.id} label="Name" required errors={fields.name.errors}>
+          {(ids) => (
+            <input
+              {...getInputProps(fields.name, { type: "text" })}
+              {...ids}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id={fields.jobTitle.id} label="Job title" errors={fields.jobTitle.errors}>
+          {(ids) => (
+            <input
+              {...getInputProps(fields.jobTitle, { type: "text" })}
+              {...ids}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id={fields.email.id} label="Email" errors={fields.email.errors}>
+          {(ids) => (
+            <input
+              {...getInputProps(fields.email, { type: "email" })}
+              {...ids}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <button type="submit" className={buttonClass}>
+          {contact ? "Save contact" : "Add contact"}
+        </button>
+      </Form>
+    </div>
+  );
+}
