@@ -54,16 +54,30 @@ export async function stopAllClocks(tx: Tx, incidentId: string, now: Date) {
   await tx.deadline.updateMany({ where: { incidentId, metAt: null }, data: { metAt: now } });
 }
 
-/** An update reached the reporter: this REPORTER_UPDATE clock is met and the next one starts. */
-export async function restartReporterUpdateClock(
+/** Stops any open clock of this kind and starts the next one (the next sequence number). */
+export async function restartClock(
   tx: Tx,
-  p: { incidentId: string; severity: Severity; policy: ActivePolicy; now: Date },
+  p: {
+    incidentId: string;
+    kind: DeadlineKind;
+    severity: Severity;
+    policy: ActivePolicy;
+    now: Date;
+  },
 ) {
-  await stopClock(tx, p.incidentId, "REPORTER_UPDATE", p.now);
+  await stopClock(tx, p.incidentId, p.kind, p.now);
   const last = await tx.deadline.findFirst({
-    where: { incidentId: p.incidentId, kind: "REPORTER_UPDATE" },
+    where: { incidentId: p.incidentId, kind: p.kind },
     orderBy: { sequence: "desc" },
     select: { sequence: true },
   });
-  return startClock(tx, { ...p, kind: "REPORTER_UPDATE", sequence: (last?.sequence ?? -1) + 1 });
+  return startClock(tx, { ...p, sequence: (last?.sequence ?? -1) + 1 });
+}
+
+/** An update reached the reporter: this REPORTER_UPDATE clock is met and the next one starts. */
+export function restartReporterUpdateClock(
+  tx: Tx,
+  p: { incidentId: string; severity: Severity; policy: ActivePolicy; now: Date },
+) {
+  return restartClock(tx, { ...p, kind: "REPORTER_UPDATE" });
 }

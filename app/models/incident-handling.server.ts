@@ -3,7 +3,12 @@ import type { Category, Outcome, ProtectiveMeasure, Severity } from "~/domain/vo
 import type { Db } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";
 import { getDefaultPolicy } from "./deadline-policy.server";
-import { restartReporterUpdateClock, stopAllClocks, stopClock } from "./deadline.server";
+import {
+  restartClock,
+  restartReporterUpdateClock,
+  stopAllClocks,
+  stopClock,
+} from "./deadline.server";
 import { enqueueNotification } from "./notification.server";
 
 // What a handler does to a case that stops a clock. Each writes its change, its timeline
@@ -373,12 +378,23 @@ export async function reopenIncident(
   p: { incidentId: string; actorId: string; reason: string; now?: Date },
 ) {
   const now = p.now ?? new Date();
+  const policy = await getDefaultPolicy(db);
   return db.$transaction(async (tx) => {
     const claimed = await tx.incident.updateMany({
       where: { id: p.incidentId, status: "RESOLVED" },
       data: { status: "IN_PROGRESS", outcome: null, resolvedAt: null },
     });
     if (claimed.count === 0) return { changed: false };
+    // A reopened case is on the clock again: the reporter hears within the update window and
+    // it must be resolved within a fresh resolution window.
+    const incident = await tx.incident.findUniqueOrThrow({
+      where: { id: p.incidentId },
+      select: { reporterSeverity: true, assessedSeverity: true },
+    });
+    const severity = (incident.assessedSeverity ?? incident.reporterSeverity) as Severity;
+    for (const kind of ["REPORTER_UPDATE", "RESOLVE"] as const) {
+      await restartClock(tx, { incidentId: p.incidentId, kind, severity, policy, now });
+    }
     await appendCaseEvent(tx, {
       incidentId: p.incidentId,
       type: "REOPENED",

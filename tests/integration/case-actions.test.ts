@@ -203,6 +203,10 @@ describe("the case page", () => {
     expect((await act({ intent: "reopen", reason: "New recording arrived" })).status).toBe(200);
     const incident = await db.incident.findUniqueOrThrow({ where: { id: incidentId } });
     expect([incident.status, incident.outcome]).toEqual(["IN_PROGRESS", null]);
+    // Back on the clock: a fresh update window and a fresh resolution window.
+    const open = await db.deadline.findMany({ where: { incidentId, metAt: null } });
+    expect(open.map((d) => d.kind).sort()).toEqual(["REPORTER_UPDATE", "RESOLVE"]);
+    for (const d of open) expect(d.sequence).toBeGreaterThan(0);
     const reporterText = JSON.stringify((await reporterPage()).body);
     expect(reporterText).toContain("Reopened");
     expect(reporterText).not.toContain("New recording arrived");
