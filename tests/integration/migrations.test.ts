@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, providerFromUrl } from "../../scripts/lib/migrations";
+import { dropPostgresDatabase } from "../fixtures/postgres-admin";
 
 const serverUrl = process.env.DATABASE_URL?.startsWith("postgres")
   ? process.env.DATABASE_URL
@@ -61,12 +62,8 @@ beforeAll(async () => {
     const u = new URL(serverUrl);
     u.pathname = `/${name}`;
     url = u.toString();
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
+    const server = serverUrl;
+    cleanup = () => dropPostgresDatabase(server, name);
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-test-"));
     url = `file:${path.join(dir, "sub", "test.db")}`; // sub/ checks that the runner creates it
