@@ -1,11 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -13,6 +11,7 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { SiteHeader } from "./components/site-header";
 import { canAdminister, canHandleIncidents } from "./domain/permissions";
 import { countOpenCases, countOverdueCases } from "./models/incident.server";
 import { getDb } from "./utils/db.server";
@@ -45,19 +44,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function NavItem({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <NavLink
-      to={to}
-      className={({ isActive }) =>
-        `rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-700 text-white" : "text-brand-50 hover:bg-brand-700"}`
-      }
-    >
-      {children}
-    </NavLink>
-  );
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
@@ -86,48 +72,7 @@ export default function App() {
       >
         Skip to content
       </a>
-      <header className="bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-3">
-          <Link to="/" className="mr-4 font-semibold">
-            Incident portal
-          </Link>
-          {user ? (
-            <>
-              <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
-                <NavItem to="/reports/new">Report an incident</NavItem>
-                <NavItem to="/reports">My reports</NavItem>
-                {user.handles ? (
-                  <NavItem to="/queue">
-                    Queue
-                    {user.overdue > 0 ? (
-                      <span className="ml-2 rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
-                        {user.overdue}
-                        <span className="sr-only"> overdue</span>
-                      </span>
-                    ) : null}
-                  </NavItem>
-                ) : null}
-                {user.role === "HR" ? <NavItem to="/hr/cases">Histories</NavItem> : null}
-                {["LEADERSHIP", "HR", "MANAGER"].includes(user.role) ? (
-                  <NavItem to="/dashboard">Dashboard</NavItem>
-                ) : null}
-                {user.role === "HR" || user.role === "ADMIN" ? (
-                  <NavItem to="/accounts">Accounts</NavItem>
-                ) : null}
-                {user.admin ? <NavItem to="/admin">Admin</NavItem> : null}
-              </nav>
-              <Form method="post" action="/logout">
-                <button
-                  type="submit"
-                  className="rounded px-3 py-2 text-sm text-brand-50 hover:bg-brand-700"
-                >
-                  Sign out <span className="sr-only">{user.name}</span>
-                </button>
-              </Form>
-            </>
-          ) : null}
-        </div>
-      </header>
+      <SiteHeader user={user} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         <Outlet />
       </main>

@@ -17,11 +17,30 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login(\?|$)/);
-  await expect(page.getByRole("button", { name: /^Sign out/ })).toBeVisible();
+  await expect(signedInControl(page)).toBeVisible();
+}
+
+/** "Sign out" in the header, or on a phone the "Menu" that holds it. */
+function signedInControl(page: Page) {
+  return page
+    .getByRole("banner")
+    .locator("button, summary")
+    .filter({ hasText: /^(Sign out|Menu)/, visible: true })
+    .first();
+}
+
+/** Opens the phone menu when the header is folded; a no-op on wider screens. */
+export async function openMenuIfFolded(page: Page) {
+  const menu = page.getByRole("banner").locator("summary").filter({ visible: true });
+  const folded = (await menu.count()) > 0;
+  if (folded && (await menu.locator("xpath=..").getAttribute("open")) === null) {
+    await menu.click();
+  }
 }
 
 /** Signs out with the header's "Sign out" button and waits for the login page. */
 export async function logout(page: Page) {
+  await openMenuIfFolded(page);
   await page.getByRole("button", { name: /^Sign out/ }).click();
   await expect(page).toHaveURL(/\/login(\?|$)/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();

@@ -246,3 +246,30 @@ test("a submit while the server cannot be reached keeps everything, and files on
   await expect(page.getByLabel("What happened?")).toHaveValue("");
   await expect(page.locator("#submissionKey")).not.toHaveValue(key);
 });
+
+test("on a phone the navigation folds into a menu that the form does not have to scroll past", async ({
+  page,
+}) => {
+  await login(page, "morgan.manager@demo.example");
+  await page.goto("/reports/new");
+  const header = page.getByRole("banner");
+  const height = (await header.boundingBox())!.height;
+  console.log(`phone header height: ${height} px`);
+  expect(height, "the header is one line on a phone").toBeLessThan(80);
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+
+  // Keyboard: the menu opens with Enter and its links are reachable with Tab.
+  const menu = header.locator("summary").filter({ visible: true });
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Queue" })).toBeVisible();
+  await expectNoAxeViolations(page, "the open phone menu");
+  await page.screenshot({ path: test.info().outputPath("phone-menu-open.png") });
+  await nav.getByRole("link", { name: "My reports" }).click();
+  await expect(page.getByRole("heading", { name: "My reports" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }),
+    "closed after following a link",
+  ).toHaveCount(0);
+});

@@ -1,0 +1,110 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+
+export type HeaderUser = {
+  name: string;
+  role: string;
+  handles: boolean;
+  overdue: number;
+  admin: boolean;
+};
+
+// On a phone the full navigation took a quarter of the screen before the report form started,
+// so below the `sm` breakpoint it folds into a "Menu" disclosure. `<details>` keeps it usable
+// by keyboard and without JavaScript.
+
+function navItems(user: HeaderUser) {
+  const items: { to: string; label: string; badge?: number }[] = [
+    { to: "/reports/new", label: "Report an incident" },
+    { to: "/reports", label: "My reports" },
+  ];
+  if (user.handles) items.push({ to: "/queue", label: "Queue", badge: user.overdue });
+  if (user.role === "HR") items.push({ to: "/hr/cases", label: "Histories" });
+  if (["LEADERSHIP", "HR", "MANAGER"].includes(user.role)) {
+    items.push({ to: "/dashboard", label: "Dashboard" });
+  }
+  if (user.role === "HR" || user.role === "ADMIN")
+    items.push({ to: "/accounts", label: "Accounts" });
+  if (user.admin) items.push({ to: "/admin", label: "Admin" });
+  return items;
+}
+
+function OverdueBadge({ count }: { count?: number }) {
+  if (!count) return null;
+  return (
+    <span className="ml-2 rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
+      {count}
+      <span className="sr-only"> overdue</span>
+    </span>
+  );
+}
+
+function NavItems({ user, stacked }: { user: HeaderUser; stacked?: boolean }) {
+  return (
+    <>
+      {navItems(user).map((item) => (
+        <NavLink
+          key={item.to}
+          to={item.to}
+          end={item.to === "/reports"}
+          className={({ isActive }) =>
+            `rounded px-3 py-2 text-sm font-medium ${stacked ? "block text-base" : ""} ${
+              isActive ? "bg-brand-700 text-white" : "text-brand-50 hover:bg-brand-700"
+            }`
+          }
+        >
+          {item.label}
+          <OverdueBadge count={item.badge} />
+        </NavLink>
+      ))}
+    </>
+  );
+}
+
+function SignOut({ user }: { user: HeaderUser }) {
+  return (
+    <Form method="post" action="/logout">
+      <button type="submit" className="rounded px-3 py-2 text-sm text-brand-50 hover:bg-brand-700">
+        Sign out <span className="sr-only">{user.name}</span>
+      </button>
+    </Form>
+  );
+}
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  // Remounting on navigation closes the phone menu once a link in it was followed.
+  const { pathname } = useLocation();
+  return (
+    <header className="relative bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-2 sm:flex-wrap sm:py-3">
+        <Link to="/" className="mr-4 py-2 font-semibold">
+          Incident portal
+        </Link>
+        {user ? (
+          <>
+            <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-1 sm:flex">
+              <NavItems user={user} />
+            </nav>
+            <div className="hidden sm:block">
+              <SignOut user={user} />
+            </div>
+            <details key={pathname} className="group ml-auto sm:hidden">
+              <summary className="flex cursor-pointer list-none items-center rounded border border-brand-600 px-3 py-2 text-sm font-medium hover:bg-brand-700 [&::-webkit-details-marker]:hidden">
+                <span className="group-open:hidden">Menu</span>
+                <span className="hidden group-open:inline">Close menu</span>
+                <OverdueBadge count={user.handles ? user.overdue : 0} />
+              </summary>
+              <div className="absolute inset-x-0 top-full z-20 border-t border-brand-700 bg-brand-800 px-4 pb-3 pt-2 shadow-lg">
+                <nav aria-label="Main" className="flex flex-col gap-1">
+                  <NavItems user={user} stacked />
+                </nav>
+                <div className="mt-2 border-t border-brand-700 pt-2">
+                  <SignOut user={user} />
+                </div>
+              </div>
+            </details>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
