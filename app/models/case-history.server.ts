@@ -38,20 +38,28 @@ export function caseWhere(viewer: Viewer, f: CaseFilters): Prisma.IncidentWhereI
   if (f.reporterId) and.push({ reporterId: f.reporterId });
   if (f.contactId) and.push({ contacts: { some: { contactId: f.contactId } } });
   if (f.q)
-    and.push({ OR: [{ reference: containsText(f.q) }, { account: { name: containsText(f.q) } }] });
+    and.push({
+      OR: [
+        { reference: containsText(f.q) },
+        { account: { name: containsText(f.q) } },
+        { reporter: { name: containsText(f.q) } },
+        { narrative: containsText(f.q) },
+      ],
+    });
   return { AND: and };
 }
 
+/** Matching cases, newest first; a page of them when `page` is given, otherwise all. */
 export async function searchCases(
   db: Db,
   viewer: Viewer,
   f: CaseFilters,
-  take = 500,
+  page?: { take: number; skip: number },
 ): Promise<CaseListRow[]> {
   const rows = await db.incident.findMany({
     where: caseWhere(viewer, f),
-    orderBy: { occurredAt: "desc" },
-    take,
+    orderBy: [{ occurredAt: "desc" }, { id: "asc" }],
+    ...page,
     select: {
       id: true,
       reporterId: true,
@@ -87,6 +95,10 @@ export async function searchCases(
     assigneeName: r.assignee?.name ?? null,
     narrative: r.narrative,
   }));
+}
+
+export function countCases(db: Db, viewer: Viewer, f: CaseFilters) {
+  return db.incident.count({ where: caseWhere(viewer, f) });
 }
 
 /** Support given to an employee: the protective measures on the cases they reported. */
@@ -214,6 +226,7 @@ export function filtersFromUrl(url: URL): CaseFilters {
     accountId: get("account"),
     reporterId: get("employee"),
     contactId: get("contact"),
+    q: get("q")?.slice(0, 200),
   };
 }
 

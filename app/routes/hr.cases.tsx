@@ -11,10 +11,17 @@ import {
   STATUS_LABELS,
   type Severity,
 } from "~/domain/vocabulary";
-import { filterChoices, filtersFromUrl, searchCases } from "~/models/case-history.server";
+import {
+  countCases,
+  filterChoices,
+  filtersFromUrl,
+  searchCases,
+} from "~/models/case-history.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
+
+const PAGE_SIZE = 100;
 
 export const meta: MetaFunction = () => [{ title: "Case histories · Incident portal" }];
 
@@ -26,15 +33,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const url = new URL(request.url);
   const filters = filtersFromUrl(url);
+  const total = await countCases(db, user, filters);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(
+    pages,
+    Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "", 10) || 1),
+  );
   const [rows, [teams, accounts]] = await Promise.all([
-    searchCases(db, user, filters, 200),
+    searchCases(db, user, filters, { take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE }),
     filterChoices(db),
   ]);
+  const csv = new URLSearchParams(url.searchParams);
+  csv.delete("page");
   return {
     query: Object.fromEntries(url.searchParams),
-    csvHref: `/hr/cases/csv${url.search}`,
+    csvHref: `/hr/cases/csv${csv.size ? `?${csv}` : ""}`,
     teams,
     accounts,
+    total,
+    page,
+    pages,
+    first: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
     rows: rows.map((r) => ({
       reference: r.reference,
       occurredAt: r.occurredAt.toISOString(),
@@ -76,11 +95,31 @@ function Select({
 }
 
 export default function HrCases() {
-  const { rows, query, teams, accounts, csvHref } = useLoaderData<typeof loader>();
+  const { rows, query, teams, accounts, csvHref, total, page, pages, first } =
+    useLoaderData<typeof loader>();
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams(query);
+    params.set("page", String(n));
+    return `?${params}`;
+  };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Case histories</h1>
       <Form method="get" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-4">
+        <label className="block sm:col-span-4">
+          <span className="block text-sm font-medium">Search</span>
+          <span id="q-hint" className="block text-sm text-slate-600">
+            A reference, an account, an employee&apos;s name or words from the report.
+          </span>
+          <input
+            type="search"
+            name="q"
+            defaultValue={query.q}
+            aria-describedby="q-hint"
+            maxLength={200}
+            className={inputClass}
+          />
+        </label>
         <label className="block">
           <span className="block text-sm font-medium">From</span>
           <input type="date" name="from" defaultValue={query.from} className={inputClass} />
@@ -125,11 +164,20 @@ export default function HrCases() {
           </button>
         </div>
       </Form>
+      <p role="status">
+        {total === 0
+          ? "No cases match."
+          : `Showing ${first}–${first + rows.length - 1} of ${total} ${total === 1 ? "case" : "cases"}, newest first.`}
+      </p>
       <p>
-        <a href={csvHref} className="text-brand-700 underline" download>
-          Download this list (CSV)
-        </a>{" "}
-        ·{" "}
+        {total > 0 ? (
+          <>
+            <a href={csvHref} className="text-brand-700 underline" download>
+              Download all {total} as CSV
+            </a>{" "}
+            ·{" "}
+          </>
+        ) : null}
         <Link to="/hr/verify" className="text-brand-700 underline">
           Verify timelines
         </Link>
@@ -174,7 +222,23 @@ export default function HrCases() {
           ))}
         </tbody>
       </table>
-      {rows.length === 0 ? <p>No cases match.</p> : null}
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex items-center gap-4">
+          {page > 1 ? (
+            <Link to={pageHref(page - 1)} className="text-brand-700 underline">
+              Newer cases
+            </Link>
+          ) : null}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? (
+            <Link to={pageHref(page + 1)} className="text-brand-700 underline">
+              Older cases
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

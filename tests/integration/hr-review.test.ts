@@ -5,6 +5,7 @@ import { extractPdfText } from "~/domain/pdf-text";
 import { recordSanction, recordProtectiveAction } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
+import * as listRoute from "~/routes/hr.cases";
 import * as csvRoute from "~/routes/hr.cases.csv";
 import * as historyRoute from "~/routes/hr.employees.$id";
 import * as verifyRoute from "~/routes/hr.verify";
@@ -134,6 +135,44 @@ describe("exports", () => {
     expect(narrative.startsWith("'=HYPERLINK(")).toBe(true);
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(await db.caseEvent.count({ where: { incidentId: id, type: "EXPORTED" } })).toBe(2);
+  });
+});
+
+describe("the case list", () => {
+  type List = { rows: { reference: string }[]; total: number; page: number; pages: number };
+  const list = async (search: string) =>
+    (await get(listRoute.loader, `/hr/cases${search}`, {})) as List;
+
+  it("finds cases by words from the report, the employee's name and the reference", async () => {
+    const byWords = await list("?q=threatened+ME+by");
+    expect(byWords.rows.map((r) => r.reference)).toEqual([ref]);
+    expect(byWords.total).toBe(1);
+    const byName = await list(`?q=${encodeURIComponent(org.employeeA.name.split(" ")[0])}`);
+    expect(byName.rows.map((r) => r.reference).sort()).toEqual([ref, tamperedRef].sort());
+    expect((await list(`?q=${tamperedRef}`)).rows.map((r) => r.reference)).toEqual([tamperedRef]);
+    expect((await list("?q=nothing+like+this")).total).toBe(0);
+  });
+
+  it("pages through every case and says how many there are", async () => {
+    const base = {
+      reporterId: org.employeeB.id,
+      accountId: org.account.id,
+      channel: "PHONE" as const,
+      severity: "LOW" as const,
+      categories: ["VERBAL_ABUSE" as const],
+      narrative: "One of many short calls.",
+    };
+    for (let i = 0; i < 101; i++) {
+      await createIncident(db, { ...base, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)) });
+    }
+    const first = await list("?q=short+calls");
+    expect([first.total, first.page, first.pages, first.rows.length]).toEqual([101, 1, 2, 100]);
+    const second = await list("?q=short+calls&page=2");
+    expect(second.rows).toHaveLength(1);
+    const seen = new Set([...first.rows, ...second.rows].map((r) => r.reference));
+    expect(seen.size).toBe(101);
+    // A page past the end shows the last one rather than an empty list.
+    expect((await list("?q=short+calls&page=99")).page).toBe(2);
   });
 });
 
