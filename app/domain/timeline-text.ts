@@ -99,9 +99,19 @@ export function describeEvent(
     case "ACTION_UPDATED": {
       const status = ACTION_STATUS_LABELS[data.status as ActionStatus] ?? String(data.status ?? "");
       const outcome = data.outcome ? `: ${String(data.outcome)}` : "";
+      const owner =
+        typeof data.ownerId === "string"
+          ? `; owner now ${names.get(data.ownerId) ?? "someone else"}`
+          : "";
+      const due =
+        "dueAt" in data
+          ? typeof data.dueAt === "string"
+            ? `; due ${data.dueAt.slice(0, 10)}`
+            : "; no due date"
+          : "";
       return `Action ${String(data.type ?? "")
         .toLowerCase()
-        .replace(/_/g, " ")} now ${status.toLowerCase()}${outcome}`;
+        .replace(/_/g, " ")} now ${status.toLowerCase()}${outcome}${owner}${due}`;
     }
     case "DECISION": {
       const label =
@@ -128,6 +138,7 @@ export function referencedUserIds(events: { data: Record<string, unknown> }[]): 
   for (const e of events) {
     if (typeof e.data.assigneeId === "string") ids.add(e.data.assigneeId);
     if (typeof e.data.approverId === "string") ids.add(e.data.approverId);
+    if (typeof e.data.ownerId === "string") ids.add(e.data.ownerId);
     if (Array.isArray(e.data.toUserIds)) for (const id of e.data.toUserIds) ids.add(String(id));
   }
   return [...ids];

@@ -332,7 +332,10 @@ export async function recordSanction(
   });
 }
 
-/** Moves an action of this case on: status and outcome, on the timeline. */
+/**
+ * Moves an action of this case on: status and outcome, and hands it to another owner or due
+ * date when those are given. The timeline entry names only what changed.
+ */
 export async function updateAction(
   db: Db,
   p: {
@@ -341,19 +344,32 @@ export async function updateAction(
     actionId: string;
     status: ActionStatus;
     outcome?: string | null;
+    ownerId?: string;
+    /** `null` clears the due date; `undefined` leaves it alone. */
+    dueAt?: Date | null;
     now?: Date;
   },
 ) {
   const now = p.now ?? new Date();
+  const outcome = p.outcome?.trim() || null;
   return db.$transaction(async (tx) => {
-    const changed = await tx.action.updateMany({
+    const before = await tx.action.findFirst({
       where: { id: p.actionId, incidentId: p.incidentId },
-      data: { status: p.status, outcome: p.outcome?.trim() || null },
+      select: { catalogue: true, type: true, ownerId: true, dueAt: true },
     });
-    if (changed.count === 0) throw new HandlingError("Please choose an action of this case.");
-    const action = await tx.action.findUniqueOrThrow({
+    if (!before) throw new HandlingError("Please choose an action of this case.");
+    const ownerChanged = p.ownerId !== undefined && p.ownerId !== before.ownerId;
+    // Due dates are days; a form that sends the same day back changes nothing.
+    const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+    const dueChanged = p.dueAt !== undefined && day(p.dueAt) !== day(before.dueAt);
+    await tx.action.update({
       where: { id: p.actionId },
-      select: { catalogue: true, type: true },
+      data: {
+        status: p.status,
+        outcome,
+        ...(ownerChanged ? { ownerId: p.ownerId } : {}),
+        ...(dueChanged ? { dueAt: p.dueAt } : {}),
+      },
     });
     await appendCaseEvent(tx, {
       incidentId: p.incidentId,
@@ -363,10 +379,12 @@ export async function updateAction(
       visibleToReporter: false,
       data: {
         actionId: p.actionId,
-        catalogue: action.catalogue,
-        type: action.type,
+        catalogue: before.catalogue,
+        type: before.type,
         status: p.status,
-        ...(p.outcome?.trim() ? { outcome: p.outcome.trim() } : {}),
+        ...(outcome ? { outcome } : {}),
+        ...(ownerChanged ? { ownerId: p.ownerId } : {}),
+        ...(dueChanged ? { dueAt: p.dueAt?.toISOString() ?? null } : {}),
       },
     });
   });

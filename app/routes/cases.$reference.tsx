@@ -134,6 +134,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       outcome: true,
       reason: true,
       dueAt: true,
+      ownerId: true,
       owner: { select: { name: true } },
     },
   });
@@ -196,6 +197,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       outcome: a.outcome,
       reason: a.reason,
       dueAt: a.dueAt?.toISOString() ?? null,
+      ownerId: a.ownerId,
       ownerName: a.owner?.name ?? null,
     })),
     decisions: decisions.map((d) => ({
@@ -257,6 +259,18 @@ const optionalDate = z
     return d;
   });
 
+/** An existing due date: left alone when the field is absent, cleared when sent empty. */
+const editedDate = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const parsed = optionalDate.safeParse(v);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: "custom", message: parsed.error.issues[0].message });
+    return z.NEVER;
+  });
+
 const optionalId = z
   .string()
   .optional()
@@ -301,6 +315,8 @@ const actionSchema = z.discriminatedUnion("intent", [
     actionId: z.string().min(1, "Please choose an action."),
     status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: "Please choose a status." }) }),
     outcome: z.string().trim().max(2000).optional(),
+    ownerId: optionalId,
+    dueAt: editedDate,
   }),
   z.object({
     intent: z.literal("reassign"),
@@ -405,12 +421,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
         return ok("Action on the account recorded.");
       case "action-status":
+        if (!(await ownerOk(input.ownerId))) return fail("Please choose an owner.", "ownerId");
         await updateAction(db, {
           incidentId: id,
           actorId: user.id,
           actionId: input.actionId,
           status: input.status,
           outcome: input.outcome,
+          ownerId: input.ownerId,
+          dueAt: input.dueAt,
         });
         return ok("Action updated.");
       case "reassign": {
@@ -904,6 +923,29 @@ export default function CasePage() {
                   <label className="text-sm">
                     Outcome{" "}
                     <input name="outcome" defaultValue={a.outcome ?? ""} className={inputClass} />
+                  </label>
+                  <label className="text-sm">
+                    Owner{" "}
+                    <select name="ownerId" defaultValue={a.ownerId ?? ""} className={inputClass}>
+                      {owners.some((o) => o.id === a.ownerId) ? null : (
+                        <option value="">{a.ownerName ?? "Nobody"}</option>
+                      )}
+                      {owners.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.label}
+                          {o.self ? " (me)" : ""}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="text-sm">
+                    Due{" "}
+                    <input
+                      type="date"
+                      name="dueAt"
+                      defaultValue={a.dueAt?.slice(0, 10) ?? ""}
+                      className={inputClass}
+                    />
                   </label>
                   <button type="submit" className={secondaryButtonClass}>
                     Save

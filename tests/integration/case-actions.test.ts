@@ -139,6 +139,59 @@ describe("the case page", () => {
       "Apology received",
     );
     expect(JSON.stringify((await reporterPage()).body)).not.toContain("Written warning");
+    // Without the due date field the date stays as it was.
+    expect((await db.action.findUniqueOrThrow({ where: { id: action.id } })).dueAt).not.toBeNull();
+  });
+
+  it("hands an action to another owner and due date, on the timeline", async () => {
+    const action = await db.action.findFirstOrThrow({
+      where: { incidentId, type: "WRITTEN_WARNING" },
+    });
+    const badDate = await act({
+      intent: "action-status",
+      actionId: action.id,
+      status: "IN_PROGRESS",
+      dueAt: "31/01/2030",
+    });
+    expect(badDate.status).toBe(400);
+    const notAnOwner = await act({
+      intent: "action-status",
+      actionId: action.id,
+      status: "IN_PROGRESS",
+      ownerId: org.employeeB.id,
+    });
+    expect(notAnOwner.status).toBe(400);
+
+    const moved = await act({
+      intent: "action-status",
+      actionId: action.id,
+      status: "IN_PROGRESS",
+      ownerId: org.managerA.id,
+      dueAt: "2030-02-14",
+    });
+    expect(moved.status).toBe(200);
+    const after = await db.action.findUniqueOrThrow({ where: { id: action.id } });
+    expect([after.ownerId, after.status, after.dueAt?.toISOString().slice(0, 10)]).toEqual([
+      org.managerA.id,
+      "IN_PROGRESS",
+      "2030-02-14",
+    ]);
+    expect(JSON.stringify((await page()).body)).toContain(
+      `owner now ${org.managerA.name}; due 2030-02-14`,
+    );
+
+    expect(
+      (
+        await act({
+          intent: "action-status",
+          actionId: action.id,
+          status: "IN_PROGRESS",
+          dueAt: "",
+        })
+      ).status,
+    ).toBe(200);
+    expect((await db.action.findUniqueOrThrow({ where: { id: action.id } })).dueAt).toBeNull();
+    expect(JSON.stringify((await page()).body)).toContain("; no due date");
   });
 
   it("sends the reporter a message from the case page", async () => {
