@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { deadlineEscalation, type DeadlineEscalationData } from "./deadline-escalation";
 import { deadlineReminder, type DeadlineReminderData } from "./deadline-reminder";
+import { evidenceAdded, type EvidenceAddedData } from "./evidence-added";
 import { messageReceived, type MessageReceivedData } from "./message-received";
 import { newReportAssigned, type NewReportAssignedData } from "./new-report-assigned";
 import { reportAcknowledged, type ReportAcknowledgedData } from "./report-acknowledged";
@@ -17,6 +18,7 @@ const templates = {
   REPORTER_UPDATE: (d: ReporterUpdateData, u: string) => reporterUpdate(d, u),
   MESSAGE_RECEIVED: (d: MessageReceivedData, u: string) => messageReceived(d, u),
   REPEAT_OFFENDER: (d: RepeatOffenderData, u: string) => repeatOffender(d, u),
+  EVIDENCE_ADDED: (d: EvidenceAddedData, u: string) => evidenceAdded(d, u),
 } satisfies Record<string, (data: never, appUrl: string) => EmailContent>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,6 +1,7 @@
 import type { StoredEvidence } from "~/utils/evidence-storage.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";
+import { enqueueNotification } from "./notification.server";
 
 // Evidence rows. The files themselves live in EVIDENCE_DIR (app/utils/evidence-storage.server).
 
@@ -57,5 +58,50 @@ export function listEvidence(db: Db, incidentId: string) {
     where: { incidentId },
     orderBy: { createdAt: "asc" },
     select: { id: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
+  });
+}
+
+/** Bytes already stored for a report: files added later share its 100 MB. */
+export async function evidenceBytes(db: Db, incidentId: string): Promise<number> {
+  const sum = await db.evidence.aggregate({ where: { incidentId }, _sum: { sizeBytes: true } });
+  return sum._sum.sizeBytes ?? 0;
+}
+
+/**
+ * The reporter adds files to a report already sent: the rows, one EVIDENCE_ADDED entry and a
+ * mail to whoever handles it (the assignee, or HR on the case when nobody is assigned), in
+ * one transaction.
+ */
+export async function addEvidenceToReport(
+  db: Db,
+  p: { incidentId: string; uploadedById: string; files: StoredEvidence[]; now?: Date },
+) {
+  return db.$transaction(async (tx) => {
+    const ids = await recordEvidence(tx, p);
+    const incident = await tx.incident.findUniqueOrThrow({
+      where: { id: p.incidentId },
+      select: {
+        reference: true,
+        assignee: { select: { id: true, email: true } },
+        participants: {
+          where: { role: "HR" },
+          select: { user: { select: { id: true, email: true } } },
+        },
+      },
+    });
+    const recipients = incident.assignee
+      ? [incident.assignee]
+      : incident.participants.map((x) => x.user);
+    for (const r of recipients) {
+      if (r.id === p.uploadedById) continue;
+      await enqueueNotification(tx, {
+        idempotencyKey: `incident:${p.incidentId}:evidence:${ids[0]}:${r.id}`,
+        recipient: r,
+        template: "EVIDENCE_ADDED",
+        data: { reference: incident.reference, count: ids.length },
+        incidentId: p.incidentId,
+      });
+    }
+    return ids;
   });
 }

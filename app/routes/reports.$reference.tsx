@@ -15,8 +15,9 @@ import { useEffect, useRef } from "react";
 import { readDraft, clearDraft } from "~/components/report-form/use-report-draft";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { describeTimeLeft } from "~/domain/deadlines";
+import { EVIDENCE_ACCEPT, TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
 import {
   CATEGORY_LABELS,
   CHANNEL_LABELS,
@@ -29,11 +30,12 @@ import {
   type SupportKind,
 } from "~/domain/vocabulary";
 import { CaseMessageError, listCaseMessages, postCaseMessage } from "~/models/case-message.server";
-import { listEvidence } from "~/models/evidence.server";
+import { addEvidenceToReport, evidenceBytes, listEvidence } from "~/models/evidence.server";
 import { getIncidentForReporter } from "~/models/incident.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { discardEvidence, readFormWithEvidence } from "~/utils/evidence-storage.server";
 import { formatDateTime } from "~/utils/format";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
 
@@ -92,22 +94,63 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const EVIDENCE_FIELD = "evidence";
+const NO_FILE_MESSAGE = "Please choose a file to add.";
+
+type Reply =
+  | { intent: "message"; ok: boolean; error: string | null; body: string }
+  | { intent: "evidence"; ok: boolean; error: string | null; added: number };
+
+const reply = (r: Reply, status = 200) => data(r, { status });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const { id } = await requireIncidentAccess(db, user, params.reference, ["reporter"]);
-  const form = await request.formData();
-  if (form.get("intent") !== "message") throw new Response("Unknown action", { status: 400 });
-  const body = String(form.get("body") ?? "");
+  const read = await readFormWithEvidence(request, {
+    fileField: EVIDENCE_FIELD,
+    maxPlainBodyBytes: 256 * 1024,
+    alreadyStoredBytes: await evidenceBytes(db, id),
+  });
+  if ("tooLarge" in read) {
+    return reply({ intent: "evidence", ok: false, error: TOTAL_TOO_LARGE_MESSAGE, added: 0 }, 413);
+  }
+  if ("malformed" in read) {
+    throw new Response("We could not read this form. Please try again.", { status: 400 });
+  }
+  const { formData, uploads } = read;
+  const intent = formData.get("intent");
+
+  if (intent === "evidence") {
+    const evidence = uploads ? await uploads.finish() : { files: [], errors: [] };
+    const error = evidence.errors.join(" ") || (evidence.files.length ? null : NO_FILE_MESSAGE);
+    if (error) return reply({ intent, ok: false, error, added: 0 }, 400);
+    try {
+      await addEvidenceToReport(db, {
+        incidentId: id,
+        uploadedById: user.id,
+        files: evidence.files,
+      });
+    } catch (e) {
+      await discardEvidence(evidence.files);
+      throw e;
+    }
+    return reply({ intent, ok: true, error: null, added: evidence.files.length });
+  }
+
+  // Only the evidence form may carry files.
+  await uploads?.discard();
+  if (intent !== "message") throw new Response("Unknown action", { status: 400 });
+  const body = String(formData.get("body") ?? "");
   try {
     await postCaseMessage(db, { incidentId: id, authorId: user.id, body });
   } catch (error) {
     if (error instanceof CaseMessageError) {
-      return data({ ok: false as const, error: error.message, body }, { status: 400 });
+      return reply({ intent, ok: false, error: error.message, body }, 400);
     }
     throw error;
   }
-  return { ok: true as const, error: null, body: "" };
+  return reply({ intent, ok: true, error: null, body: "" });
 }
 
 function fileSize(bytes: number) {
@@ -119,9 +162,12 @@ function fileSize(bytes: number) {
 export default function ReportDetail() {
   const { incident, timeline, messages, evidence, userId, submissionKey } =
     useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const reply = answer?.intent === "message" ? answer : undefined;
+  const evidenceReply = answer?.intent === "evidence" ? answer : undefined;
   const navigation = useNavigation();
   const messageForm = useRef<HTMLFormElement>(null);
+  const evidenceForm = useRef<HTMLFormElement>(null);
   const [params] = useSearchParams();
   const justFiled = params.get("filed") === "1";
 
@@ -136,6 +182,11 @@ export default function ReportDetail() {
   useEffect(() => {
     if (reply?.ok) messageForm.current?.reset();
   }, [reply]);
+  useEffect(() => {
+    if (evidenceReply?.ok) evidenceForm.current?.reset();
+  }, [evidenceReply]);
+  const uploading =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "evidence";
   const posting =
     navigation.state === "submitting" && navigation.formData?.get("intent") === "message";
   return (
@@ -249,21 +300,59 @@ export default function ReportDetail() {
             </div>
           ) : null}
         </dl>
+      </section>
+      <section aria-labelledby="evidence-heading" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="evidence-heading" className="text-lg font-semibold">
+          Evidence
+        </h2>
         {evidence.length ? (
-          <>
-            <h3 className="mt-4 font-medium">Evidence</h3>
-            <ul className="mt-1 space-y-1">
-              {evidence.map((e) => (
-                <li key={e.id}>
-                  <a href={`/evidence/${e.id}`} className="text-brand-700 underline" download>
-                    {e.fileName}
-                  </a>{" "}
-                  <span className="text-sm text-slate-600">({fileSize(e.sizeBytes)})</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+          <ul className="mt-2 space-y-1">
+            {evidence.map((e) => (
+              <li key={e.id}>
+                <a href={`/evidence/${e.id}`} className="text-brand-700 underline" download>
+                  {e.fileName}
+                </a>{" "}
+                <span className="text-sm text-slate-600">({fileSize(e.sizeBytes)})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-600">No files yet.</p>
+        )}
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          ref={evidenceForm}
+          className="mt-4 space-y-2"
+        >
+          <input type="hidden" name="intent" value="evidence" />
+          <Field
+            id="evidence"
+            label="Add a file"
+            hint="A screenshot, photo, recording, PDF or saved e-mail you did not have when you sent the report; up to 25 MB each and 100 MB for the whole report. Whoever handles your report is told."
+            errors={evidenceReply?.error ? [evidenceReply.error] : undefined}
+          >
+            {(ids) => (
+              <input
+                {...ids}
+                type="file"
+                name={EVIDENCE_FIELD}
+                multiple
+                accept={EVIDENCE_ACCEPT}
+                className="block w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-4 file:py-2"
+              />
+            )}
+          </Field>
+          <button type="submit" className={`${secondaryButtonClass} min-h-11`} disabled={uploading}>
+            {uploading ? "Adding…" : "Add to my report"}
+          </button>
+          {evidenceReply?.ok ? (
+            <p role="status" className="text-sm text-emerald-800">
+              {evidenceReply.added === 1 ? "File added." : `${evidenceReply.added} files added.`}{" "}
+              Whoever handles your report has been told.
+            </p>
+          ) : null}
+        </Form>
       </section>
       <section aria-labelledby="messages-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="messages-heading" className="text-lg font-semibold">
@@ -293,14 +382,14 @@ export default function ReportDetail() {
           <Field
             id="message-body"
             label="Write a message"
-            errors={reply && !reply.ok ? [reply.error] : undefined}
+            errors={reply?.error ? [reply.error] : undefined}
           >
             {(ids) => (
               <textarea
                 {...ids}
                 name="body"
                 rows={3}
-                defaultValue={reply && !reply.ok ? reply.body : ""}
+                defaultValue={reply?.ok === false ? reply.body : ""}
                 className={inputClass}
               />
             )}

@@ -10,7 +10,6 @@ import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   redirect,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -68,15 +67,13 @@ import { createIncident } from "~/models/incident.server";
 import { listColleagueChoices } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { createEvidenceUploads, discardEvidence } from "~/utils/evidence-storage.server";
+import { discardEvidence, readFormWithEvidence } from "~/utils/evidence-storage.server";
 
 export const meta: MetaFunction = () => [{ title: "Report an incident · Incident portal" }];
 
 const DEFAULT_TZ = DEFAULT_TIME_ZONE;
 /** A form without files: anything much larger than the longest allowed report is not a report. */
 const MAX_BODY_BYTES = 512 * 1024;
-/** With files: the evidence limit plus room for the text. */
-const MAX_MULTIPART_BYTES = EVIDENCE_MAX_TOTAL_BYTES + 2 * 1024 * 1024;
 const EVIDENCE_FIELD = "evidence";
 
 type FileLike = { name: string; size: number };
@@ -146,28 +143,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { accounts, colleagues, userId: user.id, now: toLocalInput(new Date(), DEFAULT_TZ) };
 }
 
-/** Reads the form: text fields as usual, files streamed to disk by the evidence handler. */
-async function readForm(request: Request) {
-  const type = request.headers.get("Content-Type") ?? "";
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (!type.startsWith("multipart/form-data")) {
-    if (length > MAX_BODY_BYTES) return { tooLarge: true as const };
-    return { formData: await request.formData(), uploads: null };
-  }
-  if (length > MAX_MULTIPART_BYTES) return { tooLarge: true as const };
-  const uploads = createEvidenceUploads(EVIDENCE_FIELD);
-  try {
-    const formData = await unstable_parseMultipartFormData(request, uploads.handler);
-    return { formData, uploads };
-  } catch {
-    await uploads.discard();
-    return { malformed: true as const };
-  }
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const read = await readForm(request);
+  const read = await readFormWithEvidence(request, {
+    fileField: EVIDENCE_FIELD,
+    maxPlainBodyBytes: MAX_BODY_BYTES,
+  });
   if ("tooLarge" in read) {
     throw new Response(
       "This report is too large to send. Files can be at most 25 MB each and 100 MB together.",
@@ -178,7 +159,6 @@ export async function action({ request }: ActionFunctionArgs) {
     throw new Response("We could not read this form. Please try again.", { status: 400 });
   }
   const { formData, uploads } = read;
-  formData.delete(EVIDENCE_FIELD); // files are the upload handler's; never trust a text value
   const db = await getDb();
   const submission = await parseWithZod(formData, {
     async: true,

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { createReadableStreamFromReadable, unstable_parseMultipartFormData } from "@remix-run/node";
 import {
   checkEvidenceType,
   EVIDENCE_MAX_FILE_BYTES,
@@ -64,10 +64,14 @@ type Part = {
  * message and everything typed. Files are checked from their bytes and JPEGs lose their
  * metadata in `finish()`.
  */
-export function createEvidenceUploads(fileField: string) {
+export function createEvidenceUploads(
+  fileField: string,
+  opts: { alreadyStoredBytes?: number } = {},
+) {
   const errors: string[] = [];
   const pending: { tmp: string; fileName: string; size: number }[] = [];
-  let total = 0;
+  // Files added to an existing report count against the same 100 MB as those sent with it.
+  let total = opts.alreadyStoredBytes ?? 0;
   let textTooLarge = false;
 
   async function drain(data: AsyncIterable<Uint8Array>) {
@@ -188,6 +192,43 @@ async function hashFile(file: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest("hex");
+}
+
+/** With files: the evidence limit plus room for the text fields. */
+const MAX_MULTIPART_BYTES = EVIDENCE_MAX_TOTAL_BYTES + 2 * 1024 * 1024;
+
+export type UploadForm =
+  | { formData: FormData; uploads: ReturnType<typeof createEvidenceUploads> | null }
+  | { tooLarge: true }
+  | { malformed: true };
+
+/**
+ * Reads a form that may carry evidence: text fields as usual, files streamed to disk by the
+ * upload handler. A body past the limits is refused before it is read.
+ */
+export async function readFormWithEvidence(
+  request: Request,
+  opts: { fileField: string; maxPlainBodyBytes: number; alreadyStoredBytes?: number },
+): Promise<UploadForm> {
+  const type = request.headers.get("Content-Type") ?? "";
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (!type.startsWith("multipart/form-data")) {
+    if (length > opts.maxPlainBodyBytes) return { tooLarge: true };
+    const formData = await request.formData();
+    formData.delete(opts.fileField);
+    return { formData, uploads: null };
+  }
+  if (length > MAX_MULTIPART_BYTES) return { tooLarge: true };
+  const uploads = createEvidenceUploads(opts.fileField, opts);
+  try {
+    const formData = await unstable_parseMultipartFormData(request, uploads.handler);
+    // The files are the upload handler's; never trust a text value under their name.
+    formData.delete(opts.fileField);
+    return { formData, uploads };
+  } catch {
+    await uploads.discard();
+    return { malformed: true };
+  }
 }
 
 /** Deletes stored files (a transaction that would have recorded them failed). */

@@ -247,6 +247,28 @@ test("a submit while the server cannot be reached keeps everything, and files on
   await expect(page.locator("#submissionKey")).not.toHaveValue(key);
 });
 
+test("a photo can be added to a report after it was sent", async ({ page }) => {
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await page.getByLabel("How did it happen?").selectOption({ label: "Chat or messaging" });
+  await page.getByRole("radio", { name: /^Low/ }).check();
+  await page.getByLabel("What happened?").fill("Rude chat; I will add the screenshot later.");
+  await page.getByRole("button", { name: "Send report" }).click();
+  await referenceFrom(page);
+
+  await page.getByLabel("Add a file").setInputFiles({
+    name: "chat-screenshot.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.from(jpegWithGps()),
+  });
+  await page.getByRole("button", { name: "Add to my report" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "File added." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "chat-screenshot.jpg" })).toBeVisible();
+  await expect(page.getByText("Evidence added (1 file)").last()).toBeVisible();
+  await expectNoAxeViolations(page, "a report with evidence added later");
+});
+
 test("on a phone the navigation folds into a menu that the form does not have to scroll past", async ({
   page,
 }) => {

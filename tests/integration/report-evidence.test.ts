@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { verifyIncidentChain } from "~/models/case-event.server";
 import * as evidenceRoute from "~/routes/evidence.$id";
 import * as newReportRoute from "~/routes/reports.new";
+import * as reportRoute from "~/routes/reports.$reference";
 import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
 import { TEST_APP_URL } from "../fixtures/database";
@@ -49,6 +50,7 @@ function multipart(
   values: Record<string, string | string[]>,
   files: { name: string; bytes: Uint8Array; type?: string }[],
   c = cookie,
+  to = "/reports/new",
 ): Request {
   const form = new FormData();
   for (const [k, v] of Object.entries(values)) for (const x of [v].flat()) form.append(k, x);
@@ -59,7 +61,7 @@ function multipart(
       new File([f.bytes as Uint8Array<ArrayBuffer>], f.name, { type: f.type ?? "image/jpeg" }),
     );
   }
-  return new Request(`${TEST_APP_URL}/reports/new`, {
+  return new Request(`${TEST_APP_URL}${to}`, {
     method: "POST",
     headers: { Cookie: c, Origin: TEST_APP_URL },
     body: form,
@@ -233,5 +235,76 @@ describe("evidence on the report form", () => {
     const recorded = await db.evidence.findMany({ select: { storedName: true } });
     // Every file on disk belongs to a recorded piece of evidence (the duplicate's was removed).
     expect([...onDisk].filter((f) => !recorded.some((r) => r.storedName === f))).toEqual([]);
+  });
+});
+
+describe("evidence added to a report already sent", () => {
+  let reference = "";
+  let incidentId = "";
+  type Added = { intent: string; ok: boolean; error: string | null; added: number };
+  const add = (files: { name: string; bytes: Uint8Array; type?: string }[], c = cookie) =>
+    call(reportRoute.action, multipart({ intent: "evidence" }, files, c, `/reports/${reference}`), {
+      reference,
+    });
+
+  beforeAll(async () => {
+    const answer = await file(multipart(fields({ narrative: "Filed first, photo later." }), []));
+    reference = answer.location!.split("/")[2].split("?")[0];
+    incidentId = (await db.incident.findUniqueOrThrow({ where: { reference } })).id;
+  });
+
+  it("stores the file without its location, on the timeline, and tells the handler", async () => {
+    const answer = await add([{ name: "later.jpg", bytes: jpegWithGps() }]);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ intent: "evidence", ok: true, added: 1 });
+    const evidence = await db.evidence.findMany({ where: { incidentId } });
+    expect(evidence.map((e) => e.fileName)).toEqual(["later.jpg"]);
+    const stored = new Uint8Array(readFileSync(path.join(evidenceDir(), evidence[0].storedName)));
+    expect(containsBytes(stored, GPS_LATITUDE_MARK)).toBe(false);
+    const events = await db.caseEvent.findMany({ where: { incidentId }, orderBy: { seq: "asc" } });
+    expect(events.at(-1)).toMatchObject({ type: "EVIDENCE_ADDED", visibleToReporter: true });
+    expect(await verifyIncidentChain(db, incidentId)).toMatchObject({ ok: true });
+    const mails = await db.notification.findMany({
+      where: { incidentId, template: "EVIDENCE_ADDED" },
+    });
+    expect(mails.map((m) => m.toEmail)).toEqual([org.managerA.email]);
+    expect(mails[0].data).not.toContain("later.jpg");
+
+    const page = await call(reportRoute.loader, getRequest(`/reports/${reference}`, cookie), {
+      reference,
+    });
+    expect(JSON.stringify(page.body)).toContain("later.jpg");
+  });
+
+  it("refuses no file, a mislabelled file and anything past the report's 100 MB", async () => {
+    const before = await db.evidence.count({ where: { incidentId } });
+    const none = await add([]);
+    expect(none.status).toBe(400);
+    expect((none.body as Added).error).toBe("Please choose a file to add.");
+    const html = await add([{ name: "photo.jpg", bytes: HTML_BYTES }]);
+    expect(html.status).toBe(400);
+    expect((html.body as Added).error).toMatch(/does not contain what its name says/);
+
+    // 90 MB recorded already: 20 MB more would pass each file's limit but not the report's.
+    await db.evidence.update({
+      where: { id: (await db.evidence.findFirstOrThrow({ where: { incidentId } })).id },
+      data: { sizeBytes: 90 * 1024 * 1024 },
+    });
+    const scan = new Uint8Array(20 * 1024 * 1024);
+    scan.set(PDF_BYTES);
+    const tooMuch = await add([{ name: "scan.pdf", bytes: scan, type: "application/pdf" }]);
+    expect(tooMuch.status).toBe(400);
+    expect((tooMuch.body as Added).error).toMatch(/larger than 100 MB/);
+    expect(await db.evidence.count({ where: { incidentId } })).toBe(before);
+    expect(storedFiles().filter((f) => f.endsWith(".part"))).toEqual([]);
+  });
+
+  it("answers 404 to anyone but the reporter, and keeps nothing", async () => {
+    const before = storedFiles().length;
+    for (const who of [org.employeeB, org.managerA, org.hr]) {
+      const answer = await add([{ name: "x.pdf", bytes: PDF_BYTES }], await loginCookie(who.email));
+      expect(answer.status, who.email).toBe(404);
+    }
+    expect(storedFiles().length).toBe(before);
   });
 });
