@@ -500,13 +500,24 @@ function Section({
   );
 }
 
+type Owner = { id: string; label: string; self: boolean };
+
+function OwnerOptions({ owners }: { owners: Owner[] }) {
+  return owners.map((o) => (
+    <option key={o.id} value={o.id}>
+      {o.label}
+      {o.self ? " (me)" : ""}
+    </option>
+  ));
+}
+
 function OwnerAndDue({
   prefix,
   owners,
   errors,
 }: {
   prefix: string;
-  owners: { id: string; label: string; self: boolean }[];
+  owners: Owner[];
   errors?: Record<string, string[]>;
 }) {
   const self = owners.find((o) => o.self)?.id ?? "";
@@ -516,12 +527,7 @@ function OwnerAndDue({
         {(ids) => (
           <select name="ownerId" className={inputClass} {...ids} defaultValue={self}>
             {self ? null : <option value="">Me</option>}
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-                {o.self ? " (me)" : ""}
-              </option>
-            ))}
+            <OwnerOptions owners={owners} />
           </select>
         )}
       </Field>
@@ -930,12 +936,7 @@ export default function CasePage() {
                       {owners.some((o) => o.id === a.ownerId) ? null : (
                         <option value="">{a.ownerName ?? "Nobody"}</option>
                       )}
-                      {owners.map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {o.label}
-                          {o.self ? " (me)" : ""}
-                        </option>
-                      ))}
+                      <OwnerOptions owners={owners} />
                     </select>
                   </label>
                   <label className="text-sm">

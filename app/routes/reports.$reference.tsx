@@ -15,7 +15,13 @@ import { useEffect, useRef } from "react";
 import { readDraft, clearDraft } from "~/components/report-form/use-report-draft";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
-import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
+import {
+  buttonClass,
+  Field,
+  fileInputClass,
+  inputClass,
+  secondaryButtonClass,
+} from "~/components/ui/field";
 import { describeTimeLeft } from "~/domain/deadlines";
 import { EVIDENCE_ACCEPT, TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
 import {
@@ -339,7 +345,7 @@ export default function ReportDetail() {
                 name={EVIDENCE_FIELD}
                 multiple
                 accept={EVIDENCE_ACCEPT}
-                className="block w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-4 file:py-2"
+                className={fileInputClass}
               />
             )}
           </Field>

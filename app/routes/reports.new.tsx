@@ -32,6 +32,7 @@ import {
   buttonClass,
   Field,
   FieldError,
+  fileInputClass,
   inputClass,
   secondaryButtonClass,
 } from "~/components/ui/field";
@@ -605,7 +606,7 @@ export default function NewReport() {
               multiple
               accept={EVIDENCE_ACCEPT}
               onChange={() => form.validate({ name: fields.evidence.name })}
-              className="block w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-4 file:py-2"
+              className={fileInputClass}
             />
           )}
         </Field>

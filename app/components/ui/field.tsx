@@ -63,3 +63,7 @@ export const buttonClass =
 
 export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100";
+
+/** A file picker with a thumb-sized button (the evidence fields). */
+export const fileInputClass =
+  "block w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-4 file:py-2";
