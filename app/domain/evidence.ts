@@ -215,14 +215,52 @@ export function tooLargeMessage(fileName: string): string {
 export const TOTAL_TOO_LARGE_MESSAGE =
   "Together these files are larger than 100 MB. Please send fewer or smaller files.";
 
+const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]; // "Exif\0\0"
+const ORIENTATION_TAG = 0x0112;
+
+/** The EXIF orientation (2–8) in an APP1 segment's payload, or null (none, upright or bad). */
+export function exifOrientation(payload: Uint8Array): number | null {
+  if (!startsWith(payload, EXIF_HEADER)) return null;
+  const t = payload.subarray(EXIF_HEADER.length);
+  const little = t[0] === 0x49 && t[1] === 0x49; // "II"
+  if (!little && !(t[0] === 0x4d && t[1] === 0x4d)) return null; // nor "MM"
+  const u16 = (o: number) =>
+    o + 2 > t.length ? -1 : little ? t[o] | (t[o + 1] << 8) : (t[o] << 8) | t[o + 1];
+  const u32 = (o: number) =>
+    o + 4 > t.length ? -1 : little ? u16(o) + u16(o + 2) * 0x10000 : u16(o) * 0x10000 + u16(o + 2);
+  if (u16(2) !== 42) return null;
+  const ifd = u32(4);
+  const count = u16(ifd);
+  if (ifd < 8 || count < 0) return null;
+  for (let k = 0; k < count; k++) {
+    const entry = ifd + 2 + k * 12;
+    if (entry + 12 > t.length) return null;
+    if (u16(entry) === ORIENTATION_TAG && u16(entry + 2) === 3) {
+      const value = u16(entry + 8);
+      return value >= 2 && value <= 8 ? value : null;
+    }
+  }
+  return null;
+}
+
+/** An APP1 segment whose EXIF holds nothing but an orientation. */
+function orientationSegment(orientation: number): Uint8Array {
+  const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation];
+  const payload = [...EXIF_HEADER, ...tiff, 0, 0, 0, 0, 0, 0]; // value padding, no next IFD
+  const length = payload.length + 2;
+  return new Uint8Array([0xff, 0xe1, length >> 8, length & 0xff, ...payload]);
+}
+
 /**
  * A JPEG without its APP1 segments (EXIF, which holds the GPS position, and XMP) and APP13
- * (Photoshop/IPTC, which can hold a location). Everything else is kept byte for byte.
+ * (Photoshop/IPTC, which can hold a location). Everything else is kept byte for byte, and an
+ * orientation other than upright is written back in a minimal EXIF segment of its own.
  * Returns the input unchanged when it is not a well-formed JPEG.
  */
 export function stripJpegMetadata(jpeg: Uint8Array): Uint8Array {
   if (!startsWith(jpeg, [0xff, 0xd8])) return jpeg;
   const out: Uint8Array[] = [jpeg.subarray(0, 2)];
+  let keptOrientation = false;
   let i = 2;
   while (i < jpeg.length) {
     if (jpeg[i] !== 0xff) return jpeg; // not a marker where one must be: leave it alone
@@ -245,6 +283,14 @@ export function stripJpegMetadata(jpeg: Uint8Array): Uint8Array {
     const end = j + 1 + length;
     if (length < 2 || end > jpeg.length) return jpeg;
     if (marker !== 0xe1 && marker !== 0xed) out.push(jpeg.subarray(i, end));
+    else if (marker === 0xe1 && !keptOrientation) {
+      // Without its orientation a portrait photo of a letter shows on its side.
+      const orientation = exifOrientation(jpeg.subarray(j + 3, end));
+      if (orientation) {
+        out.push(orientationSegment(orientation));
+        keptOrientation = true;
+      }
+    }
     i = end;
   }
   const total = out.reduce((n, part) => n + part.length, 0);

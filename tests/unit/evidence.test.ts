@@ -3,6 +3,7 @@ import {
   checkEvidenceType,
   sanitiseFileName,
   sniffEvidenceType,
+  exifOrientation,
   stripJpegMetadata,
   stripPngMetadata,
   stripWebpMetadata,
@@ -89,6 +90,45 @@ describe("stripJpegMetadata", () => {
     expect(stripped.subarray(stripped.length - 2)).toEqual(new Uint8Array([0xff, 0xd9]));
     expect(containsBytes(stripped, bytes("JFIF"))).toBe(true);
     expect(stripJpegMetadata(stripped)).toEqual(stripped);
+  });
+  it("keeps the orientation of a photo taken upright, and nothing else of its EXIF", () => {
+    const jpeg = jpegWithGps({ orientation: 6 });
+    expect(exifOrientation(jpeg.subarray(24))).toBe(6); // the APP1 payload, after SOI and APP0
+    const stripped = stripJpegMetadata(jpeg);
+    expect(containsBytes(stripped, GPS_LATITUDE_MARK)).toBe(false);
+    expect(containsBytes(stripped, [0x88, 0x25])).toBe(false); // no GPSInfo pointer
+    const app1 = stripped.indexOf(0xe1, 2) - 1;
+    expect(stripped[app1]).toBe(0xff);
+    const length = (stripped[app1 + 2] << 8) | stripped[app1 + 3];
+    expect(exifOrientation(stripped.subarray(app1 + 4, app1 + 2 + length))).toBe(6);
+    expect(stripJpegMetadata(stripped)).toEqual(stripped);
+  });
+  it("reads orientation in either byte order and ignores upright or broken values", () => {
+    const segment = (order: "II" | "MM", value: number) => {
+      const le = order === "II";
+      const u16 = (n: number) => (le ? [n & 0xff, n >> 8] : [n >> 8, n & 0xff]);
+      const u32 = (n: number) => (le ? [...u16(n), 0, 0] : [0, 0, ...u16(n)]);
+      return bytes([
+        ...[0x45, 0x78, 0x69, 0x66, 0, 0],
+        ...(le ? [0x49, 0x49] : [0x4d, 0x4d]),
+        ...u16(42),
+        ...u32(8),
+        ...u16(1),
+        ...u16(0x0112),
+        ...u16(3),
+        ...u32(1),
+        ...u16(value),
+        0,
+        0,
+        ...u32(0),
+      ]);
+    };
+    expect(exifOrientation(segment("II", 8))).toBe(8);
+    expect(exifOrientation(segment("MM", 3))).toBe(3);
+    expect(exifOrientation(segment("II", 1))).toBeNull();
+    expect(exifOrientation(segment("MM", 42))).toBeNull();
+    expect(exifOrientation(segment("MM", 6).subarray(0, 20))).toBeNull();
+    expect(exifOrientation(bytes("http://ns.adobe.com/xap/1.0/\0"))).toBeNull();
   });
   it("leaves a malformed JPEG alone", () => {
     const odd = bytes([0xff, 0xd8, 0x00, 0x01, 0x02]);
