@@ -145,3 +145,47 @@ export function formatMoney(minor: number, currency: string, compact = false): s
     return `${(minor / 100).toFixed(0)} ${currency}`;
   }
 }
+
+export type MonthBySeverity = { month: string } & Record<Severity, number>;
+
+/**
+ * Incidents per month by severity over the `months` months that end with `end`'s month,
+ * empty months included, for an account's history chart.
+ */
+export function monthlyBySeverity(
+  incidents: readonly { occurredAt: Date; severity: Severity }[],
+  end: Date,
+  months: number,
+): MonthBySeverity[] {
+  const from = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - (months - 1), 1));
+  const rows = new Map<string, MonthBySeverity>(
+    monthsBetween(from, end).map((month) => [
+      month,
+      { month, LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 },
+    ]),
+  );
+  for (const i of incidents) {
+    const row = rows.get(monthKey(i.occurredAt));
+    if (row) row[i.severity]++;
+  }
+  return [...rows.values()];
+}
+
+export type BeforeAndAfter = { days: number; before: number; after: number };
+
+/**
+ * Incidents since `pivot` (a decision on the account) against the same number of days before
+ * it: did the behaviour change once something was decided?
+ */
+export function beforeAndAfter(occurred: readonly Date[], pivot: Date, end: Date): BeforeAndAfter {
+  const span = Math.max(0, end.getTime() - pivot.getTime());
+  const start = pivot.getTime() - span;
+  let before = 0;
+  let after = 0;
+  for (const d of occurred) {
+    const t = d.getTime();
+    if (t >= pivot.getTime() && t <= end.getTime()) after++;
+    else if (t >= start && t < pivot.getTime()) before++;
+  }
+  return { days: Math.round(span / 86_400_000), before, after };
+}

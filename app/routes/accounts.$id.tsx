@@ -1,7 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { formatMoney, SEGMENT_LABELS } from "~/domain/account-scoring";
+import { AccountHistoryChart } from "~/components/charts/bar-charts";
+import {
+  beforeAndAfter,
+  formatMoney,
+  monthKey,
+  monthlyBySeverity,
+  SEGMENT_LABELS,
+} from "~/domain/account-scoring";
 import {
   DECISION_LABELS,
   SANCTION_LABELS,
@@ -11,6 +18,7 @@ import {
 import {
   CATEGORY_LABELS,
   PROTECTIVE_MEASURE_LABELS,
+  SEVERITIES,
   SEVERITY_LABELS,
   type Category,
   type ProtectiveMeasure,
@@ -21,6 +29,8 @@ import { notFound, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 
+const HISTORY_MONTHS = 18;
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.account.name ?? "Account"} · Incident portal` },
 ];
@@ -29,8 +39,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["LEADERSHIP", "HR", "MANAGER", "ADMIN"]);
   const view = await getAccountView(await getDb(), user, params.id ?? "");
   if (!view) throw notFound();
+  const now = new Date();
+  const occurred = view.incidents.map((i) => ({
+    occurredAt: new Date(i.occurredAt),
+    severity: i.severity,
+  }));
+  const lastDecision = view.decisions[0];
   return {
     ...view,
+    history: view.figures
+      ? {
+          months: monthlyBySeverity(occurred, now, HISTORY_MONTHS),
+          decisions: view.decisions.map((x) => ({
+            month: monthKey(new Date(x.createdAt)),
+            label: DECISION_LABELS[x.decision as AccountDecision] ?? x.decision,
+          })),
+          sinceLastDecision: lastDecision
+            ? {
+                label:
+                  DECISION_LABELS[lastDecision.decision as AccountDecision] ??
+                  lastDecision.decision,
+                at: new Date(lastDecision.createdAt).toISOString(),
+                ...beforeAndAfter(
+                  occurred.map((o) => o.occurredAt),
+                  new Date(lastDecision.createdAt),
+                  now,
+                ),
+              }
+            : null,
+        }
+      : null,
     canEdit: user.role === "HR" || user.role === "ADMIN",
     // HR handles every case (not where named); others read the account, not the cases.
     linksToCases: user.role === "HR",
@@ -41,6 +79,8 @@ const actionLabel = (catalogue: string, type: string) =>
   catalogue === "PROTECTIVE"
     ? (PROTECTIVE_MEASURE_LABELS[type as ProtectiveMeasure] ?? type)
     : (SANCTION_LABELS[type as Sanction] ?? type);
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -122,6 +162,61 @@ export default function AccountPage() {
             (the 90 before: {figures.trend.previous}). {decisions.length} decision
             {decisions.length === 1 ? "" : "s"} recorded.
           </p>
+        </section>
+      ) : null}
+
+      {d.history ? (
+        <section aria-labelledby="over-time">
+          <h2 id="over-time" className="text-lg font-semibold">
+            Over the last {HISTORY_MONTHS} months
+          </h2>
+          {d.history.sinceLastDecision ? (
+            <p className="mt-1">
+              Since the last decision ({d.history.sinceLastDecision.label.toLowerCase()},{" "}
+              {formatDate(d.history.sinceLastDecision.at)}):{" "}
+              {plural(d.history.sinceLastDecision.after, "incident")} in{" "}
+              {plural(d.history.sinceLastDecision.days, "day")}, against{" "}
+              {d.history.sinceLastDecision.before} in as many days before it.
+            </p>
+          ) : (
+            <p className="mt-1">No decision on this account yet.</p>
+          )}
+          <figure className="mt-2">
+            <AccountHistoryChart data={d.history.months} decisions={d.history.decisions} />
+            <figcaption>
+              <details className="mt-2 text-sm">
+                <summary>Incidents per month by severity as a table</summary>
+                <table className="mt-2">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="pr-4 text-left">
+                        Month
+                      </th>
+                      {SEVERITIES.map((s) => (
+                        <th key={s} scope="col" className="pr-4 text-right">
+                          {SEVERITY_LABELS[s]}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.history.months.map((m) => (
+                      <tr key={m.month}>
+                        <th scope="row" className="pr-4 text-left font-normal">
+                          {m.month}
+                        </th>
+                        {SEVERITIES.map((s) => (
+                          <td key={s} className="pr-4 text-right">
+                            {m[s]}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </figcaption>
+          </figure>
         </section>
       ) : null}
 

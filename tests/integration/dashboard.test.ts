@@ -362,5 +362,52 @@ describe("who may see the dashboard and the account pages", () => {
     );
     expect(gordon.incidents).toBeGreaterThanOrEqual(2);
     expect(body.account.needsReview).toBe(brannock.needsReview);
+
+    // Its history chart: 18 months by severity, and the time since the last decision.
+    const { history } = a.body as {
+      history: {
+        months: ({ month: string } & Record<Severity, number>)[];
+        sinceLastDecision: { at: string; days: number; before: number; after: number } | null;
+      };
+    };
+    const from = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - 17, 1));
+    const inWindow = { accountId: brannock.id, occurredAt: { gte: from } };
+    expect(history.months).toHaveLength(18);
+    expect(history.months.at(-1)!.month).toBe(monthKey(NOW));
+    for (const severity of ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const) {
+      expect(
+        history.months.reduce((n, m) => n + m[severity], 0),
+        severity,
+      ).toBe(
+        await db.incident.count({
+          where: {
+            ...inWindow,
+            OR: [
+              { assessedSeverity: severity },
+              { assessedSeverity: null, reporterSeverity: severity },
+            ],
+          },
+        }),
+      );
+    }
+    const last = await db.decision.findFirst({
+      where: { accountId: brannock.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(last, "the demo has a decision on Brannock").not.toBeNull();
+    const pivot = last!.createdAt.getTime();
+    const span = Date.now() - pivot; // the loader's "now" was a moment earlier
+    expect(history.sinceLastDecision).toMatchObject({
+      at: last!.createdAt.toISOString(),
+      after: await db.incident.count({
+        where: { accountId: brannock.id, occurredAt: { gte: last!.createdAt } },
+      }),
+      before: await db.incident.count({
+        where: {
+          accountId: brannock.id,
+          occurredAt: { gte: new Date(pivot - span), lt: last!.createdAt },
+        },
+      }),
+    });
   });
 });

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
+  beforeAndAfter,
   effectiveSeverity,
   formatMoney,
   incidentsPerMillion,
   median,
+  monthlyBySeverity,
   monthsBetween,
   quadrantOf,
   quadrantThresholds,
   severityScore,
   trend,
 } from "~/domain/account-scoring";
+import type { Severity } from "~/domain/vocabulary";
 
 const DAY = 24 * 3_600_000;
 
@@ -69,5 +72,50 @@ describe("account scoring", () => {
     ).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
     expect(formatMoney(185_000_000, "GBP")).toBe("£1,850,000");
     expect(formatMoney(185_000_000, "USD", true)).toMatch(/^US\$1\.9m$/i);
+  });
+});
+
+describe("an account's history", () => {
+  const at = (iso: string, severity: Severity = "LOW") => ({ occurredAt: new Date(iso), severity });
+
+  it("counts incidents per month and severity over the last months, empty months included", () => {
+    const rows = monthlyBySeverity(
+      [
+        at("2026-09-03T10:00:00Z", "HIGH"),
+        at("2026-09-30T23:59:00Z", "HIGH"),
+        at("2026-11-01T00:00:00Z", "CRITICAL"),
+        at("2026-11-20T09:00:00Z"),
+        at("2026-05-31T12:00:00Z", "MEDIUM"), // before the window
+      ],
+      new Date("2026-11-23T12:00:00Z"),
+      6,
+    );
+    expect(rows.map((r) => r.month)).toEqual([
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+    ]);
+    expect(rows[3]).toEqual({ month: "2026-09", LOW: 0, MEDIUM: 0, HIGH: 2, CRITICAL: 0 });
+    expect(rows[5]).toEqual({ month: "2026-11", LOW: 1, MEDIUM: 0, HIGH: 0, CRITICAL: 1 });
+    expect(rows.reduce((n, r) => n + r.LOW + r.MEDIUM + r.HIGH + r.CRITICAL, 0)).toBe(4);
+  });
+
+  it("compares the time since a decision with as long a time before it", () => {
+    const dates = [
+      "2026-08-01T00:00:00Z", // before the window before the decision
+      "2026-09-15T00:00:00Z",
+      "2026-10-10T00:00:00Z",
+      "2026-10-31T23:00:00Z",
+      "2026-11-05T00:00:00Z",
+    ].map((d) => new Date(d));
+    expect(
+      beforeAndAfter(dates, new Date("2026-11-01T00:00:00Z"), new Date("2026-12-31T00:00:00Z")),
+    ).toEqual({ days: 60, before: 3, after: 1 });
+    expect(
+      beforeAndAfter(dates, new Date("2026-11-06T00:00:00Z"), new Date("2026-11-06T00:00:00Z")),
+    ).toEqual({ days: 0, before: 0, after: 0 });
   });
 });

@@ -1,5 +1,16 @@
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
-import { SEVERITY_LABELS, type Severity } from "~/domain/vocabulary";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { MonthBySeverity } from "~/domain/account-scoring";
+import { SEVERITIES, SEVERITY_LABELS, type Severity } from "~/domain/vocabulary";
 import { ClientOnly } from "./client-only";
 
 const SEVERITY_COLOURS: Record<Severity, string> = {
@@ -57,6 +68,70 @@ export function SeverityMixChart({ data }: { data: { severity: Severity; inciden
                 <Cell key={r.severity} fill={SEVERITY_COLOURS[r.severity]} />
               ))}
             </Bar>
+          </BarChart>
+        </div>
+      )}
+    </ClientOnly>
+  );
+}
+
+const SHORT_MONTH = new Intl.DateTimeFormat("en-GB", {
+  month: "short",
+  year: "2-digit",
+  timeZone: "UTC",
+});
+const monthLabel = (key: string) => SHORT_MONTH.format(new Date(`${key}-01T00:00:00Z`));
+
+/**
+ * One account's incidents per month, stacked by severity, with a line at each month in which
+ * a decision on the account was recorded: does the behaviour change after one?
+ */
+export function AccountHistoryChart({
+  data,
+  decisions,
+}: {
+  data: MonthBySeverity[];
+  decisions: { month: string; label: string }[];
+}) {
+  const width = 640;
+  const height = 260;
+  const rows = data.map((d) => ({ ...d, label: monthLabel(d.month) }));
+  return (
+    <ClientOnly width={width} height={height}>
+      {() => (
+        <div className="overflow-x-auto" aria-hidden="true">
+          <BarChart
+            width={width}
+            height={height}
+            data={rows}
+            margin={{ top: 24, right: 8, left: 0, bottom: 8 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            {SEVERITIES.map((s) => (
+              <Bar
+                key={s}
+                dataKey={s}
+                name={SEVERITY_LABELS[s]}
+                stackId="severity"
+                fill={SEVERITY_COLOURS[s]}
+                isAnimationActive={false}
+              />
+            ))}
+            {decisions
+              .filter((d) => rows.some((r) => r.month === d.month))
+              .map((d) => (
+                <ReferenceLine
+                  key={`${d.month}-${d.label}`}
+                  x={monthLabel(d.month)}
+                  stroke="#14473f"
+                  strokeDasharray="4 2"
+                  label={{ value: d.label, position: "top", fontSize: 11, fill: "#14473f" }}
+                />
+              ))}
           </BarChart>
         </div>
       )}
