@@ -1,6 +1,9 @@
+import { auditDiff, hasChanges } from "~/domain/audit-diff";
 import { containsText, type Db, type Prisma } from "~/utils/db.server";
+import { recordAudit } from "./audit-log.server";
 
-// Account list, search and edit for HR and admins.
+// Account list, search and edit for HR and admins. Edits and contact changes are recorded in
+// the settings history (leadership decisions rest on these figures), in the same transaction.
 
 export const PAGE_SIZE = 50;
 
@@ -105,8 +108,39 @@ export type AccountUpdate = {
   needsConfirmation: boolean;
 };
 
-export async function updateAccount(db: Db, id: string, data: AccountUpdate) {
-  return db.customerAccount.update({ where: { id }, data, select: { id: true } });
+const ACCOUNT_FIELDS = [
+  "name",
+  "segment",
+  "ownerId",
+  "arrMinor",
+  "contractValueMinor",
+  "currency",
+  "contractStart",
+  "contractEnd",
+  "renewalDate",
+  "noticeDate",
+  "paymentStatus",
+  "daysOverdue",
+  "conductStatus",
+  "needsConfirmation",
+] as const satisfies readonly (keyof AccountUpdate)[];
+
+export async function updateAccount(db: Db, id: string, data: AccountUpdate, actorId: string) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.customerAccount.findUniqueOrThrow({ where: { id } });
+    const updated = await tx.customerAccount.update({ where: { id }, data, select: { id: true } });
+    const changes = auditDiff(before, data, ACCOUNT_FIELDS);
+    if (hasChanges(changes)) {
+      await recordAudit(tx, {
+        actorId,
+        action: "ACCOUNT_UPDATED",
+        subjectType: "ACCOUNT",
+        subjectId: id,
+        data: changes,
+      });
+    }
+    return updated;
+  });
 }
 
 export type ContactInput = { name: string; jobTitle?: string; email?: string };
@@ -118,20 +152,56 @@ export function getContactForEdit(db: Db, accountId: string, contactId: string) 
   });
 }
 
-/** Saving a contact as HR or an admin also confirms one a reporter added inline. */
+const CONTACT_FIELDS = ["name", "jobTitle", "email", "needsConfirmation"] as const;
+
+/**
+ * Saving a contact as HR or an admin also confirms one a reporter added inline. Null when
+ * the contact is not one of this account's.
+ */
 export function saveContact(
   db: Db,
   accountId: string,
   contactId: string | null,
   input: ContactInput,
-) {
+  actorId: string,
+): Promise<{ id: string } | null> {
   const data = {
     name: input.name,
     jobTitle: input.jobTitle || null,
     email: input.email || null,
     needsConfirmation: false,
   };
-  return contactId
-    ? db.customerContact.updateMany({ where: { id: contactId, accountId }, data })
-    : db.customerContact.create({ data: { ...data, accountId } });
+  return db.$transaction(async (tx) => {
+    if (!contactId) {
+      const created = await tx.customerContact.create({
+        data: { ...data, accountId },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: "CONTACT_ADDED",
+        subjectType: "CONTACT",
+        subjectId: created.id,
+        data: { name: data.name, jobTitle: data.jobTitle, email: data.email },
+      });
+      return created;
+    }
+    const before = await tx.customerContact.findFirst({
+      where: { id: contactId, accountId },
+      select: { name: true, jobTitle: true, email: true, needsConfirmation: true },
+    });
+    if (!before) return null;
+    await tx.customerContact.update({ where: { id: contactId }, data });
+    const changes = auditDiff(before, data, CONTACT_FIELDS);
+    if (hasChanges(changes)) {
+      await recordAudit(tx, {
+        actorId,
+        action: "CONTACT_UPDATED",
+        subjectType: "CONTACT",
+        subjectId: contactId,
+        data: changes,
+      });
+    }
+    return { id: contactId };
+  });
 }

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { checkHeader, checkRows, type ImportRow, type RowCheck } from "~/domain/account-import";
 import type { Db } from "~/utils/db.server";
+import { recordAudit } from "./audit-log.server";
 
 // The CRM import: parse (csv-parse), check every row, look up owners; write only when asked,
 // upserting by CRM id in chunks inside one transaction (docs/crm-import.md).
@@ -98,11 +99,13 @@ function dataFor(row: ImportRow, ownerIds: Map<string, string>) {
 /**
  * Writes the valid rows of a checked file: creates new CRM ids, updates known ones (their
  * conduct status, review flag and contacts are ours, not the CRM's, and stay as they are).
- * Bad rows are counted as rejected and not written. All or nothing: one transaction.
+ * Bad rows are counted as rejected and not written. All or nothing: one transaction, which
+ * also records the import (its counts, not its rows) in the settings history.
  */
 export async function runImport(
   db: Db,
   text: string,
+  actorId: string,
 ): Promise<ImportSummary & { fileErrors: string[] }> {
   const preview = await previewImport(db, text);
   if (preview.fileErrors.length)
@@ -127,6 +130,13 @@ export async function runImport(
           data: { ...dataFor(r, preview.ownerIds), needsConfirmation: false },
         });
       }
+      await recordAudit(tx, {
+        actorId,
+        action: "ACCOUNTS_IMPORTED",
+        subjectType: "ACCOUNT_IMPORT",
+        subjectId: null,
+        data: { created: toCreate.length, updated: toUpdate.length, rejected },
+      });
     },
     { timeout: 300_000, maxWait: 30_000 },
   );

@@ -1,12 +1,15 @@
+import { auditDiff, hasChanges } from "~/domain/audit-diff";
 import type { CalendarFormValue, HolidayFormValue } from "~/domain/calendar-form";
 import { NEW_DEFAULT_CALENDAR } from "~/domain/calendar-form";
 import { DEFAULT_TARGETS, type DeadlineTargetSpec } from "~/domain/deadlines";
 import type { DeadlineKind, Severity } from "~/domain/vocabulary";
 import type { Db, Tx } from "~/utils/db.server";
+import { recordAudit } from "./audit-log.server";
 import { FALLBACK_CALENDAR } from "./deadline-policy.server";
 
 // Admin reads and writes of the default deadline policy and of business calendars.
 // Clocks already running keep their due times: only clocks started later use what is saved.
+// Every write records who made it in the settings history, in the same transaction.
 
 export const DEFAULT_POLICY_NAME = "Standard";
 export const DEFAULT_CALENDAR_NAME = "UK office";
@@ -94,8 +97,22 @@ async function ensureDefaultCalendar(tx: Tx) {
       dayEnd: FALLBACK_CALENDAR.dayEnd,
     },
     update: {},
-    select: { id: true },
+    select: { id: true, name: true },
   });
+}
+
+type TargetValue = { minutes: number; businessHours: boolean };
+
+/** The policy as the audit log compares it: "SEVERITY.KIND" → target, plus the calendar name. */
+function policySnapshot(
+  targets: { severity: string; kind: string; minutes: number; businessHours: boolean }[],
+  calendar: string | null,
+): Record<string, TargetValue | string | null> {
+  const out: Record<string, TargetValue | string | null> = { calendar };
+  for (const t of targets) {
+    out[`${t.severity}.${t.kind}`] = { minutes: t.minutes, businessHours: t.businessHours };
+  }
+  return out;
 }
 
 export type SavePolicyResult = { ok: true; policyId: string } | { ok: false; reason: "calendar" };
@@ -107,22 +124,33 @@ export type SavePolicyResult = { ok: true; policyId: string } | { ok: false; rea
 export async function saveDefaultPolicy(
   db: Db,
   input: { calendarId: string; targets: DeadlineTargetSpec[] },
+  actorId: string,
 ): Promise<SavePolicyResult> {
   return db.$transaction(async (tx): Promise<SavePolicyResult> => {
     let calendarId = input.calendarId;
+    let calendarName: string;
     if (calendarId === NEW_DEFAULT_CALENDAR) {
-      calendarId = (await ensureDefaultCalendar(tx)).id;
+      ({ id: calendarId, name: calendarName } = await ensureDefaultCalendar(tx));
     } else {
       const calendar = await tx.businessCalendar.findUnique({
         where: { id: calendarId },
-        select: { id: true },
+        select: { id: true, name: true },
       });
       if (!calendar) return { ok: false, reason: "calendar" };
+      calendarName = calendar.name;
     }
     const existing = await tx.deadlinePolicy.findFirst({
       where: { isDefault: true },
-      select: { id: true },
+      select: { id: true, targets: true, calendar: { select: { name: true } } },
     });
+    // Before the first save the built-in targets were in force, as the editor shows them.
+    const stored = existing?.targets ?? [];
+    const before = policySnapshot(
+      DEFAULT_TARGETS.map(
+        (d) => stored.find((t) => t.severity === d.severity && t.kind === d.kind) ?? d,
+      ),
+      existing?.calendar.name ?? null,
+    );
     const policy = existing
       ? await tx.deadlinePolicy.update({
           where: { id: existing.id },
@@ -150,6 +178,17 @@ export async function saveDefaultPolicy(
         update: { minutes: t.minutes, businessHours: t.businessHours },
       });
     }
+    const after = policySnapshot(input.targets, calendarName);
+    const changes = auditDiff(before, after, Object.keys(after));
+    if (hasChanges(changes)) {
+      await recordAudit(tx, {
+        actorId,
+        action: "DEADLINE_POLICY_SAVED",
+        subjectType: "DEADLINE_POLICY",
+        subjectId: policy.id,
+        data: changes,
+      });
+    }
     return { ok: true, policyId: policy.id };
   });
 }
@@ -157,17 +196,29 @@ export async function saveDefaultPolicy(
 export type CreateCalendarResult = { ok: true; id: string } | { ok: false; reason: "name-taken" };
 
 /** A new calendar with the built-in working week (Mon–Fri 09:00–17:00, Europe/London). */
-export async function createCalendar(db: Db, name: string): Promise<CreateCalendarResult> {
+export async function createCalendar(
+  db: Db,
+  name: string,
+  actorId: string,
+): Promise<CreateCalendarResult> {
+  const data = {
+    name,
+    timeZone: FALLBACK_CALENDAR.timeZone,
+    workingDays: FALLBACK_CALENDAR.workingDays.join(","),
+    dayStart: FALLBACK_CALENDAR.dayStart,
+    dayEnd: FALLBACK_CALENDAR.dayEnd,
+  };
   try {
-    const created = await db.businessCalendar.create({
-      data: {
-        name,
-        timeZone: FALLBACK_CALENDAR.timeZone,
-        workingDays: FALLBACK_CALENDAR.workingDays.join(","),
-        dayStart: FALLBACK_CALENDAR.dayStart,
-        dayEnd: FALLBACK_CALENDAR.dayEnd,
-      },
-      select: { id: true },
+    const created = await db.$transaction(async (tx) => {
+      const calendar = await tx.businessCalendar.create({ data, select: { id: true } });
+      await recordAudit(tx, {
+        actorId,
+        action: "CALENDAR_CREATED",
+        subjectType: "CALENDAR",
+        subjectId: calendar.id,
+        data,
+      });
+      return calendar;
     });
     return { ok: true, id: created.id };
   } catch (error) {
@@ -211,28 +262,47 @@ export async function getCalendarEditor(db: Db, id: string): Promise<CalendarEdi
 
 export type UpdateCalendarResult = { ok: true } | { ok: false; reason: "name-taken" | "not-found" };
 
+const CALENDAR_FIELDS = ["name", "timeZone", "workingDays", "dayStart", "dayEnd"] as const;
+
 export async function updateCalendar(
   db: Db,
   id: string,
   v: CalendarFormValue,
+  actorId: string,
 ): Promise<UpdateCalendarResult> {
   const clash = await db.businessCalendar.findFirst({
     where: { name: v.name, NOT: { id } },
     select: { id: true },
   });
   if (clash) return { ok: false, reason: "name-taken" };
+  const data = {
+    name: v.name,
+    timeZone: v.timeZone,
+    workingDays: v.workingDays.join(","),
+    dayStart: v.dayStart,
+    dayEnd: v.dayEnd,
+  };
   try {
-    const updated = await db.businessCalendar.updateMany({
-      where: { id },
-      data: {
-        name: v.name,
-        timeZone: v.timeZone,
-        workingDays: v.workingDays.join(","),
-        dayStart: v.dayStart,
-        dayEnd: v.dayEnd,
-      },
+    return await db.$transaction(async (tx): Promise<UpdateCalendarResult> => {
+      const before = await tx.businessCalendar.findUnique({
+        where: { id },
+        select: { name: true, timeZone: true, workingDays: true, dayStart: true, dayEnd: true },
+      });
+      if (!before) return { ok: false, reason: "not-found" };
+      const updated = await tx.businessCalendar.updateMany({ where: { id }, data });
+      if (updated.count !== 1) return { ok: false, reason: "not-found" };
+      const changes = auditDiff(before, data, CALENDAR_FIELDS);
+      if (hasChanges(changes)) {
+        await recordAudit(tx, {
+          actorId,
+          action: "CALENDAR_UPDATED",
+          subjectType: "CALENDAR",
+          subjectId: id,
+          data: changes,
+        });
+      }
+      return { ok: true };
     });
-    return updated.count === 1 ? { ok: true } : { ok: false, reason: "not-found" };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "name-taken" };
     throw error;
@@ -249,6 +319,7 @@ export async function addHoliday(
   db: Db,
   calendarId: string,
   h: HolidayFormValue,
+  actorId: string,
 ): Promise<AddHolidayResult> {
   const existing = () =>
     db.holiday.findUnique({
@@ -263,7 +334,16 @@ export async function addHoliday(
   });
   if (!calendar) return { ok: false, reason: "not-found" };
   try {
-    await db.holiday.create({ data: { calendarId, date: h.date, name: h.name } });
+    await db.$transaction(async (tx) => {
+      await tx.holiday.create({ data: { calendarId, date: h.date, name: h.name } });
+      await recordAudit(tx, {
+        actorId,
+        action: "HOLIDAY_ADDED",
+        subjectType: "CALENDAR",
+        subjectId: calendarId,
+        data: { date: h.date, name: h.name },
+      });
+    });
     return { ok: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -277,14 +357,26 @@ export async function removeHoliday(
   db: Db,
   calendarId: string,
   holidayId: string,
+  actorId: string,
 ): Promise<{ name: string; date: string } | null> {
-  const holiday = await db.holiday.findFirst({
-    where: { id: holidayId, calendarId },
-    select: { name: true, date: true },
+  return db.$transaction(async (tx) => {
+    const holiday = await tx.holiday.findFirst({
+      where: { id: holidayId, calendarId },
+      select: { name: true, date: true },
+    });
+    if (!holiday) return null;
+    const removed = await tx.holiday.deleteMany({ where: { id: holidayId, calendarId } });
+    // Two admins removing it at once: only the one whose delete took it records it.
+    if (removed.count !== 1) return null;
+    await recordAudit(tx, {
+      actorId,
+      action: "HOLIDAY_REMOVED",
+      subjectType: "CALENDAR",
+      subjectId: calendarId,
+      data: holiday,
+    });
+    return holiday;
   });
-  if (!holiday) return null;
-  const removed = await db.holiday.deleteMany({ where: { id: holidayId, calendarId } });
-  return removed.count === 1 ? holiday : null;
 }
 
 export async function countPoliciesAndCalendars(db: Db) {

@@ -1,6 +1,7 @@
 import { retryDelayMs } from "~/domain/backoff";
 import { REFERENCE_PATTERN } from "~/domain/reference";
 import type { Db } from "~/utils/db.server";
+import { recordAudit } from "./audit-log.server";
 
 // The admin's view of the outbox: mails set aside after repeated failures (status DEAD), and
 // a way to send them again. Nothing of a mail's data is shown except the case reference.
@@ -84,20 +85,57 @@ const RETRY = (now: Date) => ({
 
 /**
  * Puts one set-aside mail back in the queue with a fresh set of attempts. Conditional on it
- * still being set aside, so a double click or two admins retry it once. True when it changed.
+ * still being set aside, so a double click or two admins retry it once (and record it once).
+ * True when it changed.
  */
-export async function retrySetAsideMail(db: Db, id: string, now = new Date()): Promise<boolean> {
-  const result = await db.notification.updateMany({
-    where: { id, status: "DEAD" },
-    data: RETRY(now),
+export async function retrySetAsideMail(
+  db: Db,
+  id: string,
+  actorId: string,
+  now = new Date(),
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const result = await tx.notification.updateMany({
+      where: { id, status: "DEAD" },
+      data: RETRY(now),
+    });
+    if (result.count !== 1) return false;
+    await recordAudit(tx, {
+      actorId,
+      action: "MAIL_RETRIED",
+      subjectType: "NOTIFICATION",
+      subjectId: id,
+      data: { count: 1 },
+      at: now,
+    });
+    return true;
   });
-  return result.count === 1;
 }
 
 /** Puts every set-aside mail back in the queue (after an outage, say). How many moved. */
-export async function retryAllSetAsideMails(db: Db, now = new Date()): Promise<number> {
-  const result = await db.notification.updateMany({ where: { status: "DEAD" }, data: RETRY(now) });
-  return result.count;
+export async function retryAllSetAsideMails(
+  db: Db,
+  actorId: string,
+  now = new Date(),
+): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const result = await tx.notification.updateMany({
+      where: { status: "DEAD" },
+      data: RETRY(now),
+    });
+    // Nothing moved, nothing to record.
+    if (result.count > 0) {
+      await recordAudit(tx, {
+        actorId,
+        action: "MAIL_RETRIED",
+        subjectType: "NOTIFICATION",
+        subjectId: null,
+        data: { count: result.count },
+        at: now,
+      });
+    }
+    return result.count;
+  });
 }
 
 /** The recipient of a mail, for the message after a retry. */

@@ -19,14 +19,14 @@ import { getDb } from "~/utils/db.server";
 export const meta: MetaFunction = () => [{ title: "Customer contact · Incident portal" }];
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
-  await requireRole(request, ["HR", "ADMIN"]);
+  const user = await requireRole(request, ["HR", "ADMIN"]);
   const db = await getDb();
   const account = params.id ? await getAccountForEdit(db, params.id) : null;
   if (!account) throw notFound();
   const isNew = params.contactId === "new";
   const contact = isNew ? null : await getContactForEdit(db, account.id, params.contactId ?? "");
   if (!isNew && !contact) throw notFound();
-  return { db, account, contact };
+  return { user, db, account, contact };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,10 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, account, contact } = await load(request, params);
+  const { user, db, account, contact } = await load(request, params);
   const submission = parseWithZod(await request.formData(), { schema: contactFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await saveContact(db, account.id, contact?.id ?? null, submission.value);
+  const saved = await saveContact(db, account.id, contact?.id ?? null, submission.value, user.id);
+  if (!saved) throw notFound();
   return redirect(`/accounts/${account.id}`);
 }
 

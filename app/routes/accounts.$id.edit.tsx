@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, ["HR", "ADMIN"]);
+  const user = await requireRole(request, ["HR", "ADMIN"]);
   const db = await getDb();
   const existing = await getAccountForEdit(db, params.id ?? "");
   if (!existing) throw notFound();
@@ -63,22 +63,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors, values }, { status: 400 });
   }
   const v = parsed.data;
-  await updateAccount(db, existing.id, {
-    name: v.name,
-    segment: v.segment,
-    ownerId: v.ownerId,
-    arrMinor: v.arr,
-    contractValueMinor: v.contractValue,
-    currency: v.currency,
-    contractStart: v.contractStart ?? null,
-    contractEnd: v.contractEnd ?? null,
-    renewalDate: v.renewalDate ?? null,
-    noticeDate: v.noticeDate ?? null,
-    paymentStatus: v.paymentStatus,
-    daysOverdue: v.daysOverdue,
-    conductStatus: v.conductStatus,
-    needsConfirmation: !v.confirmed,
-  });
+  await updateAccount(
+    db,
+    existing.id,
+    {
+      name: v.name,
+      segment: v.segment,
+      ownerId: v.ownerId,
+      arrMinor: v.arr,
+      contractValueMinor: v.contractValue,
+      currency: v.currency,
+      contractStart: v.contractStart ?? null,
+      contractEnd: v.contractEnd ?? null,
+      renewalDate: v.renewalDate ?? null,
+      noticeDate: v.noticeDate ?? null,
+      paymentStatus: v.paymentStatus,
+      daysOverdue: v.daysOverdue,
+      conductStatus: v.conductStatus,
+      needsConfirmation: !v.confirmed,
+    },
+    user.id,
+  );
   return redirect(`/accounts/${existing.id}`);
 }
 

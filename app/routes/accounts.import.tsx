@@ -41,7 +41,7 @@ const tooBig = () =>
   );
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, ["HR", "ADMIN"]);
+  const user = await requireRole(request, ["HR", "ADMIN"]);
   // Refuse big uploads before reading them. The form's overhead is small next to the cap.
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_IMPORT_BYTES * 2 + 64 * 1024) return tooBig();
@@ -80,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const db = await getDb();
   if (intent === "confirm") {
-    const summary = await runImport(db, text);
+    const summary = await runImport(db, text, user.id);
     return data<ActionResult>(
       { step: "done", ...summary },
       { status: summary.fileErrors.length ? 400 : 200 },

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countPoliciesAndCalendars } from "~/models/admin-deadlines.server";
+import { countAuditEvents } from "~/models/audit-log.server";
 import { countSetAsideMails } from "~/models/outbox-admin.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -10,11 +11,12 @@ export const meta: MetaFunction = () => [{ title: "Admin · Incident portal" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMIN"]);
   const db = await getDb();
-  const [{ policies, calendars }, setAside] = await Promise.all([
+  const [{ policies, calendars }, setAside, changes] = await Promise.all([
     countPoliciesAndCalendars(db),
     countSetAsideMails(db),
+    countAuditEvents(db),
   ]);
-  return { policies, calendars, setAside };
+  return { policies, calendars, setAside, changes };
 }
 
 function plural(n: number, one: string, many: string) {
@@ -22,7 +24,7 @@ function plural(n: number, one: string, many: string) {
 }
 
 export default function AdminIndex() {
-  const { policies, calendars, setAside } = useLoaderData<typeof loader>();
+  const { policies, calendars, setAside, changes } = useLoaderData<typeof loader>();
   const items = [
     {
       to: "/admin/deadlines",
@@ -41,6 +43,13 @@ export default function AdminIndex() {
       count:
         setAside === 0 ? "Nothing set aside" : `${plural(setAside, "mail", "mails")} set aside`,
       attention: setAside > 0,
+    },
+    {
+      to: "/admin/audit",
+      title: "Settings history",
+      text: "Who changed deadlines, calendars, customer accounts and contacts, ran a CRM import or sent mail again; when, and from what to what.",
+      count: changes === 0 ? "No changes recorded yet" : plural(changes, "change", "changes"),
+      attention: false,
     },
   ];
   return (

@@ -85,7 +85,7 @@ type ActionData =
   | { form: "remove"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  const user = await requireRole(request, ["ADMIN"]);
   const id = calendarIdFrom(params);
   const db = await getDb();
   if (!(await getCalendarEditor(db, id))) throw notFound();
@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") {
         return data<ActionData>({ form: "details", result: submission.reply() }, { status: 400 });
       }
-      const updated = await updateCalendar(db, id, submission.value);
+      const updated = await updateCalendar(db, id, submission.value, user.id);
       if (!updated.ok && updated.reason === "not-found") throw notFound();
       if (!updated.ok) {
         const result = submission.reply({
@@ -113,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") {
         return data<ActionData>({ form: "holiday", result: submission.reply() }, { status: 400 });
       }
-      const added = await addHoliday(db, id, submission.value);
+      const added = await addHoliday(db, id, submission.value, user.id);
       if (!added.ok && added.reason === "not-found") throw notFound();
       if (!added.ok) {
         const result = submission.reply({
@@ -138,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      const removed = await removeHoliday(db, id, holidayId);
+      const removed = await removeHoliday(db, id, holidayId, user.id);
       return data<ActionData>({
         form: "remove",
         message: removed

@@ -67,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { form: "policy" | "calendar"; result: SubmissionResult<string[]> };
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  const user = await requireRole(request, ["ADMIN"]);
   const db = await getDb();
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -77,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data<ActionData>({ form: "calendar", result: submission.reply() }, { status: 400 });
     }
-    const created = await createCalendar(db, submission.value.name);
+    const created = await createCalendar(db, submission.value.name, user.id);
     if (!created.ok) {
       const result = submission.reply({
         fieldErrors: { name: ["There is already a calendar with this name."] },
@@ -94,10 +94,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data<ActionData>({ form: "policy", result: submission.reply() }, { status: 400 });
   }
-  const saved = await saveDefaultPolicy(db, {
-    calendarId: submission.value.calendarId,
-    targets: policyFormTargets(submission.value),
-  });
+  const saved = await saveDefaultPolicy(
+    db,
+    { calendarId: submission.value.calendarId, targets: policyFormTargets(submission.value) },
+    user.id,
+  );
   if (!saved.ok) {
     const result = submission.reply({
       fieldErrors: { calendarId: ["Please choose a calendar from the list."] },

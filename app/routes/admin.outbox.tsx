@@ -53,7 +53,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 type ActionData = { ok: boolean; message: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  const user = await requireRole(request, ["ADMIN"]);
   const db = await getDb();
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   if (parsed.data.intent === "retry-all") {
-    const count = await retryAllSetAsideMails(db);
+    const count = await retryAllSetAsideMails(db, user.id);
     return data<ActionData>({
       ok: true,
       message:
@@ -73,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   const { id } = parsed.data;
-  const changed = await retrySetAsideMail(db, id);
+  const changed = await retrySetAsideMail(db, id, user.id);
   if (!changed) {
     return data<ActionData>({
       ok: false,

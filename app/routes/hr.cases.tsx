@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PageCount, Pager } from "~/components/pager";
 import { StatusBadge } from "~/components/status-badge";
 import { inputClass, secondaryButtonClass } from "~/components/ui/field";
 import {
@@ -164,11 +165,13 @@ export default function HrCases() {
           </button>
         </div>
       </Form>
-      <p role="status">
-        {total === 0
-          ? "No cases match."
-          : `Showing ${first}–${first + rows.length - 1} of ${total} ${total === 1 ? "case" : "cases"}, newest first.`}
-      </p>
+      <PageCount
+        first={first}
+        shown={rows.length}
+        total={total}
+        noun={["case", "cases"]}
+        empty="No cases match."
+      />
       <p>
         {total > 0 ? (
           <>
@@ -180,6 +183,10 @@ export default function HrCases() {
         ) : null}
         <Link to="/hr/verify" className="text-brand-700 underline">
           Verify timelines
+        </Link>{" "}
+        ·{" "}
+        <Link to="/admin/audit" className="text-brand-700 underline">
+          Settings history
         </Link>
       </p>
       <table className="w-full text-left text-sm">
@@ -222,23 +229,7 @@ export default function HrCases() {
           ))}
         </tbody>
       </table>
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="flex items-center gap-4">
-          {page > 1 ? (
-            <Link to={pageHref(page - 1)} className="text-brand-700 underline">
-              Newer cases
-            </Link>
-          ) : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? (
-            <Link to={pageHref(page + 1)} className="text-brand-700 underline">
-              Older cases
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} hrefFor={pageHref} noun="cases" />
     </div>
   );
 }

@@ -114,8 +114,8 @@ describe("CRM import", () => {
       data: { conductStatus: "CONDITIONS", needsReview: true },
     });
     const csv = csvOf([row({ crm_id: "GOOD-1", name: "Good One Renamed", arr: "500000" })]);
-    const first = await runImport(db, csv);
-    const second = await runImport(db, csv);
+    const first = await runImport(db, csv, org.admin.id);
+    const second = await runImport(db, csv, org.admin.id);
     expect(first).toMatchObject({ created: 0, updated: 1, rejected: 0 });
     expect(second).toMatchObject({ created: 0, updated: 1, rejected: 0 });
     expect(await db.customerAccount.count({ where: { crmId: "GOOD-1" } })).toBe(1);

@@ -483,11 +483,13 @@ describe("set-aside mail", () => {
 });
 
 describe("the admin index", () => {
-  it("counts policies, calendars and set-aside mails", async () => {
+  it("counts policies, calendars, set-aside mails and recorded setting changes", async () => {
     await deadMail("index-count");
+    const changes = await db.auditEvent.count();
+    expect(changes).toBeGreaterThan(0);
     const answer = await call(indexRoute.loader, getRequest("/admin", admin));
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ policies: 1, calendars: 2, setAside: 1 });
+    expect(answer.body).toEqual({ policies: 1, calendars: 2, setAside: 1, changes });
   });
 });
 
@@ -504,6 +506,7 @@ describe("who may use the admin pages", () => {
     });
     const calendarsBefore = await db.businessCalendar.count();
     const holidaysBefore = await db.holiday.count();
+    const auditBefore = await db.auditEvent.count();
 
     const loaders: Answer[] = [
       await call(indexRoute.loader, getRequest("/admin", cookie)),
@@ -552,6 +555,7 @@ describe("who may use the admin pages", () => {
     expect((await db.notification.findUniqueOrThrow({ where: { id: mail.id } })).status).toBe(
       "DEAD",
     );
+    expect(await db.auditEvent.count()).toBe(auditBefore);
   });
 
   it("sends an anonymous visitor to sign in and refuses an anonymous POST", async () => {

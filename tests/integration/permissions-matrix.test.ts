@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addCaseNote, assessIncident, recordSanction } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
 import * as adminRoute from "~/routes/admin._index";
+import * as auditRoute from "~/routes/admin.audit";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
 import * as caseRoute from "~/routes/cases.$reference";
 import * as evidenceRoute from "~/routes/evidence.$id";
@@ -330,6 +331,16 @@ const CHECKS: Check[] = [
     path: () => `/admin`,
     params: () => ({}),
     allowed: ["admin"],
+    hides: () => [NARRATIVE, NOTE],
+  },
+  {
+    resource: "admin",
+    action: "GET settings history",
+    method: "GET",
+    fn: () => auditRoute.loader as Fn,
+    path: () => `/admin/audit`,
+    params: () => ({}),
+    allowed: ["admin", ...HR_ANY],
     hides: () => [NARRATIVE, NOTE],
   },
   caseAction("acknowledge", () => ({ intent: "acknowledge" })),
