@@ -16,20 +16,23 @@ import {
   retrySetAsideMail,
   SET_ASIDE_LIST_LIMIT,
 } from "~/models/outbox-admin.server";
+import type { TemplateName } from "~/models/notification.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Outgoing mail · Admin · Incident portal" }];
 
-const TEMPLATE_LABELS: Record<string, string> = {
+const TEMPLATE_LABELS = {
   NEW_REPORT_ASSIGNED: "New report assigned",
   REPORT_ACKNOWLEDGED: "Report acknowledged",
   DEADLINE_REMINDER: "Deadline reminder",
   DEADLINE_ESCALATION: "Deadline escalation",
   REPORTER_UPDATE: "Update for the reporter",
   MESSAGE_RECEIVED: "Message received",
-};
+  REPEAT_OFFENDER: "Repeat offender flagged",
+  EVIDENCE_ADDED: "Evidence added",
+} satisfies Record<TemplateName, string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMIN"]);
@@ -164,7 +167,7 @@ export default function AdminOutbox() {
                     <dd className="break-all font-medium">{m.toEmail}</dd>
                     <dt className="text-slate-600">Mail</dt>
                     <dd>
-                      {TEMPLATE_LABELS[m.template] ?? m.template}
+                      {TEMPLATE_LABELS[m.template as TemplateName] ?? m.template}
                       {m.reference ? ` · ${m.reference}` : ""}
                     </dd>
                     <dt className="text-slate-600">Attempts</dt>
