@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE } from "~/domain/account-import";
 import { runImport } from "~/models/account-import.server";
-import * as edit from "~/routes/accounts.$id.edit";
+import * as edit from "~/routes/accounts.$id_.edit";
 import * as importRoute from "~/routes/accounts.import";
 import { loader as listLoader } from "~/routes/accounts._index";
 import { loader as templateLoader } from "~/routes/accounts.import-template[.]csv";

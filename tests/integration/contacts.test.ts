@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as contactRoute from "~/routes/accounts.$id.contacts.$contactId";
+import * as contactRoute from "~/routes/accounts.$id_.contacts.$contactId";
 import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
