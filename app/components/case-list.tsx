@@ -21,11 +21,20 @@ export type CaseListItem = {
   accountName: string;
   reporterId: string;
   reporterName: string;
+  teamName?: string | null;
 };
 
 /** Cases in a history: one line each, linking to the case's full timeline. */
-export function CaseList({ items, caption }: { items: CaseListItem[]; caption: string }) {
-  if (items.length === 0) return <p className="text-slate-600">No cases.</p>;
+export function CaseList({
+  items,
+  caption,
+  empty = "No cases.",
+}: {
+  items: CaseListItem[];
+  caption: string;
+  empty?: string;
+}) {
+  if (items.length === 0) return <p className="text-slate-600">{empty}</p>;
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -60,6 +69,7 @@ export function CaseList({ items, caption }: { items: CaseListItem[]; caption: s
               <Link to={`/hr/employees/${r.reporterId}`} className="underline">
                 {r.reporterName}
               </Link>
+              {r.teamName ? ` (${r.teamName})` : ""}
             </td>
             <td>
               <Link to={`/hr/accounts/${r.accountId}`} className="underline">

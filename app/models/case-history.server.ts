@@ -262,5 +262,6 @@ export function toListItems(rows: CaseListRow[]) {
     accountName: r.accountName,
     reporterId: r.reporterId,
     reporterName: r.reporterName,
+    teamName: r.teamName,
   }));
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CaseList } from "~/components/case-list";
 import { PageCount, Pager } from "~/components/pager";
-import { StatusBadge } from "~/components/status-badge";
 import { inputClass, secondaryButtonClass } from "~/components/ui/field";
 import {
   CATEGORIES,
@@ -10,17 +10,16 @@ import {
   SEVERITIES,
   SEVERITY_LABELS,
   STATUS_LABELS,
-  type Severity,
 } from "~/domain/vocabulary";
 import {
   countCases,
   filterChoices,
   filtersFromUrl,
   searchCases,
+  toListItems,
 } from "~/models/case-history.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
 
 const PAGE_SIZE = 100;
 
@@ -55,17 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pages,
     first: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
-    rows: rows.map((r) => ({
-      reference: r.reference,
-      occurredAt: r.occurredAt.toISOString(),
-      status: r.status,
-      severity: r.severity,
-      accountId: r.accountId,
-      accountName: r.accountName,
-      reporterId: r.reporterId,
-      reporterName: r.reporterName,
-      teamName: r.teamName,
-    })),
+    rows: toListItems(rows),
   };
 }
 
@@ -189,46 +178,7 @@ export default function HrCases() {
           Settings history
         </Link>
       </p>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Cases</caption>
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            <th scope="col">Happened</th>
-            <th scope="col">Status</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Employee</th>
-            <th scope="col">Account</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.reference} className="border-t border-slate-200">
-              <td>
-                <Link to={`/cases/${r.reference}`} className="underline">
-                  {r.reference}
-                </Link>
-              </td>
-              <td>{formatDate(r.occurredAt)}</td>
-              <td>
-                <StatusBadge status={r.status} />
-              </td>
-              <td>{SEVERITY_LABELS[r.severity as Severity] ?? r.severity}</td>
-              <td>
-                <Link to={`/hr/employees/${r.reporterId}`} className="underline">
-                  {r.reporterName}
-                </Link>
-                {r.teamName ? ` (${r.teamName})` : ""}
-              </td>
-              <td>
-                <Link to={`/hr/accounts/${r.accountId}`} className="underline">
-                  {r.accountName}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CaseList items={rows} caption="Cases" empty="No cases match." />
       <Pager page={page} pages={pages} hrefFor={pageHref} noun="cases" />
     </div>
   );
