@@ -9,6 +9,7 @@ import { createTestOrg } from "../tests/fixtures/org";
 import { TestSmtpServer } from "../tests/fixtures/smtp";
 import { sweepDeadlines } from "~/jobs/deadline-sweep.server";
 import { deliverDueNotifications } from "~/jobs/outbox.server";
+import { countCases, searchCases } from "~/models/case-history.server";
 import { createIncident } from "~/models/incident.server";
 import { createDb } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
@@ -57,6 +58,16 @@ const swept = await time("deadline sweep (reminders + escalations)", REPORTS, ()
   sweepDeadlines(db, { now: overdue, batchSize: 10_000 }),
 );
 console.log(`  ${swept.reminders} reminders, ${swept.escalations} escalations`);
+
+const hr = { id: org.hr.id, role: "HR" as const, managedTeamIds: [] };
+const SEARCHES = 20;
+await time("HR search: count + first page of 100", SEARCHES, async () => {
+  for (let i = 0; i < SEARCHES; i++) {
+    const filters = { q: `report ${i}` };
+    await countCases(db, hr, filters);
+    await searchCases(db, hr, filters, { take: 100, skip: 0 });
+  }
+});
 
 const smtp = new TestSmtpServer();
 await smtp.start();
