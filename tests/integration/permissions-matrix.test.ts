@@ -19,6 +19,8 @@ import * as reportRoute from "~/routes/reports.$reference";
 import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
 import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
+import { TEST_APP_URL } from "../fixtures/database";
+import { PDF_BYTES } from "../fixtures/evidence-files";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 
 // DESIGN.md §5 as one table: every actor × every resource × every action, through the real
@@ -152,6 +154,8 @@ type Check = {
   path: () => string;
   params: () => Record<string, string>;
   fields?: () => Record<string, string | string[]>;
+  /** A file to send with the fields, as a multipart form. */
+  file?: { name: string; bytes: Uint8Array; type: string };
   allowed: readonly Actor[];
   /** What an allowed answer must show (per actor), and must never show. */
   shows?: (actor: Actor) => string[];
@@ -343,6 +347,27 @@ const CHECKS: Check[] = [
     allowed: ["admin", ...HR_ANY],
     hides: () => [NARRATIVE, NOTE],
   },
+  {
+    resource: "report",
+    action: "POST reporter message",
+    method: "POST",
+    fn: () => reportRoute.action as Fn,
+    path: () => `/reports/${reference}`,
+    params: () => ({ reference }),
+    fields: () => ({ intent: "message", body: "A message from the reporter." }),
+    allowed: ["reporter"],
+  },
+  {
+    resource: "evidence",
+    action: "POST add to a sent report",
+    method: "POST",
+    fn: () => reportRoute.action as Fn,
+    path: () => `/reports/${reference}`,
+    params: () => ({ reference }),
+    fields: () => ({ intent: "evidence" }),
+    file: { name: "later.pdf", bytes: PDF_BYTES, type: "application/pdf" },
+    allowed: ["reporter"],
+  },
   caseAction("acknowledge", () => ({ intent: "acknowledge" })),
   caseAction("assess", () => ({ intent: "assess", severity: "HIGH", categories: ["THREATS"] })),
   caseAction("note", () => ({ intent: "note", text: "Another private note" })),
@@ -380,12 +405,31 @@ async function bodyText(answer: Answer): Promise<string> {
     : JSON.stringify(answer.body, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
 }
 
+function multipartRequest(
+  p: string,
+  fields: Record<string, string | string[]>,
+  file: NonNullable<Check["file"]>,
+  cookie: string | undefined,
+): Request {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) form.append(k, x);
+  form.append(
+    "evidence",
+    new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type }),
+  );
+  const headers: Record<string, string> = { Origin: TEST_APP_URL };
+  if (cookie) headers.Cookie = cookie;
+  return new Request(TEST_APP_URL + p, { method: "POST", headers, body: form });
+}
+
 async function run(check: Check, actor: Actor): Promise<Answer> {
   const cookie = cookies.get(actor);
   const request =
     check.method === "GET"
       ? getRequest(check.path(), cookie)
-      : postRequest(check.path(), check.fields!(), { cookie });
+      : check.file
+        ? multipartRequest(check.path(), check.fields!(), check.file, cookie)
+        : postRequest(check.path(), check.fields!(), { cookie });
   const answer = await call(check.fn(), request, check.params());
   if (
     answer.body instanceof ReadableStream ||
