@@ -1,5 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DecisionForm } from "~/components/decision-form";
 import { StatusBadge } from "~/components/status-badge";
 import { AccountHistoryChart } from "~/components/charts/bar-charts";
 import {
@@ -24,12 +30,76 @@ import {
   type ProtectiveMeasure,
   type Segment,
 } from "~/domain/vocabulary";
+import { decisionFields } from "~/domain/decision-form";
+import { accountExists } from "~/models/account.server";
 import { getAccountView } from "~/models/account-stats.server";
+import { accountApprovers, DecisionError, recordAccountDecision } from "~/models/decision.server";
 import { notFound, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 
 const HISTORY_MONTHS = 18;
+const DECIDERS = ["LEADERSHIP", "HR"] as const satisfies readonly string[];
+
+type DecisionReply = {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  values?: Record<string, string>;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, DECIDERS);
+  const db = await getDb();
+  const account = await accountExists(db, params.id ?? "");
+  if (!account) throw notFound();
+  const form = Object.fromEntries(await request.formData());
+  if (form.intent !== "decide") throw new Response("Unknown action", { status: 400 });
+  const values = Object.fromEntries(
+    Object.entries(form).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+  );
+  const parsed = decisionFields.safeParse(form);
+  if (!parsed.success) {
+    return data<DecisionReply>(
+      {
+        ok: false,
+        message: "Please check the decision form.",
+        fieldErrors: parsed.error.flatten().fieldErrors,
+        values,
+      },
+      { status: 400 },
+    );
+  }
+  const input = parsed.data;
+  try {
+    const result = await recordAccountDecision(db, {
+      accountId: account.id,
+      actorId: user.id,
+      decision: input.decision,
+      rationale: input.rationale,
+      approverId: input.approverId,
+      employeesConsulted: input.consulted === "yes",
+      watch: input.watch === "on",
+    });
+    return data<DecisionReply>({
+      ok: true,
+      message: `Decision recorded. The account's conduct status is now ${result.conductStatus.toLowerCase()}.`,
+    });
+  } catch (error) {
+    if (error instanceof DecisionError) {
+      return data<DecisionReply>(
+        {
+          ok: false,
+          message: error.message,
+          fieldErrors: { approverId: [error.message] },
+          values,
+        },
+        { status: 400 },
+      );
+    }
+    throw error;
+  }
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.account.name ?? "Account"} · Incident portal` },
@@ -37,7 +107,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["LEADERSHIP", "HR", "MANAGER", "ADMIN"]);
-  const view = await getAccountView(await getDb(), user, params.id ?? "");
+  const db = await getDb();
+  const view = await getAccountView(db, user, params.id ?? "");
   if (!view) throw notFound();
   const now = new Date();
   const occurred = view.incidents.map((i) => ({
@@ -45,8 +116,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     severity: i.severity,
   }));
   const lastDecision = view.decisions[0];
+  // Leadership and HR decide on an account from here (a case's handler does from the case).
+  const decides = (DECIDERS as readonly string[]).includes(user.role);
   return {
     ...view,
+    approvers: decides
+      ? (await accountApprovers(db, view.account.id, user.id)).map((a) => ({
+          id: a.id,
+          label: `${a.name} (${a.role.toLowerCase()})`,
+        }))
+      : null,
     history: view.figures
       ? {
           months: monthlyBySeverity(occurred, now, HISTORY_MONTHS),
@@ -101,6 +180,7 @@ export default function AccountPage() {
     decisions,
     ...d
   } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const date = (iso: string | null) => (iso ? formatDate(iso) : "–");
   const repeat = contacts.filter((c) => (c.incidents ?? 0) >= 2);
   return (
@@ -430,6 +510,33 @@ export default function AccountPage() {
             ))}
           </ul>
         )}
+        {d.approvers ? (
+          <div className="mt-4 rounded-lg bg-white p-4 shadow-sm">
+            <h3 className="font-medium">Record a decision on this account</h3>
+            <p className="text-sm text-slate-700">
+              {a.needsReview
+                ? "This account is waiting for a decision. Recording one ends the review."
+                : "Keep it, set conditions, suspend or end the relationship, with your reasons."}{" "}
+              The account&apos;s conduct status follows the decision.
+            </p>
+            {reply ? (
+              <p
+                role={reply.ok ? "status" : "alert"}
+                className={`mt-2 text-sm font-medium ${reply.ok ? "text-emerald-800" : "text-red-700"}`}
+              >
+                {reply.message}
+              </p>
+            ) : null}
+            <div className="mt-2">
+              <DecisionForm
+                key={reply?.ok ? reply.message : "form"}
+                approvers={d.approvers}
+                errors={reply?.ok ? undefined : reply?.fieldErrors}
+                values={reply?.ok ? undefined : reply?.values}
+              />
+            </div>
+          </div>
+        ) : null}
       </section>
     </div>
   );

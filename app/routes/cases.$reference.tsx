@@ -5,15 +5,16 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DecisionForm } from "~/components/decision-form";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { z } from "zod";
 import { describeTimeLeft } from "~/domain/deadlines";
+import { decisionFields } from "~/domain/decision-form";
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
-  DECISIONS,
   DECISION_LABELS,
   SANCTIONS,
   SANCTION_LABELS,
@@ -332,18 +333,7 @@ const actionSchema = z.discriminatedUnion("intent", [
     outcome: z.enum(OUTCOMES, { errorMap: () => ({ message: "Please choose an outcome." }) }),
   }),
   z.object({ intent: z.literal("reopen"), reason: text("Please give a reason.", 1000, 3) }),
-  z.object({
-    intent: z.literal("decide"),
-    decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Please choose a decision." }) }),
-    rationale: text("Please write the rationale.", 5000, 3),
-    approverId: z
-      .string({ required_error: "Please choose an approver." })
-      .min(1, "Please choose an approver."),
-    consulted: z.enum(["yes", "no"], {
-      errorMap: () => ({ message: "Please say whether the employees were consulted." }),
-    }),
-    watch: z.literal("on").optional(),
-  }),
+  decisionFields.extend({ intent: z.literal("decide") }),
 ]);
 
 type ActionResult = { ok: boolean; message: string; fieldErrors?: Record<string, string[]> };
@@ -968,59 +958,7 @@ export default function CasePage() {
             ))}
           </ul>
         ) : null}
-        <Form method="post" className="space-y-2">
-          <input type="hidden" name="intent" value="decide" />
-          <Field id="decision" label="Decision" errors={errors?.decision}>
-            {(ids) => (
-              <select name="decision" className={inputClass} {...ids} defaultValue="">
-                <option value="">Choose…</option>
-                {DECISIONS.map((d) => (
-                  <option key={d} value={d}>
-                    {DECISION_LABELS[d]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="watch" /> If kept: keep the account on watch
-          </label>
-          <Field id="rationale" label="Rationale" errors={errors?.rationale}>
-            {(ids) => <textarea name="rationale" rows={2} className={inputClass} {...ids} />}
-          </Field>
-          <Field
-            id="approverId"
-            label="Approver"
-            hint="Someone other than you and the account's owner."
-            errors={errors?.approverId}
-          >
-            {(ids) => (
-              <select name="approverId" className={inputClass} {...ids} defaultValue="">
-                <option value="">Choose…</option>
-                {approvers.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <fieldset>
-            <legend className="font-medium">Were the affected employees consulted?</legend>
-            <label className="mr-4">
-              <input type="radio" name="consulted" value="yes" /> Yes
-            </label>
-            <label>
-              <input type="radio" name="consulted" value="no" /> No
-            </label>
-            {errors?.consulted ? (
-              <p className="text-sm text-red-700">{errors.consulted[0]}</p>
-            ) : null}
-          </fieldset>
-          <button type="submit" className={secondaryButtonClass}>
-            Record decision
-          </button>
-        </Form>
+        <DecisionForm approvers={approvers} errors={errors} />
       </Section>
       <section aria-labelledby="deadlines-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="deadlines-heading" className="text-lg font-semibold">

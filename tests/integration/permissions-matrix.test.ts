@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCaseNote, assessIncident, recordSanction } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
+import * as accountRoute from "~/routes/accounts.$id";
 import * as adminRoute from "~/routes/admin._index";
 import * as auditRoute from "~/routes/admin.audit";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
@@ -367,6 +368,22 @@ const CHECKS: Check[] = [
     fields: () => ({ intent: "evidence" }),
     file: { name: "later.pdf", bytes: PDF_BYTES, type: "application/pdf" },
     allowed: ["reporter"],
+  },
+  {
+    resource: "account figures",
+    action: "POST decision from the account page",
+    method: "POST",
+    fn: () => accountRoute.action as Fn,
+    path: () => `/accounts/${org.account.id}`,
+    params: () => ({ id: org.account.id }),
+    fields: () => ({
+      intent: "decide",
+      decision: "KEEP",
+      rationale: "Matrix decision on the account",
+      approverId: org.headOf.id,
+      consulted: "yes",
+    }),
+    allowed: [...HR_ANY, "leadership", "escalatedLeadership"],
   },
   caseAction("acknowledge", () => ({ intent: "acknowledge" })),
   caseAction("assess", () => ({ intent: "assess", severity: "HIGH", categories: ["THREATS"] })),

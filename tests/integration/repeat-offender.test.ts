@@ -6,8 +6,10 @@ import {
   flagRepeatOffenders,
   REPEAT_OFFENDER_EVENT,
 } from "~/models/repeat-offender.server";
+import * as accountRoute from "~/routes/accounts.$id";
 import { renderEmail } from "../../emails/render";
 import { getDb, type Db } from "~/utils/db.server";
+import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 
 let db: Db;
@@ -142,5 +144,81 @@ describe("the repeat-offender trigger", () => {
     expect(
       (await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } })).needsReview,
     ).toBe(false);
+  });
+});
+
+describe("a decision from the account page", () => {
+  type Reply = {
+    ok: boolean;
+    message: string;
+    fieldErrors?: Record<string, string[]>;
+    values?: Record<string, string>;
+  };
+  const decide = async (email: string, fields: Record<string, string>) =>
+    call(
+      accountRoute.action,
+      postRequest(
+        `/accounts/${org.account.id}`,
+        { intent: "decide", ...fields },
+        { cookie: await loginCookie(email) },
+      ),
+      { id: org.account.id },
+    );
+  const valid = () => ({
+    decision: "SUSPEND",
+    rationale: "Three reports in a year about the same contact.",
+    approverId: org.hr.id,
+    consulted: "yes",
+  });
+
+  it("lets leadership answer a review flag: the decision ends it and sets the conduct status", async () => {
+    await db.customerAccount.update({
+      where: { id: org.account.id },
+      data: { needsReview: true, conductStatus: "WATCH", ownerId: org.headOf.id },
+    });
+    const page = await call(
+      accountRoute.loader,
+      getRequest(`/accounts/${org.account.id}`, await loginCookie(org.leadership.email)),
+      { id: org.account.id },
+    );
+    const approvers = (page.body as { approvers: { id: string }[] }).approvers.map((a) => a.id);
+    expect(approvers).toContain(org.hr.id);
+    expect(approvers).not.toContain(org.leadership.id); // not the decider
+    expect(approvers).not.toContain(org.headOf.id); // not the account's owner
+
+    const noRationale = await decide(org.leadership.email, { ...valid(), rationale: "" });
+    expect(noRationale.status).toBe(400);
+    expect((noRationale.body as Reply).fieldErrors?.rationale).toEqual([
+      "Please write the rationale.",
+    ]);
+    const byOwner = await decide(org.leadership.email, { ...valid(), approverId: org.headOf.id });
+    expect(byOwner.status).toBe(400);
+    expect((byOwner.body as Reply).fieldErrors?.approverId?.[0]).toMatch(/account's owner/);
+    expect((byOwner.body as Reply).values).toMatchObject({ ...valid(), approverId: org.headOf.id });
+    expect(await db.decision.count({ where: { accountId: org.account.id } })).toBe(0);
+
+    const ok = await decide(org.leadership.email, valid());
+    expect(ok.status).toBe(200);
+    expect((ok.body as Reply).message).toMatch(/now suspended/);
+    const account = await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } });
+    expect(account).toMatchObject({ needsReview: false, conductStatus: "SUSPENDED" });
+    const decision = await db.decision.findFirstOrThrow({ where: { accountId: org.account.id } });
+    expect(decision).toMatchObject({
+      incidentId: null,
+      decidedById: org.leadership.id,
+      approverId: org.hr.id,
+      employeesConsulted: true,
+    });
+  });
+
+  it("is HR's and leadership's alone: everyone else gets 404 and nothing is written", async () => {
+    const before = await db.decision.count();
+    for (const who of [org.employeeA, org.managerA, org.headOf, org.admin]) {
+      const answer = await decide(who.email, { ...valid(), approverId: org.hr2.id });
+      expect(answer.status, who.email).toBe(404);
+    }
+    expect(await db.decision.count()).toBe(before);
+    const hr = await decide(org.hr.email, { ...valid(), decision: "KEEP", approverId: org.hr2.id });
+    expect(hr.status).toBe(200);
   });
 });

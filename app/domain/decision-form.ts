@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { DECISIONS } from "./sanctions";
+
+// The fields of a decision on an account, as the case page and the account page send them.
+
+export const decisionFields = z.object({
+  decision: z.enum(DECISIONS, { errorMap: () => ({ message: "Please choose a decision." }) }),
+  rationale: z
+    .string({ required_error: "Please write the rationale." })
+    .trim()
+    .min(3, "Please write the rationale.")
+    .max(5000, "Please keep this under 5,000 characters."),
+  approverId: z
+    .string({ required_error: "Please choose an approver." })
+    .min(1, "Please choose an approver."),
+  consulted: z.enum(["yes", "no"], {
+    errorMap: () => ({ message: "Please say whether the employees were consulted." }),
+  }),
+  watch: z.literal("on").optional(),
+});
