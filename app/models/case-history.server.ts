@@ -231,22 +231,32 @@ export function filtersFromUrl(url: URL): CaseFilters {
 }
 
 /** A CSV list export: an EXPORTED event on each case it contains. */
+/** The most cases one CSV list holds; the page says so when a search finds more. */
+export const CSV_MAX_ROWS = 5_000;
+
+/**
+ * A CSV list export: an EXPORTED event on each case it contains, all in one transaction, so
+ * either every case records the export or none does (and then no file is sent).
+ */
 export async function recordListExport(
   db: Db,
   p: { incidentIds: string[]; actorId: string; now?: Date },
 ) {
   const at = p.now ?? new Date();
-  for (const incidentId of p.incidentIds) {
-    await db.$transaction((tx) =>
-      appendCaseEvent(tx, {
-        incidentId,
-        type: "EXPORTED",
-        actorId: p.actorId,
-        at,
-        data: { format: "CSV", what: "case list" },
-      }),
-    );
-  }
+  await db.$transaction(
+    async (tx) => {
+      for (const incidentId of p.incidentIds) {
+        await appendCaseEvent(tx, {
+          incidentId,
+          type: "EXPORTED",
+          actorId: p.actorId,
+          at,
+          data: { format: "CSV", what: "case list" },
+        });
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }
 
 /** Rows for the CaseList component (JSON-safe). */

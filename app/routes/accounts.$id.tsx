@@ -46,6 +46,8 @@ type DecisionReply = {
   message: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
+  /** The recorded decision: a fresh, empty form after each one. */
+  decisionId?: string;
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,6 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<DecisionReply>({
       ok: true,
       message: `Decision recorded. The account's conduct status is now ${result.conductStatus.toLowerCase()}.`,
+      decisionId: result.id,
     });
   } catch (error) {
     if (error instanceof DecisionError) {
@@ -529,7 +532,7 @@ export default function AccountPage() {
             ) : null}
             <div className="mt-2">
               <DecisionForm
-                key={reply?.ok ? reply.message : "form"}
+                key={reply?.decisionId ?? "form"}
                 approvers={d.approvers}
                 errors={reply?.ok ? undefined : reply?.fieldErrors}
                 values={reply?.ok ? undefined : reply?.values}

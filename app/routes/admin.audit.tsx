@@ -54,7 +54,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const subjectParam = url.searchParams.get("subject");
   const subjectType = isSubjectType(subjectParam) ? subjectParam : undefined;
-  const requested = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "", 10) || 1);
+  // Capped so a made-up page number cannot reach the database as an absurd offset.
+  const requested = Math.min(
+    100_000,
+    Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "", 10) || 1),
+  );
   let { total, events, names } = await listAuditEvents(db, {
     take: PAGE_SIZE,
     skip: (requested - 1) * PAGE_SIZE,

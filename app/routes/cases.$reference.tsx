@@ -8,7 +8,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { DecisionForm } from "~/components/decision-form";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
-import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
+import {
+  buttonClass,
+  Field,
+  FieldError,
+  inputClass,
+  secondaryButtonClass,
+} from "~/components/ui/field";
 import { z } from "zod";
 import { describeTimeLeft } from "~/domain/deadlines";
 import { decisionFields } from "~/domain/decision-form";
@@ -336,11 +342,18 @@ const actionSchema = z.discriminatedUnion("intent", [
   decisionFields.extend({ intent: z.literal("decide") }),
 ]);
 
-type ActionResult = { ok: boolean; message: string; fieldErrors?: Record<string, string[]> };
+type ActionResult = {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  /** Which form was sent (and for an action's row, which action), so errors go next to it. */
+  intent?: string;
+  actionId?: string;
+  /** What was typed, for the forms that give it back when refused. */
+  values?: Record<string, string>;
+};
 
 const ok = (message: string) => data<ActionResult>({ ok: true, message });
-const fail = (message: string, field: string) =>
-  data<ActionResult>({ ok: false, message, fieldErrors: { [field]: [message] } }, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -349,11 +362,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const form: Record<string, unknown> = Object.fromEntries(formData);
   form.categories = formData.getAll("categories");
+  const sent = {
+    intent: String(form.intent ?? ""),
+    actionId: typeof form.actionId === "string" ? form.actionId : undefined,
+    values: Object.fromEntries(
+      [...formData.entries()].flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+    ),
+  };
+  const fail = (message: string, field: string) =>
+    data<ActionResult>(
+      { ok: false, message, fieldErrors: { [field]: [message] }, ...sent },
+      { status: 400 },
+    );
   const parsed = actionSchema.safeParse(form);
   if (!parsed.success) {
     const fieldErrors = parsed.error.flatten().fieldErrors as Record<string, string[]>;
     return data<ActionResult>(
-      { ok: false, message: "Please check the form.", fieldErrors },
+      { ok: false, message: "Please check the form.", fieldErrors, ...sent },
       { status: 400 },
     );
   }
@@ -492,6 +517,90 @@ function Section({
 
 type Owner = { id: string; label: string; self: boolean };
 
+/** One action's status, outcome, owner and due date; ids are per action so errors sit by their field. */
+function ActionRowForm({
+  action: a,
+  owners,
+  errors,
+  values,
+}: {
+  action: {
+    id: string;
+    status: string;
+    outcome: string | null;
+    ownerId: string | null;
+    ownerName: string | null;
+    dueAt: string | null;
+  };
+  owners: Owner[];
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+}) {
+  const id = (field: string) => `action-${a.id}-${field}`;
+  return (
+    <Form method="post" className="mt-1 grid items-end gap-2 sm:grid-cols-5">
+      <input type="hidden" name="intent" value="action-status" />
+      <input type="hidden" name="actionId" value={a.id} />
+      <Field id={id("status")} label="Status" errors={errors?.status}>
+        {(ids) => (
+          <select
+            name="status"
+            defaultValue={values?.status ?? a.status}
+            className={inputClass}
+            {...ids}
+          >
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ACTION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={id("outcome")} label="Outcome" errors={errors?.outcome}>
+        {(ids) => (
+          <input
+            name="outcome"
+            maxLength={2000}
+            defaultValue={values?.outcome ?? a.outcome ?? ""}
+            className={inputClass}
+            {...ids}
+          />
+        )}
+      </Field>
+      <Field id={id("owner")} label="Owner" errors={errors?.ownerId}>
+        {(ids) => (
+          <select
+            name="ownerId"
+            defaultValue={values?.ownerId ?? a.ownerId ?? ""}
+            className={inputClass}
+            {...ids}
+          >
+            {owners.some((o) => o.id === a.ownerId) ? null : (
+              <option value="">{a.ownerName ?? "Nobody"}</option>
+            )}
+            <OwnerOptions owners={owners} />
+          </select>
+        )}
+      </Field>
+      <Field id={id("due")} label="Due" errors={errors?.dueAt}>
+        {(ids) => (
+          <input
+            type="date"
+            name="dueAt"
+            defaultValue={values?.dueAt ?? a.dueAt?.slice(0, 10) ?? ""}
+            className={inputClass}
+            {...ids}
+          />
+        )}
+      </Field>
+      <button type="submit" className={secondaryButtonClass}>
+        Save
+      </button>
+    </Form>
+  );
+}
+
 function OwnerOptions({ owners }: { owners: Owner[] }) {
   return owners.map((o) => (
     <option key={o.id} value={o.id}>
@@ -546,7 +655,11 @@ export default function CasePage() {
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errors = result?.fieldErrors;
+  // Each form shows only the errors of its own last submission.
+  const errorsOf = (intent: string, actionId?: string) =>
+    result && !result.ok && result.intent === intent && result.actionId === actionId
+      ? result.fieldErrors
+      : undefined;
   const open = incident.status !== "RESOLVED";
   return (
     <div className="space-y-6">
@@ -667,7 +780,7 @@ export default function CasePage() {
             id="message-body"
             label="Message to the reporter"
             hint="They see it on their report; the mail they get does not contain it."
-            errors={errors?.body}
+            errors={errorsOf("message")?.body}
           >
             {(ids) => <textarea name="body" rows={2} className={inputClass} {...ids} />}
           </Field>
@@ -683,7 +796,11 @@ export default function CasePage() {
         </p>
         <Form method="post" className="space-y-3">
           <input type="hidden" name="intent" value="assess" />
-          <Field id="assess-severity" label="Assessed severity" errors={errors?.severity}>
+          <Field
+            id="assess-severity"
+            label="Assessed severity"
+            errors={errorsOf("assess")?.severity}
+          >
             {(ids) => (
               <select
                 name="severity"
@@ -714,9 +831,7 @@ export default function CasePage() {
                 </label>
               ))}
             </div>
-            {errors?.categories ? (
-              <p className="text-sm text-red-700">{errors.categories[0]}</p>
-            ) : null}
+            <FieldError errors={errorsOf("assess")?.categories} />
           </fieldset>
           <button type="submit" className={secondaryButtonClass}>
             {assessed ? "Update assessment" : "Record assessment"}
@@ -757,7 +872,7 @@ export default function CasePage() {
               id="update-text"
               label="Update for the reporter"
               hint="They see this on their report. The mail they get does not contain it."
-              errors={errors?.text}
+              errors={errorsOf("update")?.text}
             >
               {(ids) => <textarea name="text" rows={3} className={inputClass} {...ids} />}
             </Field>
@@ -770,7 +885,7 @@ export default function CasePage() {
             <Field
               id="measure"
               label="Protective measure for the employee"
-              errors={errors?.measure}
+              errors={errorsOf("protect")?.measure}
             >
               {(ids) => (
                 <select name="measure" className={inputClass} {...ids} defaultValue="">
@@ -783,14 +898,18 @@ export default function CasePage() {
                 </select>
               )}
             </Field>
-            <OwnerAndDue prefix="measure" owners={owners} />
+            <OwnerAndDue prefix="measure" owners={owners} errors={errorsOf("protect")} />
             <button type="submit" className={secondaryButtonClass}>
               Record measure
             </button>
           </Form>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="sanction" />
-            <Field id="sanction" label="Action on the account" errors={errors?.sanction}>
+            <Field
+              id="sanction"
+              label="Action on the account"
+              errors={errorsOf("sanction")?.sanction}
+            >
               {(ids) => (
                 <select name="sanction" className={inputClass} {...ids} defaultValue="">
                   <option value="">Choose…</option>
@@ -802,11 +921,11 @@ export default function CasePage() {
                 </select>
               )}
             </Field>
-            <OwnerAndDue prefix="sanction" owners={owners} />
+            <OwnerAndDue prefix="sanction" owners={owners} errors={errorsOf("sanction")} />
             <Field
               id="sanction-reason"
               label="Reason (required for no action)"
-              errors={errors?.reason && !errors?.toUserId ? errors.reason : undefined}
+              errors={errorsOf("sanction")?.reason}
             >
               {(ids) => <input name="reason" className={inputClass} {...ids} />}
             </Field>
@@ -816,7 +935,7 @@ export default function CasePage() {
           </Form>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="reassign" />
-            <Field id="toUserId" label="Hand the case to" errors={errors?.toUserId}>
+            <Field id="toUserId" label="Hand the case to" errors={errorsOf("reassign")?.toUserId}>
               {(ids) => (
                 <select name="toUserId" className={inputClass} {...ids} defaultValue="">
                   <option value="">Choose…</option>
@@ -832,6 +951,7 @@ export default function CasePage() {
               id="reason"
               label="Reason for reassigning"
               hint="Recorded on the case timeline. The reporter sees who handles it, not why."
+              errors={errorsOf("reassign")?.reason}
             >
               {(ids) => <input name="reason" className={inputClass} {...ids} />}
             </Field>
@@ -841,7 +961,7 @@ export default function CasePage() {
           </Form>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="resolve" />
-            <Field id="outcome" label="Resolve with outcome" errors={errors?.outcome}>
+            <Field id="outcome" label="Resolve with outcome" errors={errorsOf("resolve")?.outcome}>
               {(ids) => (
                 <select name="outcome" className={inputClass} {...ids} defaultValue="">
                   <option value="">Choose…</option>
@@ -862,7 +982,11 @@ export default function CasePage() {
         <Section id="reopen-heading" title="Reopen">
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="reopen" />
-            <Field id="reopen-reason" label="Reason for reopening" errors={errors?.reason}>
+            <Field
+              id="reopen-reason"
+              label="Reason for reopening"
+              errors={errorsOf("reopen")?.reason}
+            >
               {(ids) => <input name="reason" className={inputClass} {...ids} />}
             </Field>
             <button type="submit" className={secondaryButtonClass}>
@@ -878,7 +1002,7 @@ export default function CasePage() {
             id="note-text"
             label="Note for the people handling this case"
             hint="Never shown to the reporter."
-            errors={open ? undefined : errors?.text}
+            errors={errorsOf("note")?.text}
           >
             {(ids) => <textarea name="text" rows={2} className={inputClass} {...ids} />}
           </Field>
@@ -903,45 +1027,12 @@ export default function CasePage() {
                   {a.outcome ? ` · outcome: ${a.outcome}` : ""}
                   {a.reason ? ` · reason: ${a.reason}` : ""}
                 </p>
-                <Form method="post" className="mt-1 flex flex-wrap items-end gap-2">
-                  <input type="hidden" name="intent" value="action-status" />
-                  <input type="hidden" name="actionId" value={a.id} />
-                  <label className="text-sm">
-                    Status{" "}
-                    <select name="status" defaultValue={a.status} className={inputClass}>
-                      {ACTION_STATUSES.map((s) => (
-                        <option key={s} value={s}>
-                          {ACTION_STATUS_LABELS[s]}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="text-sm">
-                    Outcome{" "}
-                    <input name="outcome" defaultValue={a.outcome ?? ""} className={inputClass} />
-                  </label>
-                  <label className="text-sm">
-                    Owner{" "}
-                    <select name="ownerId" defaultValue={a.ownerId ?? ""} className={inputClass}>
-                      {owners.some((o) => o.id === a.ownerId) ? null : (
-                        <option value="">{a.ownerName ?? "Nobody"}</option>
-                      )}
-                      <OwnerOptions owners={owners} />
-                    </select>
-                  </label>
-                  <label className="text-sm">
-                    Due{" "}
-                    <input
-                      type="date"
-                      name="dueAt"
-                      defaultValue={a.dueAt?.slice(0, 10) ?? ""}
-                      className={inputClass}
-                    />
-                  </label>
-                  <button type="submit" className={secondaryButtonClass}>
-                    Save
-                  </button>
-                </Form>
+                <ActionRowForm
+                  action={a}
+                  owners={owners}
+                  errors={errorsOf("action-status", a.id)}
+                  values={errorsOf("action-status", a.id) ? result?.values : undefined}
+                />
               </li>
             ))}
           </ul>
@@ -958,7 +1049,11 @@ export default function CasePage() {
             ))}
           </ul>
         ) : null}
-        <DecisionForm approvers={approvers} errors={errors} />
+        <DecisionForm
+          approvers={approvers}
+          errors={errorsOf("decide")}
+          values={errorsOf("decide") ? result?.values : undefined}
+        />
       </Section>
       <section aria-labelledby="deadlines-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="deadlines-heading" className="text-lg font-semibold">

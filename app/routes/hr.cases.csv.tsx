@@ -1,6 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { caseListCsv } from "~/models/case-export.server";
-import { filtersFromUrl, recordListExport, searchCases } from "~/models/case-history.server";
+import {
+  CSV_MAX_ROWS,
+  filtersFromUrl,
+  recordListExport,
+  searchCases,
+} from "~/models/case-history.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
@@ -10,7 +15,10 @@ import { getDb } from "~/utils/db.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["HR"]);
   const db = await getDb();
-  const rows = await searchCases(db, user, filtersFromUrl(new URL(request.url)));
+  const rows = await searchCases(db, user, filtersFromUrl(new URL(request.url)), {
+    take: CSV_MAX_ROWS,
+    skip: 0,
+  });
   await recordListExport(db, { incidentIds: rows.map((r) => r.id), actorId: user.id });
   const csv = caseListCsv(rows);
   return new Response("\uFEFF" + csv, {

@@ -13,6 +13,7 @@ import {
 } from "~/domain/vocabulary";
 import {
   countCases,
+  CSV_MAX_ROWS,
   filterChoices,
   filtersFromUrl,
   searchCases,
@@ -51,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     teams,
     accounts,
     total,
+    csvMax: CSV_MAX_ROWS,
     page,
     pages,
     first: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
@@ -85,7 +87,7 @@ function Select({
 }
 
 export default function HrCases() {
-  const { rows, query, teams, accounts, csvHref, total, page, pages, first } =
+  const { rows, query, teams, accounts, csvHref, total, csvMax, page, pages, first } =
     useLoaderData<typeof loader>();
   const pageHref = (n: number) => {
     const params = new URLSearchParams(query);
@@ -165,7 +167,9 @@ export default function HrCases() {
         {total > 0 ? (
           <>
             <a href={csvHref} className="text-brand-700 underline" download>
-              Download all {total} as CSV
+              {total > csvMax
+                ? `Download the newest ${csvMax.toLocaleString("en-GB")} as CSV (narrow the search for the rest)`
+                : `Download all ${total} as CSV`}
             </a>{" "}
             ·{" "}
           </>

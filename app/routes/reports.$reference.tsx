@@ -119,6 +119,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     alreadyStoredBytes: await evidenceBytes(db, id),
   });
   if ("tooLarge" in read) {
+    // Only the evidence form is multipart; anything else this large is an oversized message.
+    if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+      return reply(
+        { intent: "message", ok: false, error: "This message is too long to send.", body: "" },
+        413,
+      );
+    }
     return reply({ intent: "evidence", ok: false, error: TOTAL_TOO_LARGE_MESSAGE, added: 0 }, 413);
   }
   if ("malformed" in read) {

@@ -54,7 +54,9 @@ export async function disconnectDb() {
  * A case-insensitive "contains" on both providers: SQLite's LIKE already ignores ASCII case
  * (and Prisma refuses `mode` there); PostgreSQL needs `mode: "insensitive"`.
  */
-export function containsText(q: string): { contains: string } {
+export function containsText(query: string): { contains: string } {
+  // PostgreSQL refuses a NUL byte in a text parameter; nobody searches for one.
+  const q = query.replace(/\0/g, "");
   return providerOf(getEnv().DATABASE_URL) === "postgresql"
     ? ({ contains: q, mode: "insensitive" } as { contains: string })
     : { contains: q };

@@ -385,6 +385,12 @@ describe("the settings history page", () => {
     const past = (await call(auditRoute.loader, getRequest("/admin/audit?page=99", hr)))
       .body as AuditPage;
     expect(past.page).toBe(past.pages);
+    const absurd = await call(
+      auditRoute.loader,
+      getRequest("/admin/audit?page=100000000000000000000000", hr),
+    );
+    expect(absurd.status).toBe(200);
+    expect((absurd.body as AuditPage).page).toBe(past.pages);
     const all = (await call(auditRoute.loader, getRequest("/admin/audit?subject=nope", hr)))
       .body as AuditPage;
     expect(all.total).toBe(await db.auditEvent.count());

@@ -154,6 +154,13 @@ describe("the case page", () => {
       dueAt: "31/01/2030",
     });
     expect(badDate.status).toBe(400);
+    // The error is for this action's row, with what was typed.
+    expect(badDate.body).toMatchObject({
+      intent: "action-status",
+      actionId: action.id,
+      fieldErrors: { dueAt: ["Please give a date like 2026-12-31."] },
+      values: { dueAt: "31/01/2030" },
+    });
     const notAnOwner = await act({
       intent: "action-status",
       actionId: action.id,
