@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "DEADLINE_POLICY_SAVED",
   "CALENDAR_CREATED",
   "CALENDAR_UPDATED",
+  "CALENDAR_DELETED",
   "HOLIDAY_ADDED",
   "HOLIDAY_REMOVED",
   "ACCOUNT_UPDATED",
@@ -229,6 +230,8 @@ export function describeAudit(
         `Changed the calendar ${quoted(subject, "(since removed)")}`,
         describeChanges(changes, CALENDAR_FIELDS, ctx),
       );
+    case "CALENDAR_DELETED":
+      return `Deleted the calendar ${quoted(str("name") ?? subject, "(unnamed)")}`;
     case "HOLIDAY_ADDED":
     case "HOLIDAY_REMOVED": {
       const added = event.action === "HOLIDAY_ADDED";

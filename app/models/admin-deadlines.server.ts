@@ -386,3 +386,36 @@ export async function countPoliciesAndCalendars(db: Db) {
   ]);
   return { policies, calendars };
 }
+
+export type DeleteCalendarResult =
+  { ok: true; name: string } | { ok: false; reason: "in-use" | "not-found" };
+
+/**
+ * Deletes a calendar nobody uses, with its holidays. A calendar a deadline policy uses stays:
+ * running clocks and escalations count their business hours in it.
+ */
+export async function deleteCalendar(
+  db: Db,
+  id: string,
+  actorId: string,
+): Promise<DeleteCalendarResult> {
+  return db.$transaction(async (tx) => {
+    const calendar = await tx.businessCalendar.findUnique({
+      where: { id },
+      select: { name: true, _count: { select: { policies: true } } },
+    });
+    if (!calendar) return { ok: false, reason: "not-found" };
+    if (calendar._count.policies > 0) return { ok: false, reason: "in-use" };
+    await tx.holiday.deleteMany({ where: { calendarId: id } });
+    const removed = await tx.businessCalendar.deleteMany({ where: { id } });
+    if (removed.count !== 1) return { ok: false, reason: "not-found" };
+    await recordAudit(tx, {
+      actorId,
+      action: "CALENDAR_DELETED",
+      subjectType: "CALENDAR",
+      subjectId: id,
+      data: { name: calendar.name },
+    });
+    return { ok: true, name: calendar.name };
+  });
+}

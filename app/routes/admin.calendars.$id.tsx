@@ -34,6 +34,7 @@ import {
 } from "~/domain/calendar-form";
 import {
   addHoliday,
+  deleteCalendar,
   getCalendarEditor,
   removeHoliday,
   updateCalendar,
@@ -82,7 +83,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData =
   | { form: "details" | "holiday"; result: SubmissionResult<string[]>; message?: string }
-  | { form: "remove"; message: string };
+  | { form: "remove"; message: string }
+  | { form: "delete"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ADMIN"]);
@@ -145,6 +147,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? `Removed ${removed.name} on ${formatHolidayDate(removed.date)}.`
           : "That holiday had already been removed.",
       });
+    }
+    case "delete": {
+      const deleted = await deleteCalendar(db, id, user.id);
+      if (!deleted.ok && deleted.reason === "not-found") throw notFound();
+      if (!deleted.ok) {
+        return data<ActionData>(
+          {
+            form: "delete",
+            message:
+              "A deadline policy uses this calendar. Choose another one for the policy first.",
+          },
+          { status: 400 },
+        );
+      }
+      return redirect("/admin/deadlines?deleted=1");
     }
     default:
       throw new Response("This form is out of date. Please reload the page.", { status: 400 });
@@ -228,6 +245,28 @@ export default function AdminCalendar() {
           lastResult={actionData?.form === "holiday" ? actionData.result : undefined}
         />
       </section>
+      {calendar.usedBy.length === 0 ? (
+        <section aria-labelledby="delete-heading" className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="delete-heading" className="text-lg font-semibold">
+            Delete this calendar
+          </h2>
+          <p className="mt-1 text-slate-700">
+            No deadline policy uses it. Deleting it removes its holidays too; the settings history
+            keeps a note of it.
+          </p>
+          {actionData?.form === "delete" ? (
+            <p role="alert" className="mt-2 font-medium text-red-700">
+              {actionData.message}
+            </p>
+          ) : null}
+          <Form method="post" className="mt-3">
+            <input type="hidden" name="intent" value="delete" />
+            <button type="submit" className={`${secondaryButtonClass} text-red-800`}>
+              Delete {calendar.name}
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </div>
   );
 }

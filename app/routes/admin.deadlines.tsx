@@ -61,6 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     targets: policyFormDefaults(editor.targets),
     calendars: editor.calendars,
     saved: url.searchParams.get("saved") === "1",
+    deleted: url.searchParams.get("deleted") === "1",
   };
 }
 
@@ -111,7 +112,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AdminDeadlines() {
-  const { policy, targets, calendars, saved } = useLoaderData<typeof loader>();
+  const { policy, targets, calendars, saved, deleted } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const policyCalendar = calendars.find((c) => c.id === policy?.calendarId);
   return (
@@ -131,6 +132,11 @@ export default function AdminDeadlines() {
       {saved ? (
         <p role="status" className="rounded-md bg-emerald-50 p-3 text-emerald-900">
           Saved. Clocks that start from now on use these targets.
+        </p>
+      ) : null}
+      {deleted ? (
+        <p role="status" className="rounded-md bg-emerald-50 p-3 text-emerald-900">
+          The calendar has been deleted. The settings history keeps a note of it.
         </p>
       ) : null}
       {policy ? null : (

@@ -201,6 +201,32 @@ describe("business calendars", () => {
     });
     expect(dataOf(rows[3])).toEqual({ date: "2026-11-26", name: "Thanksgiving" });
   });
+
+  it("deletes a calendar no policy uses, with a note; refuses one in use", async () => {
+    const used = await db.businessCalendar.findUniqueOrThrow({ where: { name: "UK office" } });
+    expect((await db.deadlinePolicy.count({ where: { calendarId: used.id } })) > 0).toBe(true);
+    const before = await db.auditEvent.count();
+    const refused = await calendarPost(used.id, { intent: "delete" });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain("A deadline policy uses this calendar");
+    expect(await db.businessCalendar.count({ where: { id: used.id } })).toBe(1);
+    expect(await db.auditEvent.count()).toBe(before);
+
+    expect((await saveDeadlines({ intent: "new-calendar", name: "aud spare" })).status).toBe(302);
+    const spare = await db.businessCalendar.findUniqueOrThrow({ where: { name: "aud spare" } });
+    await db.holiday.create({
+      data: { calendarId: spare.id, date: "2026-12-25", name: "Christmas Day" },
+    });
+    const deleted = await calendarPost(spare.id, { intent: "delete" });
+    expect([deleted.status, deleted.location]).toEqual([302, "/admin/deadlines?deleted=1"]);
+    expect(await db.businessCalendar.count({ where: { id: spare.id } })).toBe(0);
+    expect(await db.holiday.count({ where: { calendarId: spare.id } })).toBe(0);
+    const [note] = await db.auditEvent.findMany({
+      where: { action: "CALENDAR_DELETED", subjectId: spare.id },
+    });
+    expect([note.actorId, dataOf(note)]).toEqual([org.admin.id, { name: "aud spare" }]);
+    expect((await calendarPost(spare.id, { intent: "delete" })).status).toBe(404);
+  });
 });
 
 describe("customer accounts, contacts and imports", () => {
@@ -347,7 +373,7 @@ describe("the settings history page", () => {
       const policy = page.rows.find((r) => r.what.includes("critical: 1 h → 2 h"));
       expect(policy?.who).toBe("Ada Admin");
       // Calendar pages are for admins only, so HR gets no link to one.
-      const calendar = page.rows.find((r) => r.what.startsWith("Created the calendar"));
+      const calendar = page.rows.find((r) => r.what === "Created the calendar “aud US office”");
       expect(calendar).toBeDefined();
       expect(calendar?.link?.to.startsWith("/admin/calendars/") ?? false).toBe(cookie === admin);
     }

@@ -52,6 +52,9 @@ describe("describeAudit: calendars", () => {
     expect(describeAudit({ action: "CALENDAR_CREATED", data: { name: "US office" } })).toBe(
       "Created the calendar “US office”",
     );
+    expect(describeAudit({ action: "CALENDAR_DELETED", data: { name: "US office" } })).toBe(
+      "Deleted the calendar “US office”",
+    );
     expect(
       describeAudit(
         {
