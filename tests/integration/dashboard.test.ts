@@ -311,7 +311,14 @@ describe("who may see the dashboard and the account pages", () => {
     for (const { id } of accounts) {
       const a = await call(accountLoader, getRequest(`/accounts/${id}`, cookie), { id });
       expect(a.status).toBe(200);
-      pages.push(JSON.stringify(a.body));
+      // The decision form lists every possible approver (all managers, HR and leadership, some
+      // of whom reported incidents): names with a role and nothing else, checked apart.
+      const { approvers, ...rest } = a.body as { approvers: { id: string; label: string }[] };
+      for (const approver of approvers) {
+        expect(Object.keys(approver).sort()).toEqual(["id", "label"]);
+        expect(approver.label).toMatch(/ \((manager|hr|leadership)\)$/);
+      }
+      pages.push(JSON.stringify(rest));
     }
     const all = pages.join("\n");
     expect(all).toContain("Brannock Industrial Holdings");
