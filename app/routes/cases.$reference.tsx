@@ -127,6 +127,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           paymentStatus: true,
           daysOverdue: true,
           conductStatus: true,
+          // The latest decision on the account, whichever case (or none) it came from: its
+          // kind and date only; the rationale stays with those who took it.
+          decisions: {
+            orderBy: { createdAt: "desc" },
+            take: 1,
+            select: { decision: true, createdAt: true },
+          },
         },
       })
     : null;
@@ -194,6 +201,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
               ? "Paying on time"
               : `${account.paymentStatus.toLowerCase().replace(/_/g, " ")}, ${account.daysOverdue} days overdue`,
           conductStatus: account.conductStatus,
+          lastDecision: account.decisions[0]
+            ? {
+                label:
+                  DECISION_LABELS[account.decisions[0].decision as AccountDecision] ??
+                  account.decisions[0].decision,
+                at: account.decisions[0].createdAt.toISOString(),
+              }
+            : null,
         }
       : null,
     actions: actions.map((a) => ({
@@ -860,6 +875,14 @@ export default function CasePage() {
             <div>
               <dt className="text-sm text-slate-600">Conduct status</dt>
               <dd>{figures.conductStatus.toLowerCase()}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600">Last decision on the account</dt>
+              <dd>
+                {figures.lastDecision
+                  ? `${figures.lastDecision.label}, ${formatDate(figures.lastDecision.at)}`
+                  : "None yet"}
+              </dd>
             </div>
           </dl>
         </Section>

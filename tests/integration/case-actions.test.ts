@@ -74,6 +74,25 @@ describe("the case page", () => {
     const after = JSON.stringify((await page()).body);
     expect(after).toContain("1,200,000");
     expect(after).toContain("345,678");
+    expect((await page()).body).toMatchObject({ figures: { lastDecision: null } });
+
+    // A decision taken on the account itself (not on this case) shows by kind and date only.
+    await db.decision.create({
+      data: {
+        accountId: org.account.id,
+        decision: "CONDITIONS",
+        rationale: "Private reasoning of leadership",
+        decidedById: org.leadership.id,
+        approverId: org.hr.id,
+        employeesConsulted: true,
+      },
+    });
+    const withDecision = await page();
+    expect(withDecision.body).toMatchObject({
+      figures: { lastDecision: { label: "Keep under conditions" } },
+    });
+    expect(JSON.stringify(withDecision.body)).not.toContain("Private reasoning of leadership");
+    await db.decision.deleteMany({ where: { accountId: org.account.id, incidentId: null } });
   });
 
   it("logs every view on the hash chain, folded out of the timeline", async () => {
