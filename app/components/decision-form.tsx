@@ -1,6 +1,13 @@
 import { Form } from "@remix-run/react";
 import { DECISION_LABELS, DECISIONS } from "~/domain/sanctions";
-import { Field, FieldError, inputClass, secondaryButtonClass } from "./ui/field";
+import {
+  ChooseSelect,
+  choicesOf,
+  Field,
+  FieldError,
+  inputClass,
+  secondaryButtonClass,
+} from "./ui/field";
 
 /** Keep, conditions, suspend or end: the form the case page and the account page share. */
 export function DecisionForm({
@@ -20,19 +27,12 @@ export function DecisionForm({
       <input type="hidden" name="intent" value="decide" />
       <Field id="decision" label="Decision" errors={errors?.decision}>
         {(ids) => (
-          <select
+          <ChooseSelect
             name="decision"
-            className={inputClass}
-            {...ids}
-            defaultValue={values?.decision ?? ""}
-          >
-            <option value="">Choose…</option>
-            {DECISIONS.map((d) => (
-              <option key={d} value={d}>
-                {DECISION_LABELS[d]}
-              </option>
-            ))}
-          </select>
+            ids={ids}
+            choices={choicesOf(DECISIONS, DECISION_LABELS)}
+            defaultValue={values?.decision}
+          />
         )}
       </Field>
       <label className="flex items-center gap-2">
@@ -57,19 +57,12 @@ export function DecisionForm({
         errors={errors?.approverId}
       >
         {(ids) => (
-          <select
+          <ChooseSelect
             name="approverId"
-            className={inputClass}
-            {...ids}
-            defaultValue={values?.approverId ?? ""}
-          >
-            <option value="">Choose…</option>
-            {approvers.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
+            ids={ids}
+            choices={approvers.map((a) => ({ value: a.id, label: a.label }))}
+            defaultValue={values?.approverId}
+          />
         )}
       </Field>
       <fieldset aria-describedby={errors?.consulted ? "consulted-error" : undefined}>

@@ -36,6 +36,7 @@ import { getAccountView } from "~/models/account-stats.server";
 import { accountApprovers, DecisionError, recordAccountDecision } from "~/models/decision.server";
 import { notFound, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { typedValues } from "~/utils/form-values";
 import { formatDate } from "~/utils/format";
 
 const HISTORY_MONTHS = 18;
@@ -55,11 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const account = await accountExists(db, params.id ?? "");
   if (!account) throw notFound();
-  const form = Object.fromEntries(await request.formData());
+  const formData = await request.formData();
+  const form = Object.fromEntries(formData);
   if (form.intent !== "decide") throw new Response("Unknown action", { status: 400 });
-  const values = Object.fromEntries(
-    Object.entries(form).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
-  );
+  const values = typedValues(formData);
   const parsed = decisionFields.safeParse(form);
   if (!parsed.success) {
     return data<DecisionReply>(

@@ -10,6 +10,8 @@ import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
 import {
   buttonClass,
+  ChooseSelect,
+  choicesOf,
   Field,
   FieldError,
   inputClass,
@@ -67,6 +69,7 @@ import { getTimelineItems } from "~/models/timeline-view.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/format";
+import { typedValues } from "~/utils/form-values";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -380,9 +383,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sent = {
     intent: String(form.intent ?? ""),
     actionId: typeof form.actionId === "string" ? form.actionId : undefined,
-    values: Object.fromEntries(
-      [...formData.entries()].flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
-    ),
+    values: typedValues(formData),
   };
   const fail = (message: string, field: string) =>
     data<ActionResult>(
@@ -911,14 +912,11 @@ export default function CasePage() {
               errors={errorsOf("protect")?.measure}
             >
               {(ids) => (
-                <select name="measure" className={inputClass} {...ids} defaultValue="">
-                  <option value="">Choose…</option>
-                  {PROTECTIVE_MEASURES.map((m) => (
-                    <option key={m} value={m}>
-                      {PROTECTIVE_MEASURE_LABELS[m]}
-                    </option>
-                  ))}
-                </select>
+                <ChooseSelect
+                  name="measure"
+                  ids={ids}
+                  choices={choicesOf(PROTECTIVE_MEASURES, PROTECTIVE_MEASURE_LABELS)}
+                />
               )}
             </Field>
             <OwnerAndDue prefix="measure" owners={owners} errors={errorsOf("protect")} />
@@ -934,14 +932,11 @@ export default function CasePage() {
               errors={errorsOf("sanction")?.sanction}
             >
               {(ids) => (
-                <select name="sanction" className={inputClass} {...ids} defaultValue="">
-                  <option value="">Choose…</option>
-                  {SANCTIONS.map((s) => (
-                    <option key={s} value={s}>
-                      {SANCTION_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
+                <ChooseSelect
+                  name="sanction"
+                  ids={ids}
+                  choices={choicesOf(SANCTIONS, SANCTION_LABELS)}
+                />
               )}
             </Field>
             <OwnerAndDue prefix="sanction" owners={owners} errors={errorsOf("sanction")} />
@@ -960,14 +955,11 @@ export default function CasePage() {
             <input type="hidden" name="intent" value="reassign" />
             <Field id="toUserId" label="Hand the case to" errors={errorsOf("reassign")?.toUserId}>
               {(ids) => (
-                <select name="toUserId" className={inputClass} {...ids} defaultValue="">
-                  <option value="">Choose…</option>
-                  {candidates.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
+                <ChooseSelect
+                  name="toUserId"
+                  ids={ids}
+                  choices={candidates.map((c) => ({ value: c.id, label: c.label }))}
+                />
               )}
             </Field>
             <Field
@@ -986,14 +978,11 @@ export default function CasePage() {
             <input type="hidden" name="intent" value="resolve" />
             <Field id="outcome" label="Resolve with outcome" errors={errorsOf("resolve")?.outcome}>
               {(ids) => (
-                <select name="outcome" className={inputClass} {...ids} defaultValue="">
-                  <option value="">Choose…</option>
-                  {OUTCOMES.map((o) => (
-                    <option key={o} value={o}>
-                      {OUTCOME_LABELS[o]}
-                    </option>
-                  ))}
-                </select>
+                <ChooseSelect
+                  name="outcome"
+                  ids={ids}
+                  choices={choicesOf(OUTCOMES, OUTCOME_LABELS)}
+                />
               )}
             </Field>
             <button type="submit" className={secondaryButtonClass}>

@@ -67,3 +67,34 @@ export const secondaryButtonClass =
 /** A file picker with a thumb-sized button (the evidence fields). */
 export const fileInputClass =
   "block w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-4 file:py-2";
+
+export type Choice = { value: string; label: string };
+
+/** Choices from a vocabulary list and its labels. */
+export function choicesOf<T extends string>(values: readonly T[], labels: Record<T, string>) {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+/** A select that starts at "Choose…": the server says so next to it when left there. */
+export function ChooseSelect({
+  name,
+  choices,
+  ids,
+  defaultValue = "",
+}: {
+  name: string;
+  choices: readonly Choice[];
+  ids: FieldIds;
+  defaultValue?: string;
+}) {
+  return (
+    <select name={name} className={inputClass} {...ids} defaultValue={defaultValue}>
+      <option value="">Choose…</option>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+}
