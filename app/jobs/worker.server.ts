@@ -22,6 +22,7 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let mailPaused = false;
 
   const tick = async () => {
     try {
@@ -31,6 +32,11 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
       if (reminders || escalations)
         log(`deadlines: ${reminders} reminders, ${escalations} escalations`);
       if (sent || failed || dead) log(`mail: ${sent} sent, ${failed} to retry, ${dead} set aside`);
+      const paused = !!result.outbox.serverUnavailable;
+      if (paused !== mailPaused) {
+        log(paused ? "mail server unavailable: delivery paused" : "mail server back");
+        mailPaused = paused;
+      }
     } catch (error) {
       log(`tick failed: ${error instanceof Error ? error.message : String(error)}`);
     }
