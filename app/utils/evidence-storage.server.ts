@@ -259,15 +259,17 @@ export async function readFormWithEvidence(
 
 /**
  * Moves files into place once the transaction that recorded their rows has committed. A file
- * already placed (the orphan sweep rolled it forward) is left as it is.
+ * already placed (the orphan sweep rolled it forward) is left as it is. Never throws: the
+ * report is filed by now, and a file that could not be moved stays a `.part` that the sweep
+ * places (its row exists).
  */
 export async function placeEvidence(files: { storedName: string }[]) {
   for (const f of files) {
     try {
       await rename(partPath(f.storedName), storedPath(f.storedName));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      await stat(storedPath(f.storedName)); // placed by the sweep, or truly missing: throws
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // placed by the sweep
+      console.error(`evidence ${f.storedName} left for the sweep to place:`, error);
     }
   }
 }
