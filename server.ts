@@ -14,10 +14,19 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild & {
   entry: {
     module: {
       startBackgroundWorker: () => () => Promise<void>;
+      claimDatabaseWriter: () => void;
       isSameOriginRequest: (request: Request) => boolean;
     };
   };
 };
+
+// On SQLite only one app process may use the database file: refuse to start beside another.
+try {
+  build.entry.module.claimDatabaseWriter();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 
 const app = express();
 app.disable("x-powered-by");

@@ -5,11 +5,18 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startWorker } from "./jobs/worker.server";
+import { getEnv } from "./utils/env.server";
+import { claimSqliteWriter } from "./utils/writer-lock.server";
 
 const ABORT_DELAY = 5_000;
 
 /** Used by server.ts to refuse cross-site POSTs before Remix's own handling sees them. */
 export { isSameOriginRequest } from "./utils/origin.server";
+
+/** Called by server.ts before it listens: one app process per SQLite file. */
+export function claimDatabaseWriter() {
+  claimSqliteWriter(getEnv().DATABASE_URL);
+}
 
 /** Called by server.ts: the worker shares this bundle's database client. */
 export function startBackgroundWorker() {
