@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { toSafeCsv } from "~/domain/csv-safety";
+import { toSafeCsvRows } from "~/domain/csv-safety";
 import { wrapText } from "~/domain/pdf-text";
 import {
   ACTION_STATUS_LABELS,
@@ -265,22 +265,24 @@ export type CaseListRow = {
   narrative: string;
 };
 
-export function caseListCsv(rows: CaseListRow[]): string {
-  return toSafeCsv(
-    [
-      "Reference",
-      "Reported",
-      "Happened",
-      "Status",
-      "Outcome",
-      "Severity",
-      "Categories",
-      "Account",
-      "Reporter",
-      "Team",
-      "Handler",
-      "What happened",
-    ],
+export const CASE_LIST_HEADER = [
+  "Reference",
+  "Reported",
+  "Happened",
+  "Status",
+  "Outcome",
+  "Severity",
+  "Categories",
+  "Account",
+  "Reporter",
+  "Team",
+  "Handler",
+  "What happened",
+];
+
+/** CSV lines for these cases (no header): see CASE_LIST_HEADER. */
+export function caseListCsvRows(rows: CaseListRow[]): string {
+  return toSafeCsvRows(
     rows.map((r) => [
       r.reference,
       r.createdAt,
@@ -296,4 +298,8 @@ export function caseListCsv(rows: CaseListRow[]): string {
       r.narrative,
     ]),
   );
+}
+
+export function caseListCsv(rows: CaseListRow[]): string {
+  return toSafeCsvRows([CASE_LIST_HEADER]) + caseListCsvRows(rows);
 }

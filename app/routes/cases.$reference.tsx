@@ -683,13 +683,17 @@ export default function CasePage() {
         <h1 className="text-2xl font-semibold">{incident.reference}</h1>
         <StatusBadge status={incident.status} />
         {canExport ? (
-          <a
-            href={`/cases/${incident.reference}/case-file`}
-            className="ml-auto text-brand-700 underline"
-            download
+          // A POST: the download records an export on the case's timeline.
+          <Form
+            method="post"
+            action={`/cases/${incident.reference}/case-file`}
+            reloadDocument
+            className="ml-auto"
           >
-            Download case file (PDF)
-          </a>
+            <button type="submit" className="text-brand-700 underline">
+              Download case file (PDF)
+            </button>
+          </Form>
         ) : null}
       </div>
       {result ? (
