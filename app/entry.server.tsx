@@ -5,10 +5,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startWorker } from "./jobs/worker.server";
-import { getEnv } from "./utils/env.server";
 import { NonceProvider } from "./utils/nonce";
 import { claimSqliteWriter } from "./utils/writer-lock.server";
-import { cookieSecure } from "./utils/env.server";
+import { cookieSecure, getEnv } from "./utils/env.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -1,3 +1,4 @@
+import { BUSINESS_YEARS, isRealDate } from "~/domain/input-rules";
 import type { Viewer } from "~/domain/permissions";
 import { containsText, type Db, type Prisma } from "~/utils/db.server";
 import { caseListCsv, caseListCsvRows, type CaseListRow } from "./case-export.server";
@@ -206,18 +207,18 @@ export async function verifyChains(
   return { checked, broken };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Filters from a search URL; anything malformed is ignored rather than an error. */
 export function filtersFromUrl(url: URL): CaseFilters {
   const get = (k: string) => url.searchParams.get(k)?.trim() || undefined;
   const from = get("from");
   const to = get("to");
-  const toDate = to && DAY.test(to) ? new Date(`${to}T00:00:00Z`) : undefined;
+  const day = (d: string | undefined) =>
+    d && isRealDate(d, BUSINESS_YEARS) ? new Date(`${d}T00:00:00Z`) : undefined;
+  const toDate = day(to);
   if (toDate) toDate.setUTCDate(toDate.getUTCDate() + 1);
   const valid = (d: Date | undefined) => (d && !Number.isNaN(d.getTime()) ? d : undefined);
   return {
-    from: valid(from && DAY.test(from) ? new Date(`${from}T00:00:00Z`) : undefined),
+    from: valid(day(from)),
     to: valid(toDate),
     severity: get("severity"),
     category: get("category"),
@@ -230,7 +231,6 @@ export function filtersFromUrl(url: URL): CaseFilters {
   };
 }
 
-/** A CSV list export: an EXPORTED event on each case it contains. */
 /** The most cases one CSV list holds; the page says so when a search finds more. */
 export const CSV_MAX_ROWS = 5_000;
 

@@ -111,7 +111,10 @@ describe("wrapText", () => {
 
   it("measures each character once per occurrence, not each prefix", () => {
     let calls = 0;
-    const counting = (ch: string) => (calls++, ch === "w" ? 3 : 1);
+    const counting = (ch: string) => {
+      calls++;
+      return ch === "w" ? 3 : 1;
+    };
     const text = "w".repeat(5_000) + " small words " + "a".repeat(3_000);
     const lines = wrapText(text, counting, 90);
     expect(lines.join("").replace(/ /g, "")).toBe(text.replace(/ /g, ""));
