@@ -275,7 +275,7 @@ const optionalDate = z
   .transform((v, ctx) => {
     if (!v) return null;
     if (!isRealDate(v, BUSINESS_YEARS)) {
-      ctx.addIssue({ code: "custom", message: "Please give a real date, like 2026-12-31." });
+      ctx.addIssue({ code: "custom", message: "Please give a date like 2026-12-31." });
       return z.NEVER;
     }
     return new Date(`${v}T17:00:00Z`);

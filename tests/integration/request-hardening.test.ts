@@ -173,7 +173,7 @@ describe("numbers, dates and characters", () => {
     );
     expect(protect.status).toBe(400);
     expect((protect.body as { fieldErrors: Record<string, string[]> }).fieldErrors.dueAt).toEqual([
-      "Please give a real date, like 2026-12-31.",
+      "Please give a date like 2026-12-31.",
     ]);
     const report = await call(
       newReportRoute.action as Fn,
