@@ -98,6 +98,16 @@ app.all(
   }),
 );
 
+// An address Express cannot decode (e.g. a lone "%") is the client's mistake: a plain 400,
+// without a stack trace in the log.
+app.use((error: unknown, _req: express.Request, res: Response, next: express.NextFunction) => {
+  if (error instanceof URIError || (error as { status?: number }).status === 400) {
+    res.status(400).type("text/plain").send("This address could not be read.");
+    return;
+  }
+  next(error);
+});
+
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {
   console.log(`Incident portal listening on http://localhost:${port}`);

@@ -318,10 +318,16 @@ test("malformed requests as every role: never an answer of 500 or more", async (
     }
   };
 
+  // Every odd value reaches every target, but spread over intents, parameters and roles
+  // rather than all combinations, so the pass stays a few hundred requests.
+  let turn = 0;
+  const some = <T>(values: T[], n: number): T[] =>
+    Array.from({ length: n }, () => values[turn++ % values.length]);
+
   for (const target of POSTS) {
     const path = target.path(ids);
-    // Bodies that are not forms, from every role.
-    for (const role of ALL) {
+    // Bodies that are not forms: from a role that uses the form, and from an employee.
+    for (const role of new Set<Role>([target.roles[0], "employee"])) {
       for (const b of BROKEN_BODIES) {
         await check(`${role} POST ${path} ${b.label}`, () =>
           ctx[role].post(path, {
@@ -333,69 +339,63 @@ test("malformed requests as every role: never an answer of 500 or more", async (
       }
     }
     // Forms whose every field holds one odd value, per intent, from the roles that use it.
-    for (const role of target.roles) {
-      for (const intent of target.intents) {
-        await check(`${role} POST ${path} intent=${intent} (no fields)`, () =>
-          ctx[role].post(path, { form: intent ? { intent } : {}, maxRedirects: 0 }),
+    for (const intent of target.intents) {
+      const [role] = some(target.roles, 1);
+      await check(`${role} POST ${path} intent=${intent} (no fields)`, () =>
+        ctx[role].post(path, { form: intent ? { intent } : {}, maxRedirects: 0 }),
+      );
+      for (const value of some(WEIRD, 8)) {
+        const form: Record<string, string> = {};
+        for (const f of target.fields) form[f] = value;
+        if (intent) form.intent = intent;
+        await check(
+          `${role} POST ${path} intent=${intent} all fields=${JSON.stringify(value.slice(0, 40))}`,
+          () => ctx[role].post(path, { form, maxRedirects: 0 }),
         );
-        for (const value of WEIRD) {
-          const form: Record<string, string> = {};
-          for (const f of target.fields) form[f] = value;
-          if (intent) form.intent = intent;
-          await check(
-            `${role} POST ${path} intent=${intent} all fields=${JSON.stringify(value.slice(0, 40))}`,
-            () => ctx[role].post(path, { form, maxRedirects: 0 }),
-          );
-        }
-        // The same odd values as a multipart form (as the report and evidence forms send).
-        for (const value of WEIRD.slice(0, 6)) {
-          await check(
-            `${role} POST ${path} intent=${intent} multipart=${JSON.stringify(value)}`,
-            () =>
-              ctx[role].post(path, {
-                multipart: {
-                  ...(intent ? { intent } : {}),
-                  ...Object.fromEntries(target.fields.map((f) => [f, value])),
-                  evidence: {
-                    name: `a;b=c${value}.txt`,
-                    mimeType: "text/plain",
-                    buffer: Buffer.from("hello"),
-                  },
-                },
-                maxRedirects: 0,
-              }),
-          );
-        }
       }
+      // An odd value as a multipart form (as the report and evidence forms send), with a file.
+      const [value] = some(WEIRD.slice(0, 8), 1);
+      await check(`${role} POST ${path} intent=${intent} multipart=${JSON.stringify(value)}`, () =>
+        ctx[role].post(path, {
+          multipart: {
+            ...(intent ? { intent } : {}),
+            ...Object.fromEntries(target.fields.map((f) => [f, value])),
+            evidence: {
+              name: `a;b=c${value}.txt`,
+              mimeType: "text/plain",
+              buffer: Buffer.from("hello"),
+            },
+          },
+          maxRedirects: 0,
+        }),
+      );
     }
   }
 
   for (const g of GETS) {
     const path = g.path(ids);
     for (const param of g.params) {
-      for (const value of WEIRD) {
-        const role = ALL[sent % ALL.length];
+      for (const value of some(WEIRD, 6)) {
+        const [role] = some(ALL, 1);
         await check(`${role} GET ${path}?${param}=${JSON.stringify(value.slice(0, 40))}`, () =>
           ctx[role].get(`${path}?${new URLSearchParams({ [param]: value.slice(0, 2000) })}`, {
             maxRedirects: 0,
           }),
         );
       }
-      for (const raw of ["%", "%E0%A4%A", "%00"]) {
-        await check(`GET ${path}?${param}=${raw} (raw)`, () =>
-          ctx.hr.get(`${path}?${param}=${raw}`, { maxRedirects: 0 }),
-        );
-      }
+      const [raw] = some(["%", "%E0%A4%A", "%00"], 1);
+      await check(`GET ${path}?${param}=${raw} (raw)`, () =>
+        ctx.hr.get(`${path}?${param}=${raw}`, { maxRedirects: 0 }),
+      );
     }
   }
 
   for (const page of ID_PAGES) {
     for (const segment of SEGMENTS) {
-      for (const role of ALL) {
-        await check(`${role} GET ${page(segment)}`, () =>
-          ctx[role].get(page(segment), { maxRedirects: 0 }),
-        );
-      }
+      const [role] = some(ALL, 1);
+      await check(`${role} GET ${page(segment)}`, () =>
+        ctx[role].get(page(segment), { maxRedirects: 0 }),
+      );
     }
   }
 
