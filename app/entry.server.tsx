@@ -1,15 +1,28 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startWorker } from "./jobs/worker.server";
+import { NonceProvider } from "./utils/nonce";
+import { claimSqliteWriter } from "./utils/writer-lock.server";
+import { cookieSecure, getEnv } from "./utils/env.server";
 
 const ABORT_DELAY = 5_000;
 
 /** Used by server.ts to refuse cross-site POSTs before Remix's own handling sees them. */
 export { isSameOriginRequest } from "./utils/origin.server";
+
+/** Called by server.ts before it listens: one app process per SQLite file. */
+export function claimDatabaseWriter() {
+  claimSqliteWriter(getEnv().DATABASE_URL);
+}
+
+/** Called by server.ts: HSTS and upgrade-insecure-requests only when served over https. */
+export function servedSecurely() {
+  return cookieSecure();
+}
 
 /** Called by server.ts: the worker shares this bundle's database client. */
 export function startBackgroundWorker() {
@@ -21,13 +34,23 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();

@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { BUSINESS_YEARS, isRealDate, wholeNumberText } from "./input-rules";
 import { CONDUCT_STATUSES, SEGMENTS } from "./vocabulary";
+
+/** Days overdue fit an int column on both databases; a century of arrears is plenty. */
+export const DAYS_OVERDUE_MAX = 36_500;
 
 // The CRM import's column set and row rules (docs/crm-import.md). Pure: the server parses the
 // CSV with csv-parse, checks each row here, then looks up owners and writes.
@@ -61,8 +65,8 @@ const isoDate = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format YYYY-MM-DD, like 2027-03-31")
+    .refine((s) => isRealDate(s, BUSINESS_YEARS), "Not a real date")
     .transform((s) => new Date(`${s}T00:00:00Z`))
-    .refine((d) => !Number.isNaN(d.getTime()), "Not a real date")
     .optional(),
 );
 
@@ -115,7 +119,7 @@ export const importRowSchema = z
     ),
     days_overdue: z.preprocess(
       (v) => blank(trimmed(v)) ?? "0",
-      z.string().regex(/^\d+$/, "Use a whole number of days, 0 or more").transform(Number),
+      wholeNumberText("Use a whole number of days, 0 or more", DAYS_OVERDUE_MAX),
     ),
   })
   .superRefine((r, ctx) => {
@@ -199,7 +203,7 @@ export const accountEditSchema = z.object({
   }),
   daysOverdue: z.preprocess(
     (v) => blank(trimmed(v)) ?? "0",
-    z.string().regex(/^\d+$/, "Use a whole number of days, 0 or more").transform(Number),
+    wholeNumberText("Use a whole number of days, 0 or more", DAYS_OVERDUE_MAX),
   ),
   conductStatus: z.enum(CONDUCT_STATUSES, {
     errorMap: () => ({ message: "Choose a conduct status" }),

@@ -29,7 +29,7 @@ export function effectiveSeverity(i: {
   reporterSeverity: string;
 }): Severity {
   const s = (i.assessedSeverity ?? i.reporterSeverity) as Severity;
-  return s in SEVERITY_WEIGHTS ? s : "LOW";
+  return Object.hasOwn(SEVERITY_WEIGHTS, s) ? s : "LOW";
 }
 
 export function severityWeight(s: Severity): number {

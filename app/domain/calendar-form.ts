@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_TARGETS, type DeadlineTargetSpec } from "./deadlines";
+import { hasControlChars, isRealDate as isRealDateIn } from "./input-rules";
 import { isValidTimeZone } from "./report-form";
 import { DEADLINE_KINDS, SEVERITIES, type DeadlineKind, type Severity } from "./vocabulary";
 
@@ -157,9 +158,8 @@ export function policyFormDefaults(
 // Calendars
 // ---------------------------------------------------------------------------------------------
 
-// Control characters and bidirectional overrides never belong in a name someone reads later.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+// A name is one line: the shared control-character rule, and no tabs or line breaks.
+const notPlainName = (s: string) => hasControlChars(s) || /[\t\n\r]/.test(s);
 
 function shortName(what: string, max: number) {
   return z
@@ -170,7 +170,7 @@ function shortName(what: string, max: number) {
     .pipe(
       z
         .string()
-        .refine((s) => !CONTROL_CHARS.test(s), "Please use only ordinary letters and punctuation."),
+        .refine((s) => !notPlainName(s), "Please use only ordinary letters and punctuation."),
     );
 }
 
@@ -271,17 +271,9 @@ export type CalendarFormValue = z.infer<typeof calendarFormSchema>;
 /** Adding a calendar asks only for its name; the rest starts as the built-in working week. */
 export const newCalendarSchema = z.object({ name: shortName("calendar", 100) });
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A real calendar date "YYYY-MM-DD" between 2000 and 2100. */
 export function isRealDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return (
-    year >= 2000 && year <= 2100 && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
-  );
+  return isRealDateIn(value, { min: 2000, max: 2100 });
 }
 
 export const holidayFormSchema = z.object({

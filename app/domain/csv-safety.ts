@@ -11,10 +11,18 @@ export function neutraliseCell(value: unknown): string {
   return DANGEROUS_START.test(text) ? `'${text}` : text;
 }
 
+// Quoted as well: the separator, and ";" which spreadsheets in many locales split cells on.
+const OPTIONS = { quoted_match: /[",;\n\r]/, record_delimiter: "\r\n" } as const;
+
 /** A CSV document (header row first), every cell neutralised, quoted where needed. */
 export function toSafeCsv(header: string[], rows: unknown[][]): string {
-  return stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], {
-    quoted_match: /[",\n\r]/,
-    record_delimiter: "\r\n",
-  });
+  return toSafeCsvRows([header, ...rows]);
+}
+
+/** CSV rows without a header, for writing a document in parts (streamed exports). */
+export function toSafeCsvRows(rows: unknown[][]): string {
+  return stringify(
+    rows.map((r) => r.map(neutraliseCell)),
+    OPTIONS,
+  );
 }

@@ -37,3 +37,57 @@ export function extractPdfText(bytes: Uint8Array): string {
   }
   return lines.join("\n");
 }
+
+/**
+ * Greedy line wrapping in one pass over the text: each character's width is looked up once
+ * (the caller caches per character), words join a line while they fit, and a word wider than
+ * the line is cut where the next character would overflow. Linear in the text's length, so a
+ * 20,000-character "word" costs the same as 20,000 characters of prose. `charWidth` must be the
+ * drawn width: pdf-lib draws standard fonts without kerning, so per-character sums are exact.
+ */
+export function wrapText(
+  text: string,
+  charWidth: (ch: string) => number,
+  maxWidth: number,
+): string[] {
+  const out: string[] = [];
+  const spaceWidth = charWidth(" ");
+  const widthOf = (s: string) => {
+    let w = 0;
+    for (const ch of s) w += charWidth(ch);
+    return w;
+  };
+  for (const para of text.split(/\r?\n/)) {
+    let line = "";
+    let lineWidth = 0;
+    for (const word of para.split(/ +/)) {
+      const wordWidth = widthOf(word);
+      if (line && lineWidth + spaceWidth + wordWidth <= maxWidth) {
+        line += ` ${word}`;
+        lineWidth += spaceWidth + wordWidth;
+        continue;
+      }
+      if (line) out.push(line);
+      if (wordWidth <= maxWidth) {
+        line = word;
+        lineWidth = wordWidth;
+        continue;
+      }
+      // Too wide for any line: cut it character by character (at least one per line).
+      line = "";
+      lineWidth = 0;
+      for (const ch of word) {
+        const w = charWidth(ch);
+        if (line && lineWidth + w > maxWidth) {
+          out.push(line);
+          line = "";
+          lineWidth = 0;
+        }
+        line += ch;
+        lineWidth += w;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}

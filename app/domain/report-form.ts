@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zonedTimeToInstant } from "./business-calendar";
+import { CONTROL_CHARS_MESSAGE, hasControlChars } from "./input-rules";
 import { CATEGORIES, CHANNELS, SEVERITIES, SUPPORT_KINDS } from "./vocabulary";
 
 // The report form's rules, shared by the browser (instant messages) and the server (the truth).
@@ -7,23 +8,13 @@ import { CATEGORIES, CHANNELS, SEVERITIES, SUPPORT_KINDS } from "./vocabulary";
 export const NARRATIVE_MAX = 20_000;
 export const IMPACT_MAX = 10_000;
 
-// Control characters other than tab, newline and carriage return never belong in a report,
-// nor do C1 controls or bidirectional overrides (they can make a record read differently
-// from what it stores).
-const CONTROL_CHARS =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-
 function freeText(label: string, max: number) {
   return z
     .string({ required_error: `Please describe ${label}.` })
     .trim()
     .min(1, `Please describe ${label}.`)
     .max(max, `Please keep this under ${max.toLocaleString("en-GB")} characters.`)
-    .refine((s) => !CONTROL_CHARS.test(s), {
-      message:
-        "This contains invisible control characters; please retype or paste it as plain text.",
-    });
+    .refine((s) => !hasControlChars(s), { message: CONTROL_CHARS_MESSAGE });
 }
 
 /** The value of the account and contact choices that means "a new one, named below". */
@@ -35,9 +26,7 @@ function shortName(what: string) {
     .string()
     .trim()
     .max(NAME_MAX, `Please keep the ${what} under ${NAME_MAX} characters.`)
-    .refine((s) => !CONTROL_CHARS.test(s), {
-      message: "This contains invisible control characters.",
-    })
+    .refine((s) => !hasControlChars(s), { message: CONTROL_CHARS_MESSAGE })
     .optional();
 }
 

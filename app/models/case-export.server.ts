@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { toSafeCsv } from "~/domain/csv-safety";
+import { toSafeCsvRows } from "~/domain/csv-safety";
+import { wrapText } from "~/domain/pdf-text";
 import {
   ACTION_STATUS_LABELS,
   DECISION_LABELS,
@@ -134,30 +135,14 @@ class PdfWriter {
     this.y = 841.89 - this.margin;
   }
   private wrap(text: string, font: PDFFont, size: number): string[] {
-    const width = 595.28 - 2 * this.margin;
-    const out: string[] = [];
-    for (const para of pdfSafeText(text).split(/\r?\n/)) {
-      let line = "";
-      for (const word of para.split(/ +/)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width) {
-          line = candidate;
-          continue;
-        }
-        if (line) out.push(line);
-        // A single word wider than the page is cut into pieces.
-        let rest = word;
-        while (font.widthOfTextAtSize(rest, size) > width) {
-          let n = rest.length;
-          while (n > 1 && font.widthOfTextAtSize(rest.slice(0, n), size) > width) n--;
-          out.push(rest.slice(0, n));
-          rest = rest.slice(n);
-        }
-        line = rest;
-      }
-      out.push(line);
-    }
-    return out;
+    // One width lookup per distinct character and font size, then linear wrapping.
+    const cache = new Map<string, number>();
+    const charWidth = (ch: string) => {
+      let w = cache.get(ch);
+      if (w === undefined) cache.set(ch, (w = font.widthOfTextAtSize(ch, size)));
+      return w;
+    };
+    return wrapText(pdfSafeText(text), charWidth, 595.28 - 2 * this.margin);
   }
   text(text: string, opts: { size?: number; bold?: boolean; gap?: number } = {}) {
     const size = opts.size ?? 10;
@@ -280,22 +265,24 @@ export type CaseListRow = {
   narrative: string;
 };
 
-export function caseListCsv(rows: CaseListRow[]): string {
-  return toSafeCsv(
-    [
-      "Reference",
-      "Reported",
-      "Happened",
-      "Status",
-      "Outcome",
-      "Severity",
-      "Categories",
-      "Account",
-      "Reporter",
-      "Team",
-      "Handler",
-      "What happened",
-    ],
+export const CASE_LIST_HEADER = [
+  "Reference",
+  "Reported",
+  "Happened",
+  "Status",
+  "Outcome",
+  "Severity",
+  "Categories",
+  "Account",
+  "Reporter",
+  "Team",
+  "Handler",
+  "What happened",
+];
+
+/** CSV lines for these cases (no header): see CASE_LIST_HEADER. */
+export function caseListCsvRows(rows: CaseListRow[]): string {
+  return toSafeCsvRows(
     rows.map((r) => [
       r.reference,
       r.createdAt,
@@ -311,4 +298,8 @@ export function caseListCsv(rows: CaseListRow[]): string {
       r.narrative,
     ]),
   );
+}
+
+export function caseListCsv(rows: CaseListRow[]): string {
+  return toSafeCsvRows([CASE_LIST_HEADER]) + caseListCsvRows(rows);
 }

@@ -1,6 +1,7 @@
+import { BUSINESS_YEARS, isRealDate } from "~/domain/input-rules";
 import type { Viewer } from "~/domain/permissions";
 import { containsText, type Db, type Prisma } from "~/utils/db.server";
-import type { CaseListRow } from "./case-export.server";
+import { caseListCsv, caseListCsvRows, type CaseListRow } from "./case-export.server";
 import { appendCaseEvent, verifyIncidentChain } from "./case-event.server";
 import { handlerScope } from "./incident.server";
 
@@ -214,18 +215,18 @@ export async function verifyChains(
   return { checked, broken };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Filters from a search URL; anything malformed is ignored rather than an error. */
 export function filtersFromUrl(url: URL): CaseFilters {
   const get = (k: string) => url.searchParams.get(k)?.trim() || undefined;
   const from = get("from");
   const to = get("to");
-  const toDate = to && DAY.test(to) ? new Date(`${to}T00:00:00Z`) : undefined;
+  const day = (d: string | undefined) =>
+    d && isRealDate(d, BUSINESS_YEARS) ? new Date(`${d}T00:00:00Z`) : undefined;
+  const toDate = day(to);
   if (toDate) toDate.setUTCDate(toDate.getUTCDate() + 1);
   const valid = (d: Date | undefined) => (d && !Number.isNaN(d.getTime()) ? d : undefined);
   return {
-    from: valid(from && DAY.test(from) ? new Date(`${from}T00:00:00Z`) : undefined),
+    from: valid(day(from)),
     to: valid(toDate),
     severity: get("severity"),
     category: get("category"),
@@ -238,22 +239,27 @@ export function filtersFromUrl(url: URL): CaseFilters {
   };
 }
 
-/** A CSV list export: an EXPORTED event on each case it contains. */
 /** The most cases one CSV list holds; the page says so when a search finds more. */
 export const CSV_MAX_ROWS = 5_000;
 
+/** Cases per write transaction when a list export is recorded. */
+export const EXPORT_BATCH = 100;
+
 /**
- * A CSV list export: an EXPORTED event on each case it contains, all in one transaction, so
- * either every case records the export or none does (and then no file is sent).
+ * A CSV list export: an EXPORTED event on each case it contains, written in short
+ * transactions of EXPORT_BATCH cases, so a list of thousands never holds the database's write
+ * lock for more than a moment (SQLite has one writer, and its driver does not yield). The
+ * caller records a batch before sending its rows, so no row leaves without its event.
  */
 export async function recordListExport(
   db: Db,
   p: { incidentIds: string[]; actorId: string; now?: Date },
 ) {
   const at = p.now ?? new Date();
-  await db.$transaction(
-    async (tx) => {
-      for (const incidentId of p.incidentIds) {
+  for (let i = 0; i < p.incidentIds.length; i += EXPORT_BATCH) {
+    const batch = p.incidentIds.slice(i, i + EXPORT_BATCH);
+    await db.$transaction(async (tx) => {
+      for (const incidentId of batch) {
         await appendCaseEvent(tx, {
           incidentId,
           type: "EXPORTED",
@@ -262,9 +268,10 @@ export async function recordListExport(
           data: { format: "CSV", what: "case list" },
         });
       }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+    });
+    // Let waiting requests in between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Rows for the CaseList component (JSON-safe). */
@@ -282,4 +289,38 @@ export function toListItems(rows: CaseListRow[]) {
     reporterName: r.reporterName,
     teamName: r.teamName,
   }));
+}
+
+/**
+ * The case list CSV as a stream: the header, then EXPORT_BATCH cases at a time, each batch
+ * recorded on its cases' timelines (one short transaction) just before its rows are sent. At
+ * most CSV_MAX_ROWS cases; memory and lock time stay one batch's worth.
+ */
+export function caseListCsvStream(
+  db: Db,
+  viewer: Viewer & { id: string },
+  f: CaseFilters,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let sent = 0;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode("\uFEFF" + caseListCsv([])));
+        return;
+      }
+      const take = Math.min(EXPORT_BATCH, CSV_MAX_ROWS - sent);
+      const rows = take > 0 ? await searchCases(db, viewer, f, { take, skip: sent }) : [];
+      if (rows.length === 0) {
+        controller.close();
+        return;
+      }
+      await recordListExport(db, { incidentIds: rows.map((r) => r.id), actorId: viewer.id });
+      sent += rows.length;
+      controller.enqueue(encoder.encode(caseListCsvRows(rows)));
+      if (rows.length < take) controller.close();
+    },
+  });
 }

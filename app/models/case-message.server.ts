@@ -1,3 +1,4 @@
+import { CONTROL_CHARS_MESSAGE, hasControlChars } from "~/domain/input-rules";
 import type { Db } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";
 import { enqueueNotification } from "./notification.server";
@@ -26,6 +27,7 @@ export async function postCaseMessage(
       `Please keep a message under ${MESSAGE_MAX.toLocaleString("en-GB")} characters.`,
     );
   }
+  if (hasControlChars(body)) throw new CaseMessageError(CONTROL_CHARS_MESSAGE);
   const now = p.now ?? new Date();
   return db.$transaction(async (tx) => {
     const incident = await tx.incident.findUniqueOrThrow({

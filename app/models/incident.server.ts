@@ -34,6 +34,20 @@ export type NewIncident = {
   newContactName?: string;
 };
 
+/** The form's submissionKey belongs to another person's report. */
+export class SubmissionKeyTaken extends Error {
+  constructor() {
+    super("This form's key belongs to another report.");
+  }
+}
+
+/** The form's submissionKey filed a report already, whose text differs from this one. */
+export class SubmissionKeyReused extends Error {
+  constructor(readonly reference: string) {
+    super(`This form already filed ${reference}.`);
+  }
+}
+
 async function nextReference(tx: Tx, now: Date): Promise<string> {
   const year = now.getUTCFullYear();
   const counter = await tx.referenceCounter.upsert({
@@ -62,10 +76,31 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
     if (input.submissionKey) {
       const existing = await tx.incident.findUnique({
         where: { submissionKey: input.submissionKey },
-        select: { id: true, reference: true, reporterId: true },
+        select: {
+          id: true,
+          reference: true,
+          reporterId: true,
+          narrative: true,
+          impact: true,
+          occurredAt: true,
+          channel: true,
+          reporterSeverity: true,
+        },
       });
-      if (existing && existing.reporterId === input.reporterId) {
-        return { id: existing.id, reference: existing.reference, duplicate: true };
+      // Someone else's key (replayed or forged): never theirs to reuse, and never a crash on
+      // the unique index.
+      if (existing && existing.reporterId !== input.reporterId) throw new SubmissionKeyTaken();
+      if (existing) {
+        const same =
+          existing.narrative === input.narrative &&
+          (existing.impact ?? "") === (input.impact ?? "") &&
+          existing.occurredAt.getTime() === input.occurredAt.getTime() &&
+          existing.channel === input.channel &&
+          existing.reporterSeverity === input.severity;
+        // The same report sent again (double click, retry after a lost answer): the first one
+        // stands. Edited since: not filed silently as if it were the first.
+        if (same) return { id: existing.id, reference: existing.reference, duplicate: true };
+        throw new SubmissionKeyReused(existing.reference);
       }
     }
     const people = await loadRoutingPeople(tx);

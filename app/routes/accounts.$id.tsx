@@ -35,6 +35,7 @@ import { accountExists } from "~/models/account.server";
 import { getAccountView } from "~/models/account-stats.server";
 import { accountApprovers, DecisionError, recordAccountDecision } from "~/models/decision.server";
 import { notFound, requireRole } from "~/utils/auth.server";
+import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
 import { formatDate } from "~/utils/format";
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const account = await accountExists(db, params.id ?? "");
   if (!account) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = Object.fromEntries(formData);
   if (form.intent !== "decide") throw new Response("Unknown action", { status: 400 });
   const values = typedValues(formData);

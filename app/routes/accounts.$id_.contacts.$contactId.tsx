@@ -12,6 +12,7 @@ import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { contactFormSchema } from "~/domain/contact-form";
 import { getAccountForEdit, getContactForEdit, saveContact } from "~/models/account-admin.server";
 import { notFound, requireRole } from "~/utils/auth.server";
+import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
 // Add (contactId "new") or edit a customer contact; saving confirms one added by a reporter.
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, account, contact } = await load(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: contactFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: contactFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const saved = await saveContact(db, account.id, contact?.id ?? null, submission.value, user.id);
   if (!saved) throw notFound();

@@ -7,6 +7,7 @@ import { SEGMENT_LABELS } from "~/domain/account-scoring";
 import { CONDUCT_STATUSES, SEGMENTS } from "~/domain/vocabulary";
 import { getAccountForEdit, listOwnerChoices, updateAccount } from "~/models/account-admin.server";
 import { notFound, requireRole } from "~/utils/auth.server";
+import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit account · Incident portal" }];
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const existing = await getAccountForEdit(db, params.id ?? "");
   if (!existing) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries(
     [...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]),
   );

@@ -40,6 +40,7 @@ import {
   updateCalendar,
 } from "~/models/admin-deadlines.server";
 import { notFound, requireRole } from "~/utils/auth.server";
+import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = calendarIdFrom(params);
   const db = await getDb();
   if (!(await getCalendarEditor(db, id))) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   switch (intent) {

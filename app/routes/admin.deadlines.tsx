@@ -45,6 +45,7 @@ import {
   saveDefaultPolicy,
 } from "~/models/admin-deadlines.server";
 import { requireRole } from "~/utils/auth.server";
+import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Deadlines · Admin · Incident portal" }];
@@ -70,7 +71,7 @@ type ActionData = { form: "policy" | "calendar"; result: SubmissionResult<string
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ADMIN"]);
   const db = await getDb();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "new-calendar") {

@@ -18,6 +18,7 @@ import {
 } from "~/models/outbox-admin.server";
 import type { TemplateName } from "~/models/notification.server";
 import { requireRole } from "~/utils/auth.server";
+import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -58,7 +59,7 @@ type ActionData = { ok: boolean; message: string };
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ADMIN"]);
   const db = await getDb();
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     return data<ActionData>(
       { ok: false, message: "That request was not understood. Please reload the page." },

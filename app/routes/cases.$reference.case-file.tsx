@@ -1,14 +1,18 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { getCaseFile, recordExport, renderCaseFilePdf } from "~/models/case-export.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { exportByPostOnly } from "~/utils/exports.server";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
 
 // The case file as PDF, for HR (who answer to counsel and regulators). Managers handling a
-// case see everything on the case page but do not take files out: DESIGN.md §1 gives exports
-// to HR. The download itself is an EXPORTED event on the case's timeline.
+// case see everything on the case page but do not take files out: exports are HR's. The
+// download is an EXPORTED event on the case's timeline, so it is a POST from the case page's
+// button; a GET changes nothing.
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = exportByPostOnly;
+
+export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);

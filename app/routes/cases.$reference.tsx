@@ -20,6 +20,7 @@ import {
 import { z } from "zod";
 import { describeTimeLeft } from "~/domain/deadlines";
 import { decisionFields } from "~/domain/decision-form";
+import { BUSINESS_YEARS, isRealDate, optionalPlainText, plainText } from "~/domain/input-rules";
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
@@ -67,6 +68,7 @@ import {
 } from "~/models/incident-handling.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
 import { requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/read-form.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { typedValues } from "~/utils/form-values";
@@ -264,24 +266,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const text = (what: string, max: number, min = 1) =>
-  z
-    .string({ required_error: what })
-    .trim()
-    .min(min, what)
-    .max(max, `Please keep this under ${max.toLocaleString("en-GB")} characters.`);
+const text = (what: string, max: number, min = 1) => plainText(what, max, min);
 
+/** A due date: a real calendar date (2026-02-30 is refused, not read as 2 March). */
 const optionalDate = z
   .string()
   .optional()
   .transform((v, ctx) => {
     if (!v) return null;
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T17:00:00Z`) : null;
-    if (!d || Number.isNaN(d.getTime())) {
+    if (!isRealDate(v, BUSINESS_YEARS)) {
       ctx.addIssue({ code: "custom", message: "Please give a date like 2026-12-31." });
       return z.NEVER;
     }
-    return d;
+    return new Date(`${v}T17:00:00Z`);
   });
 
 /** An existing due date: left alone when the field is absent, cleared when sent empty. */
@@ -314,11 +311,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("message"), body: text("Please write a message.", 5000) }),
   z.object({
     intent: z.literal("update"),
-    text: z
-      .string({ required_error: "Please write the update." })
-      .trim()
-      .min(1, "Please write the update.")
-      .max(5000, "Please keep updates under 5,000 characters."),
+    text: text("Please write the update.", 5000),
   }),
   z.object({
     intent: z.literal("protect"),
@@ -333,24 +326,20 @@ const actionSchema = z.discriminatedUnion("intent", [
     sanction: z.enum(SANCTIONS, { errorMap: () => ({ message: "Please choose an action." }) }),
     ownerId: optionalId,
     dueAt: optionalDate,
-    reason: z.string().trim().max(2000).optional(),
+    reason: optionalPlainText(2000),
   }),
   z.object({
     intent: z.literal("action-status"),
     actionId: z.string().min(1, "Please choose an action."),
     status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: "Please choose a status." }) }),
-    outcome: z.string().trim().max(2000).optional(),
+    outcome: optionalPlainText(2000),
     ownerId: optionalId,
     dueAt: editedDate,
   }),
   z.object({
     intent: z.literal("reassign"),
     toUserId: z.string({ required_error: "Please choose who should handle it." }).min(1),
-    reason: z
-      .string({ required_error: "Please give a reason." })
-      .trim()
-      .min(3, "Please give a reason.")
-      .max(1000, "Please keep the reason under 1,000 characters."),
+    reason: text("Please give a reason.", 1000, 3),
   }),
   z.object({
     intent: z.literal("resolve"),
@@ -377,7 +366,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form: Record<string, unknown> = Object.fromEntries(formData);
   form.categories = formData.getAll("categories");
   const sent = {
@@ -683,13 +672,17 @@ export default function CasePage() {
         <h1 className="text-2xl font-semibold">{incident.reference}</h1>
         <StatusBadge status={incident.status} />
         {canExport ? (
-          <a
-            href={`/cases/${incident.reference}/case-file`}
-            className="ml-auto text-brand-700 underline"
-            download
+          // A POST: the download records an export on the case's timeline.
+          <Form
+            method="post"
+            action={`/cases/${incident.reference}/case-file`}
+            reloadDocument
+            className="ml-auto"
           >
-            Download case file (PDF)
-          </a>
+            <button type="submit" className="text-brand-700 underline">
+              Download case file (PDF)
+            </button>
+          </Form>
         ) : null}
       </div>
       {result ? (

@@ -38,9 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const segParam = url.searchParams.get("segment") ?? "";
   const segment = (SEGMENTS as readonly string[]).includes(segParam) ? (segParam as Segment) : null;
   const sortParam = url.searchParams.get("sort") ?? "score";
-  const sort: SortKey = sortParam in SORTS ? (sortParam as SortKey) : "score";
+  // Own keys only: `in` would accept inherited names such as __proto__ or toString.
+  const sort: SortKey = Object.hasOwn(SORTS, sortParam) ? (sortParam as SortKey) : "score";
   const quadrantParam = url.searchParams.get("quadrant") ?? "";
-  const quadrant = quadrantParam in QUADRANT_LABELS ? (quadrantParam as Quadrant) : null;
+  const quadrant = Object.hasOwn(QUADRANT_LABELS, quadrantParam)
+    ? (quadrantParam as Quadrant)
+    : null;
   const flagged = url.searchParams.get("flagged") === "1";
   const withIncidents = url.searchParams.get("all") !== "1";
 

@@ -1,27 +1,22 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { caseListCsv } from "~/models/case-export.server";
-import {
-  CSV_MAX_ROWS,
-  filtersFromUrl,
-  recordListExport,
-  searchCases,
-} from "~/models/case-history.server";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { caseListCsvStream, filtersFromUrl } from "~/models/case-history.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { exportByPostOnly } from "~/utils/exports.server";
 
-// The filtered case list as CSV (csv-stringify, formula injection neutralised). Each case in it
-// gets an EXPORTED event: the export is on every timeline it took data from.
+// The filtered case list as CSV (csv-stringify, formula injection neutralised), streamed. Each
+// case in it gets an EXPORTED event, so the export is on every timeline it took data from.
+// Writing those events is a side effect, so the download is a POST from the case list's
+// button (the Origin check applies); a GET (a link from anywhere) changes nothing.
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = exportByPostOnly;
+
+export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["HR"]);
   const db = await getDb();
-  const rows = await searchCases(db, user, filtersFromUrl(new URL(request.url)), {
-    take: CSV_MAX_ROWS,
-    skip: 0,
-  });
-  await recordListExport(db, { incidentIds: rows.map((r) => r.id), actorId: user.id });
-  const csv = caseListCsv(rows);
-  return new Response("\uFEFF" + csv, {
+  // The filters travel in the form's action URL, as on the list page.
+  const stream = caseListCsvStream(db, user, filtersFromUrl(new URL(request.url)));
+  return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="cases.csv"`,

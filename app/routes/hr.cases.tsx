@@ -166,11 +166,14 @@ export default function HrCases() {
       <p>
         {total > 0 ? (
           <>
-            <a href={csvHref} className="text-brand-700 underline" download>
-              {total > csvMax
-                ? `Download the newest ${csvMax.toLocaleString("en-GB")} as CSV (narrow the search for the rest)`
-                : `Download all ${total} as CSV`}
-            </a>{" "}
+            {/* A POST: the download records an export on each case's timeline. */}
+            <Form method="post" action={csvHref} reloadDocument className="inline">
+              <button type="submit" className="text-brand-700 underline">
+                {total > csvMax
+                  ? `Download the newest ${csvMax.toLocaleString("en-GB")} as CSV (narrow the search for the rest)`
+                  : `Download all ${total} as CSV`}
+              </button>
+            </Form>{" "}
             ·{" "}
           </>
         ) : null}

@@ -11,6 +11,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { getOptionalUser, login, safeRedirect } from "~/utils/auth.server";
+import { readForm } from "~/utils/read-form.server";
 import { assertSameOrigin } from "~/utils/origin.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Incident portal" }];
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

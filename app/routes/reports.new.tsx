@@ -27,7 +27,8 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { z } from "zod";
 import { PeoplePicker } from "~/components/report-form/people-picker";
-import { useReportDraft } from "~/components/report-form/use-report-draft";
+import { saveDraft, useReportDraft } from "~/components/report-form/use-report-draft";
+import { isRealDate } from "~/domain/input-rules";
 import {
   buttonClass,
   Field,
@@ -66,7 +67,7 @@ import {
   SUPPORT_LABELS,
 } from "~/domain/vocabulary";
 import { accountExists, contactBelongsTo, listAccountChoices } from "~/models/account.server";
-import { createIncident } from "~/models/incident.server";
+import { createIncident, SubmissionKeyReused, SubmissionKeyTaken } from "~/models/incident.server";
 import { listColleagueChoices } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -133,7 +134,10 @@ function serverReportSchema(accountExists: (id: string) => Promise<unknown>) {
       occurredAt: shape.occurredAt.superRefine((value, ctx) => {
         if (!LOCAL_DATE_TIME.test(value)) return; // the format message is already there
         const at = occurredAtInstant(value, undefined);
-        if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 2000) {
+        if (
+          !isRealDate(value.slice(0, 10), { min: 2000, max: 2200 }) ||
+          Number.isNaN(at.getTime())
+        ) {
           ctx.addIssue({ code: "custom", message: "Please give a real date and time." });
         }
       }),
@@ -150,7 +154,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAccountChoices(db),
     listColleagueChoices(db, user.id),
   ]);
-  return { accounts, colleagues, userId: user.id, now: toLocalInput(new Date(), DEFAULT_TZ) };
+  return {
+    accounts,
+    colleagues,
+    userId: user.id,
+    now: toLocalInput(new Date(), DEFAULT_TZ),
+    // This form's submission key, in the HTML itself (see the action).
+    submissionKey: crypto.randomUUID(),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -190,14 +201,20 @@ export async function action({ request }: ActionFunctionArgs) {
       fieldErrors.contactId = ["Please choose a contact from the list."];
     }
   }
-  if (submission.status !== "success" || Object.keys(fieldErrors).length > 0) {
+  // The loader renders a key into the form, so even a post sent before the page's script ran
+  // carries one; without it a double post would file twice.
+  const formErrors =
+    submission.status === "success" && !submission.value.submissionKey
+      ? ["This form is out of date. Please reload the page and send it again."]
+      : undefined;
+  if (submission.status !== "success" || Object.keys(fieldErrors).length > 0 || formErrors) {
     await discardEvidence(evidence.files);
     if (evidence.files.length > 0 && !fieldErrors.evidence) {
       fieldErrors.evidence = [
         "Files cannot be kept after a failed send: please choose them again.",
       ];
     }
-    return data(submission.reply({ fieldErrors }), { status: 400 });
+    return data(submission.reply({ fieldErrors, formErrors }), { status: 400 });
   }
   const v = submission.value;
   let created;
@@ -222,6 +239,18 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     await discardEvidence(evidence.files);
+    if (error instanceof SubmissionKeyTaken || error instanceof SubmissionKeyReused) {
+      // Not filed. A fresh key goes back to the page (and its saved draft), so sending again
+      // files this version as a report of its own instead of meeting the same refusal.
+      const message =
+        error instanceof SubmissionKeyReused
+          ? `This form already filed report ${error.reference}, and what you send now differs from it, so it was not filed. To add to ${error.reference}, open it from "My reports" and send a message; to file this as a separate report, send it again.`
+          : "This form could not be filed as it was. Please send it again.";
+      return data(
+        { ...submission.reply({ formErrors: [message] }), freshSubmissionKey: crypto.randomUUID() },
+        { status: 409 },
+      );
+    }
     throw error;
   }
   // The same report sent twice: the first one stands, with its own files. Otherwise the rows
@@ -260,7 +289,13 @@ const chipClass =
   "min-h-11 rounded-full border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100";
 
 export default function NewReport() {
-  const { accounts, colleagues, userId, now } = useLoaderData<typeof loader>();
+  const {
+    accounts,
+    colleagues,
+    userId,
+    now,
+    submissionKey: pageKey,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const contacts = useFetcher<{ contacts: ContactChoice[] }>();
@@ -276,16 +311,30 @@ export default function NewReport() {
 
   // One key per filled-in form, kept in the draft: a double submit or a retry after a lost
   // answer files once.
-  const [submissionKey, setSubmissionKey] = useState("");
+  // The page's key is rendered by the server; a restored draft's key wins (it may have filed).
+  const [submissionKey, setSubmissionKey] = useState<string>(pageKey);
   const ensureKey = useCallback(
     (_form: HTMLFormElement, restoredKey?: string) => {
-      setSubmissionKey((k) => k || restoredKey || crypto.randomUUID());
+      setSubmissionKey((k) => restoredKey || k);
       const tz = document.getElementById(fields.timeZone.id) as HTMLInputElement | null;
       if (tz) tz.value = Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TZ;
     },
     [fields.timeZone.id],
   );
   const draft = useReportDraft(form.id, userId, { restore: !lastResult, ensureKey });
+  // Refused with 409: the old key is spent. Take the fresh one and keep it in the draft, so a
+  // reload does not send the old key again.
+  const freshKey =
+    lastResult && "freshSubmissionKey" in lastResult
+      ? String(lastResult.freshSubmissionKey)
+      : undefined;
+  useEffect(() => {
+    if (freshKey) setSubmissionKey(freshKey);
+  }, [freshKey]);
+  useEffect(() => {
+    const el = document.getElementById(form.id) as HTMLFormElement | null;
+    if (freshKey && submissionKey === freshKey && el) saveDraft(el, userId);
+  }, [freshKey, submissionKey, form.id, userId]);
 
   // The chosen account's contacts, fetched as JSON when the account changes.
   const accountId = typeof fields.accountId.value === "string" ? fields.accountId.value : "";

@@ -5,6 +5,7 @@ import type { Viewer } from "~/domain/permissions";
 import { getDb } from "./db.server";
 import { cookieSecure, getEnv } from "./env.server";
 import { prismaLuciaAdapter } from "./lucia-adapter.server";
+import { browserSessionCookie, readCookie } from "./cookies.server";
 import { assertSameOrigin } from "./origin.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 
@@ -78,7 +79,7 @@ export function sessionExpired(
 
 async function readSession(request: Request): Promise<SessionUser | null> {
   const lucia = await getLucia();
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readCookie(request.headers.get("Cookie"), COOKIE_NAME);
   if (!sessionId) return null;
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user) return null;
@@ -161,12 +162,16 @@ export async function login(email: string, password: string): Promise<LoginResul
   const lucia = await getLucia();
   const now = new Date();
   const session = await lucia.createSession(user.id, { createdAt: now, lastSeenAt: now });
-  return { ok: true, cookie: lucia.createSessionCookie(session.id).serialize(), userId: user.id };
+  return {
+    ok: true,
+    cookie: browserSessionCookie(lucia.createSessionCookie(session.id)),
+    userId: user.id,
+  };
 }
 
 export async function logout(request: Request): Promise<string> {
   const lucia = await getLucia();
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readCookie(request.headers.get("Cookie"), COOKIE_NAME);
   if (sessionId) await lucia.invalidateSession(sessionId);
   return lucia.createBlankSessionCookie().serialize();
 }

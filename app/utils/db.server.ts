@@ -18,6 +18,22 @@ export function providerOf(url: string): "sqlite" | "postgresql" {
   throw new Error("DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL).");
 }
 
+/**
+ * The SQLite adapter, except that every transaction starts with BEGIN IMMEDIATE: it takes the
+ * write lock up front (waiting up to busy_timeout for it) instead of at its first write, where
+ * SQLite can only answer SQLITE_BUSY because the transaction has already read. The adapter
+ * hard-codes "BEGIN", so its connection's prepare() swaps that one statement.
+ */
+class ImmediateTransactions extends PrismaBetterSQLite3 {
+  async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
+
 export async function createDb(url: string): Promise<Db> {
   if (providerOf(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
@@ -26,7 +42,7 @@ export async function createDb(url: string): Promise<Db> {
   const file = url.replace(/^file:/, "");
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // `timeout` is better-sqlite3's busy_timeout in milliseconds.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
+  const adapter = new ImmediateTransactions({ url, timeout: 10_000 });
   const db = new SqliteClient({ adapter });
   // WAL for concurrent readers; FULL sync so an answered report survives a power cut.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

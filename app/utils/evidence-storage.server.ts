@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
+import { readForm } from "./read-form.server";
 import {
   checkEvidenceType,
   EVIDENCE_MAX_FILE_BYTES,
@@ -240,7 +241,7 @@ export async function readFormWithEvidence(
   const length = Number(request.headers.get("Content-Length") ?? "0");
   if (!type.startsWith("multipart/form-data")) {
     if (length > opts.maxPlainBodyBytes) return { tooLarge: true };
-    const formData = await request.formData();
+    const formData = await readForm(request); // not a form: a 415/400 page, never a 500
     formData.delete(opts.fileField);
     return { formData, uploads: null };
   }

@@ -95,7 +95,7 @@ test("a manager handles a case from the ladder; HR reviews, verifies and exports
 
   await page.goto(`/cases/${reference}`);
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download case file (PDF)" }).click();
+  await page.getByRole("button", { name: "Download case file (PDF)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${reference}.pdf`);
   const text = extractPdfText(await readFile((await download.path())!));

@@ -8,8 +8,10 @@ import { TestSmtpServer } from "../fixtures/smtp";
 // The browser tests' server: a fresh SQLite file, migrated and seeded; a real SMTP server on
 // loopback; and the production server (server.ts) with its worker, on E2E_PORT.
 const port = process.env.E2E_PORT ?? "3100";
-const file = path.join(os.tmpdir(), `portal-e2e-${process.pid}.db`);
+// Named by port, so a browser test can point a second server at the same file.
+const file = path.join(os.tmpdir(), `portal-e2e-${port}.db`);
 const url = `file:${file}`;
+for (const s of ["", "-wal", "-shm", ".writer-lock"]) rmSync(file + s, { force: true });
 
 await applyMigrations(url);
 const env: NodeJS.ProcessEnv = {
@@ -38,7 +40,7 @@ const server = spawn(tsx, ["server.ts"], {
 const stop = async () => {
   server.kill("SIGTERM");
   await smtp.stop();
-  for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
+  for (const s of ["", "-wal", "-shm", ".writer-lock"]) rmSync(file + s, { force: true });
   process.exit(0);
 };
 process.on("SIGTERM", stop);

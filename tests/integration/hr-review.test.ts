@@ -16,7 +16,7 @@ import * as hrAccountRoute from "~/routes/hr.accounts.$id";
 import * as historyRoute from "~/routes/hr.employees.$id";
 import * as verifyRoute from "~/routes/hr.verify";
 import { getDb, type Db } from "~/utils/db.server";
-import { getRequest, loginCookie } from "../fixtures/http";
+import { getRequest, loginCookie, postRequest } from "../fixtures/http";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 import { TEST_APP_URL } from "../fixtures/database";
 
@@ -96,11 +96,37 @@ async function get(
   }
 }
 
-describe("exports", () => {
-  it("gives HR the case file as a PDF with timeline, actions, evidence hashes; the export is on the timeline", async () => {
-    const res = (await get(caseFileRoute.loader, `/cases/${ref}/case-file`, {
-      reference: ref,
+async function post(
+  fn: (a: never) => unknown,
+  path: string,
+  params: Record<string, string>,
+  cookie = hrCookie,
+) {
+  try {
+    return (await (fn as (a: unknown) => Promise<unknown>)({
+      request: postRequest(path, {}, { cookie }),
+      params,
+      context: {},
     })) as Response;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+describe("exports", () => {
+  it("changes nothing on a GET (a link from anywhere): exports are POSTs from a button", async () => {
+    const before = await db.caseEvent.count({ where: { type: "EXPORTED" } });
+    for (const fn of [caseFileRoute.loader, csvRoute.loader]) {
+      const res = (await get(fn, `/cases/${ref}/case-file`, { reference: ref })) as Response;
+      expect(res.status).toBe(405);
+      expect(res.headers.get("Allow")).toBe("POST");
+    }
+    expect(await db.caseEvent.count({ where: { type: "EXPORTED" } })).toBe(before);
+  });
+
+  it("gives HR the case file as a PDF with timeline, actions, evidence hashes; the export is on the timeline", async () => {
+    const res = await post(caseFileRoute.action, `/cases/${ref}/case-file`, { reference: ref });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     const text = extractPdfText(new Uint8Array(await res.arrayBuffer()));
@@ -120,17 +146,17 @@ describe("exports", () => {
 
   it("refuses the case file to the manager handling the case (HR exports for counsel)", async () => {
     const manager = await loginCookie(org.managerA.email);
-    const res = (await get(
-      caseFileRoute.loader,
+    const res = await post(
+      caseFileRoute.action,
       `/cases/${ref}/case-file`,
       { reference: ref },
       manager,
-    )) as Response;
+    );
     expect(res.status).toBe(404);
   });
 
   it("writes CSV lists in which a report starting with =HYPERLINK( is plain text", async () => {
-    const res = (await get(csvRoute.loader, `/hr/cases/csv`, {})) as Response;
+    const res = await post(csvRoute.action, `/hr/cases/csv`, {});
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/^text\/csv/);
     const csv = (await res.text()).replace(/^\uFEFF/, "");
@@ -179,6 +205,21 @@ describe("the case list", () => {
     expect(seen.size).toBe(101);
     // A page past the end shows the last one rather than an empty list.
     expect((await list("?q=short+calls&page=99")).page).toBe(2);
+  });
+
+  it("streams a CSV of more cases than one batch, each case's export on its timeline", async () => {
+    const res = await post(csvRoute.action, `/hr/cases/csv?q=short+calls`, {});
+    expect(res.status).toBe(200);
+    const rows = parse((await res.text()).replace(/^\uFEFF/, "")) as string[][];
+    expect(rows[0][0]).toBe("Reference");
+    const refs = rows.slice(1).map((r) => r[0]);
+    expect(new Set(refs).size).toBe(101);
+    const cases = await db.incident.findMany({
+      where: { reference: { in: refs } },
+      select: { events: { where: { type: "EXPORTED" }, select: { data: true } } },
+    });
+    expect(cases).toHaveLength(101);
+    for (const c of cases) expect(c.events.map((e) => JSON.parse(e.data).format)).toEqual(["CSV"]);
   });
 });
 

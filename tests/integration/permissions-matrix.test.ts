@@ -247,15 +247,6 @@ const CHECKS: Check[] = [
     allowed: [],
   },
   {
-    resource: "exports",
-    action: "GET case file of unknown reference",
-    method: "GET",
-    fn: () => caseFileRoute.loader as Fn,
-    path: () => `/cases/INC-1999-9999/case-file`,
-    params: () => ({ reference: "INC-1999-9999" }),
-    allowed: [],
-  },
-  {
     resource: "account figures",
     action: "GET unknown account history",
     method: "GET",
@@ -310,23 +301,6 @@ const CHECKS: Check[] = [
     {
       shows: (a) => (a === "hr" ? [reference, "1,200,000"] : ["1,200,000"]),
     },
-  ),
-  {
-    resource: "exports",
-    action: "GET case file PDF",
-    method: "GET",
-    fn: () => caseFileRoute.loader as Fn,
-    path: () => `/cases/${reference}/case-file`,
-    params: () => ({ reference }),
-    allowed: ["hr"],
-    shows: () => ["%PDF-"],
-  },
-  hrGet(
-    "exports",
-    "GET case list CSV",
-    () => hrCsvRoute.loader as Fn,
-    () => `/hr/cases/csv`,
-    () => ({}),
   ),
   {
     resource: "admin",
@@ -414,6 +388,42 @@ const CHECKS: Check[] = [
   caseAction("resolve", () => ({ intent: "resolve", outcome: "SUBSTANTIATED" })),
   caseAction("reopen", () => ({ intent: "reopen", reason: "Matrix reopen" })),
   caseAction("update again", () => ({ intent: "update", text: "Still on it." })),
+
+  // ── Exports are POSTs (they write EXPORTED events); a GET is 405 for everyone, tested in
+  // hr-review.test.ts. ──
+  {
+    resource: "exports",
+    action: "POST case file of unknown reference",
+    method: "POST",
+    fn: () => caseFileRoute.action as Fn,
+    path: () => `/cases/INC-1999-9999/case-file`,
+    params: () => ({ reference: "INC-1999-9999" }),
+    fields: () => ({}),
+    allowed: [],
+  },
+  {
+    resource: "exports",
+    action: "POST case file PDF",
+    method: "POST",
+    fn: () => caseFileRoute.action as Fn,
+    path: () => `/cases/${reference}/case-file`,
+    params: () => ({ reference }),
+    fields: () => ({}),
+    allowed: ["hr"],
+    shows: () => ["%PDF-"],
+  },
+  {
+    ...hrGet(
+      "exports",
+      "POST case list CSV",
+      () => hrCsvRoute.action as Fn,
+      () => `/hr/cases/csv`,
+      () => ({}),
+    ),
+    method: "POST",
+    fields: () => ({}),
+  },
+  // ── end of exports ──
 ];
 
 async function bodyText(answer: Answer): Promise<string> {

@@ -36,6 +36,7 @@ type Reply = { error: Record<string, string[] | null>; initialValue: Record<stri
 
 function fields(overrides: Record<string, string | string[]> = {}) {
   return {
+    submissionKey: crypto.randomUUID(), // the form carries one (rendered by the loader)
     accountId: org.account.id,
     occurredAt: "2026-11-20T10:15",
     timeZone: "Europe/London",

@@ -29,6 +29,7 @@ beforeAll(async () => {
 });
 
 const base = () => ({
+  submissionKey: crypto.randomUUID(), // the form carries one (rendered by the loader)
   accountId: org.account.id,
   occurredAt: "2026-11-20T10:15",
   timeZone: "Europe/London",

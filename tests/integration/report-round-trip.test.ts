@@ -30,6 +30,7 @@ const NARRATIVE = "The customer's director shouted at me for ten minutes and cal
 
 function minimalReport(overrides: Record<string, string> = {}) {
   return {
+    submissionKey: crypto.randomUUID(), // the form carries one (rendered by the loader)
     accountId: org.account.id,
     occurredAt: "2026-11-20T10:15",
     timeZone: "Europe/London",

@@ -28,6 +28,7 @@ async function submit(fields: Record<string, string | string[]>) {
 }
 
 const valid = () => ({
+  submissionKey: crypto.randomUUID(), // the form carries one (rendered by the loader)
   accountId: org.account.id,
   occurredAt: "2026-11-20T10:15",
   channel: "EMAIL",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractPdfText } from "~/domain/pdf-text";
+import { extractPdfText, wrapText } from "~/domain/pdf-text";
 import { pdfSafeText, renderCaseFilePdf } from "~/models/case-export.server";
 
 type CaseFile = Parameters<typeof renderCaseFilePdf>[0];
@@ -90,5 +90,38 @@ describe("case file PDF", () => {
 
   it("replaces what WinAnsi cannot encode", () => {
     expect(pdfSafeText("café ’quoted’ 🙂")).toBe("café 'quoted' ?");
+  });
+
+  // A narrative of one 20,000-character word used to take minutes (the old loop re-measured
+  // ever-shorter prefixes); the 2 s timeout of this test is the bound.
+  it("wraps a 20,000-character word without stalling", { timeout: 2_000 }, async () => {
+    const word = "x".repeat(19_990) + "END";
+    const bytes = await renderCaseFilePdf(caseFile(word), "Hana HR");
+    const text = extractPdfText(bytes);
+    expect(text.replace(/\n/g, "")).toContain(word);
+  });
+});
+
+describe("wrapText", () => {
+  const unit = () => 1;
+  it("joins words while they fit and cuts a word wider than the line", () => {
+    expect(wrapText("aa bb cc dddddddd", unit, 5)).toEqual(["aa bb", "cc", "ddddd", "ddd"]);
+    expect(wrapText("one\n\ntwo", unit, 10)).toEqual(["one", "", "two"]);
+  });
+
+  it("measures each character once per occurrence, not each prefix", () => {
+    let calls = 0;
+    const counting = (ch: string) => {
+      calls++;
+      return ch === "w" ? 3 : 1;
+    };
+    const text = "w".repeat(5_000) + " small words " + "a".repeat(3_000);
+    const lines = wrapText(text, counting, 90);
+    expect(lines.join("").replace(/ /g, "")).toBe(text.replace(/ /g, ""));
+    for (const line of lines)
+      expect([...line].reduce((n, c) => n + counting(c), 0)).toBeLessThanOrEqual(90);
+    calls = 0;
+    wrapText(text, counting, 90);
+    expect(calls).toBeLessThanOrEqual(2 * text.length + 1);
   });
 });

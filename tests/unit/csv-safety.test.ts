@@ -27,4 +27,10 @@ describe("CSV formula injection", () => {
     ]);
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
+
+  it("quotes cells holding ';', which spreadsheets in many locales split on", () => {
+    const csv = toSafeCsv(["Categories"], [["Threats; Verbal abuse"]]);
+    expect(csv).toBe('Categories\r\n"Threats; Verbal abuse"\r\n');
+    expect(parse(csv, { delimiter: ";" })).toEqual([["Categories"], ["Threats; Verbal abuse"]]);
+  });
 });
