@@ -108,11 +108,12 @@ export const PERSON_AUDIT_FIELDS = [
 export const TEAM_AUDIT_FIELDS = ["name", "managerId", "parent"] as const;
 
 /**
- * A loop in a reporting line given as person → manager pairs: the people in the first loop
- * found, or null. Used on a whole import before anything is written.
+ * Loops in a reporting line given as person → manager pairs: the people in each loop found
+ * (empty when there is none). Used on a whole import before anything is written.
  */
-export function findManagerCycle(managerOf: Map<string, string | null>): string[] | null {
+export function findManagerCycles(managerOf: Map<string, string | null>): string[][] {
   const state = new Map<string, "walking" | "done">();
+  const cycles: string[][] = [];
   for (const start of managerOf.keys()) {
     if (state.has(start)) continue;
     const path: string[] = [];
@@ -122,10 +123,10 @@ export function findManagerCycle(managerOf: Map<string, string | null>): string[
       path.push(id);
       id = managerOf.get(id) ?? null;
     }
-    if (id && state.get(id) === "walking") return path.slice(path.indexOf(id));
+    if (id && state.get(id) === "walking") cycles.push(path.slice(path.indexOf(id)));
     for (const p of path) state.set(p, "done");
   }
-  return null;
+  return cycles;
 }
 
 export type FormValues = Record<string, string>;
