@@ -5,10 +5,6 @@ import { ROLES } from "~/domain/vocabulary";
 
 export type PersonFormValues = Record<string, string>;
 
-/** Time zones the browser's runtime knows, for the field's suggestions. */
-const ZONES: string[] =
-  typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-
 /**
  * The person form, for adding and editing. Admins edit; HR sees the same fields read-only.
  * Values are strings as typed, so a refused form comes back exactly as it was.
@@ -17,6 +13,7 @@ export function PersonForm({
   values,
   errors,
   teams,
+  zones,
   editing,
   readOnly,
   busy,
@@ -24,6 +21,8 @@ export function PersonForm({
   values: PersonFormValues;
   errors: Record<string, string[] | undefined>;
   teams: { id: string; name: string }[];
+  /** The server's time zones (from the loader, so server and browser render the same list). */
+  zones: string[];
   editing: boolean;
   readOnly: boolean;
   busy: boolean;
@@ -108,7 +107,7 @@ export function PersonForm({
         })}
         {text("timeZone", "Time zone", { list: "time-zones", hint: "For example Europe/Paris." })}
         <datalist id="time-zones">
-          {ZONES.map((z) => (
+          {zones.map((z) => (
             <option key={z} value={z} />
           ))}
         </datalist>

@@ -155,3 +155,8 @@ export function parseTeamForm(values: FormValues) {
   }
   return { ok: true as const, value: { ...parsed.data, managerRef } };
 }
+
+/** Time zone names to suggest in the person form. */
+export function timeZoneNames(): string[] {
+  return typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+}

@@ -10,7 +10,7 @@ import {
 } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { secondaryButtonClass } from "~/components/ui/field";
-import { parsePersonForm } from "~/domain/people";
+import { parsePersonForm, timeZoneNames } from "~/domain/people";
 import { getPerson, reinvitePerson, savePerson, teamChoices } from "~/models/people.server";
 import { endSessionsOf, notFound, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       active: person.active ? "on" : "",
     },
     teams: await teamChoices(db),
+    zones: timeZoneNames(),
     canEdit: user.role === "ADMIN",
   };
 }
@@ -113,6 +114,7 @@ export default function PersonPage() {
         values={result?.values ?? page.values}
         errors={result?.errors ?? {}}
         teams={page.teams}
+        zones={page.zones}
         editing
         readOnly={!page.canEdit}
         busy={busy}

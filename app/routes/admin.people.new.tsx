@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
-import { DEFAULT_TIME_ZONE, parsePersonForm } from "~/domain/people";
+import { DEFAULT_TIME_ZONE, parsePersonForm, timeZoneNames } from "~/domain/people";
 import { savePerson, teamChoices } from "~/models/people.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Add a person · Incident port
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMIN"]);
-  return { teams: await teamChoices(await getDb()) };
+  return { teams: await teamChoices(await getDb()), zones: timeZoneNames() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewPerson() {
-  const { teams } = useLoaderData<typeof loader>();
+  const { teams, zones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -45,6 +45,7 @@ export default function NewPerson() {
         values={result?.values ?? { timeZone: DEFAULT_TIME_ZONE, language: "en", role: "EMPLOYEE" }}
         errors={result?.errors ?? {}}
         teams={teams}
+        zones={zones}
         editing={false}
         readOnly={false}
         busy={busy}
