@@ -64,6 +64,7 @@ type Due = {
   data: string;
   toEmail: string;
 };
+const LINK_TEMPLATES = new Set(["INVITATION", "PASSWORD_RESET"]);
 type Outcome = "sent" | "failed" | "dead" | "skipped" | "unavailable";
 
 /** The Message-ID of a notification: the same for every attempt, so a duplicate is recognisable. */
@@ -128,7 +129,14 @@ async function deliverOne(
   // only duplicate at-least-once allows, and it carries the same Message-ID.
   await db.notification.update({
     where: { id: n.id },
-    data: { status: "SENT", sentAt: new Date(), claimedUntil: null, lastError: null },
+    data: {
+      status: "SENT",
+      sentAt: new Date(),
+      claimedUntil: null,
+      lastError: null,
+      // A password link is a credential: once delivered, the outbox keeps no copy of it.
+      ...(LINK_TEMPLATES.has(n.template) ? { data: "{}" } : {}),
+    },
   });
   return "sent";
 }
