@@ -381,8 +381,6 @@ export async function getIncidentForHandler(db: Db, id: string) {
   });
 }
 
-export class IncidentStateError extends Error {}
-
 /**
  * Acknowledges a report: status, the ACKNOWLEDGE clock stopped (met or late), a timeline
  * entry the reporter sees, and a mail to the reporter, all in one transaction. A second
