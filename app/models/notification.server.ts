@@ -7,7 +7,7 @@ export type NotificationInput = {
   idempotencyKey: string;
   recipient: { id: string; email: string };
   template: TemplateName;
-  /** Only references and links: never report text (DESIGN.md §7). */
+  /** Only references and links: never report text. */
   data: { reference: string; [key: string]: string | number | boolean | null };
   incidentId?: string;
 };

@@ -5,7 +5,7 @@ import { getDb } from "~/utils/db.server";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
 
 // The case file as PDF, for HR (who answer to counsel and regulators). Managers handling a
-// case see everything on the case page but do not take files out: DESIGN.md §1 gives exports
+// case see everything on the case page but do not take files out: the access rules give exports
 // to HR. The download itself is an EXPORTED event on the case's timeline.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
