@@ -39,7 +39,8 @@ export default defineConfig({
             : [...configDefaults.exclude, `tests/integration/**/*${POSTGRES_ONLY_SUFFIX}`],
           environment: "node",
           pool: "forks",
-          testTimeout: 60_000,
+          // Files run side by side on two shared cores: a limit, not a timing assertion.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           globalSetup: ["tests/fixtures/global-setup.ts"],
           setupFiles: ["tests/fixtures/setup-integration.ts"],
