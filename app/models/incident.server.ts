@@ -54,7 +54,7 @@ async function loadRoutingPeople(tx: Tx): Promise<Map<string, RoutingPerson>> {
 
 /**
  * Files a report. Everything a success answer promises is written in one transaction: the
- * incident, its first timeline events, its ACKNOWLEDGE clock and the assignee's mail.
+ * incident, its first timeline events, its four deadline clocks and the mails it causes.
  * The same submissionKey twice returns the first report.
  */
 export async function createIncident(db: Db, input: NewIncident, now = new Date()) {
