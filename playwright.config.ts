@@ -8,10 +8,15 @@ const baseURL = `http://localhost:${PORT}`;
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
+  // Spec files run two at a time against the one server (tests inside a file stay in order).
+  // They share the seeded database, so a spec never counts or ranks what another spec changes:
+  // each files its reports and finds them again by their own reference or words.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS) || 2,
   retries: 0,
-  timeout: 60_000,
+  // Two browsers and the server share two cores: a long journey or a full accessibility scan of
+  // several pages can take over a minute. (This is a limit, not a timing assertion.)
+  timeout: 120_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,

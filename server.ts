@@ -1,6 +1,6 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { installGlobals } from "@remix-run/node";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express, { type Response } from "express";
 import helmet from "helmet";
@@ -9,6 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 // Production server: Remix behind Express, plus the worker loop unless WORKER_IN_PROCESS=false.
+// `npm run dev` runs it too, under `remix dev`, which restarts it after each rebuild.
 installGlobals({ nativeFetch: true });
 
 const buildPath = path.resolve("build/index.js");
@@ -111,6 +112,8 @@ app.use((error: unknown, _req: express.Request, res: Response, next: express.Nex
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {
   console.log(`Incident portal listening on http://localhost:${port}`);
+  // Under `remix dev` (npm run dev): the browser reloads once this build is served.
+  if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
 });
 
 // The worker lives in the app bundle so it shares the app's database client.

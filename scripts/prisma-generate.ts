@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const force = process.argv.includes("--force");
 
 // Generate never connects, but the CLI needs a DATABASE_URL of the right scheme or it tries
-// to download a native query engine (DESIGN.md §2).
+// to download a native query engine (decision 001).
 const DUMMY_URLS = {
   sqlite: "file:./prisma/data/generate.db",
   postgresql: "postgres://generate@127.0.0.1:5432/generate",

@@ -7,7 +7,7 @@ export const SEGMENT_LABELS: Record<Segment, string> = {
   PUBLIC_SECTOR: "Public sector",
 };
 
-// Pure figures for the leadership dashboard (DESIGN.md §6.6). No I/O: the model layer loads
+// Pure figures for the leadership dashboard. No I/O: the model layer loads
 // incidents and accounts, these functions turn them into the numbers people see.
 
 export const SEVERITY_WEIGHTS: Record<Severity, number> = {

@@ -5,7 +5,7 @@ import {
 } from "./business-calendar";
 import type { DeadlineKind, Severity } from "./vocabulary";
 
-// Clock targets per severity (DESIGN.md §6.3). Business-hour targets are in working minutes.
+// Clock targets per severity. Business-hour targets are in working minutes.
 
 export type DeadlineTargetSpec = {
   severity: Severity;

@@ -1,6 +1,6 @@
 import { nextAvailableManager, type RoutingPerson } from "./routing";
 
-// Who hears about a missed deadline (DESIGN.md §6.3): level 1 the assignee's manager, level 2
+// Who hears about a missed deadline: level 1 the assignee's manager, level 2
 // HR, level 3 and after leadership. Anyone named in the report, and the reporter, are never
 // told; a tier with nobody available falls through to the next.
 

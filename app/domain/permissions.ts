@@ -1,6 +1,6 @@
 import type { Role } from "./vocabulary";
 
-// DESIGN.md §5 as pure functions. Deny by default: every function answers "no" unless a rule
+// The access rules as pure functions. Deny by default: every function answers "no" unless a rule
 // below says "yes". Loaders turn a "no" into a 404 so nobody learns what exists.
 
 export type Viewer = {

@@ -1,6 +1,6 @@
 import { HR_CATEGORIES, type Category, type Severity } from "./vocabulary";
 
-// Who receives a new report (DESIGN.md §6.2). Pure: the caller loads the people.
+// Who receives a new report. Pure: the caller loads the people.
 
 export type RoutingPerson = {
   id: string;

@@ -1,6 +1,6 @@
 import type { ConductStatus } from "./vocabulary";
 
-// DESIGN.md §4: the sanctions ladder on the account, and decisions on an account. The type
+// The sanctions ladder on the account, and decisions on an account. The type
 // names match what prisma/seed.ts writes (RECORD_FACTS, WRITTEN_WARNING, …).
 
 export const SANCTIONS = [

@@ -100,7 +100,7 @@ export type Segment = (typeof SEGMENTS)[number];
 export const CONDUCT_STATUSES = ["GOOD", "WATCH", "CONDITIONS", "SUSPENDED", "TERMINATED"] as const;
 export type ConductStatus = (typeof CONDUCT_STATUSES)[number];
 
-/** Categories that bring HR onto a case from the start (DESIGN.md §6.2). */
+/** Categories that bring HR onto a case from the start. */
 export const HR_CATEGORIES: readonly Category[] = [
   "THREATS",
   "SEXUAL_HARASSMENT",
@@ -108,7 +108,7 @@ export const HR_CATEGORIES: readonly Category[] = [
   "PHYSICAL_AGGRESSION",
 ];
 
-/** Protective measures for the employee (DESIGN.md §4). */
+/** Protective measures for the employee. */
 export const PROTECTIVE_MEASURES = [
   "TIME_OFF",
   "COUNSELLING",

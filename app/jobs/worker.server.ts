@@ -8,7 +8,7 @@ import { deliverDueNotifications } from "./outbox.server";
 // The background loop: one tick at a time, never overlapping itself. Runs inside the web
 // server by default and as its own process with `npm run worker`.
 
-export async function runWorkerTick(db: Db, send: MailSender, appUrl: string) {
+async function runWorkerTick(db: Db, send: MailSender, appUrl: string) {
   // Deadlines first, so the mails they queue go out in the same tick.
   const deadlines = await sweepDeadlines(db);
   const outbox = await deliverDueNotifications(db, send, { appUrl });

@@ -24,7 +24,7 @@ const DAY_MS = 24 * 3_600_000;
 
 /**
  * Incidents a viewer may count in aggregates. Anyone named in a report is excluded from it
- * everywhere (DESIGN.md §5). Leadership and HR count all the others; a manager counts the
+ * everywhere. Leadership and HR count all the others; a manager counts the
  * reports of the teams they manage; anyone else counts nothing.
  */
 export function aggregateScope(viewer: Viewer): Prisma.IncidentWhereInput {
@@ -137,7 +137,7 @@ export function figuresFor(incidents: ScopedIncident[]) {
  * Per-account figures for the period and segment. Leadership and HR see every account in the
  * segment (quiet ones too: they are the baseline); a manager sees only accounts with at least
  * one of their team's incidents in the period — the revenue of other accounts is not theirs
- * to see (DESIGN.md §5).
+ * to see.
  */
 export async function getDashboard(
   db: Db,

@@ -68,7 +68,7 @@ async function existingUserIds(tx: Tx, ids: string[]): Promise<Set<string>> {
 
 /**
  * Files a report. Everything a success answer promises is written in one transaction: the
- * incident, its first timeline events, its ACKNOWLEDGE clock and the assignee's mail.
+ * incident, its first timeline events, its four deadline clocks and the mails it causes.
  * The same submissionKey twice returns the first report.
  */
 export async function createIncident(db: Db, input: NewIncident, now = new Date()) {
@@ -420,8 +420,6 @@ export async function getIncidentForHandler(db: Db, id: string) {
     },
   });
 }
-
-export class IncidentStateError extends Error {}
 
 /**
  * Acknowledges a report: status, the ACKNOWLEDGE clock stopped (met or late), a timeline

@@ -7,7 +7,7 @@ export type NotificationInput = {
   idempotencyKey: string;
   recipient: { id: string; email: string };
   template: TemplateName;
-  /** Only references and links: never report text (DESIGN.md §7). */
+  /** Only references and links: never report text. */
   /** reference is the case reference for case mail; account mail (invitations) has none. */
   data: { reference?: string; [key: string]: string | number | boolean | null | undefined };
   incidentId?: string;

@@ -2,7 +2,7 @@ import type { Tx } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";
 import { enqueueNotification } from "./notification.server";
 
-// DESIGN.md §6.6: a second incident involving the same customer contact within 12 months
+// A second incident involving the same customer contact within 12 months
 // flags the account for leadership review, whatever its revenue. Only a recorded decision
 // clears the flag (clearReviewFlag, called by the decision model).
 

@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 // HR: a customer account's cases, the sanctions on it and the decisions taken, with its
-// figures (HR may see account revenue, DESIGN.md §5).
+// figures (HR may see account revenue).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["HR"]);

@@ -1,5 +1,5 @@
 // Our migration runner. `prisma migrate deploy` with the js engine fails on PostgreSQL here
-// (DESIGN.md §2), so this applies prisma/<provider>/migrations/<dir>/migration.sql itself:
+// (decision 001), so this applies prisma/<provider>/migrations/<dir>/migration.sql itself:
 // in directory-name order, each file in its own transaction, recorded in a table compatible
 // with Prisma's `_prisma_migrations` (so `prisma migrate status` and friends still understand
 // the database), refusing to run when an applied file was edited afterwards.

@@ -1,15 +1,15 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { applyMigrations } from "../../scripts/lib/migrations";
 import { TestSmtpServer } from "../fixtures/smtp";
+import { testTmpDir } from "../fixtures/templates";
 
 // The browser tests' server: a fresh SQLite file, migrated and seeded; a real SMTP server on
 // loopback; and the production server (server.ts) with its worker, on E2E_PORT.
 const port = process.env.E2E_PORT ?? "3100";
 // Named by port, so a browser test can point a second server at the same file.
-const file = path.join(os.tmpdir(), `portal-e2e-${port}.db`);
+const file = path.join(testTmpDir(), `portal-e2e-${port}.db`);
 const url = `file:${file}`;
 for (const s of ["", "-wal", "-shm", ".writer-lock"]) rmSync(file + s, { force: true });
 

@@ -32,7 +32,7 @@ import { TEST_APP_URL } from "../fixtures/database";
 import { PDF_BYTES } from "../fixtures/evidence-files";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 
-// DESIGN.md §5 as one table: every actor × every resource × every action, through the real
+// The access rules as one table: every actor × every resource × every action, through the real
 // loaders and actions. Denied is 404 (anonymous: the login redirect, or 401 for a POST) and the
 // answer holds nothing of the report; an allowed answer holds only what the actor may see.
 
@@ -630,7 +630,7 @@ const TABLE = CHECKS.flatMap((check) =>
   })),
 );
 
-describe("permissions matrix (DESIGN.md §5)", () => {
+describe("permissions matrix", () => {
   it("covers at least 400 cases", () => {
     expect(TABLE.length).toBeGreaterThanOrEqual(400);
   });

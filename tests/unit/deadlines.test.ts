@@ -28,7 +28,7 @@ function target(severity: string, kind: string): DeadlineTargetSpec {
   return t;
 }
 
-describe("DEFAULT_TARGETS match DESIGN.md §6.3", () => {
+describe("DEFAULT_TARGETS match the targets per severity", () => {
   // minutes, written out: 1 business day = 8 h = 480 min; 30 calendar days = 43 200 min.
   const table: [string, string, number, boolean][] = [
     ["CRITICAL", "ACKNOWLEDGE", 60, true],

@@ -7,7 +7,7 @@ import {
 } from "~/domain/escalation";
 import type { RoutingPerson } from "~/domain/routing";
 
-// DESIGN.md §6.3: on breach escalate one level — the assignee's manager, then HR, then
+// On breach escalate one level — the assignee's manager, then HR, then
 // leadership. The reporting line: rep → m1 (the assignee) → m2 → lead.
 
 function person(id: string, over: Partial<RoutingPerson> = {}): RoutingPerson {

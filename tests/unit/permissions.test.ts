@@ -12,7 +12,7 @@ import {
 } from "~/domain/permissions";
 import type { Role } from "~/domain/vocabulary";
 
-// DESIGN.md §5, plus the rule added with escalations (app/domain/permissions.ts): whoever a
+// The access rules, plus the rule added with escalations (app/domain/permissions.ts): whoever a
 // case is assigned or escalated to (its assignee or a participant) handles it, whatever their
 // role. The viewer is always "me"; the incident is filed by "rep" of team-a unless a row says
 // otherwise. Named people never see a report, whatever their role or involvement.

@@ -6,18 +6,25 @@ import {
   SANCTIONS,
   SANCTION_LABELS,
 } from "~/domain/sanctions";
+import { ACTIONS_BY_SEVERITY, DECISIONS as SEEDED_DECISIONS } from "../../prisma/seed-data";
 
 describe("sanctions ladder and decisions", () => {
-  it("labels every step of the ladder, with the names the seed uses", () => {
-    for (const s of SANCTIONS) expect(SANCTION_LABELS[s]).toBeTruthy();
-    for (const s of [
-      "RECORD_FACTS",
-      "WRITTEN_WARNING",
-      "CONDITIONS",
-      "STOP_WORK",
-      "LEGAL_OR_POLICE",
-    ])
-      expect(SANCTIONS).toContain(s);
+  it("labels every step of the ladder, each differently", () => {
+    const labels = SANCTIONS.map((s) => SANCTION_LABELS[s]);
+    for (const label of labels) expect(label).toMatch(/^[A-Z].{3,}/);
+    expect(new Set(labels).size).toBe(SANCTIONS.length);
+  });
+
+  it("knows every sanction the demo seed writes", () => {
+    const seeded = [
+      ...Object.values(ACTIONS_BY_SEVERITY)
+        .flat()
+        .filter((a) => a.catalogue === "SANCTION")
+        .map((a) => a.type),
+      ...SEEDED_DECISIONS.flatMap((d) => (d.action ? [d.action.type] : [])),
+    ];
+    expect(seeded.length).toBeGreaterThan(0);
+    for (const type of seeded) expect(SANCTIONS).toContain(type);
   });
 
   it("sets the account's conduct status from the decision", () => {
