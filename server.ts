@@ -14,6 +14,7 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild & {
   entry: {
     module: {
       startBackgroundWorker: () => () => Promise<void>;
+      maintainDatabase: () => Promise<void>;
       isSameOriginRequest: (request: Request) => boolean;
     };
   };
@@ -56,6 +57,8 @@ const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {
   console.log(`Incident portal listening on http://localhost:${port}`);
 });
+
+void build.entry.module.maintainDatabase().catch((e) => console.error("maintenance:", e));
 
 // The worker lives in the app bundle so it shares the app's database client.
 const stopWorker =

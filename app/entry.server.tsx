@@ -5,11 +5,19 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startWorker } from "./jobs/worker.server";
+import { getDb } from "./utils/db.server";
+import { keepPlannerStatistics } from "./utils/db-maintenance.server";
 
 const ABORT_DELAY = 5_000;
 
 /** Used by server.ts to refuse cross-site POSTs before Remix's own handling sees them. */
 export { isSameOriginRequest } from "./utils/origin.server";
+
+/** Called once by server.ts at start-up: planner statistics (app/utils/db-maintenance.server.ts). */
+export async function maintainDatabase() {
+  const result = await keepPlannerStatistics(await getDb(), { startup: true });
+  if (result === "analyzed") console.log("Gathered the database's planner statistics.");
+}
 
 /** Called by server.ts: the worker shares this bundle's database client. */
 export function startBackgroundWorker() {

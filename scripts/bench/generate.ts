@@ -472,6 +472,10 @@ export async function generateScaleData(
   db.transaction(() => {
     for (const [year, last] of yearCounters) counter.run(year, last);
   })();
+  // Each open case's earliest running clock, as app/models/deadline.server.ts keeps it.
+  db.exec(`UPDATE "Incident" SET "nextDueAt" = (
+    SELECT MIN(d."dueAt") FROM "Deadline" d WHERE d."incidentId" = "Incident"."id" AND d."metAt" IS NULL
+  ) WHERE "status" <> 'RESOLVED'`);
   db.pragma("journal_mode = WAL");
   db.close();
   log(`incidents and timelines: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
