@@ -2,4 +2,4 @@
 // (see docs/decisions/035-indexed-queues-and-planner-statistics.md). Parameters are always
 // bound, never spliced. Quote identifiers ("Incident", "nextDueAt"): the same text then runs
 // on SQLite and PostgreSQL.
-export { empty, join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+export { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
