@@ -141,7 +141,9 @@ const n = (v: unknown) => Number(v ?? 0);
  * to see (DESIGN.md §5).
  *
  * Every figure is aggregated in SQL (GROUP BY account, month, severity): a request reads one
- * row per account, never the period's incidents (decision 036).
+ * row per account, never the period's incidents (decision 036). Grouping by the expression
+ * `"accountId" || ''` (not the bare column) keeps SQLite on the occurredAt range instead of
+ * walking every incident through the accountId index to avoid a sort.
  */
 export async function getDashboard(
   db: Db,
@@ -163,7 +165,7 @@ export async function getDashboard(
 
   const [perAccount, repeats, mixRows, reporters] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>(sql`
-      SELECT i."accountId" AS "accountId",
+      SELECT i."accountId" || '' AS "accountId",
         SUM(CASE WHEN i."occurredAt" >= ${filter.from} THEN 1 ELSE 0 END) AS "incidents",
         SUM(CASE WHEN i."occurredAt" >= ${filter.from} THEN ${WEIGHT_SQL} ELSE 0 END) AS "score",
         COUNT(DISTINCT CASE WHEN i."occurredAt" >= ${filter.from} THEN i."reporterId" END) AS "employees",
@@ -175,13 +177,13 @@ export async function getDashboard(
           THEN 1 ELSE 0 END) AS "previous"
       FROM "Incident" i${segmentJoin}
       WHERE i."occurredAt" >= ${loadFrom} AND i."occurredAt" < ${filter.to} AND ${scope}
-      GROUP BY i."accountId"`),
+      GROUP BY 1`),
     db.$queryRaw<Record<string, unknown>[]>(sql`
       SELECT x."accountId" AS "accountId", COUNT(*) AS "repeats" FROM (
-        SELECT i."accountId" AS "accountId", c."contactId" AS "contactId"
+        SELECT i."accountId" || '' AS "accountId", c."contactId" AS "contactId"
         FROM "Incident" i JOIN "IncidentContact" c ON c."incidentId" = i."id"${segmentJoin}
         WHERE ${inPeriod} AND ${scope}
-        GROUP BY i."accountId", c."contactId" HAVING COUNT(*) >= 2) x
+        GROUP BY 1, 2 HAVING COUNT(*) >= 2) x
       GROUP BY x."accountId"`),
     db.$queryRaw<Record<string, unknown>[]>(sql`
       SELECT ${monthSql()} AS "month", COALESCE(i."assessedSeverity", i."reporterSeverity") AS "severity",

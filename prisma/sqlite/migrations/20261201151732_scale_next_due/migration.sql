@@ -4,9 +4,6 @@ ALTER TABLE "Incident" ADD COLUMN "nextDueAt" DATETIME;
 -- CreateIndex
 CREATE INDEX "Incident_nextDueAt_idx" ON "Incident"("nextDueAt");
 
--- CreateIndex
-CREATE INDEX "Incident_assigneeId_nextDueAt_idx" ON "Incident"("assigneeId", "nextDueAt");
-
 
 -- Backfill: the earliest running clock of every case.
 UPDATE "Incident" SET "nextDueAt" = (
