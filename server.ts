@@ -19,6 +19,7 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild & {
       startBackgroundWorker: () => () => Promise<void>;
       claimDatabaseWriter: () => void;
       servedSecurely: () => boolean;
+      maintainDatabase: () => Promise<void>;
       isSameOriginRequest: (request: Request) => boolean;
     };
   };
@@ -115,6 +116,8 @@ const server = app.listen(port, () => {
   // Under `remix dev` (npm run dev): the browser reloads once this build is served.
   if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
 });
+
+void build.entry.module.maintainDatabase().catch((e) => console.error("maintenance:", e));
 
 // The worker lives in the app bundle so it shares the app's database client.
 const stopWorker =

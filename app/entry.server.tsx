@@ -8,6 +8,8 @@ import { startWorker } from "./jobs/worker.server";
 import { NonceProvider } from "./utils/nonce";
 import { claimSqliteWriter } from "./utils/writer-lock.server";
 import { cookieSecure, getEnv } from "./utils/env.server";
+import { getDb } from "./utils/db.server";
+import { keepPlannerStatistics } from "./utils/db-maintenance.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -22,6 +24,12 @@ export function claimDatabaseWriter() {
 /** Called by server.ts: HSTS and upgrade-insecure-requests only when served over https. */
 export function servedSecurely() {
   return cookieSecure();
+}
+
+/** Called once by server.ts at start-up: planner statistics (app/utils/db-maintenance.server.ts). */
+export async function maintainDatabase() {
+  const result = await keepPlannerStatistics(await getDb(), { startup: true });
+  if (result === "analyzed") console.log("Gathered the database's planner statistics.");
 }
 
 /** Called by server.ts: the worker shares this bundle's database client. */

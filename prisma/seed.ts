@@ -23,6 +23,7 @@ import {
 } from "~/domain/vocabulary";
 import { appendCaseEvent } from "~/models/case-event.server";
 import { FALLBACK_CALENDAR, findTarget, type ActivePolicy } from "~/models/deadline-policy.server";
+import { refreshAllNextDue } from "~/models/deadline.server";
 import { disconnectDb, getDb, type Db, type Tx } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { DEMO_PASSWORD } from "./demo-logins.mjs";
@@ -1082,6 +1083,7 @@ async function writePlan(tx: Tx, plan: Plan, passwordHash: string, now: Date) {
       { incidentId, kind: "ACKNOWLEDGE", businessHours: true, ...inc.deadline },
     ]),
   });
+  await refreshAllNextDue(tx);
 
   // Each timeline through the hash chain, in time order.
   for (const inc of plan.incidents) {

@@ -1,5 +1,7 @@
 // `npm run bench`: timings of the hot paths on a fresh SQLite file (or DATABASE_URL when it
 // points at PostgreSQL). Tests never assert timings; this is where they are measured.
+// `npm run bench -- --scale small|medium|large`: the scale benchmark over HTTP instead
+// (scripts/bench/scale.ts).
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +16,10 @@ import { createIncident } from "~/models/incident.server";
 import { previewPeopleImport, runPeopleImport } from "~/models/people-import.server";
 import { createDb } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
+
+if (process.argv.includes("--scale")) {
+  await import("./bench/scale");
+}
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 200);
 const file = path.join(os.tmpdir(), `portal-bench-${process.pid}.db`);

@@ -1,4 +1,5 @@
 import { getDb, type Db } from "~/utils/db.server";
+import { keepPlannerStatistics } from "~/utils/db-maintenance.server";
 import { smtpSender, type MailSender } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { sweepDeadlines } from "./deadline-sweep.server";
@@ -25,6 +26,8 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
   let running: Promise<void> = Promise.resolve();
   let mailPaused = false;
   let lastEvidenceSweep = 0;
+  // Planner statistics: checked when the worker starts, refreshed about once an hour.
+  let lastMaintenance = 0;
 
   const tick = async () => {
     // Evidence a crash left without a row: at start, then every ten minutes.
@@ -39,6 +42,14 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
       }
     }
     try {
+      if (Date.now() - lastMaintenance >= 3_600_000) {
+        const startup = lastMaintenance === 0;
+        lastMaintenance = Date.now();
+        // Never a reason to skip the sweep: a failure here is only logged.
+        await keepPlannerStatistics(await getDb(), { startup }).catch((e: unknown) =>
+          log(`statistics: ${e instanceof Error ? e.message : String(e)}`),
+        );
+      }
       const result = await runWorkerTick(await getDb(), send, env.APP_URL);
       const { sent, failed, dead } = result.outbox;
       const { reminders, escalations } = result.deadlines;

@@ -1,11 +1,11 @@
 import {
   effectiveSeverity,
   incidentsPerMillion,
-  monthKey,
   monthsBetween,
   quadrantOf,
   quadrantThresholds,
   severityScore,
+  SEVERITY_WEIGHTS,
   trend,
   TREND_WINDOW_DAYS,
   type Quadrant,
@@ -14,7 +14,9 @@ import {
 } from "~/domain/account-scoring";
 import type { Viewer } from "~/domain/permissions";
 import { SEVERITIES, type Segment, type Severity } from "~/domain/vocabulary";
-import type { Db, Prisma } from "~/utils/db.server";
+import { providerOf, type Db, type Prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { empty, join, raw, sql, type Sql } from "~/utils/sql.server";
 
 // The leadership dashboard's figures, per account, for one viewer. Everything is computed from
 // the incidents the viewer may count (aggregateScope) — never from reporter names or narratives,
@@ -91,28 +93,6 @@ type ScopedIncident = {
   deadlines: { id: string }[];
 };
 
-async function loadScopedIncidents(
-  db: Db,
-  viewer: Viewer,
-  where: Prisma.IncidentWhereInput,
-  now: Date,
-): Promise<ScopedIncident[]> {
-  return db.incident.findMany({
-    where: { AND: [aggregateScope(viewer), where] },
-    select: {
-      id: true,
-      accountId: true,
-      reporterId: true,
-      occurredAt: true,
-      status: true,
-      reporterSeverity: true,
-      assessedSeverity: true,
-      contacts: { select: { contactId: true } },
-      deadlines: { where: { metAt: null, dueAt: { lt: now } }, select: { id: true }, take: 1 },
-    },
-  });
-}
-
 export const isOpen = (i: { status: string }) => i.status !== "RESOLVED";
 
 /** The figures for one set of an account's incidents (already scoped and in the period). */
@@ -133,11 +113,37 @@ export function figuresFor(incidents: ScopedIncident[]) {
   };
 }
 
+/** aggregateScope as SQL over the alias i (the same rule; see aggregateScope). */
+function aggregateScopeSql(viewer: Viewer): Sql {
+  const notNamed = sql`NOT EXISTS (SELECT 1 FROM "IncidentNamedUser" n
+    WHERE n."incidentId" = i."id" AND n."userId" = ${viewer.id})`;
+  if (viewer.role === "LEADERSHIP" || viewer.role === "HR") return notNamed;
+  if (viewer.role === "MANAGER" && viewer.managedTeamIds.length > 0) {
+    return sql`${notNamed} AND i."reporterId" IN (
+      SELECT u."id" FROM "User" u WHERE u."teamId" IN (${join(viewer.managedTeamIds)}))`;
+  }
+  return sql`1 = 0`;
+}
+
+/** The effective severity's weight, as SQL (unknown values weigh as LOW, as in the domain). */
+const WEIGHT_SQL = raw(
+  `CASE COALESCE(i."assessedSeverity", i."reporterSeverity") ${SEVERITIES.map(
+    (s) => `WHEN '${s}' THEN ${SEVERITY_WEIGHTS[s]}`,
+  ).join(" ")} ELSE ${SEVERITY_WEIGHTS.LOW} END`,
+);
+
+const n = (v: unknown) => Number(v ?? 0);
+
 /**
  * Per-account figures for the period and segment. Leadership and HR see every account in the
  * segment (quiet ones too: they are the baseline); a manager sees only accounts with at least
  * one of their team's incidents in the period — the revenue of other accounts is not theirs
  * to see.
+ *
+ * Every figure is aggregated in SQL (GROUP BY account, month, severity): a request reads one
+ * row per account, never the period's incidents (decision 036). Grouping by the expression
+ * `"accountId" || ''` (not the bare column) keeps SQLite on the occurredAt range instead of
+ * walking every incident through the accountId index to avoid a sort.
  */
 export async function getDashboard(
   db: Db,
@@ -145,30 +151,59 @@ export async function getDashboard(
   filter: DashboardFilter,
   now = new Date(),
 ): Promise<Dashboard> {
+  const recentFrom = new Date(filter.to.getTime() - TREND_WINDOW_DAYS * DAY_MS);
   const trendStart = new Date(filter.to.getTime() - 2 * TREND_WINDOW_DAYS * DAY_MS);
   const loadFrom = trendStart < filter.from ? trendStart : filter.from;
   const accountWhere: Prisma.CustomerAccountWhereInput = filter.segment
     ? { segment: filter.segment }
     : {};
-  const incidents = await loadScopedIncidents(
-    db,
-    viewer,
-    { occurredAt: { gte: loadFrom, lt: filter.to }, account: accountWhere },
-    now,
-  );
-  const inPeriod = incidents.filter((i) => i.occurredAt >= filter.from);
-  const byAccount = new Map<string, ScopedIncident[]>();
-  const allByAccount = new Map<string, ScopedIncident[]>();
-  for (const i of incidents) {
-    if (i.occurredAt >= filter.from) {
-      byAccount.set(i.accountId, [...(byAccount.get(i.accountId) ?? []), i]);
-    }
-    allByAccount.set(i.accountId, [...(allByAccount.get(i.accountId) ?? []), i]);
-  }
+  const segmentJoin = filter.segment
+    ? sql` JOIN "CustomerAccount" ac ON ac."id" = i."accountId" AND ac."segment" = ${filter.segment}`
+    : empty;
+  const scope = aggregateScopeSql(viewer);
+  const inPeriod = sql`i."occurredAt" >= ${filter.from} AND i."occurredAt" < ${filter.to}`;
+
+  const [perAccount, repeats, mixRows, reporters] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT i."accountId" || '' AS "accountId",
+        SUM(CASE WHEN i."occurredAt" >= ${filter.from} THEN 1 ELSE 0 END) AS "incidents",
+        SUM(CASE WHEN i."occurredAt" >= ${filter.from} THEN ${WEIGHT_SQL} ELSE 0 END) AS "score",
+        COUNT(DISTINCT CASE WHEN i."occurredAt" >= ${filter.from} THEN i."reporterId" END) AS "employees",
+        SUM(CASE WHEN i."occurredAt" >= ${filter.from} AND i."status" <> 'RESOLVED' THEN 1 ELSE 0 END) AS "open",
+        SUM(CASE WHEN i."occurredAt" >= ${filter.from} AND i."status" <> 'RESOLVED'
+          AND i."nextDueAt" < ${now} THEN 1 ELSE 0 END) AS "overdue",
+        SUM(CASE WHEN i."occurredAt" >= ${recentFrom} THEN 1 ELSE 0 END) AS "recent",
+        SUM(CASE WHEN i."occurredAt" >= ${trendStart} AND i."occurredAt" < ${recentFrom}
+          THEN 1 ELSE 0 END) AS "previous"
+      FROM "Incident" i${segmentJoin}
+      WHERE i."occurredAt" >= ${loadFrom} AND i."occurredAt" < ${filter.to} AND ${scope}
+      GROUP BY 1`),
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT x."accountId" AS "accountId", COUNT(*) AS "repeats" FROM (
+        SELECT i."accountId" || '' AS "accountId", c."contactId" AS "contactId"
+        FROM "Incident" i JOIN "IncidentContact" c ON c."incidentId" = i."id"${segmentJoin}
+        WHERE ${inPeriod} AND ${scope}
+        GROUP BY 1, 2 HAVING COUNT(*) >= 2) x
+      GROUP BY x."accountId"`),
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT ${monthSql()} AS "month", COALESCE(i."assessedSeverity", i."reporterSeverity") AS "severity",
+        COUNT(*) AS "incidents"
+      FROM "Incident" i${segmentJoin}
+      WHERE ${inPeriod} AND ${scope}
+      GROUP BY 1, 2`),
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT COUNT(DISTINCT i."reporterId") AS "employees"
+      FROM "Incident" i${segmentJoin} WHERE ${inPeriod} AND ${scope}`),
+  ]);
+  const figures = new Map(perAccount.map((r) => [String(r.accountId), r]));
+  const repeatCounts = new Map(repeats.map((r) => [String(r.accountId), n(r.repeats)]));
 
   const seesAllAccounts = viewer.role === "LEADERSHIP" || viewer.role === "HR";
+  const withIncidents = perAccount
+    .filter((r) => n(r.incidents) > 0)
+    .map((r) => String(r.accountId));
   const accounts = await db.customerAccount.findMany({
-    where: seesAllAccounts ? accountWhere : { id: { in: [...byAccount.keys()] } },
+    where: seesAllAccounts ? accountWhere : { id: { in: withIncidents } },
     orderBy: { name: "asc" },
     select: {
       id: true,
@@ -185,9 +220,11 @@ export async function getDashboard(
   });
 
   const partial = accounts.map((a) => {
-    const list = byAccount.get(a.id) ?? [];
-    const f = figuresFor(list);
+    const f = figures.get(a.id);
     const arrMinor = Number(a.arrMinor);
+    const incidents = n(f?.incidents);
+    const recent = n(f?.recent);
+    const previous = n(f?.previous);
     return {
       accountId: a.id,
       name: a.name,
@@ -199,12 +236,18 @@ export async function getDashboard(
       daysOverdue: a.daysOverdue,
       conductStatus: a.conductStatus,
       needsReview: a.needsReview,
-      ...f,
-      perMillionArr: incidentsPerMillion(f.incidents, arrMinor),
-      trend: trend(
-        (allByAccount.get(a.id) ?? []).map((i) => i.occurredAt),
-        filter.to,
-      ),
+      incidents,
+      score: n(f?.score),
+      employeesAffected: n(f?.employees),
+      repeatContacts: repeatCounts.get(a.id) ?? 0,
+      open: n(f?.open),
+      overdue: n(f?.overdue),
+      perMillionArr: incidentsPerMillion(incidents, arrMinor),
+      trend: {
+        recent,
+        previous,
+        direction: recent > previous ? "UP" : recent < previous ? "DOWN" : "FLAT",
+      } as Trend,
     };
   });
   const thresholds = quadrantThresholds(partial);
@@ -212,23 +255,33 @@ export async function getDashboard(
 
   const months = new Map(monthsBetween(filter.from, filter.to).map((m) => [m, 0]));
   const mix = new Map<Severity, number>(SEVERITIES.map((s) => [s, 0]));
-  for (const i of inPeriod) {
-    const k = monthKey(i.occurredAt);
-    months.set(k, (months.get(k) ?? 0) + 1);
-    const s = effectiveSeverity(i);
-    mix.set(s, (mix.get(s) ?? 0) + 1);
+  let total = 0;
+  for (const r of mixRows) {
+    const k = String(r.month);
+    const count = n(r.incidents);
+    total += count;
+    months.set(k, (months.get(k) ?? 0) + count);
+    const s = effectiveSeverity({ assessedSeverity: null, reporterSeverity: String(r.severity) });
+    mix.set(s, (mix.get(s) ?? 0) + count);
   }
   return {
     rows,
     thresholds,
-    byMonth: [...months].map(([month, n]) => ({ month, incidents: n })),
-    severityMix: [...mix].map(([severity, n]) => ({ severity, incidents: n })),
+    byMonth: [...months].map(([month, count]) => ({ month, incidents: count })),
+    severityMix: [...mix].map(([severity, count]) => ({ severity, incidents: count })),
     totals: {
-      incidents: inPeriod.length,
+      incidents: total,
       accounts: rows.filter((r) => r.incidents > 0).length,
-      employeesAffected: new Set(inPeriod.map((i) => i.reporterId)).size,
+      employeesAffected: n(reporters[0]?.employees),
     },
   };
+}
+
+/** The UTC month of occurredAt as YYYY-MM (SQLite stores ISO text; PostgreSQL a timestamp). */
+function monthSql(): Sql {
+  return providerOf(getEnv().DATABASE_URL) === "postgresql"
+    ? sql`to_char(i."occurredAt", 'YYYY-MM')`
+    : sql`substr(i."occurredAt", 1, 7)`;
 }
 
 export type AccountIncidentRow = {

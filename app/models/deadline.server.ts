@@ -1,6 +1,7 @@
 import { computeDeadline } from "~/domain/deadlines";
 import type { DeadlineKind, Severity } from "~/domain/vocabulary";
 import type { Tx } from "~/utils/db.server";
+import { sql } from "~/utils/sql.server";
 import { findTarget, type ActivePolicy } from "./deadline-policy.server";
 
 // The clocks on one incident. Each starts from a policy target and stops (metAt) when its
@@ -26,7 +27,7 @@ export async function startClock(
 ) {
   const target = findTarget(p.policy, p.severity, p.kind);
   const d = computeDeadline(target, p.now, p.policy.calendar);
-  return tx.deadline.create({
+  const clock = await tx.deadline.create({
     data: {
       incidentId: p.incidentId,
       kind: p.kind,
@@ -39,6 +40,8 @@ export async function startClock(
     },
     select: { id: true, kind: true, dueAt: true },
   });
+  await refreshNextDue(tx, p.incidentId);
+  return clock;
 }
 
 /** Stops the open clock(s) of a kind; answers how many were running. */
@@ -47,11 +50,32 @@ export async function stopClock(tx: Tx, incidentId: string, kind: DeadlineKind, 
     where: { incidentId, kind, metAt: null },
     data: { metAt: now },
   });
+  if (count > 0) await refreshNextDue(tx, incidentId);
   return count;
 }
 
 export async function stopAllClocks(tx: Tx, incidentId: string, now: Date) {
   await tx.deadline.updateMany({ where: { incidentId, metAt: null }, data: { metAt: now } });
+  await refreshNextDue(tx, incidentId);
+}
+
+/**
+ * Keeps Incident.nextDueAt equal to the earliest running clock's due time, in the transaction
+ * that started or stopped a clock: one statement, through the clocks' (incidentId, ...) index.
+ */
+export async function refreshNextDue(tx: Tx, incidentId: string) {
+  await tx.$executeRaw(sql`
+    UPDATE "Incident" SET "nextDueAt" = (
+      SELECT MIN(d."dueAt") FROM "Deadline" d WHERE d."incidentId" = ${incidentId} AND d."metAt" IS NULL
+    ) WHERE "id" = ${incidentId}`);
+}
+
+/** The same for every case at once: after clocks were written in bulk (the demo seed). */
+export async function refreshAllNextDue(tx: Tx) {
+  await tx.$executeRaw(sql`
+    UPDATE "Incident" SET "nextDueAt" = (
+      SELECT MIN(d."dueAt") FROM "Deadline" d WHERE d."incidentId" = "Incident"."id" AND d."metAt" IS NULL
+    )`);
 }
 
 /** Stops any open clock of this kind and starts the next one (the next sequence number). */

@@ -3,6 +3,7 @@ import { formatReference } from "~/domain/reference";
 import { routeReport } from "~/domain/routing";
 import type { Category, Channel, Severity, SupportKind } from "~/domain/vocabulary";
 import type { Db, Prisma, Tx } from "~/utils/db.server";
+import { empty, join, sql, type Sql } from "~/utils/sql.server";
 import type { StoredEvidence } from "~/utils/evidence-storage.server";
 import { appendCaseEvent } from "./case-event.server";
 import { getDefaultPolicy } from "./deadline-policy.server";
@@ -277,26 +278,51 @@ export function handlerScope(viewer: Viewer): Prisma.IncidentWhereInput {
   return { AND: [notNamed, { OR: involved }] };
 }
 
-/** Open cases in a handler's scope with at least one clock past due: the number in the menu. */
-export function countOverdueCases(db: Db, viewer: Viewer, now = new Date()) {
-  return db.incident.count({
-    where: {
-      AND: [
-        handlerScope(viewer),
-        { status: { not: "RESOLVED" } },
-        { deadlines: { some: { metAt: null, dueAt: { lt: now } } } },
-      ],
-    },
-  });
+/**
+ * handlerScope as SQL over the alias i, for the queue and the counts: the same rule, written so
+ * the planner is driven by an index. HR walks Incident.nextDueAt in order and filters; anyone
+ * else starts from the small set of cases they are involved in (assignee, participant, their
+ * teams' reports) through the assigneeId, IncidentParticipant.userId and reporterId indexes.
+ */
+function handlerScopeSql(viewer: Viewer): Sql {
+  const notNamed = sql`i."reporterId" <> ${viewer.id} AND NOT EXISTS (
+    SELECT 1 FROM "IncidentNamedUser" n WHERE n."incidentId" = i."id" AND n."userId" = ${viewer.id})`;
+  if (viewer.role === "HR") return notNamed;
+  const teams =
+    viewer.role === "MANAGER" && viewer.managedTeamIds.length > 0
+      ? sql` UNION SELECT r."id" FROM "Incident" r JOIN "User" u ON u."id" = r."reporterId"
+             WHERE u."teamId" IN (${join(viewer.managedTeamIds)})`
+      : empty;
+  return sql`${notNamed} AND i."id" IN (
+    SELECT a."id" FROM "Incident" a WHERE a."assigneeId" = ${viewer.id}
+    UNION SELECT p."incidentId" FROM "IncidentParticipant" p WHERE p."userId" = ${viewer.id}${teams})`;
 }
 
+async function countWhere(db: Db, where: Sql): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number | bigint }[]>(
+    sql`SELECT COUNT(*) AS n FROM "Incident" i WHERE ${where}`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Open cases in a handler's scope with at least one clock past due: the number in the menu. */
+export function countOverdueCases(db: Db, viewer: Viewer, now = new Date()) {
+  return countWhere(
+    db,
+    sql`i."nextDueAt" < ${now} AND i."status" <> 'RESOLVED' AND ${handlerScopeSql(viewer)}`,
+  );
+}
+
+/** Open cases in a handler's scope (every open case has a running RESOLVE clock). */
 export function countOpenCases(db: Db, viewer: Viewer) {
-  return db.incident.count({
-    where: { AND: [handlerScope(viewer), { status: { not: "RESOLVED" } }] },
-  });
+  return countWhere(
+    db,
+    sql`i."nextDueAt" IS NOT NULL AND i."status" <> 'RESOLVED' AND ${handlerScopeSql(viewer)}`,
+  );
 }
 
 export type QueueItem = {
+  id: string;
   reference: string;
   status: string;
   severity: string;
@@ -308,17 +334,42 @@ export type QueueItem = {
   openDeadlines: { kind: string; dueAt: Date }[];
 };
 
-/** Open cases for a handler, the nearest open deadline first (overdue at the top). */
-export async function getHandlerQueue(db: Db, viewer: Viewer): Promise<QueueItem[]> {
+export const QUEUE_PAGE_SIZE = 50;
+
+/** Where a queue page starts: the last case of the previous page. */
+export type QueueCursor = { dueAt: Date; id: string };
+
+/**
+ * One page of a handler's open cases, the nearest running clock first (overdue at the top),
+ * ordered and paged by key in SQL: (nextDueAt, id) after the cursor. `next` is the cursor of
+ * the following page, or null on the last one.
+ */
+export async function getHandlerQueue(
+  db: Db,
+  viewer: Viewer,
+  opts: { after?: QueueCursor | null; take?: number } = {},
+): Promise<{ items: QueueItem[]; next: QueueCursor | null }> {
+  const take = opts.take ?? QUEUE_PAGE_SIZE;
+  const after = opts.after
+    ? sql` AND (i."nextDueAt" > ${opts.after.dueAt} OR (i."nextDueAt" = ${opts.after.dueAt} AND i."id" > ${opts.after.id}))`
+    : empty;
+  const page = await db.$queryRaw<{ id: string }[]>(sql`
+    SELECT i."id" FROM "Incident" i
+    WHERE i."nextDueAt" IS NOT NULL AND i."status" <> 'RESOLVED' AND ${handlerScopeSql(viewer)}${after}
+    ORDER BY i."nextDueAt", i."id"
+    LIMIT ${take + 1}`);
+  const ids = page.slice(0, take).map((r) => r.id);
   const rows = await db.incident.findMany({
-    where: { AND: [handlerScope(viewer), { status: { not: "RESOLVED" } }] },
+    where: { id: { in: ids } },
     select: {
+      id: true,
       reference: true,
       status: true,
       reporterSeverity: true,
       assessedSeverity: true,
       occurredAt: true,
       createdAt: true,
+      nextDueAt: true,
       account: { select: { name: true } },
       assignee: { select: { name: true } },
       deadlines: {
@@ -327,25 +378,27 @@ export async function getHandlerQueue(db: Db, viewer: Viewer): Promise<QueueItem
         select: { kind: true, dueAt: true },
       },
     },
-    take: 500,
   });
-  const items = rows.map((r) => ({
-    reference: r.reference,
-    status: r.status,
-    severity: r.assessedSeverity ?? r.reporterSeverity,
-    accountName: r.account.name,
-    occurredAt: r.occurredAt,
-    createdAt: r.createdAt,
-    assigneeName: r.assignee?.name ?? null,
-    nextDeadline: r.deadlines[0] ?? null,
-    openDeadlines: r.deadlines,
-  }));
-  const far = Number.MAX_SAFE_INTEGER;
-  return items.sort(
-    (a, b) =>
-      (a.nextDeadline?.dueAt.getTime() ?? far) - (b.nextDeadline?.dueAt.getTime() ?? far) ||
-      b.createdAt.getTime() - a.createdAt.getTime(),
-  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids
+    .map((id) => byId.get(id))
+    .filter((r) => r !== undefined)
+    .map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      status: r.status,
+      severity: r.assessedSeverity ?? r.reporterSeverity,
+      accountName: r.account.name,
+      occurredAt: r.occurredAt,
+      createdAt: r.createdAt,
+      assigneeName: r.assignee?.name ?? null,
+      nextDeadline: r.deadlines[0] ?? null,
+      openDeadlines: r.deadlines,
+    }));
+  const last = rows.length ? byId.get(ids[ids.length - 1]) : undefined;
+  const next =
+    page.length > take && last?.nextDueAt ? { dueAt: last.nextDueAt, id: last.id } : null;
+  return { items, next };
 }
 
 export async function getReporterList(db: Db, reporterId: string) {

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/field";
 import { canHandleIncidents } from "~/domain/permissions";
-import { getHandlerQueue, getReporterList } from "~/models/incident.server";
+import { countOpenCases, countOverdueCases, getReporterList } from "~/models/incident.server";
 import { hasActiveAdmin } from "~/models/people.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -17,12 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const reports = (await getReporterList(db, user.id)).slice(0, 5);
   let queue: { open: number; overdue: number } | null = null;
   if (canHandleIncidents(user.role)) {
-    const items = await getHandlerQueue(db, user);
-    const now = Date.now();
-    queue = {
-      open: items.length,
-      overdue: items.filter((i) => i.nextDeadline && i.nextDeadline.dueAt.getTime() < now).length,
-    };
+    const [open, overdue] = await Promise.all([
+      countOpenCases(db, user),
+      countOverdueCases(db, user),
+    ]);
+    queue = { open, overdue };
   }
   return { name: user.name.split(" ")[0], reports, queue };
 }

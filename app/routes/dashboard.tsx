@@ -30,6 +30,10 @@ const SORTS = {
 } as const;
 type SortKey = keyof typeof SORTS;
 
+// A page shows a top-N, never every account of a large customer base (decision 036).
+const TABLE_PAGE_SIZE = 100;
+const CHART_POINTS = 400;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["LEADERSHIP", "HR", "MANAGER"]);
   const url = new URL(request.url);
@@ -46,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : null;
   const flagged = url.searchParams.get("flagged") === "1";
   const withIncidents = url.searchParams.get("all") !== "1";
+  const pageParam = Number.parseInt(url.searchParams.get("page") ?? "", 10);
 
   const now = new Date();
   const { from, to } = periodFor(months, now);
@@ -55,13 +60,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .filter((r) => !flagged || r.needsReview)
     .filter((r) => !withIncidents || r.incidents > 0)
     .sort((a, b) => SORTS[sort](a, b) || a.name.localeCompare(b.name));
+  const pages = Math.max(1, Math.ceil(rows.length / TABLE_PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number.isFinite(pageParam) ? pageParam : 1));
+  // The chart: the accounts with the highest scores, then the most valuable quiet ones.
+  const charted = [...dashboard.rows]
+    .sort((a, b) => b.score - a.score || b.arrMinor - a.arrMinor)
+    .slice(0, CHART_POINTS);
   return {
     scope: user.role === "MANAGER" ? ("team" as const) : ("all" as const),
     filter: { months, segment, sort, quadrant, flagged, withIncidents },
     period: { from: from.toISOString(), to: to.toISOString() },
     thresholds: dashboard.thresholds,
     // The chart shows every account in scope, whatever the table's filters.
-    points: dashboard.rows.map((r) => ({
+    charted: { shown: charted.length, of: dashboard.rows.length },
+    points: charted.map((r) => ({
       id: r.accountId,
       name: r.name,
       arr: r.arrMinor / 100,
@@ -70,7 +82,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       incidents: r.incidents,
       quadrant: r.quadrant,
     })),
-    rows,
+    rows: rows.slice((page - 1) * TABLE_PAGE_SIZE, page * TABLE_PAGE_SIZE),
+    paging: { page, pages, total: rows.length },
     byMonth: dashboard.byMonth,
     severityMix: dashboard.severityMix,
     totals: dashboard.totals,
@@ -84,9 +97,15 @@ export default function Dashboard() {
   const data = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const pageHref = (page: number) => {
+    const p = new URLSearchParams(params);
+    p.set("page", String(page));
+    return `?${p.toString()}`;
+  };
   const sortHref = (key: SortKey) => {
     const p = new URLSearchParams(params);
     p.set("sort", key);
+    p.delete("page");
     return `?${p.toString()}`;
   };
   const SortHeader = ({ k, children }: { k: SortKey; children: string }) => (
@@ -195,6 +214,9 @@ export default function Dashboard() {
           One point per account; bigger points have more incidents. The lines split at the median
           ARR ({Math.round(data.thresholds.arrMinor / 100).toLocaleString("en-GB")}) and the median
           score of accounts with incidents ({data.thresholds.score}).
+          {data.charted.shown < data.charted.of
+            ? ` It shows the ${data.charted.shown} accounts with the highest scores of ${data.charted.of}.`
+            : null}
         </p>
         <figure className="mt-2">
           <AbuseValueChart
@@ -350,6 +372,23 @@ export default function Dashboard() {
           </table>
           {data.rows.length === 0 ? (
             <p className="mt-4 text-slate-700">No accounts match these filters.</p>
+          ) : null}
+          {data.paging.pages > 1 ? (
+            <nav aria-label="Account pages" className="mt-4 flex flex-wrap items-center gap-4">
+              <span className="text-slate-700">
+                Page {data.paging.page} of {data.paging.pages} ({data.paging.total} accounts)
+              </span>
+              {data.paging.page > 1 ? (
+                <Link to={pageHref(data.paging.page - 1)} className="text-brand-700 underline">
+                  Previous accounts
+                </Link>
+              ) : null}
+              {data.paging.page < data.paging.pages ? (
+                <Link to={pageHref(data.paging.page + 1)} className="text-brand-700 underline">
+                  Next accounts
+                </Link>
+              ) : null}
+            </nav>
           ) : null}
         </div>
       </section>

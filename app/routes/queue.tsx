@@ -8,18 +8,34 @@ import {
   type DeadlineKind,
   type Severity,
 } from "~/domain/vocabulary";
-import { getHandlerQueue } from "~/models/incident.server";
+import { countOpenCases, getHandlerQueue, type QueueCursor } from "~/models/incident.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Queue · Incident portal" }];
 
+/** The page cursor in the address: `after=<due time>~<case id>`; anything else is page one. */
+function parseCursor(value: string | null): QueueCursor | null {
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~([\w-]{1,64})$/.exec(value ?? "");
+  if (!m) return null;
+  const dueAt = new Date(m[1]);
+  return Number.isNaN(dueAt.getTime()) ? null : { dueAt, id: m[2] };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["MANAGER", "HR", "LEADERSHIP"]);
-  const items = await getHandlerQueue(await getDb(), user);
+  const db = await getDb();
+  const after = parseCursor(new URL(request.url).searchParams.get("after"));
+  const [{ items, next }, open] = await Promise.all([
+    getHandlerQueue(db, user, { after }),
+    countOpenCases(db, user),
+  ]);
   const now = new Date();
   return {
+    open,
+    firstPage: after === null,
+    next: next ? `${next.dueAt.toISOString()}~${next.id}` : null,
     items: items.map((i) => ({
       reference: i.reference,
       status: i.status,
@@ -44,15 +60,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Queue() {
-  const { items } = useLoaderData<typeof loader>();
+  const { items, open, firstPage, next } = useLoaderData<typeof loader>();
   const overdue = items.filter((i) => i.deadline?.overdue).length;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Queue</h1>
       {/* Overdue first: items are sorted by their nearest open deadline. */}
       <p className="text-slate-700">
-        {items.length} open {items.length === 1 ? "case" : "cases"}, nearest deadline first.
-        {overdue > 0 ? <strong className="ml-2 text-red-700">{overdue} overdue.</strong> : null}
+        {open} open {open === 1 ? "case" : "cases"}, nearest deadline first.
+        {overdue > 0 ? (
+          <strong className="ml-2 text-red-700">{overdue} overdue on this page.</strong>
+        ) : null}
       </p>
       {items.length === 0 ? (
         <p className="text-slate-600">Nothing is waiting for you.</p>
@@ -95,6 +113,23 @@ export default function Queue() {
           ))}
         </ul>
       )}
+      {next || !firstPage ? (
+        <nav aria-label="Queue pages" className="flex flex-wrap gap-4">
+          {!firstPage ? (
+            <Link to="/queue" className="text-brand-700 underline">
+              Back to the nearest deadlines
+            </Link>
+          ) : null}
+          {next ? (
+            <Link
+              to={`/queue?after=${encodeURIComponent(next)}`}
+              className="text-brand-700 underline"
+            >
+              Next cases
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -68,7 +68,6 @@ import {
 } from "~/domain/vocabulary";
 import { accountExists, contactBelongsTo, listAccountChoices } from "~/models/account.server";
 import { createIncident, SubmissionKeyReused, SubmissionKeyTaken } from "~/models/incident.server";
-import { listColleagueChoices } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import {
@@ -150,13 +149,10 @@ const FUTURE_MESSAGE = "That time is in the future.";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
-  const [accounts, colleagues] = await Promise.all([
-    listAccountChoices(db),
-    listColleagueChoices(db, user.id),
-  ]);
+  // Colleagues are not embedded: the pickers ask /resources/colleagues as people type.
+  const accounts = await listAccountChoices(db);
   return {
     accounts,
-    colleagues,
     userId: user.id,
     now: toLocalInput(new Date(), DEFAULT_TZ),
     // This form's submission key, in the HTML itself (see the action).
@@ -289,13 +285,7 @@ const chipClass =
   "min-h-11 rounded-full border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100";
 
 export default function NewReport() {
-  const {
-    accounts,
-    colleagues,
-    userId,
-    now,
-    submissionKey: pageKey,
-  } = useLoaderData<typeof loader>();
+  const { accounts, userId, now, submissionKey: pageKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const contacts = useFetcher<{ contacts: ContactChoice[] }>();
@@ -638,8 +628,10 @@ export default function NewReport() {
           name={fields.witnessIds.name}
           legend="Witnesses"
           hint="Colleagues who saw or heard it. They may be asked what they saw."
-          people={colleagues}
-          defaultSelected={initialIds(fields.witnessIds.initialValue)}
+          knownIds={[
+            ...initialIds(fields.witnessIds.initialValue),
+            ...(draft.pending[fields.witnessIds.name] ?? []),
+          ]}
           errors={fields.witnessIds.errors}
         />
 
@@ -647,8 +639,10 @@ export default function NewReport() {
           name={fields.namedUserIds.name}
           legend="Colleagues involved in what happened"
           hint="They won't see this report, and it will not be sent to them."
-          people={colleagues}
-          defaultSelected={initialIds(fields.namedUserIds.initialValue)}
+          knownIds={[
+            ...initialIds(fields.namedUserIds.initialValue),
+            ...(draft.pending[fields.namedUserIds.name] ?? []),
+          ]}
           errors={fields.namedUserIds.errors}
         />
 

@@ -1,11 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listColleagueChoices } from "~/models/user.server";
+import { getColleaguesByIds, listColleagueChoices } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-// Active colleagues whose name contains ?q= (not the person asking), as JSON.
+// The people picker's type-ahead, as JSON: active colleagues (not the person asking) whose name
+// or team contains ?q=, or, with ?ids=, the names of colleagues already chosen.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
-  return Response.json({ colleagues: await listColleagueChoices(await getDb(), user.id, q) });
+  const params = new URL(request.url).searchParams;
+  const db = await getDb();
+  const ids = params
+    .getAll("ids")
+    .map((id) => id.slice(0, 64))
+    .filter(Boolean);
+  if (ids.length) return Response.json({ colleagues: await getColleaguesByIds(db, user.id, ids) });
+  const q = (params.get("q") ?? "").trim().slice(0, 100);
+  return Response.json({ colleagues: q ? await listColleagueChoices(db, user.id, q) : [] });
 }

@@ -217,6 +217,23 @@ test("a reload mid-form keeps every typed value", async ({ page }) => {
   await expect(page.getByText("We brought back what you had typed")).toBeVisible();
 });
 
+test("a witness found by the type-ahead is kept in the draft and named again on return", async ({
+  page,
+}) => {
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  await page.getByLabel("What happened?").fill("He shouted at me; my colleague heard it.");
+  const witnesses = page.getByRole("group", { name: /^Witnesses/ });
+  await witnesses.getByRole("searchbox").fill("rahman");
+  await witnesses.getByRole("checkbox", { name: /Aisha Rahman/ }).check();
+  await page.waitForTimeout(500); // the draft is saved a moment after a change
+  await page.goto("/reports/new");
+  await expect(page.getByText("We brought back what you had typed")).toBeVisible();
+  await expect(
+    page.getByRole("group", { name: /^Witnesses/ }).getByRole("checkbox", { name: /Aisha Rahman/ }),
+  ).toBeChecked();
+});
+
 test("a submit while the server cannot be reached keeps everything, and files once later", async ({
   page,
 }) => {

@@ -1,45 +1,108 @@
-import { useId, useState } from "react";
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useId, useRef, useState } from "react";
 import { FieldError } from "~/components/ui/field";
 
 export type Person = { id: string; name: string; team: string | null };
 
+const SEARCH_DELAY_MS = 200;
+
 /**
- * Choose several colleagues: a search box that narrows a list of checkboxes. Plain
- * checkboxes in a fieldset, so it works by keyboard, with a screen reader and without
- * JavaScript (then the whole list shows).
+ * Choose several colleagues from the whole directory: typing asks the server
+ * (/resources/colleagues?q=) for a few matches, shown as checkboxes; the people chosen stay
+ * listed, checked, above them. Plain checkboxes in a fieldset, so it works by keyboard and with
+ * a screen reader. `knownIds` are ids chosen before the page knew their names (a restored
+ * draft, a form sent back with an error): their names are asked for once.
  */
 export function PeoplePicker({
   name,
   legend,
   hint,
-  people,
-  defaultSelected,
+  knownIds,
   errors,
 }: {
   name: string;
   legend: string;
   hint: string;
-  people: Person[];
-  defaultSelected: string[];
+  knownIds: string[];
   errors?: string[];
 }) {
   const base = useId();
   const [query, setQuery] = useState("");
-  const [selected, setSelected] = useState<Set<string>>(() => new Set(defaultSelected));
-  const q = query.trim().toLowerCase();
-  const matches = (p: Person) =>
-    !q || p.name.toLowerCase().includes(q) || (p.team ?? "").toLowerCase().includes(q);
-  const visible = people.filter((p) => selected.has(p.id) || matches(p));
+  const [chosen, setChosen] = useState<Person[]>([]);
+  const search = useFetcher<{ colleagues: Person[] }>();
+  const names = useFetcher<{ colleagues: Person[] }>();
+  const asked = useRef(new Set<string>());
+
+  const q = query.trim();
+  const load = search.load;
+  useEffect(() => {
+    if (!q) return;
+    const timer = setTimeout(
+      () => load(`/resources/colleagues?q=${encodeURIComponent(q)}`),
+      SEARCH_DELAY_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [q, load]);
+
+  // Names for ids chosen before this page knew them.
+  const loadNames = names.load;
+  const missing = knownIds.filter((id) => !asked.current.has(id));
+  const missingKey = missing.join(",");
+  useEffect(() => {
+    if (!missingKey) return;
+    const ids = missingKey.split(",");
+    ids.forEach((id) => asked.current.add(id));
+    loadNames(
+      `/resources/colleagues?${ids.map((id) => `ids=${encodeURIComponent(id)}`).join("&")}`,
+    );
+  }, [missingKey, loadNames]);
+  useEffect(() => {
+    const found = names.data?.colleagues;
+    if (!found?.length) return;
+    setChosen((c) => [...c, ...found.filter((p) => !c.some((x) => x.id === p.id))]);
+  }, [names.data]);
+
+  const results = q ? (search.data?.colleagues ?? []) : [];
+  const offered = results.filter((p) => !chosen.some((c) => c.id === p.id));
+  const searching = q !== "" && search.state !== "idle";
   const hintId = `${base}-hint`;
   const errorId = errors?.length ? `${base}-error` : undefined;
+
+  const toggle = (p: Person, on: boolean) =>
+    setChosen((c) =>
+      on ? [...c.filter((x) => x.id !== p.id), p] : c.filter((x) => x.id !== p.id),
+    );
+
+  const row = (p: Person, checked: boolean) => (
+    <label key={p.id} className="flex min-h-11 items-center gap-3 rounded px-1">
+      <input
+        type="checkbox"
+        name={name}
+        value={p.id}
+        checked={checked}
+        onChange={(e) => toggle(p, e.target.checked)}
+        className="h-5 w-5"
+      />
+      <span>
+        {p.name}
+        {p.team ? <span className="text-sm text-slate-600"> · {p.team}</span> : null}
+      </span>
+    </label>
+  );
+
   return (
     <fieldset className="space-y-2" aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}>
       <legend className="font-medium">
         {legend} <span className="text-sm font-normal text-slate-600">(optional)</span>
       </legend>
       <p id={hintId} className="text-sm text-slate-600">
-        {hint}
+        {hint} Type part of a name or a team to find someone.
       </p>
+      {chosen.length ? (
+        <div className="space-y-1" aria-label={`Chosen: ${legend}`} role="group">
+          {chosen.map((p) => row(p, true))}
+        </div>
+      ) : null}
       <label htmlFor={`${base}-search`} className="sr-only">
         Search colleagues for “{legend}”
       </label>
@@ -55,39 +118,20 @@ export function PeoplePicker({
         autoComplete="off"
         className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
       />
-      <div className="max-h-56 space-y-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2">
-        {people.map((p) => (
-          <label
-            key={p.id}
-            className={`${visible.includes(p) ? "flex" : "hidden"} min-h-11 items-center gap-3 rounded px-1`}
-          >
-            <input
-              type="checkbox"
-              name={name}
-              value={p.id}
-              defaultChecked={defaultSelected.includes(p.id)}
-              onChange={(e) =>
-                setSelected((s) => {
-                  const next = new Set(s);
-                  if (e.target.checked) next.add(p.id);
-                  else next.delete(p.id);
-                  return next;
-                })
-              }
-              className="h-5 w-5"
-            />
-            <span>
-              {p.name}
-              {p.team ? <span className="text-sm text-slate-600"> · {p.team}</span> : null}
-            </span>
-          </label>
-        ))}
-        {visible.length === 0 ? (
+      {q ? (
+        <div className="max-h-56 space-y-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2">
+          {offered.map((p) => row(p, false))}
           <p className="px-1 text-sm text-slate-600" role="status">
-            Nobody matches “{query}”.
+            {searching
+              ? "Searching…"
+              : results.length === 0
+                ? `Nobody matches “${q}”.`
+                : offered.length === 0
+                  ? "Everyone who matches is already chosen."
+                  : ""}
           </p>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
       <FieldError id={errorId} errors={errors} />
     </fieldset>
   );

@@ -156,5 +156,6 @@ export function useReportDraft(
     window.location.reload();
   }, [userId]);
 
-  return { restoredAt, applyPending, discard };
+  /** Restored values whose controls were not there yet, by field name (e.g. chosen people). */
+  return { restoredAt, applyPending, discard, pending };
 }
