@@ -21,6 +21,11 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild & {
 
 const app = express();
 app.disable("x-powered-by");
+// Sign-in throttling counts failures per client address. Behind a reverse proxy, TRUST_PROXY
+// tells Express which X-Forwarded-For hops to believe (e.g. "1", "loopback"); unset, the
+// socket's address is used and the header is ignored.
+const trustProxy = process.env.TRUST_PROXY;
+if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
 app.use(compression());
 // A missing build asset is a plain 404, not a page request.
 app.use(
@@ -50,7 +55,14 @@ app.use((req, res, next) => {
     .type("text/plain")
     .send("This request did not come from this site and was refused.");
 });
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
 
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {
