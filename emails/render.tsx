@@ -2,8 +2,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { deadlineEscalation, type DeadlineEscalationData } from "./deadline-escalation";
 import { deadlineReminder, type DeadlineReminderData } from "./deadline-reminder";
 import { evidenceAdded, type EvidenceAddedData } from "./evidence-added";
+import { invitation, type InvitationData } from "./invitation";
 import { messageReceived, type MessageReceivedData } from "./message-received";
 import { newReportAssigned, type NewReportAssignedData } from "./new-report-assigned";
+import { passwordReset, type PasswordResetData } from "./password-reset";
 import { reportAcknowledged, type ReportAcknowledgedData } from "./report-acknowledged";
 import { repeatOffender, type RepeatOffenderData } from "./repeat-offender";
 import { reporterUpdate, type ReporterUpdateData } from "./reporter-update";
@@ -19,6 +21,8 @@ const templates = {
   MESSAGE_RECEIVED: (d: MessageReceivedData, u: string) => messageReceived(d, u),
   REPEAT_OFFENDER: (d: RepeatOffenderData, u: string) => repeatOffender(d, u),
   EVIDENCE_ADDED: (d: EvidenceAddedData, u: string) => evidenceAdded(d, u),
+  INVITATION: (d: InvitationData, u: string) => invitation(d, u),
+  PASSWORD_RESET: (d: PasswordResetData, u: string) => passwordReset(d, u),
 } satisfies Record<string, (data: never, appUrl: string) => EmailContent>;
 
 export type TemplateName = keyof typeof templates;

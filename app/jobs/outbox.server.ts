@@ -18,6 +18,7 @@ type Due = {
   data: string;
   toEmail: string;
 };
+const LINK_TEMPLATES = new Set(["INVITATION", "PASSWORD_RESET"]);
 type Outcome = "sent" | "failed" | "dead" | "skipped";
 
 async function deliverOne(
@@ -42,7 +43,14 @@ async function deliverOne(
     await send({ messageId: `<${n.id}@incident-portal>`, to: n.toEmail, ...email });
     await db.notification.update({
       where: { id: n.id },
-      data: { status: "SENT", sentAt: new Date(), claimedUntil: null, lastError: null },
+      data: {
+        status: "SENT",
+        sentAt: new Date(),
+        claimedUntil: null,
+        lastError: null,
+        // A password link is a credential: once delivered, the outbox keeps no copy of it.
+        ...(LINK_TEMPLATES.has(n.template) ? { data: "{}" } : {}),
+      },
     });
     return { outcome: "sent", unreachable: false };
   } catch (error) {

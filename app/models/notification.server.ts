@@ -8,7 +8,8 @@ export type NotificationInput = {
   recipient: { id: string; email: string };
   template: TemplateName;
   /** Only references and links: never report text (DESIGN.md §7). */
-  data: { reference: string; [key: string]: string | number | boolean | null };
+  /** reference is the case reference for case mail; account mail (invitations) has none. */
+  data: { reference?: string; [key: string]: string | number | boolean | null | undefined };
   incidentId?: string;
 };
 

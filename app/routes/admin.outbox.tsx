@@ -32,6 +32,8 @@ const TEMPLATE_LABELS = {
   MESSAGE_RECEIVED: "Message received",
   REPEAT_OFFENDER: "Repeat offender flagged",
   EVIDENCE_ADDED: "Evidence added",
+  INVITATION: "Invitation",
+  PASSWORD_RESET: "Password reset",
 } satisfies Record<TemplateName, string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {

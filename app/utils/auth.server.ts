@@ -216,6 +216,11 @@ export async function changePassword(userId: string, newPassword: string) {
   await (await getLucia()).invalidateUserSessions(userId);
 }
 
+/** Signs a person out everywhere (a password set through a link, a deactivation). */
+export async function endSessionsOf(userId: string) {
+  await (await getLucia()).invalidateUserSessions(userId);
+}
+
 export async function deactivateUser(userId: string) {
   const db = await getDb();
   await db.user.update({ where: { id: userId }, data: { active: false } });
