@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { hashPassword } from "~/utils/password.server";
 import type { Db } from "~/utils/db.server";
 
 // Single sign-on's database side: the sign-in in flight (state, nonce, PKCE verifier), and the
@@ -38,8 +36,8 @@ export async function personForEmail(db: Db, email: string): Promise<SsoPerson> 
 }
 
 /**
- * OIDC_AUTO_CREATE: a first SSO sign-in creates an employee in the default team. They get an
- * unusable random password: they sign in through the provider (or ask for a reset).
+ * OIDC_AUTO_CREATE: a first SSO sign-in creates an employee in the default team. They have no
+ * password (they sign in through the provider, or ask for a reset link).
  */
 export async function createSsoEmployee(
   db: Db,
@@ -48,7 +46,6 @@ export async function createSsoEmployee(
   const team = person.teamName
     ? await db.team.findUnique({ where: { name: person.teamName }, select: { id: true } })
     : null;
-  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   // upsert on the unique email: two first sign-ins at once make one person.
   const user = await db.user.upsert({
     where: { email: person.email },
@@ -57,7 +54,6 @@ export async function createSsoEmployee(
       name: person.name,
       role: "EMPLOYEE",
       teamId: team?.id ?? null,
-      passwordHash,
     },
     update: {},
     select: { id: true, active: true },
