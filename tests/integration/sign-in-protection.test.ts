@@ -1,4 +1,5 @@
 import { generateTOTP } from "@epic-web/totp";
+import type { ParsedMail } from "mailparser";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueNotifications } from "~/jobs/outbox.server";
@@ -54,6 +55,13 @@ function cookiesOf(answer: Answer): string {
     .map((c) => c.trim().split(";")[0])
     .filter((c) => !c.endsWith("="))
     .join("; ");
+}
+
+function recipients(mail: ParsedMail): string {
+  return [mail.to ?? []]
+    .flat()
+    .map((a) => a.text)
+    .join(" ");
 }
 
 function text(answer: Answer) {
@@ -386,9 +394,9 @@ describe("forgot password", () => {
     // Asking again at once sends no second mail.
     await call(forgotRoute.action, postRequest("/login/forgot", { email: person.email }));
     await deliverDueNotifications(db, smtpSender(smtp.url), { appUrl: TEST_APP_URL });
-    const mails = smtp.messages.filter((m) => m.to?.text?.includes(person.email));
+    const mails = smtp.messages.filter((m) => recipients(m).includes(person.email));
     expect(mails).toHaveLength(1);
-    expect(smtp.messages.some((m) => m.to?.text?.includes("nobody@test.example"))).toBe(false);
+    expect(smtp.messages.some((m) => recipients(m).includes("nobody@test.example"))).toBe(false);
 
     const link = /(https?:\/\/\S+\/password\/[A-Za-z0-9_-]+)/.exec(mails[0].text ?? "")?.[1];
     expect(link).toBeTruthy();
