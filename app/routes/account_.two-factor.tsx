@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
+  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -42,9 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const formData = await request.formData();
   if (formData.get("intent") === "new-codes") {
-    if (!(await isEnrolled(db, user.id))) {
-      return data({ result: undefined, codes: null }, { status: 400 });
-    }
+    // Nothing to replace yet: show the setup instead.
+    if (!(await isEnrolled(db, user.id))) throw redirect("/account/two-factor");
     const codes = await replaceRecoveryCodes(db, user.id);
     return { result: undefined, codes: codes.map(formatRecoveryCode) };
   }
