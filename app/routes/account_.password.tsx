@@ -87,11 +87,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  // Checked on the server only: the common-password list stays out of the browser's bundle.
+  const [form, fields] = useForm({ lastResult });
   return (
     <div className="mx-auto max-w-sm">
       <p>

@@ -147,9 +147,7 @@ export default function Login() {
       ) : null}
       {ssoLabel ? (
         <h2 className="mt-8 text-lg font-semibold">
-          {passwordOnlyBreakGlass
-            ? "Emergency administrator sign-in"
-            : "Or sign in with a password"}
+          {passwordOnlyBreakGlass ? "Emergency administrator access" : "Or use your password"}
         </h2>
       ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
