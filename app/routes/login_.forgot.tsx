@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requestPasswordReset(await getDb(), submission.value.email, {
     allowed: (email) => passwordSignInAllowed(email),
   });
-  return { reply: submission.reply({ resetForm: true }), sent: true };
+  return { reply: submission.reply(), sent: true };
 }
 
 export default function ForgotPassword() {

@@ -152,6 +152,7 @@ test("on a phone: change password from the account menu, and ask for a reset lin
   await openMenuIfFolded(page);
   await page.getByRole("link", { name: "Your account" }).click();
   await page.getByRole("link", { name: "Change your password" }).click();
+  await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
   await page.getByLabel("Current password").fill(DEMO_PASSWORD);
   await page.getByLabel("New password", { exact: true }).fill("password");
   await page.getByLabel("New password again").fill("password");
@@ -166,6 +167,7 @@ test("on a phone: change password from the account menu, and ask for a reset lin
   await logout(page);
 
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Work email").fill(mei);
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByText(/If this address belongs to an account here/)).toBeVisible();
