@@ -52,6 +52,15 @@ function keysFor(email: string, address: string): Record<ThrottleDimension, stri
   return { accountAddress: `${account}:${addr}`, account, address: addr };
 }
 
+/** Two first failures for one key at the same instant can both try to insert its row. */
+async function retryOnce<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch {
+    return fn();
+  }
+}
+
 /** Milliseconds to wait before this sign-in may be tried, or 0. */
 export async function signInWaitMs(email: string, address: string): Promise<number> {
   const limiters = limitersFor(await getDb());
@@ -71,7 +80,7 @@ export async function recordSignInFailure(email: string, address: string): Promi
   const keys = keysFor(email, address);
   let wait = 0;
   for (const d of Object.keys(keys) as ThrottleDimension[]) {
-    const res = await limiters[d].failures.penalty(keys[d], 1);
+    const res = await retryOnce(() => limiters[d].failures.penalty(keys[d], 1));
     const seconds = delayAfterFailures(res.consumedPoints, THROTTLE_RULES[d]);
     if (seconds > 0) {
       await limiters[d].wait.block(keys[d], seconds);
