@@ -16,6 +16,7 @@ import { recordSignInFailure, signInWaitMs } from "~/models/login-throttle.serve
 import { changeOwnPassword, notFound, requireUser, verifyCredentials } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/client-address.server";
 import { passwordSignInAllowed } from "~/utils/oidc.server";
+import { readForm } from "~/utils/read-form.server";
 
 // Change password: the current one, then the new one twice. Every other session ends.
 
@@ -56,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!passwordSignInAllowed(user.email)) throw notFound();
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: HIDE }), { status: 400 });
   }

@@ -19,6 +19,7 @@ import {
 } from "~/models/two-factor.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/read-form.server";
 import { qrSvg } from "~/utils/qr.server";
 
 // Two-step sign-in for the signed-in person: set it up, or replace the recovery codes.
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "new-codes") {
     // Nothing to replace yet: show the setup instead.
     if (!(await isEnrolled(db, user.id))) throw redirect("/account/two-factor");

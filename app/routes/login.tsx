@@ -28,6 +28,7 @@ import { getOptionalUser, startSession, verifyCredentials } from "~/utils/auth.s
 import { clientAddress } from "~/utils/client-address.server";
 import { oidcSettings, passwordSignInAllowed } from "~/utils/oidc.server";
 import { assertSameOrigin } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
 import { beginPendingSignIn, secondStepAfterPassword } from "~/utils/sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Incident portal" }];
@@ -65,7 +66,7 @@ function noticeText(key: string | null): string | null {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -16,6 +16,7 @@ import { verifySecondFactor } from "~/models/two-factor.server";
 import { clientAddress } from "~/utils/client-address.server";
 import { getDb } from "~/utils/db.server";
 import { assertSameOrigin } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
 import {
   clearPendingCookie,
   completePendingSignIn,
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const pending = await readPendingSignIn(request);
   if (!pending) throw restart();
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["code"] }), { status: 400 });
   }

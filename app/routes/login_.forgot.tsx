@@ -8,6 +8,7 @@ import { requestPasswordReset } from "~/models/password-reset.server";
 import { getDb } from "~/utils/db.server";
 import { passwordSignInAllowed } from "~/utils/oidc.server";
 import { assertSameOrigin } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
 
 // Asks for a reset link. The answer is the same whether or not the address has an account.
 
@@ -26,7 +27,7 @@ export const SENT_TEXT =
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
     return data({ reply: submission.reply(), sent: false }, { status: 400 });
   }

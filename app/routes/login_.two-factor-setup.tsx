@@ -20,6 +20,7 @@ import {
 import { clientAddress } from "~/utils/client-address.server";
 import { getDb } from "~/utils/db.server";
 import { assertSameOrigin } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
 import { qrSvg } from "~/utils/qr.server";
 import {
   clearPendingCookie,
@@ -57,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const pending = await readPendingSignIn(request);
   if (!pending) throw restart();
-  const submission = parseWithZod(await request.formData(), { schema: enrolSchema });
+  const submission = parseWithZod(await readForm(request), { schema: enrolSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), codes: null, next: "/" }, { status: 400 });
   }

@@ -414,3 +414,17 @@ describe("forgot password", () => {
     expect((await signIn(person.email, "meadow copper window", "192.0.2.80")).status).toBe(302);
   });
 });
+
+describe("bodies that are not forms", () => {
+  it.each([
+    ["/login", loginRoute.action],
+    ["/login/forgot", forgotRoute.action],
+  ])("%s answers 415 to JSON, not a 500", async (path, fn) => {
+    const request = new Request(TEST_APP_URL + path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: TEST_APP_URL },
+      body: JSON.stringify({ email: "x@test.example" }),
+    });
+    expect((await call(fn as Fn, request)).status).toBe(415);
+  });
+});
