@@ -930,6 +930,8 @@ async function writePlan(tx: Tx, plan: Plan, passwordHash: string, now: Date) {
     data: plan.people.map((p, i) => ({
       email: p.email,
       name: p.name,
+      // As an HR system would number them; people imports match on it.
+      employeeId: `DEMO-${String(i + 1).padStart(4, "0")}`,
       role: p.role,
       teamId: p.team ? teamId.get(p.team) : null,
       active: !p.inactive,

@@ -11,6 +11,7 @@ import { sweepDeadlines } from "~/jobs/deadline-sweep.server";
 import { deliverDueNotifications } from "~/jobs/outbox.server";
 import { countCases, searchCases } from "~/models/case-history.server";
 import { createIncident } from "~/models/incident.server";
+import { previewPeopleImport, runPeopleImport } from "~/models/people-import.server";
 import { createDb } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 
@@ -79,6 +80,52 @@ await time("deliver the outbox over SMTP (loopback)", pending, () =>
   }),
 );
 await smtp.stop();
+
+// People import: 20,000 rows from an HR export in 200 teams, then the same file again.
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
+const admin = await db.user.create({
+  data: { email: `bench-admin-${Date.now()}@bench.example`, name: "Bench Admin", role: "ADMIN" },
+});
+const tag = Date.now().toString(36);
+const peopleRows = [["employee_id", "email", "name", "team", "manager", "role", "time_zone"]];
+peopleRows.push([`${tag}-H`, `head-${tag}@bench.example`, "Head", "", "", "MANAGER", ""]);
+for (let t = 0; t < 200; t++) {
+  peopleRows.push([
+    `${tag}-M${t}`,
+    `m${t}-${tag}@bench.example`,
+    `Manager ${t}`,
+    `Bench team ${tag} ${t}`,
+    `${tag}-H`,
+    "MANAGER",
+    "Europe/Paris",
+  ]);
+}
+for (let i = 0; peopleRows.length <= PEOPLE; i++) {
+  const t = i % 200;
+  peopleRows.push([
+    `${tag}-E${i}`,
+    `p${i}-${tag}@bench.example`,
+    `Person ${i}`,
+    `Bench team ${tag} ${t}`,
+    `${tag}-M${t}`,
+    "",
+    "",
+  ]);
+}
+const peopleCsv = peopleRows.map((r) => r.join(",")).join("\n");
+const previewed = await time(`people import: preview ${PEOPLE} rows`, PEOPLE, () =>
+  previewPeopleImport(db, peopleCsv, admin.id),
+);
+console.log(
+  `  ${previewed.plan?.creates} new, ${previewed.plan?.errors.length} rows with problems`,
+);
+const imported = await time(`people import: write ${PEOPLE} rows`, PEOPLE, () =>
+  runPeopleImport(db, peopleCsv, admin.id),
+);
+console.log(`  ${imported.ok ? `${imported.created} created` : "refused"}`);
+await time(`people import: same file again (no change)`, PEOPLE, () =>
+  runPeopleImport(db, peopleCsv, admin.id),
+);
 await db.$disconnect();
 if (url.startsWith("file:"))
   for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });

@@ -27,6 +27,13 @@ export const AUDIT_ACTIONS = [
   "CONTACT_UPDATED",
   "ACCOUNTS_IMPORTED",
   "MAIL_RETRIED",
+  // People and teams (org): admins' edits and HR imports.
+  "PERSON_CREATED",
+  "PERSON_UPDATED",
+  "PERSON_INVITED",
+  "TEAM_CREATED",
+  "TEAM_UPDATED",
+  "PEOPLE_IMPORTED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -37,6 +44,10 @@ export const AUDIT_SUBJECTS = [
   "CONTACT",
   "ACCOUNT_IMPORT",
   "NOTIFICATION",
+  // People and teams (org).
+  "PERSON",
+  "TEAM",
+  "PEOPLE_IMPORT",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
 
@@ -159,6 +170,27 @@ const CALENDAR_FIELDS: Record<string, FieldWords> = {
   dayEnd: { label: "day ends", value: plain },
 };
 
+const userName: FieldWords["value"] = (v, ctx) =>
+  v === null ? "nobody" : (ctx.names?.get(text(v)) ?? "a former user");
+
+const PERSON_FIELDS: Record<string, FieldWords> = {
+  name: { label: "name", value: plain },
+  email: { label: "email", value: plain },
+  employeeId: { label: "employee id", value: plain },
+  role: { label: "role", value: lower },
+  team: { label: "team", value: plain },
+  managerId: { label: "manager", value: userName },
+  timeZone: { label: "time zone", value: plain },
+  language: { label: "language", value: plain },
+  active: { label: "status", value: (v) => (v === false ? "deactivated" : "active") },
+};
+
+const TEAM_FIELDS: Record<string, FieldWords> = {
+  name: { label: "name", value: plain },
+  managerId: { label: "manager", value: userName },
+  parent: { label: "parent team", value: plain },
+};
+
 function describeChanges(
   changes: AuditChanges,
   fields: Record<string, FieldWords>,
@@ -263,6 +295,24 @@ export function describeAudit(
     }
     case "ACCOUNTS_IMPORTED":
       return `Imported accounts from the CRM: ${num("created")} created, ${num("updated")} updated, ${plural(num("rejected"), "row")} rejected`;
+    case "PERSON_CREATED":
+      return `Added the person ${quoted(str("name") ?? subject, "(unnamed)")} (${words(data.role as AuditValue)})`;
+    case "PERSON_UPDATED":
+      return withParts(
+        `Changed the person ${quoted(subject, "(unknown person)")}`,
+        describeChanges(changes, PERSON_FIELDS, ctx),
+      );
+    case "PERSON_INVITED":
+      return `Sent a new invitation to ${quoted(subject, "a person")}`;
+    case "TEAM_CREATED":
+      return `Created the team ${quoted(str("name") ?? subject, "(unnamed)")}`;
+    case "TEAM_UPDATED":
+      return withParts(
+        `Changed the team ${quoted(subject, "(unknown team)")}`,
+        describeChanges(changes, TEAM_FIELDS, ctx),
+      );
+    case "PEOPLE_IMPORTED":
+      return `Imported people from the HR system: ${num("created")} added, ${num("updated")} changed, ${num("deactivated")} deactivated`;
     case "MAIL_RETRIED": {
       const count = num("count") || 1;
       return count === 1 ? "Sent a set-aside mail again" : `Sent ${count} set-aside mails again`;
@@ -276,9 +326,11 @@ export function describeAudit(
 export function auditUserIds(events: { data: Record<string, unknown> }[]): string[] {
   const ids = new Set<string>();
   for (const e of events) {
-    const owner = e.data.ownerId;
-    if (isChange(owner)) {
-      for (const v of [owner.from, owner.to]) if (typeof v === "string") ids.add(v);
+    for (const field of ["ownerId", "managerId"]) {
+      const change = e.data[field];
+      if (isChange(change)) {
+        for (const v of [change.from, change.to]) if (typeof v === "string") ids.add(v);
+      }
     }
   }
   return [...ids];

@@ -7,6 +7,7 @@ import { escalationTargets, MAX_ESCALATION_LEVEL } from "~/domain/escalation";
 import type { RoutingPerson } from "~/domain/routing";
 import { appendCaseEvent } from "~/models/case-event.server";
 import { getDefaultPolicy } from "~/models/deadline-policy.server";
+import { loadRoutingPeople } from "~/models/org-chart.server";
 import { enqueueNotification } from "~/models/notification.server";
 import type { Db } from "~/utils/db.server";
 
@@ -37,14 +38,6 @@ type DueDeadline = {
 };
 
 type Person = RoutingPerson & { email: string };
-
-/** The directory, read once per sweep: escalation walks reporting lines in memory. */
-async function loadPeople(db: Db): Promise<Map<string, Person>> {
-  const people = await db.user.findMany({
-    select: { id: true, email: true, role: true, active: true, onLeave: true, managerId: true },
-  });
-  return new Map(people.map((p) => [p.id, p]));
-}
 
 type SweepContext = { people: Map<string, Person>; calendar: BusinessCalendarSpec; now: Date };
 
@@ -189,7 +182,12 @@ export async function sweepDeadlines(
   if (due.length === 0) return report;
   const ctx: SweepContext = {
     now,
-    people: await loadPeople(db),
+    // The batch's assignees and the management lines above them (walked in the database),
+    // with HR and leadership: never the whole directory.
+    people: await loadRoutingPeople(
+      db,
+      due.map((d) => d.incident.assigneeId),
+    ),
     calendar: (await getDefaultPolicy(db)).calendar,
   };
   // Workers sweeping at once start at different places in the batch, so they mostly claim

@@ -121,7 +121,7 @@ async function loadSubjects(
   const idsOf = (type: AuditSubjectType) => [
     ...new Set(rows.flatMap((r) => (r.subjectType === type && r.subjectId ? [r.subjectId] : []))),
   ];
-  const [accounts, calendars, contacts] = await Promise.all([
+  const [accounts, calendars, contacts, people, teams] = await Promise.all([
     db.customerAccount.findMany({
       where: { id: { in: idsOf("ACCOUNT") } },
       select: { id: true, name: true },
@@ -134,10 +134,14 @@ async function loadSubjects(
       where: { id: { in: idsOf("CONTACT") } },
       select: { id: true, name: true, account: { select: { id: true, name: true } } },
     }),
+    db.user.findMany({ where: { id: { in: idsOf("PERSON") } }, select: { id: true, name: true } }),
+    db.team.findMany({ where: { id: { in: idsOf("TEAM") } }, select: { id: true, name: true } }),
   ]);
   const out = new Map<string, AuditSubject>();
   for (const a of accounts) out.set(`ACCOUNT:${a.id}`, { label: a.name });
   for (const c of calendars) out.set(`CALENDAR:${c.id}`, { label: c.name });
+  for (const p of people) out.set(`PERSON:${p.id}`, { label: p.name });
+  for (const t of teams) out.set(`TEAM:${t.id}`, { label: t.name });
   for (const c of contacts) {
     out.set(`CONTACT:${c.id}`, {
       label: c.name,

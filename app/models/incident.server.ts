@@ -1,6 +1,6 @@
 import type { IncidentFacts, Viewer } from "~/domain/permissions";
 import { formatReference } from "~/domain/reference";
-import { routeReport, type RoutingPerson } from "~/domain/routing";
+import { routeReport } from "~/domain/routing";
 import type { Category, Channel, Severity, SupportKind } from "~/domain/vocabulary";
 import type { Db, Prisma, Tx } from "~/utils/db.server";
 import type { StoredEvidence } from "~/utils/evidence-storage.server";
@@ -8,6 +8,7 @@ import { appendCaseEvent } from "./case-event.server";
 import { getDefaultPolicy } from "./deadline-policy.server";
 import { CLOCKS_STARTED_ON_FILING, startClock, stopClock } from "./deadline.server";
 import { recordEvidence } from "./evidence.server";
+import { loadRoutingPeople } from "./org-chart.server";
 import { enqueueNotification } from "./notification.server";
 import { flagRepeatOffenders } from "./repeat-offender.server";
 
@@ -44,12 +45,11 @@ async function nextReference(tx: Tx, now: Date): Promise<string> {
   return formatReference(year, counter.last);
 }
 
-async function loadRoutingPeople(tx: Tx): Promise<Map<string, RoutingPerson>> {
-  // The whole directory is small (hundreds); routing walks the reporting line in memory.
-  const people = await tx.user.findMany({
-    select: { id: true, role: true, active: true, onLeave: true, managerId: true },
-  });
-  return new Map(people.map((p) => [p.id, p]));
+/** Of the colleagues a reporter picked, those who exist (ids come from the form). */
+async function existingUserIds(tx: Tx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -68,11 +68,16 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
         return { id: existing.id, reference: existing.reference, duplicate: true };
       }
     }
-    const people = await loadRoutingPeople(tx);
+    // The reporter's management line, walked in the database, plus HR and leadership.
+    const people = await loadRoutingPeople(tx, [input.reporterId]);
     const reporter = people.get(input.reporterId);
     if (!reporter) throw new Error("Unknown reporter");
+    const known = await existingUserIds(tx, [
+      ...(input.namedUserIds ?? []),
+      ...(input.witnessIds ?? []),
+    ]);
     const namedUserIds = [...new Set(input.namedUserIds ?? [])].filter(
-      (id) => id !== input.reporterId && people.has(id),
+      (id) => id !== input.reporterId && known.has(id),
     );
     const route = routeReport({
       reporter,
@@ -104,7 +109,7 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
       contactIds.push(contact.id);
     }
     const witnessIds = [...new Set(input.witnessIds ?? [])].filter(
-      (id) => id !== input.reporterId && !namedUserIds.includes(id) && people.has(id),
+      (id) => id !== input.reporterId && !namedUserIds.includes(id) && known.has(id),
     );
     const incident = await tx.incident.create({
       data: {

@@ -1,16 +1,19 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/field";
 import { canHandleIncidents } from "~/domain/permissions";
 import { getHandlerQueue, getReporterList } from "~/models/incident.server";
-import { requireUser } from "~/utils/auth.server";
+import { hasActiveAdmin } from "~/models/people.server";
+import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
   const db = await getDb();
+  // A fresh installation has nobody to sign in as: explain how to create the first admin.
+  if (!(await getOptionalUser(request)) && !(await hasActiveAdmin(db))) throw redirect("/setup");
+  const user = await requireUser(request);
   const reports = (await getReporterList(db, user.id)).slice(0, 5);
   let queue: { open: number; overdue: number } | null = null;
   if (canHandleIncidents(user.role)) {

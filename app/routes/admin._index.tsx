@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { countPoliciesAndCalendars } from "~/models/admin-deadlines.server";
 import { countAuditEvents } from "~/models/audit-log.server";
 import { countSetAsideMails } from "~/models/outbox-admin.server";
+import { countPeople } from "~/models/people.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
@@ -11,12 +12,13 @@ export const meta: MetaFunction = () => [{ title: "Admin · Incident portal" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMIN"]);
   const db = await getDb();
-  const [{ policies, calendars }, setAside, changes] = await Promise.all([
+  const [{ policies, calendars }, setAside, changes, people] = await Promise.all([
     countPoliciesAndCalendars(db),
     countSetAsideMails(db),
     countAuditEvents(db),
+    countPeople(db),
   ]);
-  return { policies, calendars, setAside, changes };
+  return { policies, calendars, setAside, changes, people };
 }
 
 function plural(n: number, one: string, many: string) {
@@ -24,8 +26,15 @@ function plural(n: number, one: string, many: string) {
 }
 
 export default function AdminIndex() {
-  const { policies, calendars, setAside, changes } = useLoaderData<typeof loader>();
+  const { policies, calendars, setAside, changes, people } = useLoaderData<typeof loader>();
   const items = [
+    {
+      to: "/admin/people",
+      title: "People and teams",
+      text: "Add people and invite them, say who manages whom, import the HR system's export, deactivate leavers.",
+      count: `${plural(people.active, "active person", "active people")}, ${plural(people.teams, "team", "teams")}`,
+      attention: false,
+    },
     {
       to: "/admin/deadlines",
       title: "Deadlines and calendars",

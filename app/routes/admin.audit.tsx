@@ -22,6 +22,9 @@ const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   CONTACT: "Customer contacts",
   ACCOUNT_IMPORT: "CRM imports",
   NOTIFICATION: "Set-aside mail",
+  PERSON: "People",
+  TEAM: "Teams",
+  PEOPLE_IMPORT: "People imports",
 };
 
 const isSubjectType = (v: string | null): v is AuditSubjectType =>
@@ -41,6 +44,12 @@ function subjectLink(e: AuditEntry, viewer: SessionUser): { to: string; label: s
   }
   if (e.subjectType === "CALENDAR" && e.subject && e.subjectId && admin) {
     return { to: `/admin/calendars/${e.subjectId}`, label: `Open the calendar ${e.subject.label}` };
+  }
+  if (e.subjectType === "PERSON" && e.subject && e.subjectId) {
+    return { to: `/admin/people/${e.subjectId}`, label: `Open ${e.subject.label}` };
+  }
+  if (e.subjectType === "TEAM" && e.subject && e.subjectId) {
+    return { to: `/admin/teams/${e.subjectId}`, label: `Open the team ${e.subject.label}` };
   }
   if (e.subjectType === "DEADLINE_POLICY" && admin) {
     return { to: "/admin/deadlines", label: "Open the deadline policy" };

@@ -489,7 +489,11 @@ describe("the admin index", () => {
     expect(changes).toBeGreaterThan(0);
     const answer = await call(indexRoute.loader, getRequest("/admin", admin));
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ policies: 1, calendars: 2, setAside: 1, changes });
+    const people = {
+      active: await db.user.count({ where: { active: true } }),
+      teams: await db.team.count(),
+    };
+    expect(answer.body).toEqual({ policies: 1, calendars: 2, setAside: 1, changes, people });
   });
 });
 

@@ -16,6 +16,14 @@ import * as hrCsvRoute from "~/routes/hr.cases.csv";
 import * as hrContactRoute from "~/routes/hr.contacts.$id";
 import * as hrEmployeeRoute from "~/routes/hr.employees.$id";
 import * as hrVerifyRoute from "~/routes/hr.verify";
+// People and teams (org)
+import * as personRoute from "~/routes/admin.people.$id";
+import * as peopleRoute from "~/routes/admin.people._index";
+import * as peopleImportRoute from "~/routes/admin.people.import";
+import * as newPersonRoute from "~/routes/admin.people.new";
+import * as teamRoute from "~/routes/admin.teams.$id";
+import * as teamsRoute from "~/routes/admin.teams._index";
+import * as newTeamRoute from "~/routes/admin.teams.new";
 import * as reportRoute from "~/routes/reports.$reference";
 import * as ownAccountRoute from "~/routes/account";
 import * as ownPasswordRoute from "~/routes/account_.password";
@@ -208,6 +216,151 @@ const hrGet = (
   hides: (a) => (a === "namedHr" ? [reference, NARRATIVE] : []),
   ...opts,
 });
+
+// ---------------------------------------------------------------------------------------------
+// People and teams (org): admins edit, HR reads, nobody else learns the pages exist.
+const ADMIN_HR: Actor[] = ["admin", ...HR_ANY];
+let orgSerial = 0;
+const orgGet = (
+  action: string,
+  fn: () => Fn,
+  p: () => string,
+  allowed: Actor[],
+  params = () => ({}),
+): Check => ({
+  resource: "people and teams",
+  action,
+  method: "GET",
+  fn,
+  path: p,
+  params,
+  allowed,
+  hides: () => [NARRATIVE, NOTE],
+});
+const orgPost = (
+  action: string,
+  fn: () => Fn,
+  p: () => string,
+  fields: () => Record<string, string>,
+  params: () => Record<string, string> = () => ({}),
+): Check => ({
+  resource: "people and teams",
+  action,
+  method: "POST",
+  fn,
+  path: p,
+  params,
+  fields,
+  allowed: ["admin"],
+});
+const employeeBForm = () => ({
+  name: org.employeeB.name,
+  email: org.employeeB.email,
+  role: "EMPLOYEE",
+  teamId: org.teamB.id,
+  managerRef: org.managerB.email,
+  timeZone: "Europe/London",
+  language: "en",
+  active: "on",
+});
+const ORG_CHECKS: Check[] = [
+  orgGet(
+    "GET people",
+    () => peopleRoute.loader as Fn,
+    () => "/admin/people",
+    ADMIN_HR,
+  ),
+  orgGet(
+    "GET new person",
+    () => newPersonRoute.loader as Fn,
+    () => "/admin/people/new",
+    ["admin"],
+  ),
+  orgPost(
+    "POST new person",
+    () => newPersonRoute.action as Fn,
+    () => "/admin/people/new",
+    () => ({
+      name: "Matrix Newcomer",
+      email: `pm.newcomer${++orgSerial}@test.example`,
+      role: "EMPLOYEE",
+      timeZone: "Europe/London",
+      language: "en",
+      active: "on",
+    }),
+  ),
+  orgGet(
+    "GET person",
+    () => personRoute.loader as Fn,
+    () => `/admin/people/${org.employeeB.id}`,
+    ADMIN_HR,
+    () => ({ id: org.employeeB.id }),
+  ),
+  orgPost(
+    "POST save person",
+    () => personRoute.action as Fn,
+    () => `/admin/people/${org.employeeB.id}`,
+    employeeBForm,
+    () => ({ id: org.employeeB.id }),
+  ),
+  orgPost(
+    "POST new invitation",
+    () => personRoute.action as Fn,
+    () => `/admin/people/${org.employeeB.id}`,
+    () => ({ intent: "reinvite" }),
+    () => ({ id: org.employeeB.id }),
+  ),
+  orgGet(
+    "GET teams",
+    () => teamsRoute.loader as Fn,
+    () => "/admin/teams",
+    ADMIN_HR,
+  ),
+  orgGet(
+    "GET new team",
+    () => newTeamRoute.loader as Fn,
+    () => "/admin/teams/new",
+    ["admin"],
+  ),
+  orgPost(
+    "POST new team",
+    () => newTeamRoute.action as Fn,
+    () => "/admin/teams/new",
+    () => ({
+      name: `pm Matrix team ${++orgSerial}`,
+    }),
+  ),
+  orgGet(
+    "GET team",
+    () => teamRoute.loader as Fn,
+    () => `/admin/teams/${org.teamB.id}`,
+    ADMIN_HR,
+    () => ({ id: org.teamB.id }),
+  ),
+  orgPost(
+    "POST save team",
+    () => teamRoute.action as Fn,
+    () => `/admin/teams/${org.teamB.id}`,
+    () => ({ name: "pm Team B", managerRef: org.managerB.email }),
+    () => ({ id: org.teamB.id }),
+  ),
+  orgGet(
+    "GET people import",
+    () => peopleImportRoute.loader as Fn,
+    () => "/admin/people/import",
+    ["admin"],
+  ),
+  orgPost(
+    "POST people import",
+    () => peopleImportRoute.action as Fn,
+    () => "/admin/people/import",
+    () => ({
+      intent: "confirm",
+      csv: "employee_id,email,name\nPM1,pm.imported@test.example,Pat Imported\n",
+    }),
+  ),
+];
+// ---------------------------------------------------------------------------------------------
 
 const CHECKS: Check[] = [
   {
@@ -472,6 +625,7 @@ const CHECKS: Check[] = [
     allowed: [...ACTORS],
   },
   // ---- end of sign-in and account pages
+  ...ORG_CHECKS,
 ];
 
 async function bodyText(answer: Answer): Promise<string> {

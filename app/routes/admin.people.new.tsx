@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { PersonForm } from "~/components/person-form";
+import { DEFAULT_TIME_ZONE, parsePersonForm } from "~/domain/people";
+import { savePerson, teamChoices } from "~/models/people.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { typedValues } from "~/utils/form-values";
+
+export const meta: MetaFunction = () => [{ title: "Add a person · Incident portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["ADMIN"]);
+  return { teams: await teamChoices(await getDb()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["ADMIN"]);
+  const values = typedValues(await request.formData());
+  const parsed = parsePersonForm(values);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  const result = await savePerson(await getDb(), user.id, null, parsed.value);
+  if (!result.ok) return data({ errors: result.fieldErrors, values }, { status: 400 });
+  return redirect(`/admin/people/${result.id}?saved=invited`);
+}
+
+export default function NewPerson() {
+  const { teams } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link to="/admin/people" className="text-brand-700 underline">
+          People
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">Add a person</h1>
+      <p className="max-w-prose text-slate-700">
+        They receive an invitation mail with a link to set their own password. The link works once,
+        for 72 hours.
+      </p>
+      <PersonForm
+        values={result?.values ?? { timeZone: DEFAULT_TIME_ZONE, language: "en", role: "EMPLOYEE" }}
+        errors={result?.errors ?? {}}
+        teams={teams}
+        editing={false}
+        readOnly={false}
+        busy={busy}
+      />
+    </div>
+  );
+}

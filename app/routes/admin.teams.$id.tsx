@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { TeamForm } from "~/components/team-form";
+import { parseTeamForm } from "~/domain/people";
+import { getTeam, saveTeam, teamChoices } from "~/models/people.server";
+import { notFound, requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { typedValues } from "~/utils/form-values";
+
+export const meta: MetaFunction = () => [{ title: "Team · Incident portal" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["ADMIN", "HR"]);
+  const db = await getDb();
+  const team = await getTeam(db, params.id ?? "");
+  if (!team) throw notFound();
+  return {
+    team: { id: team.id, name: team.name },
+    values: {
+      id: team.id,
+      name: team.name,
+      managerRef: team.manager?.email ?? "",
+      parentId: team.parentId ?? "",
+    },
+    teams: await teamChoices(db),
+    canEdit: user.role === "ADMIN",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["ADMIN"]);
+  const db = await getDb();
+  const team = await getTeam(db, params.id ?? "");
+  if (!team) throw notFound();
+  const values = { ...typedValues(await request.formData()), id: team.id };
+  const parsed = parseTeamForm(values);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  const result = await saveTeam(db, user.id, team.id, parsed.value);
+  if (!result.ok) return data({ errors: result.fieldErrors, values }, { status: 400 });
+  return redirect(`/admin/teams/${team.id}?saved=1`);
+}
+
+export default function TeamPage() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link to="/admin/teams" className="text-brand-700 underline">
+          Teams
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">{page.team.name}</h1>
+      {params.get("saved") && !result ? (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3">
+          Changes saved.
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/admin/people?team=${page.team.id}`} className="text-brand-700 underline">
+          People in this team
+        </Link>
+      </p>
+      <TeamForm
+        values={result?.values ?? page.values}
+        errors={result?.errors ?? {}}
+        teams={page.teams}
+        readOnly={!page.canEdit}
+        busy={busy}
+        submitLabel="Save changes"
+      />
+    </div>
+  );
+}
