@@ -35,6 +35,11 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
+// Sign-in throttling counts failures per client address. Behind a reverse proxy, TRUST_PROXY
+// tells Express which X-Forwarded-For hops to believe (e.g. "1", "loopback"); unset, the
+// socket's address is used and the header is ignored.
+const trustProxy = process.env.TRUST_PROXY;
+if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
 app.use(compression());
 // Security headers on every response, static files included (helmet). Scripts run only from
 // this site or with this response's nonce; styles allow inline `style` attributes (the charts
@@ -96,7 +101,10 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    }),
   }),
 );
 

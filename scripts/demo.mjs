@@ -13,6 +13,9 @@ const env = {
   APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
   // The demo runs over plain http on localhost; set COOKIE_SECURE=true behind HTTPS.
   COOKIE_SECURE: process.env.COOKIE_SECURE ?? "false",
+  // The demo's printed logins work with their password alone; anyone may still turn on
+  // two-step sign-in under "Your account". Set TWO_FACTOR_REQUIRED=true to try the real rule.
+  TWO_FACTOR_REQUIRED: process.env.TWO_FACTOR_REQUIRED ?? "false",
 };
 
 ensureDependencies();

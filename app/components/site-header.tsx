@@ -61,6 +61,21 @@ function NavItems({ user, stacked }: { user: HeaderUser; stacked?: boolean }) {
   );
 }
 
+function AccountLink({ stacked }: { stacked?: boolean }) {
+  return (
+    <NavLink
+      to="/account"
+      className={({ isActive }) =>
+        `rounded px-3 py-2 text-sm ${stacked ? "block text-base" : ""} ${
+          isActive ? "bg-brand-700 text-white" : "text-brand-50 hover:bg-brand-700"
+        }`
+      }
+    >
+      Your account
+    </NavLink>
+  );
+}
+
 function SignOut({ user }: { user: HeaderUser }) {
   return (
     <Form method="post" action="/logout">
@@ -85,7 +100,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
             <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-1 sm:flex">
               <NavItems user={user} />
             </nav>
-            <div className="hidden sm:block">
+            <div className="hidden items-center sm:flex">
+              <AccountLink />
               <SignOut user={user} />
             </div>
             <details key={pathname} className="group ml-auto sm:hidden">
@@ -99,6 +115,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   <NavItems user={user} stacked />
                 </nav>
                 <div className="mt-2 border-t border-brand-700 pt-2">
+                  <AccountLink stacked />
                   <SignOut user={user} />
                 </div>
               </div>

@@ -7,12 +7,29 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { z } from "zod";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
-import { getOptionalUser, login, safeRedirect } from "~/utils/auth.server";
-import { readForm } from "~/utils/read-form.server";
+import { throttledMessage } from "~/domain/login-throttle";
+import { safeRedirect } from "~/domain/safe-redirect";
+import {
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInWaitMs,
+} from "~/models/login-throttle.server";
+import { getOptionalUser, startSession, verifyCredentials } from "~/utils/auth.server";
+import { clientAddress } from "~/utils/client-address.server";
+import { oidcSettings, passwordSignInAllowed } from "~/utils/oidc.server";
 import { assertSameOrigin } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
+import { beginPendingSignIn, secondStepAfterPassword } from "~/utils/sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Incident portal" }];
 
@@ -29,18 +46,56 @@ const schema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect("/");
-  return null;
+  const sso = oidcSettings();
+  const url = new URL(request.url);
+  return {
+    ssoLabel: sso ? sso.label : null,
+    passwordOnlyBreakGlass: !passwordSignInAllowed(null),
+    notice: noticeText(url.searchParams.get("notice")),
+  };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+const NOTICES: Record<string, string> = {
+  "password-changed": "Your password was changed. Please sign in with the new one.",
+  "code-expired": "That sign-in took too long or had too many wrong codes. Please sign in again.",
+};
+
+function noticeText(key: string | null): string | null {
+  return key && Object.hasOwn(NOTICES, key) ? NOTICES[key] : null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const result = await login(submission.value.email, submission.value.password);
-  if (!result.ok) {
+  const { email, password, redirectTo } = submission.value;
+  const next = safeRedirect(redirectTo);
+  if (!passwordSignInAllowed(email)) {
+    return data(
+      submission.reply({
+        formErrors: [
+          `Password sign-in is turned off here. Please use “Sign in with ${oidcSettings()?.label ?? "your company account"}”.`,
+        ],
+        hideFields: ["password"],
+      }),
+      { status: 403 },
+    );
+  }
+  const address = clientAddress(context);
+  const waitMs = await signInWaitMs(email, address);
+  if (waitMs > 0) {
+    // Checked before the password, so a guess made while waiting tells nothing.
+    return data(
+      submission.reply({ formErrors: [throttledMessage(waitMs)], hideFields: ["password"] }),
+      { status: 429, headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) } },
+    );
+  }
+  const user = await verifyCredentials(email, password);
+  if (!user) {
+    await recordSignInFailure(email, address);
     return data(
       submission.reply({
         formErrors: ["That email and password don't match. Please try again."],
@@ -49,12 +104,20 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(safeRedirect(submission.value.redirectTo), {
-    headers: { "Set-Cookie": result.cookie },
+  const step = await secondStepAfterPassword(user);
+  if (step === "none") {
+    await recordSignInSuccess(email, address);
+    return redirect(next, { headers: { "Set-Cookie": await startSession(user.id) } });
+  }
+  // The throttle is cleared only when the second step is passed too.
+  const to = step === "verify" ? "/login/code" : "/login/two-factor-setup";
+  return redirect(`${to}?redirectTo=${encodeURIComponent(next)}`, {
+    headers: { "Set-Cookie": await beginPendingSignIn(user.id) },
   });
 }
 
 export default function Login() {
+  const { ssoLabel, passwordOnlyBreakGlass, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -63,14 +126,33 @@ export default function Login() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-semibold">Sign in</h1>
       <p className="mt-2 text-slate-700">
         Report abusive conduct by a customer, or follow up on a report.
       </p>
+      {notice ? (
+        <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-slate-800">
+          {notice}
+        </p>
+      ) : null}
+      {ssoLabel ? (
+        <Form method="post" action="/login/sso" className="mt-6">
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <button type="submit" className={`${buttonClass} w-full`}>
+            Sign in with {ssoLabel}
+          </button>
+        </Form>
+      ) : null}
+      {ssoLabel ? (
+        <h2 className="mt-8 text-lg font-semibold">
+          {passwordOnlyBreakGlass ? "Emergency administrator access" : "Or use your password"}
+        </h2>
+      ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field id={fields.email.id} label="Work email" errors={fields.email.errors}>
           {(ids) => (
             <input
@@ -104,6 +186,13 @@ export default function Login() {
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>
       </Form>
+      {passwordOnlyBreakGlass ? null : (
+        <p className="mt-4 text-center">
+          <Link to="/login/forgot" className="text-brand-700 underline">
+            Forgot your password?
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -151,22 +151,39 @@ export function notFound(): Response {
 
 export type LoginResult = { ok: true; cookie: string; userId: string } | { ok: false };
 
-export async function login(email: string, password: string): Promise<LoginResult> {
+export type CheckedUser = { id: string; email: string; role: Role };
+
+/** The active person with this email and password, or null (same time either way). */
+export async function verifyCredentials(
+  email: string,
+  password: string,
+): Promise<CheckedUser | null> {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user || !user.active) {
     await verifyPassword(await dummyPasswordHash(), password);
-    return { ok: false };
+    return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false };
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return { id: user.id, email: user.email, role: user.role as Role };
+}
+
+/** A new session for someone who has proved who they are; the Set-Cookie value. */
+export async function startSession(userId: string): Promise<string> {
   const lucia = await getLucia();
   const now = new Date();
-  const session = await lucia.createSession(user.id, { createdAt: now, lastSeenAt: now });
-  return {
-    ok: true,
-    cookie: browserSessionCookie(lucia.createSessionCookie(session.id)),
-    userId: user.id,
-  };
+  const session = await lucia.createSession(userId, { createdAt: now, lastSeenAt: now });
+  return browserSessionCookie(lucia.createSessionCookie(session.id));
+}
+
+/**
+ * Password check and session in one step, without throttling or a second factor: for test
+ * fixtures and scripts. The sign-in page goes through app/utils/sign-in.server.ts.
+ */
+export async function login(email: string, password: string): Promise<LoginResult> {
+  const user = await verifyCredentials(email, password);
+  if (!user) return { ok: false };
+  return { ok: true, cookie: await startSession(user.id), userId: user.id };
 }
 
 export async function logout(request: Request): Promise<string> {
@@ -178,6 +195,16 @@ export async function logout(request: Request): Promise<string> {
 
 async function blankSessionCookie(): Promise<string> {
   return (await getLucia()).createBlankSessionCookie().serialize();
+}
+
+/**
+ * A person changes their own password: every session of theirs ends (other browsers, and this
+ * session's id too, so a stolen cookie stops working) and this browser gets a fresh session.
+ * Returns the new Set-Cookie value.
+ */
+export async function changeOwnPassword(userId: string, newPassword: string): Promise<string> {
+  await changePassword(userId, newPassword);
+  return startSession(userId);
 }
 
 /** Changing a password ends every session of that user, this one included. */
@@ -201,8 +228,5 @@ export async function deactivateUser(userId: string) {
   await (await getLucia()).invalidateUserSessions(userId);
 }
 
-/** Only same-site relative paths, so the login page cannot be used to send people elsewhere. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
-}
+/** Only same-site paths; the rule and its tests live in app/domain/safe-redirect.ts. */
+export { safeRedirect } from "~/domain/safe-redirect";

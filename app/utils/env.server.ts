@@ -18,6 +18,28 @@ const schema = z.object({
   /** Run the worker loop inside the web server (the default; off when `npm run worker` runs apart). */
   WORKER_IN_PROCESS: z.enum(["true", "false"]).default("true"),
   EVIDENCE_DIR: z.string().default("./data/evidence"),
+  /** HR, leadership and admins must use a second factor after their password (off in the demo). */
+  TWO_FACTOR_REQUIRED: z.enum(["true", "false"]).default("true"),
+  /** "break-glass": only BREAK_GLASS_EMAIL may sign in with a password; everyone else uses SSO. */
+  PASSWORD_SIGN_IN: z.enum(["on", "break-glass"]).default("on"),
+  BREAK_GLASS_EMAIL: z
+    .string()
+    .email()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase()),
+  /** OpenID Connect: single sign-on is offered when these three are set. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The ID-token or userinfo claim that holds the work email. */
+  OIDC_EMAIL_CLAIM: z.string().min(1).default("email"),
+  /** Name on the sign-in button, e.g. "Acme account". */
+  OIDC_LABEL: z.string().min(1).max(60).default("your company account"),
+  /** Create an employee on first SSO sign-in (in OIDC_DEFAULT_TEAM) instead of refusing. */
+  OIDC_AUTO_CREATE: z.enum(["true", "false"]).default("false"),
+  OIDC_DEFAULT_TEAM: z.string().min(1).optional(),
+  /** Tests only: talk to a provider over plain http, allowed for a loopback issuer only. */
+  OIDC_ALLOW_HTTP_LOOPBACK: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof schema>;

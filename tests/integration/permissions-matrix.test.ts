@@ -25,6 +25,10 @@ import * as teamRoute from "~/routes/admin.teams.$id";
 import * as teamsRoute from "~/routes/admin.teams._index";
 import * as newTeamRoute from "~/routes/admin.teams.new";
 import * as reportRoute from "~/routes/reports.$reference";
+import * as ownAccountRoute from "~/routes/account";
+import * as ownPasswordRoute from "~/routes/account_.password";
+import * as ownTwoFactorRoute from "~/routes/account_.two-factor";
+import * as forgotPasswordRoute from "~/routes/login_.forgot";
 import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
 import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
@@ -59,6 +63,7 @@ type Actor = (typeof ACTORS)[number];
 
 const HANDLERS: Actor[] = ["teamManager", "hr", "escalatedLeadership"];
 const HR_ANY: Actor[] = ["hr", "namedHr"];
+const SIGNED_IN: Actor[] = ACTORS.filter((a) => a !== "anonymous");
 
 let db: Db;
 let org: TestOrg;
@@ -577,6 +582,59 @@ const CHECKS: Check[] = [
     fields: () => ({}),
   },
   // ── end of exports ──
+
+  // ---- Sign-in and account pages (auth): every signed-in person manages their own account;
+  // "forgot password" is open to anyone and answers the same whoever asks.
+  {
+    resource: "own account",
+    action: "GET overview",
+    method: "GET",
+    fn: () => ownAccountRoute.loader as Fn,
+    path: () => "/account",
+    params: () => ({}),
+    allowed: SIGNED_IN,
+    shows: (a) => (a === "anonymous" ? [] : [people[a].email]),
+    hides: () => [NARRATIVE],
+  },
+  {
+    resource: "own account",
+    action: "GET change password",
+    method: "GET",
+    fn: () => ownPasswordRoute.loader as Fn,
+    path: () => "/account/password",
+    params: () => ({}),
+    allowed: SIGNED_IN,
+  },
+  {
+    resource: "own account",
+    action: "GET two-step setup",
+    method: "GET",
+    fn: () => ownTwoFactorRoute.loader as Fn,
+    path: () => "/account/two-factor",
+    params: () => ({}),
+    allowed: SIGNED_IN,
+  },
+  {
+    resource: "own account",
+    action: "POST new recovery codes",
+    method: "POST",
+    fn: () => ownTwoFactorRoute.action as Fn,
+    path: () => "/account/two-factor",
+    params: () => ({}),
+    fields: () => ({ intent: "new-codes" }),
+    allowed: SIGNED_IN,
+  },
+  {
+    resource: "password reset",
+    action: "POST forgot password",
+    method: "POST",
+    fn: () => forgotPasswordRoute.action as Fn,
+    path: () => "/login/forgot",
+    params: () => ({}),
+    fields: () => ({ email: "someone@test.example" }),
+    allowed: [...ACTORS],
+  },
+  // ---- end of sign-in and account pages
   ...ORG_CHECKS,
 ];
 

@@ -1,0 +1,107 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { z } from "zod";
+import { buttonClass, Field, inputClass } from "~/components/ui/field";
+
+// Setting up an authenticator app: a QR code (an inline SVG made on the server, so no script
+// or outside image is needed), the secret to type by hand, and the first code to prove it.
+// Then the recovery codes, shown once.
+
+export const enrolSchema = z.object({
+  code: z
+    .string({ required_error: "Please enter the 6-digit code your app shows." })
+    .trim()
+    .max(40, "That is longer than any code we issue."),
+  redirectTo: z.string().optional(),
+});
+
+export function EnrolForm({
+  qrSvg,
+  secret,
+  lastResult,
+  redirectTo,
+}: {
+  qrSvg: string;
+  secret: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  redirectTo?: string;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: enrolSchema }),
+  });
+  return (
+    <>
+      <ol className="mt-4 list-decimal space-y-2 pl-5 text-slate-700">
+        <li>Open an authenticator app on your phone (for example the one your company uses).</li>
+        <li>Scan this code, or type the key below into the app.</li>
+        <li>Enter the 6-digit code the app then shows.</li>
+      </ol>
+      <div
+        role="img"
+        aria-label="QR code to scan with your authenticator app"
+        className="mt-4 w-48 max-w-full bg-white p-2 [&>svg]:h-auto [&>svg]:w-full"
+        // The SVG comes from the qrcode package on our server: paths only, no script.
+        dangerouslySetInnerHTML={{ __html: qrSvg }}
+      />
+      <p className="mt-3 text-sm text-slate-700">
+        Key to type by hand:{" "}
+        <code className="break-all rounded bg-slate-100 px-1 font-mono" data-testid="totp-secret">
+          {secret}
+        </code>
+      </p>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+        <Field id={fields.code.id} label="Code from your app" errors={fields.code.errors}>
+          {(ids) => (
+            <input
+              {...getInputProps(fields.code, { type: "text" })}
+              {...ids}
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <button
+          type="submit"
+          className={`${buttonClass} w-full`}
+          disabled={navigation.state !== "idle"}
+        >
+          Turn on two-step sign-in
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
+  return (
+    <div className="mt-4">
+      <p role="status" className="rounded-md bg-green-50 p-3 font-medium text-green-900">
+        Two-step sign-in is on.
+      </p>
+      <h2 className="mt-6 text-lg font-semibold">Your recovery codes</h2>
+      <p className="mt-2 text-slate-700">
+        Keep these somewhere safe, apart from your phone. Each one signs you in once if you lose
+        your phone. They are shown only now.
+      </p>
+      <ul className="mt-3 grid grid-cols-2 gap-2 font-mono" aria-label="Recovery codes">
+        {codes.map((c) => (
+          <li key={c} className="rounded bg-slate-100 px-2 py-1">
+            {c}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-6">
+        <Link to={next} className={buttonClass}>
+          Continue
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { EnrolForm, enrolSchema, RecoveryCodes } from "~/components/two-factor-setup";
+import { safeRedirect } from "~/domain/safe-redirect";
+import { formatRecoveryCode } from "~/domain/two-factor";
+import { recordSignInFailure, recordSignInSuccess } from "~/models/login-throttle.server";
+import {
+  confirmEnrolment,
+  isEnrolled,
+  pendingEnrolment,
+  startEnrolment,
+} from "~/models/two-factor.server";
+import { clientAddress } from "~/utils/client-address.server";
+import { getDb } from "~/utils/db.server";
+import { assertSameOrigin } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
+import { qrSvg } from "~/utils/qr.server";
+import {
+  clearPendingCookie,
+  completePendingSignIn,
+  readPendingSignIn,
+  recordWrongCode,
+} from "~/utils/sign-in.server";
+
+// HR, leadership and admins who have no authenticator app set up yet do it here, right after
+// their password, before they get a session.
+
+export const meta: MetaFunction = () => [{ title: "Set up two-step sign-in · Incident portal" }];
+
+function restart() {
+  return redirect("/login?notice=code-expired", {
+    headers: { "Set-Cookie": clearPendingCookie() },
+  });
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const pending = await readPendingSignIn(request);
+  if (!pending) throw restart();
+  const db = await getDb();
+  const url = new URL(request.url);
+  if (await isEnrolled(db, pending.userId)) {
+    throw redirect(`/login/code${url.search}`);
+  }
+  const user = { id: pending.userId, email: pending.email };
+  const enrolment = (await pendingEnrolment(db, user)) ?? (await startEnrolment(db, user));
+  if (!enrolment) throw redirect(`/login/code${url.search}`);
+  return { secret: enrolment.secret, qr: await qrSvg(enrolment.uri) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const pending = await readPendingSignIn(request);
+  if (!pending) throw restart();
+  const submission = parseWithZod(await readForm(request), { schema: enrolSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), codes: null, next: "/" }, { status: 400 });
+  }
+  const db = await getDb();
+  const address = clientAddress(context);
+  const codes = await confirmEnrolment(db, pending.userId, submission.value.code);
+  if (!codes) {
+    await recordSignInFailure(pending.email, address);
+    if (!(await recordWrongCode(pending))) throw restart();
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: {
+            code: ["That code is not right. Please enter the one your app shows now."],
+          },
+          hideFields: ["code"],
+        }),
+        codes: null,
+        next: "/",
+      },
+      { status: 400 },
+    );
+  }
+  const cookies = await completePendingSignIn(pending);
+  if (!cookies) throw restart();
+  await recordSignInSuccess(pending.email, address);
+  const headers = new Headers();
+  for (const c of cookies) headers.append("Set-Cookie", c);
+  return data(
+    { result: undefined, codes, next: safeRedirect(submission.value.redirectTo) },
+    { headers },
+  );
+}
+
+export default function TwoFactorSetupAtSignIn() {
+  const { secret, qr } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-semibold">Set up two-step sign-in</h1>
+      {actionData?.codes ? (
+        <RecoveryCodes codes={actionData.codes.map(formatRecoveryCode)} next={actionData.next} />
+      ) : (
+        <>
+          <p className="mt-2 text-slate-700">
+            Your role lets you see sensitive reports, so signing in takes a code from your phone as
+            well as your password. This takes a minute, once.
+          </p>
+          <EnrolForm
+            qrSvg={qr}
+            secret={secret}
+            lastResult={actionData?.result}
+            redirectTo={searchParams.get("redirectTo") ?? "/"}
+          />
+        </>
+      )}
+    </div>
+  );
+}
