@@ -309,7 +309,9 @@ async function countWhere(db: Db, where: Sql): Promise<number> {
 export function countOverdueCases(db: Db, viewer: Viewer, now = new Date()) {
   return countWhere(
     db,
-    sql`i."nextDueAt" < ${now} AND i."status" <> 'RESOLVED' AND ${handlerScopeSql(viewer)}`,
+    // "IS NOT NULL" too: with it SQLite reads the nextDueAt index as a range, without it a scan.
+    sql`i."nextDueAt" IS NOT NULL AND i."nextDueAt" < ${now} AND i."status" <> 'RESOLVED'
+      AND ${handlerScopeSql(viewer)}`,
   );
 }
 
