@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  canonicalTimeZone,
   DEFAULT_TIME_ZONE,
   EMPLOYEE_ID,
   findManagerCycles,

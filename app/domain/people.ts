@@ -37,6 +37,15 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** "europe/paris" → "Europe/Paris", as the runtime spells it. */
+export function canonicalTimeZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
+}
+
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -70,11 +79,15 @@ export const personSchema = z.object({
   }),
   teamId: optionalText(64, "Please choose a team from the list."),
   managerId: optionalText(64, "Please choose a manager from the list."),
-  timeZone: z
-    .string()
-    .trim()
-    .default(DEFAULT_TIME_ZONE)
-    .refine(isTimeZone, "Please choose a time zone from the list, such as Europe/Paris."),
+  timeZone: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .default(DEFAULT_TIME_ZONE)
+      .refine(isTimeZone, "Please choose a time zone from the list, such as Europe/Paris.")
+      .transform(canonicalTimeZone),
+  ),
   language: z.enum(Object.keys(LANGUAGES) as [Language, ...Language[]], {
     errorMap: () => ({ message: "Please choose a language from the list." }),
   }),

@@ -17,9 +17,28 @@ const PERSON = {
   active: true,
   onLeave: true,
   managerId: true,
+  team: { select: { managerId: true, parent: { select: { managerId: true } } } },
 } as const;
 
 export type ChartPerson = RoutingPerson & { email: string };
+
+type PersonRow = Omit<ChartPerson, "managerId"> & {
+  managerId: string | null;
+  team: { managerId: string | null; parent: { managerId: string | null } | null } | null;
+};
+
+/**
+ * Whom a person reports to for routing: their manager; without one, their team's manager; for
+ * that team's own manager, the manager of the team above. So a team chart alone is enough.
+ */
+function chartPerson({ team, ...p }: PersonRow): ChartPerson {
+  const viaTeam = team
+    ? team.managerId && team.managerId !== p.id
+      ? team.managerId
+      : (team.parent?.managerId ?? null)
+    : null;
+  return { ...p, managerId: p.managerId ?? (viaTeam !== p.id ? viaTeam : null) };
+}
 
 /**
  * Everyone routing or escalation may consider for cases starting at `startIds` (reporter,
@@ -36,7 +55,7 @@ export async function loadRoutingPeople(
     take: MAX_ROLE_GROUP,
     select: PERSON,
   });
-  for (const p of groups) people.set(p.id, p);
+  for (const p of groups) people.set(p.id, chartPerson(p));
   // Someone already loaded (an HR manager, say) still has their own line to follow; `walked`
   // and the depth cap end any loop that slipped into the data.
   const walked = new Set<string>();
@@ -46,7 +65,7 @@ export async function loadRoutingPeople(
     const rows = missing.length
       ? await db.user.findMany({ where: { id: { in: missing } }, select: PERSON })
       : [];
-    for (const p of rows) people.set(p.id, p);
+    for (const p of rows) people.set(p.id, chartPerson(p));
     const next = new Set<string>();
     for (const id of frontier) {
       walked.add(id);

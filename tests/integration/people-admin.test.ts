@@ -137,6 +137,40 @@ describe("people and teams, edited by an admin", () => {
     await db.user.update({ where: { id: org.managerA.id }, data: { active: true } });
   });
 
+  it("routes by the team chart for people without a manager of their own", async () => {
+    const file = (reporterId: string) =>
+      createIncident(db, {
+        reporterId,
+        accountId: org.account.id,
+        occurredAt: new Date(),
+        channel: "PHONE",
+        severity: "LOW",
+        categories: [],
+        narrative: "Team-chart routing",
+      });
+    // No manager, in team B: team B's manager receives the report.
+    const loner = await db.user.create({
+      data: {
+        email: "lou.loner@example.org",
+        name: "Lou Loner",
+        role: "EMPLOYEE",
+        teamId: org.teamB.id,
+      },
+    });
+    const first = await db.incident.findUniqueOrThrow({ where: { id: (await file(loner.id)).id } });
+    expect(first.assigneeId).toBe(org.managerB.id);
+    // The manager of a sub-team without a manager of their own: the parent team's manager.
+    const lead = await db.user.create({
+      data: { email: "lee.lead@example.org", name: "Lee Lead", role: "MANAGER" },
+    });
+    const sub = await db.team.create({
+      data: { name: "pa Sub-team", managerId: lead.id, parentId: org.teamA.id },
+    });
+    await db.user.update({ where: { id: lead.id }, data: { teamId: sub.id } });
+    const second = await db.incident.findUniqueOrThrow({ where: { id: (await file(lead.id)).id } });
+    expect(second.assigneeId).toBe(org.managerA.id);
+  });
+
   it("lists people with filters paged in SQL, and HR reads but cannot edit", async () => {
     const hr = await loginCookie(org.hr.email);
     const list = await call(peopleRoute.loader, getRequest(`/admin/people?role=MANAGER&q=pa.`, hr));

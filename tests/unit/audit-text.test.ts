@@ -228,3 +228,53 @@ describe("auditUserIds", () => {
     ).toEqual(["a", "b"]);
   });
 });
+
+describe("describeAudit: people and teams", () => {
+  const names = new Map([
+    ["u1", "Mia Manager"],
+    ["u2", "Hugo Head"],
+  ]);
+
+  it("says who was added, changed, deactivated or invited, in words", () => {
+    expect(
+      describeAudit({ action: "PERSON_CREATED", data: { name: "Nell", role: "EMPLOYEE" } }),
+    ).toBe("Added the person “Nell” (employee)");
+    expect(
+      describeAudit(
+        {
+          action: "PERSON_UPDATED",
+          data: {
+            managerId: { from: "u1", to: "u2" },
+            team: { from: null, to: "Billing" },
+            active: { from: true, to: false },
+          },
+        },
+        { subjectLabel: "Erin", names },
+      ),
+    ).toBe(
+      "Changed the person “Erin”: manager: Mia Manager → Hugo Head; team: none → Billing; status: active → deactivated",
+    );
+    expect(describeAudit({ action: "PERSON_INVITED", data: {} }, { subjectLabel: "Erin" })).toBe(
+      "Sent a new invitation to “Erin”",
+    );
+    expect(
+      describeAudit(
+        { action: "TEAM_UPDATED", data: { parent: { from: null, to: "Support" } } },
+        { subjectLabel: "Billing" },
+      ),
+    ).toBe("Changed the team “Billing”: parent team: none → Support");
+    expect(
+      describeAudit({
+        action: "PEOPLE_IMPORTED",
+        data: { created: 500, updated: 2, deactivated: 1 },
+      }),
+    ).toBe("Imported people from the HR system: 500 added, 2 changed, 1 deactivated");
+  });
+
+  it("lists managers an event refers to, to look their names up", () => {
+    expect(auditUserIds([{ data: { managerId: { from: "u1", to: "u2" } } }]).sort()).toEqual([
+      "u1",
+      "u2",
+    ]);
+  });
+});
