@@ -3,6 +3,8 @@
 
 export const EVIDENCE_MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const EVIDENCE_MAX_TOTAL_BYTES = 100 * 1024 * 1024;
+/** Files one report can hold, those sent with it and those added later together. */
+export const EVIDENCE_MAX_FILES = 20;
 /** How many leading bytes sniffEvidenceType needs. */
 export const SNIFF_BYTES = 4096;
 
@@ -195,6 +197,7 @@ export function checkEvidenceType(fileName: string, head: Uint8Array): EvidenceV
 export function sanitiseFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? "";
   const cleaned = base
+    .replace(/[\r\n\t]+/g, " ") // a line break in a name reads as a space
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069"<>:|?*]/g, "")
     .replace(/\s+/g, " ")
@@ -210,6 +213,13 @@ function displayName(name: string): string {
 
 export function tooLargeMessage(fileName: string): string {
   return `${displayName(fileName)} is larger than 25 MB. Please send a smaller file.`;
+}
+
+export function tooManyFilesMessage(alreadyStored: number): string {
+  const left = Math.max(0, EVIDENCE_MAX_FILES - alreadyStored);
+  return alreadyStored > 0
+    ? `A report can hold ${EVIDENCE_MAX_FILES} files; this one has room for ${left} more. Please choose fewer files.`
+    : `A report can hold ${EVIDENCE_MAX_FILES} files. Please choose fewer files, or put several photos into one PDF.`;
 }
 
 export const TOTAL_TOO_LARGE_MESSAGE =
@@ -251,80 +261,10 @@ function orientationSegment(orientation: number): Uint8Array {
   return new Uint8Array([0xff, 0xe1, length >> 8, length & 0xff, ...payload]);
 }
 
-/**
- * A JPEG without its APP1 segments (EXIF, which holds the GPS position, and XMP) and APP13
- * (Photoshop/IPTC, which can hold a location). Everything else is kept byte for byte, and an
- * orientation other than upright is written back in a minimal EXIF segment of its own.
- * Returns the input unchanged when it is not a well-formed JPEG.
- */
-export function stripJpegMetadata(jpeg: Uint8Array): Uint8Array {
-  if (!startsWith(jpeg, [0xff, 0xd8])) return jpeg;
-  const out: Uint8Array[] = [jpeg.subarray(0, 2)];
-  let keptOrientation = false;
-  let i = 2;
-  while (i < jpeg.length) {
-    if (jpeg[i] !== 0xff) return jpeg; // not a marker where one must be: leave it alone
-    let j = i;
-    while (j < jpeg.length && jpeg[j] === 0xff) j++; // fill bytes
-    const marker = jpeg[j];
-    if (marker === undefined) return jpeg;
-    if (marker === 0xd9 || marker === 0xda) {
-      // End of image, or start of scan: the rest is image data.
-      out.push(jpeg.subarray(i));
-      break;
-    }
-    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-      out.push(jpeg.subarray(i, j + 1));
-      i = j + 1;
-      continue;
-    }
-    if (j + 2 >= jpeg.length) return jpeg;
-    const length = (jpeg[j + 1] << 8) | jpeg[j + 2];
-    const end = j + 1 + length;
-    if (length < 2 || end > jpeg.length) return jpeg;
-    if (marker !== 0xe1 && marker !== 0xed) out.push(jpeg.subarray(i, end));
-    else if (marker === 0xe1 && !keptOrientation) {
-      // Without its orientation a portrait photo of a letter shows on its side.
-      const orientation = exifOrientation(jpeg.subarray(j + 3, end));
-      if (orientation) {
-        out.push(orientationSegment(orientation));
-        keptOrientation = true;
-      }
-    }
-    i = end;
-  }
-  const total = out.reduce((n, part) => n + part.length, 0);
-  const result = new Uint8Array(total);
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const part of out) {
-    result.set(part, at);
-    at += part.length;
-  }
-  return result;
-}
-
-/**
- * A PNG without its eXIf chunk (which can hold a GPS position); other chunks are kept as they
- * are (each carries its own checksum, so dropping whole chunks keeps the file valid).
- */
-export function stripPngMetadata(png: Uint8Array): Uint8Array {
-  if (!startsWith(png, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return png;
-  const keep: Uint8Array[] = [png.subarray(0, 8)];
-  let i = 8;
-  let dropped = false;
-  while (i + 12 <= png.length) {
-    const length = ((png[i] << 24) | (png[i + 1] << 16) | (png[i + 2] << 8) | png[i + 3]) >>> 0;
-    const end = i + 12 + length;
-    if (end > png.length) return png;
-    if (ascii(png, i + 4, 4) === "eXIf") dropped = true;
-    else keep.push(png.subarray(i, end));
-    i = end;
-  }
-  if (!dropped) return png;
-  if (i < png.length) keep.push(png.subarray(i));
-  const out = new Uint8Array(keep.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of keep) {
+  for (const part of parts) {
     out.set(part, at);
     at += part.length;
   }
@@ -332,13 +272,115 @@ export function stripPngMetadata(png: Uint8Array): Uint8Array {
 }
 
 /**
- * A WebP without its EXIF and XMP chunks (where a phone puts the GPS position), with the
- * extended header's flags and the RIFF size corrected. Returns the input unchanged when it is
- * not a well-formed WebP.
+ * Why a photo was refused: we could not read it, so we could not be sure its location is gone.
+ * Stripping fails closed (docs/decisions/016-evidence-stripping-fails-closed.md).
  */
-export function stripWebpMetadata(webp: Uint8Array): Uint8Array {
+export function unreadablePhotoMessage(fileName: string): string {
+  return `${displayName(fileName)} could not be read as a photo, so we cannot remove its location. Please take a screenshot of it and send that instead.`;
+}
+
+/**
+ * A JPEG without its APP1 segments (EXIF, which holds the GPS position, and XMP), APP13
+ * (Photoshop/IPTC, which can hold a location), comments, and anything after its end marker.
+ * Everything else is kept byte for byte, scans included (each scan's data is walked to the
+ * next marker, so segments between the scans of a progressive JPEG are checked too), and an
+ * orientation other than upright is written back in a minimal EXIF segment of its own.
+ * Returns null when the file is not a well-formed JPEG: it is then refused, never stored as is.
+ */
+export function stripJpegMetadata(jpeg: Uint8Array): Uint8Array | null {
+  if (!startsWith(jpeg, [0xff, 0xd8])) return null;
+  const out: Uint8Array[] = [jpeg.subarray(0, 2)];
+  let keptOrientation = false;
+  let scans = 0;
+  let i = 2;
+  for (;;) {
+    if (i >= jpeg.length || jpeg[i] !== 0xff) return null; // a marker must be here
+    let j = i;
+    while (j < jpeg.length && jpeg[j] === 0xff) j++; // fill bytes
+    const marker = jpeg[j];
+    if (marker === undefined || marker === 0x00) return null;
+    if (marker === 0xd9) {
+      // End of image. Bytes after it (a hidden second image, appended data) are not kept.
+      out.push(jpeg.subarray(i, j + 1));
+      break;
+    }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      out.push(jpeg.subarray(i, j + 1));
+      i = j + 1;
+      continue;
+    }
+    if (j + 2 >= jpeg.length) return null;
+    const length = (jpeg[j + 1] << 8) | jpeg[j + 2];
+    const end = j + 1 + length;
+    if (length < 2 || end > jpeg.length) return null;
+    if (marker === 0xda) {
+      // Start of scan: its header, then entropy-coded data up to the next real marker
+      // (0xFF 0x00 is a data byte, 0xFF 0xD0–D7 a restart inside the scan).
+      let k = end;
+      while (k < jpeg.length) {
+        if (jpeg[k] === 0xff) {
+          const next = jpeg[k + 1];
+          if (next === undefined) return null;
+          if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) break;
+          k += 2;
+        } else k++;
+      }
+      if (k >= jpeg.length) return null; // cut off before its end marker
+      out.push(jpeg.subarray(i, k));
+      scans++;
+      i = k;
+      continue;
+    }
+    if (marker === 0xe1 && !keptOrientation) {
+      // Without its orientation a portrait photo of a letter shows on its side.
+      const orientation = exifOrientation(jpeg.subarray(j + 3, end));
+      if (orientation) {
+        out.push(orientationSegment(orientation));
+        keptOrientation = true;
+      }
+    } else if (marker !== 0xe1 && marker !== 0xed && marker !== 0xfe) {
+      out.push(jpeg.subarray(i, end));
+    }
+    i = end;
+  }
+  return scans > 0 ? concat(out) : null;
+}
+
+/** PNG chunks that carry text or EXIF: XMP ("XML:com.adobe.xmp"), "Raw profile type exif", GPS. */
+const PNG_METADATA_CHUNKS = new Set(["tEXt", "zTXt", "iTXt", "eXIf"]);
+
+/**
+ * A PNG without its text chunks and eXIf (any of which can hold a GPS position: XMP in iTXt,
+ * an EXIF profile in zTXt); other chunks are kept as they are (each carries its own checksum,
+ * so dropping whole chunks keeps the file valid), and nothing after IEND. Returns null when
+ * the file is not a well-formed PNG.
+ */
+export function stripPngMetadata(png: Uint8Array): Uint8Array | null {
+  if (!startsWith(png, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return null;
+  const keep: Uint8Array[] = [png.subarray(0, 8)];
+  let i = 8;
+  for (;;) {
+    if (i + 12 > png.length) return null; // cut off before IEND
+    const length = ((png[i] << 24) | (png[i + 1] << 16) | (png[i + 2] << 8) | png[i + 3]) >>> 0;
+    const end = i + 12 + length;
+    if (end > png.length) return null;
+    const type = ascii(png, i + 4, 4);
+    if (!/^[A-Za-z]{4}$/.test(type)) return null;
+    if (!PNG_METADATA_CHUNKS.has(type)) keep.push(png.subarray(i, end));
+    i = end;
+    if (type === "IEND") break;
+  }
+  return concat(keep);
+}
+
+/**
+ * A WebP without its EXIF and XMP chunks (where a phone puts the GPS position), with the
+ * extended header's flags and the RIFF size corrected. Returns null when it is not a
+ * well-formed WebP.
+ */
+export function stripWebpMetadata(webp: Uint8Array): Uint8Array | null {
   const ascii = (at: number) => String.fromCharCode(...webp.subarray(at, at + 4));
-  if (webp.length < 12 || ascii(0) !== "RIFF" || ascii(8) !== "WEBP") return webp;
+  if (webp.length < 12 || ascii(0) !== "RIFF" || ascii(8) !== "WEBP") return null;
   const view = new DataView(webp.buffer, webp.byteOffset, webp.byteLength);
   const kept: Uint8Array[] = [];
   let i = 12;
@@ -346,7 +388,7 @@ export function stripWebpMetadata(webp: Uint8Array): Uint8Array {
     const fourcc = ascii(i);
     const size = view.getUint32(i + 4, true);
     const end = i + 8 + size + (size % 2); // chunks are padded to an even length
-    if (end > webp.length) return webp;
+    if (end > webp.length) return null;
     if (fourcc !== "EXIF" && fourcc !== "XMP ") {
       const chunk = webp.slice(i, end);
       if (fourcc === "VP8X" && size >= 1) chunk[8] &= ~(0x08 | 0x04); // no EXIF, no XMP

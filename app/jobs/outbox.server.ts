@@ -1,15 +1,61 @@
 import { renderEmail } from "../../emails/render";
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "~/domain/backoff";
 import type { Db } from "~/utils/db.server";
-import { isMailServerUnreachable, type MailSender } from "~/utils/email.server";
+import { isMailServerUnavailable, type MailSender } from "~/utils/email.server";
 
 /** How long a claimed mail stays with one worker before another may take it over. */
 const CLAIM_MS = 2 * 60_000;
-/** Mails handed to SMTP at once: each exchange is mostly waiting on the network. */
-const SEND_CONCURRENCY = 5;
+/**
+ * After the mail server answered "unavailable" (refused, timed out, 421, 451), delivery pauses
+ * this long and then tries one mail: a probe. Short, so mail flows again within a minute of
+ * the server's return (see docs/decisions/015-mail-at-least-once.md).
+ */
+export const PROBE_INTERVAL_MS = 15_000;
 
-export type DeliveryReport = { sent: number; failed: number; dead: number };
+export type DeliveryReport = {
+  sent: number;
+  failed: number;
+  dead: number;
+  /** Set when delivery stopped (or did not start) because the mail server is unavailable. */
+  serverUnavailable?: true;
+};
 
+/**
+ * A circuit breaker for one mail transport: open while the server is known to be unavailable.
+ * Attempts are counted per mail only for answers about that mail, never for an outage.
+ */
+export class MailCircuit {
+  private openUntil = 0;
+
+  isOpen(now: Date): boolean {
+    const left = this.openUntil - now.getTime();
+    // A clock set back (or a test's simulated time) must not keep the breaker open for ever.
+    return left > 0 && left <= PROBE_INTERVAL_MS;
+  }
+  open(now: Date) {
+    this.openUntil = now.getTime() + PROBE_INTERVAL_MS;
+  }
+  close() {
+    this.openUntil = 0;
+  }
+}
+
+// One breaker per sender (the worker keeps one sender, so one breaker, for its whole life).
+const circuits = new WeakMap<MailSender, MailCircuit>();
+function circuitFor(send: MailSender): MailCircuit {
+  let c = circuits.get(send);
+  if (!c) circuits.set(send, (c = new MailCircuit()));
+  return c;
+}
+
+const DUE_SELECT = {
+  id: true,
+  status: true,
+  attempts: true,
+  template: true,
+  data: true,
+  toEmail: true,
+} as const;
 type Due = {
   id: string;
   status: string;
@@ -18,7 +64,12 @@ type Due = {
   data: string;
   toEmail: string;
 };
-type Outcome = "sent" | "failed" | "dead" | "skipped";
+type Outcome = "sent" | "failed" | "dead" | "skipped" | "unavailable";
+
+/** The Message-ID of a notification: the same for every attempt, so a duplicate is recognisable. */
+export function notificationMessageId(id: string): string {
+  return `<${id}@incident-portal>`;
+}
 
 async function deliverOne(
   db: Db,
@@ -26,7 +77,8 @@ async function deliverOne(
   n: Due,
   now: Date,
   appUrl: string,
-): Promise<{ outcome: Outcome; unreachable: boolean }> {
+  serverSeenUp: boolean,
+): Promise<Outcome> {
   const claim = await db.notification.updateMany({
     where: { id: n.id, status: n.status, attempts: n.attempts },
     data: {
@@ -35,17 +87,31 @@ async function deliverOne(
       attempts: { increment: 1 },
     },
   });
-  if (claim.count === 0) return { outcome: "skipped", unreachable: false }; // another worker has it
+  if (claim.count === 0) return "skipped"; // another worker has it
   const attempts = n.attempts + 1;
   try {
     const email = renderEmail(n.template, JSON.parse(n.data), appUrl);
-    await send({ messageId: `<${n.id}@incident-portal>`, to: n.toEmail, ...email });
-    await db.notification.update({
-      where: { id: n.id },
-      data: { status: "SENT", sentAt: new Date(), claimedUntil: null, lastError: null },
-    });
-    return { outcome: "sent", unreachable: false };
+    await send({ messageId: notificationMessageId(n.id), to: n.toEmail, ...email });
   } catch (error) {
+    const lastError = error instanceof Error ? error.message.slice(0, 500) : String(error);
+    // The server is unavailable: the mail goes back as it was, its attempts untouched, and
+    // waits for the next probe (not a backoff of up to an hour). When this very tick already
+    // delivered, the server is up and the answer is about this mail: a failed attempt.
+    if (isMailServerUnavailable(error) && !serverSeenUp) {
+      await db.notification.update({
+        where: { id: n.id },
+        data: {
+          status: "PENDING",
+          attempts: n.attempts,
+          claimedUntil: null,
+          // Behind the others, so one mail the server keeps answering 4xx cannot be the only
+          // probe for ever.
+          nextAttemptAt: new Date(now.getTime() + PROBE_INTERVAL_MS),
+          lastError,
+        },
+      });
+      return "unavailable";
+    }
     const dead = attempts >= MAX_DELIVERY_ATTEMPTS;
     await db.notification.update({
       where: { id: n.id },
@@ -53,43 +119,56 @@ async function deliverOne(
         status: dead ? "DEAD" : "PENDING",
         claimedUntil: null,
         nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-        lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+        lastError,
       },
     });
-    return { outcome: dead ? "dead" : "failed", unreachable: isMailServerUnreachable(error) };
+    return dead ? "dead" : "failed";
   }
+  // Sent. A crash before this update makes a second sending after the claim expires: the
+  // only duplicate at-least-once allows, and it carries the same Message-ID.
+  await db.notification.update({
+    where: { id: n.id },
+    data: { status: "SENT", sentAt: new Date(), claimedUntil: null, lastError: null },
+  });
+  return "sent";
 }
 
 /**
- * Sends what is due. Each mail is claimed with a conditional update first, so any number of
- * workers can run this at once and each mail is handed to SMTP by one of them.
+ * Sends what is due, one mail at a time: each is claimed with a conditional update, sent and
+ * marked before the next is claimed, so any number of workers can run this at once, each mail
+ * is handed to SMTP by one of them, and a crash leaves at most one mail sent but not marked.
  */
 export async function deliverDueNotifications(
   db: Db,
   send: MailSender,
-  opts: { appUrl: string; now?: Date; batchSize?: number },
+  opts: { appUrl: string; now?: Date; batchSize?: number; circuit?: MailCircuit },
 ): Promise<DeliveryReport> {
   const now = opts.now ?? new Date();
+  const circuit = opts.circuit ?? circuitFor(send);
   const report: DeliveryReport = { sent: 0, failed: 0, dead: 0 };
-  const due = await db.notification.findMany({
-    where: {
-      OR: [
-        { status: "PENDING", nextAttemptAt: { lte: now } },
-        { status: "SENDING", claimedUntil: { lt: now } }, // a worker died mid-send
-      ],
-    },
-    orderBy: { nextAttemptAt: "asc" },
-    take: opts.batchSize ?? 100,
-    select: { id: true, status: true, attempts: true, template: true, data: true, toEmail: true },
-  });
-
-  for (let i = 0; i < due.length; i += SEND_CONCURRENCY) {
-    const results = await Promise.all(
-      due.slice(i, i + SEND_CONCURRENCY).map((n) => deliverOne(db, send, n, now, opts.appUrl)),
-    );
-    for (const r of results) if (r.outcome !== "skipped") report[r.outcome]++;
-    // With the server down, trying the rest now would only use up their attempts.
-    if (results.some((r) => r.unreachable)) break;
+  if (circuit.isOpen(now)) return { ...report, serverUnavailable: true };
+  const limit = opts.batchSize ?? 100;
+  for (let tried = 0; tried < limit; tried++) {
+    const n = await db.notification.findFirst({
+      where: {
+        OR: [
+          { status: "PENDING", nextAttemptAt: { lte: now } },
+          { status: "SENDING", claimedUntil: { lt: now } }, // a worker died mid-send
+        ],
+      },
+      orderBy: { nextAttemptAt: "asc" },
+      select: DUE_SELECT,
+    });
+    if (!n) break;
+    const outcome = await deliverOne(db, send, n, now, opts.appUrl, report.sent > 0);
+    if (outcome === "skipped") continue;
+    if (outcome === "unavailable") {
+      circuit.open(now);
+      report.serverUnavailable = true;
+      break;
+    }
+    if (outcome === "sent") circuit.close();
+    report[outcome]++;
   }
   return report;
 }

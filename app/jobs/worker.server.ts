@@ -2,6 +2,7 @@ import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender, type MailSender } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { sweepDeadlines } from "./deadline-sweep.server";
+import { EVIDENCE_SWEEP_INTERVAL_MS, sweepEvidence } from "./evidence-sweep.server";
 import { deliverDueNotifications } from "./outbox.server";
 
 // The background loop: one tick at a time, never overlapping itself. Runs inside the web
@@ -22,8 +23,21 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let mailPaused = false;
+  let lastEvidenceSweep = 0;
 
   const tick = async () => {
+    // Evidence a crash left without a row: at start, then every ten minutes.
+    if (Date.now() - lastEvidenceSweep >= EVIDENCE_SWEEP_INTERVAL_MS) {
+      const atStart = lastEvidenceSweep === 0;
+      lastEvidenceSweep = Date.now();
+      try {
+        const { removed, placed } = await sweepEvidence(await getDb(), { atStart });
+        if (removed || placed) log(`evidence: ${removed} orphan files removed, ${placed} placed`);
+      } catch (error) {
+        log(`evidence sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     try {
       const result = await runWorkerTick(await getDb(), send, env.APP_URL);
       const { sent, failed, dead } = result.outbox;
@@ -31,6 +45,11 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
       if (reminders || escalations)
         log(`deadlines: ${reminders} reminders, ${escalations} escalations`);
       if (sent || failed || dead) log(`mail: ${sent} sent, ${failed} to retry, ${dead} set aside`);
+      const paused = !!result.outbox.serverUnavailable;
+      if (paused !== mailPaused) {
+        log(paused ? "mail server unavailable: delivery paused" : "mail server back");
+        mailPaused = paused;
+      }
     } catch (error) {
       log(`tick failed: ${error instanceof Error ? error.message : String(error)}`);
     }

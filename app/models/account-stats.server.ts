@@ -329,14 +329,19 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
     }
   }
   const incidentIds = rows.map((r) => r.id);
-  const [actions, decisions] = seesIncidents
+  const actionScope: Prisma.ActionWhereInput = {
+    OR: [{ accountId }, { incidentId: { in: incidentIds } }],
+    // Actions on incidents outside the viewer's scope stay hidden.
+    AND: [{ OR: [{ incidentId: null }, { incidentId: { in: incidentIds } }] }],
+  };
+  // Protective measures are about the people harmed: next to a reference and the owner field
+  // they would point at who reported. Leadership gets their number, never the list or the
+  // free text handlers wrote as an outcome (a sanction's outcome neither).
+  const isLeadership = viewer.role === "LEADERSHIP";
+  const [actions, decisions, protectiveMeasures] = seesIncidents
     ? await Promise.all([
         db.action.findMany({
-          where: {
-            OR: [{ accountId }, { incidentId: { in: incidentIds } }],
-            // Actions on incidents outside the viewer's scope stay hidden.
-            AND: [{ OR: [{ incidentId: null }, { incidentId: { in: incidentIds } }] }],
-          },
+          where: isLeadership ? { AND: [actionScope, { catalogue: "SANCTION" }] } : actionScope,
           orderBy: { createdAt: "desc" },
           select: {
             id: true,
@@ -364,8 +369,9 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
             approver: { select: { name: true } },
           },
         }),
+        db.action.count({ where: { AND: [actionScope, { catalogue: "PROTECTIVE" }] } }),
       ])
-    : [[], []];
+    : [[], [], 0];
 
   const f = figuresFor(rows);
   const arrMinor = Number(account.arrMinor);
@@ -419,12 +425,14 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
       type: a.type,
       status: a.status,
       dueAt: a.dueAt?.toISOString() ?? null,
-      outcome: a.outcome,
+      outcome: isLeadership ? null : a.outcome,
       createdAt: a.createdAt.toISOString(),
       reference: a.incident?.reference ?? null,
       // People near a case are not named to leadership, who never see who reported.
       ownerName: viewer.role === "LEADERSHIP" ? null : (a.owner?.name ?? null),
     })),
+    /** How many protective measures there are: for leadership, in place of their list. */
+    protectiveMeasures,
     decisions: decisions.map((d) => ({
       id: d.id,
       decision: d.decision,

@@ -125,7 +125,14 @@ export function filterChoices(db: Db) {
   ]);
 }
 
-export function accountForHistory(db: Db, id: string) {
+/**
+ * An account's history for HR. Decisions and actions taken on a case follow that case's rule:
+ * someone named in it (or who filed it) does not see them, whatever their role.
+ */
+export function accountForHistory(db: Db, viewer: Viewer, id: string) {
+  const fromVisibleCase = {
+    OR: [{ incidentId: null }, { incident: handlerScope(viewer) }],
+  } satisfies Prisma.DecisionWhereInput & Prisma.ActionWhereInput;
   return db.customerAccount.findUnique({
     where: { id },
     select: {
@@ -143,6 +150,7 @@ export function accountForHistory(db: Db, id: string) {
       owner: { select: { name: true } },
       contacts: { orderBy: { name: "asc" }, select: { id: true, name: true } },
       decisions: {
+        where: fromVisibleCase,
         orderBy: { createdAt: "desc" },
         select: {
           id: true,
@@ -155,7 +163,7 @@ export function accountForHistory(db: Db, id: string) {
         },
       },
       actions: {
-        where: { catalogue: "SANCTION" },
+        where: { catalogue: "SANCTION", ...fromVisibleCase },
         orderBy: { createdAt: "desc" },
         select: { id: true, type: true, status: true, outcome: true, createdAt: true },
       },

@@ -105,3 +105,17 @@ export async function addEvidenceToReport(
     return ids;
   });
 }
+
+/** Files already on a report: files added later share its limit of 20. */
+export function evidenceCount(db: Db, incidentId: string): Promise<number> {
+  return db.evidence.count({ where: { incidentId } });
+}
+
+/** Which of these stored names have an evidence row (for the orphan sweep). */
+export async function storedNamesWithRows(db: Db, storedNames: string[]): Promise<Set<string>> {
+  const rows = await db.evidence.findMany({
+    where: { storedName: { in: storedNames } },
+    select: { storedName: true },
+  });
+  return new Set(rows.map((r) => r.storedName));
+}

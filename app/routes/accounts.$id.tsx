@@ -153,6 +153,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     canEdit: user.role === "HR" || user.role === "ADMIN",
+    // Leadership sees how many protective measures there are, not which or for which case.
+    measuresAsCount: user.role === "LEADERSHIP",
     // HR handles every case (not where named); others read the account, not the cases.
     linksToCases: user.role === "HR",
   };
@@ -469,8 +471,15 @@ export default function AccountPage() {
           <h2 id="actions" className="text-lg font-semibold">
             Actions
           </h2>
+          {d.measuresAsCount ? (
+            <p className="mt-1 text-slate-700">
+              Protective measures for the employees affected: {d.protectiveMeasures}
+            </p>
+          ) : null}
           {actions.length === 0 ? (
-            <p className="text-slate-700">No actions recorded.</p>
+            <p className="text-slate-700">
+              {d.measuresAsCount ? "No sanctions recorded." : "No actions recorded."}
+            </p>
           ) : (
             <ul className="mt-2 space-y-2">
               {actions.map((x) => (

@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["HR"]);
   const db = await getDb();
-  const account = await accountForHistory(db, params.id ?? "");
+  const account = await accountForHistory(db, user, params.id ?? "");
   if (!account) throw notFound();
   const cases = await searchCases(db, user, { accountId: account.id });
   const major = (m: bigint) => Number(m / 100n).toLocaleString("en-GB");

@@ -36,12 +36,21 @@ import {
   type SupportKind,
 } from "~/domain/vocabulary";
 import { CaseMessageError, listCaseMessages, postCaseMessage } from "~/models/case-message.server";
-import { addEvidenceToReport, evidenceBytes, listEvidence } from "~/models/evidence.server";
+import {
+  addEvidenceToReport,
+  evidenceBytes,
+  evidenceCount,
+  listEvidence,
+} from "~/models/evidence.server";
 import { getIncidentForReporter } from "~/models/incident.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { discardEvidence, readFormWithEvidence } from "~/utils/evidence-storage.server";
+import {
+  discardEvidence,
+  placeEvidence,
+  readFormWithEvidence,
+} from "~/utils/evidence-storage.server";
 import { formatDateTime } from "~/utils/format";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
 
@@ -117,6 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     fileField: EVIDENCE_FIELD,
     maxPlainBodyBytes: 256 * 1024,
     alreadyStoredBytes: await evidenceBytes(db, id),
+    alreadyStoredFiles: await evidenceCount(db, id),
   });
   if ("tooLarge" in read) {
     // Only the evidence form is multipart; anything else this large is an oversized message.
@@ -148,6 +158,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await discardEvidence(evidence.files);
       throw e;
     }
+    await placeEvidence(evidence.files); // only now that their rows have committed
     return reply({ intent, ok: true, error: null, added: evidence.files.length });
   }
 

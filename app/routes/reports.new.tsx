@@ -42,8 +42,10 @@ import { localParts } from "~/domain/business-calendar";
 import {
   EVIDENCE_ACCEPT,
   EVIDENCE_MAX_FILE_BYTES,
+  EVIDENCE_MAX_FILES,
   EVIDENCE_MAX_TOTAL_BYTES,
   tooLargeMessage,
+  tooManyFilesMessage,
   TOTAL_TOO_LARGE_MESSAGE,
 } from "~/domain/evidence";
 import {
@@ -69,7 +71,11 @@ import { createIncident, SubmissionKeyReused, SubmissionKeyTaken } from "~/model
 import { listColleagueChoices } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { discardEvidence, readFormWithEvidence } from "~/utils/evidence-storage.server";
+import {
+  discardEvidence,
+  placeEvidence,
+  readFormWithEvidence,
+} from "~/utils/evidence-storage.server";
 
 export const meta: MetaFunction = () => [{ title: "Report an incident · Incident portal" }];
 
@@ -97,6 +103,9 @@ const evidenceClientCheck = z.preprocess(
     }
     if (total > EVIDENCE_MAX_TOTAL_BYTES) {
       ctx.addIssue({ code: "custom", message: TOTAL_TOO_LARGE_MESSAGE });
+    }
+    if (files.length > EVIDENCE_MAX_FILES) {
+      ctx.addIssue({ code: "custom", message: tooManyFilesMessage(0) });
     }
   }),
 );
@@ -244,8 +253,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     throw error;
   }
-  // The same report sent twice: the first one stands, with its own files.
+  // The same report sent twice: the first one stands, with its own files. Otherwise the rows
+  // have committed and the files go into place.
   if (created.duplicate) await discardEvidence(evidence.files);
+  else await placeEvidence(evidence.files);
   return redirect(`/reports/${created.reference}?filed=1`);
 }
 

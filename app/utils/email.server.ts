@@ -36,9 +36,16 @@ export function smtpSender(smtpUrl = getEnv().SMTP_URL, from = getEnv().MAIL_FRO
 }
 
 const UNREACHABLE_CODES = new Set(["ECONNECTION", "ESOCKET", "ETIMEDOUT", "EDNS", "ECONNREFUSED"]);
+/** SMTP answers that speak for the server, not one message: "service not available", "local error". */
+const UNAVAILABLE_ANSWERS = new Set([421, 451]);
 
-/** True when the mail server itself could not be reached, rather than one message refused. */
-export function isMailServerUnreachable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return !!code && UNREACHABLE_CODES.has(code);
+/**
+ * True when the mail server itself is unavailable (not reached, timed out, or answering 421 or
+ * 451), rather than refusing one message. Such failures pause delivery; they are not counted
+ * as a mail's attempts.
+ */
+export function isMailServerUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; responseCode?: number } | null;
+  if (e?.code && UNREACHABLE_CODES.has(e.code)) return true;
+  return typeof e?.responseCode === "number" && UNAVAILABLE_ANSWERS.has(e.responseCode);
 }

@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { createReadableStreamFromReadable, unstable_parseMultipartFormData } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
 import { readForm } from "./read-form.server";
 import {
   checkEvidenceType,
   EVIDENCE_MAX_FILE_BYTES,
+  EVIDENCE_MAX_FILES,
   EVIDENCE_MAX_TOTAL_BYTES,
   sanitiseFileName,
   SNIFF_BYTES,
@@ -15,28 +16,44 @@ import {
   stripPngMetadata,
   stripWebpMetadata,
   tooLargeMessage,
+  tooManyFilesMessage,
   TOTAL_TOO_LARGE_MESSAGE,
+  unreadablePhotoMessage,
   type EvidenceMime,
 } from "~/domain/evidence";
 import { getEnv } from "./env.server";
+import { parseMultipartForm, type MultipartPart } from "./multipart.server";
 
-/** Photos whose location metadata we remove before storing them. */
-const METADATA_STRIPPERS: Partial<Record<string, (bytes: Uint8Array) => Uint8Array>> = {
+/**
+ * Photos whose location metadata we remove before storing them. A stripper answers null for a
+ * file it cannot read: that file is refused, never stored with its location.
+ */
+const METADATA_STRIPPERS: Partial<Record<string, (bytes: Uint8Array) => Uint8Array | null>> = {
   "image/jpeg": stripJpegMetadata,
   "image/png": stripPngMetadata,
   "image/webp": stripWebpMetadata,
 };
 
 // Evidence files on disk: outside public/, under random names, written while the upload
-// streams in (never held whole in memory), refused past the limits.
+// streams in (never held whole in memory), refused past the limits. A file is written as
+// `<storedName>.part` and renamed to `<storedName>` only after the transaction that records
+// its row has committed (placeEvidence), so a crash leaves `.part` files, never a placed file
+// without a row; sweepEvidenceOrphans removes what a crash left behind (or places a `.part`
+// whose row did commit).
 
 export function evidenceDir(): string {
   return path.resolve(getEnv().EVIDENCE_DIR);
 }
 
+const STORED_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function storedPath(storedName: string): string {
-  if (!/^[0-9a-f-]{36}$/.test(storedName)) throw new Error("Bad stored evidence name");
+  if (!STORED_NAME.test(storedName)) throw new Error("Bad stored evidence name");
   return path.join(evidenceDir(), storedName);
+}
+
+function partPath(storedName: string): string {
+  return `${storedPath(storedName)}.part`;
 }
 
 export type StoredEvidence = {
@@ -50,13 +67,6 @@ export type StoredEvidence = {
 /** Text fields of a multipart form larger than this are not from our form. */
 const MAX_TEXT_FIELD_BYTES = 256 * 1024;
 
-type Part = {
-  name: string;
-  filename?: string;
-  contentType: string;
-  data: AsyncIterable<Uint8Array>;
-};
-
 /**
  * An upload handler for unstable_parseMultipartFormData. Text fields become strings. Each
  * file streams to a temporary file in EVIDENCE_DIR; past 25 MB (or 100 MB for the whole
@@ -67,19 +77,21 @@ type Part = {
  */
 export function createEvidenceUploads(
   fileField: string,
-  opts: { alreadyStoredBytes?: number } = {},
+  opts: { alreadyStoredBytes?: number; alreadyStoredFiles?: number } = {},
 ) {
   const errors: string[] = [];
-  const pending: { tmp: string; fileName: string; size: number }[] = [];
-  // Files added to an existing report count against the same 100 MB as those sent with it.
+  const pending: { storedName: string; tmp: string; fileName: string; size: number }[] = [];
+  // Files added to an existing report count against the same 100 MB and 20 files as those
+  // sent with it.
   let total = opts.alreadyStoredBytes ?? 0;
+  let files = opts.alreadyStoredFiles ?? 0;
   let textTooLarge = false;
 
   async function drain(data: AsyncIterable<Uint8Array>) {
     for await (const chunk of data) void chunk;
   }
 
-  async function handler(part: Part): Promise<string | undefined> {
+  async function handler(part: MultipartPart): Promise<string | undefined> {
     if (part.filename === undefined) {
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -98,8 +110,15 @@ export function createEvidenceUploads(
       return undefined;
     }
     const fileName = part.filename;
+    if (++files > EVIDENCE_MAX_FILES) {
+      const message = tooManyFilesMessage(opts.alreadyStoredFiles ?? 0);
+      if (!errors.includes(message)) errors.push(message);
+      await drain(part.data);
+      return undefined;
+    }
     await mkdir(evidenceDir(), { recursive: true });
-    const tmp = path.join(evidenceDir(), `${randomUUID()}.part`);
+    const storedName = randomUUID();
+    const tmp = partPath(storedName);
     const out: WriteStream = createWriteStream(tmp, { flags: "wx" });
     let size = 0;
     let refused: string | null = null;
@@ -120,14 +139,14 @@ export function createEvidenceUploads(
       return undefined;
     }
     total += size;
-    pending.push({ tmp, fileName, size });
+    pending.push({ storedName, tmp, fileName, size });
     return undefined;
   }
 
   /**
-   * Checks every received file's type from its bytes, strips JPEG and PNG location metadata and gives each its
-   * final random name. Returns the stored files, or the messages for the evidence field (and
-   * then nothing is kept).
+   * Checks every received file's type from its bytes and strips JPEG, PNG and WebP location
+   * metadata. The files stay `.part` files until placeEvidence, after their rows commit.
+   * Returns them, or the messages for the evidence field (and then nothing is kept).
    */
   async function finish(): Promise<{ files: StoredEvidence[]; errors: string[] }> {
     const files: StoredEvidence[] = [];
@@ -139,23 +158,25 @@ export function createEvidenceUploads(
         await rm(p.tmp, { force: true });
         continue;
       }
-      const storedName = randomUUID();
       let sha256: string;
       let sizeBytes = p.size;
       const strip = METADATA_STRIPPERS[verdict.mimeType];
       if (strip) {
-        const original = await readFile(p.tmp);
-        const stripped = strip(original);
+        const stripped = strip(await readFile(p.tmp));
+        if (!stripped) {
+          errors.push(unreadablePhotoMessage(p.fileName));
+          await rm(p.tmp, { force: true });
+          continue;
+        }
         await writeFile(p.tmp, stripped);
         sizeBytes = stripped.length;
         sha256 = createHash("sha256").update(stripped).digest("hex");
       } else {
         sha256 = await hashFile(p.tmp);
       }
-      await rename(p.tmp, storedPath(storedName));
       files.push({
         fileName: sanitiseFileName(p.fileName),
-        storedName,
+        storedName: p.storedName,
         mimeType: verdict.mimeType,
         sizeBytes,
         sha256,
@@ -209,7 +230,12 @@ export type UploadForm =
  */
 export async function readFormWithEvidence(
   request: Request,
-  opts: { fileField: string; maxPlainBodyBytes: number; alreadyStoredBytes?: number },
+  opts: {
+    fileField: string;
+    maxPlainBodyBytes: number;
+    alreadyStoredBytes?: number;
+    alreadyStoredFiles?: number;
+  },
 ): Promise<UploadForm> {
   const type = request.headers.get("Content-Type") ?? "";
   const length = Number(request.headers.get("Content-Length") ?? "0");
@@ -222,7 +248,7 @@ export async function readFormWithEvidence(
   if (length > MAX_MULTIPART_BYTES) return { tooLarge: true };
   const uploads = createEvidenceUploads(opts.fileField, opts);
   try {
-    const formData = await unstable_parseMultipartFormData(request, uploads.handler);
+    const formData = await parseMultipartForm(request, uploads.handler);
     // The files are the upload handler's; never trust a text value under their name.
     formData.delete(opts.fileField);
     return { formData, uploads };
@@ -232,9 +258,88 @@ export async function readFormWithEvidence(
   }
 }
 
-/** Deletes stored files (a transaction that would have recorded them failed). */
+/**
+ * Moves files into place once the transaction that recorded their rows has committed. A file
+ * already placed (the orphan sweep rolled it forward) is left as it is. Never throws: the
+ * report is filed by now, and a file that could not be moved stays a `.part` that the sweep
+ * places (its row exists).
+ */
+export async function placeEvidence(files: { storedName: string }[]) {
+  for (const f of files) {
+    try {
+      await rename(partPath(f.storedName), storedPath(f.storedName));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // placed by the sweep
+      console.error(`evidence ${f.storedName} left for the sweep to place:`, error);
+    }
+  }
+}
+
+/** Deletes received files whose rows were not written (the form or the transaction failed). */
 export async function discardEvidence(files: { storedName: string }[]) {
-  await Promise.all(files.map((f) => rm(storedPath(f.storedName), { force: true })));
+  await Promise.all(
+    files.flatMap((f) => [
+      rm(partPath(f.storedName), { force: true }),
+      rm(storedPath(f.storedName), { force: true }),
+    ]),
+  );
+}
+
+export type EvidenceSweep = { removed: number; placed: number };
+
+/**
+ * Cleans EVIDENCE_DIR after a crash: a `.part` file whose row committed is moved into place;
+ * any other `.part` file, and any placed file without a row, is removed once it is older than
+ * `minAgeMs` (so uploads in flight in this or another process are left alone).
+ * `hasRows` answers which of the given stored names have an evidence row.
+ */
+export async function sweepEvidenceOrphans(
+  hasRows: (storedNames: string[]) => Promise<Set<string>>,
+  opts: { minAgeMs: number; now?: Date },
+): Promise<EvidenceSweep> {
+  const result: EvidenceSweep = { removed: 0, placed: 0 };
+  let entries: string[];
+  try {
+    entries = await readdir(evidenceDir());
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return result;
+    throw error;
+  }
+  const cutoff = (opts.now ?? new Date()).getTime() - opts.minAgeMs;
+  const BATCH = 500;
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const batch = entries.slice(i, i + BATCH).flatMap((entry) => {
+      const part = entry.endsWith(".part");
+      const storedName = part ? entry.slice(0, -".part".length) : entry;
+      return STORED_NAME.test(storedName) ? [{ entry, storedName, part }] : [];
+    });
+    if (batch.length === 0) continue;
+    const withRows = await hasRows([...new Set(batch.map((b) => b.storedName))]);
+    for (const b of batch) {
+      const file = path.join(evidenceDir(), b.entry);
+      if (withRows.has(b.storedName)) {
+        if (!b.part) continue;
+        // The row committed but the process stopped before the file was placed.
+        try {
+          await rename(file, storedPath(b.storedName));
+          result.placed++;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        }
+        continue;
+      }
+      let mtime: number;
+      try {
+        mtime = (await stat(file)).mtimeMs;
+      } catch {
+        continue; // gone meanwhile
+      }
+      if (mtime > cutoff) continue;
+      await rm(file, { force: true });
+      result.removed++;
+    }
+  }
+  return result;
 }
 
 /** A stored file as a download stream, or null when it is missing on disk. */

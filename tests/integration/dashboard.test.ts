@@ -9,6 +9,7 @@ import {
 import type { Viewer } from "~/domain/permissions";
 import type { Severity } from "~/domain/vocabulary";
 import { getDashboard, periodFor } from "~/models/account-stats.server";
+import { recordProtectiveAction, updateAction } from "~/models/incident-handling.server";
 import { loader as accountLoader } from "~/routes/accounts.$id";
 import { loader as dashboardLoader } from "~/routes/dashboard";
 import { getDb, type Db, type Prisma } from "~/utils/db.server";
@@ -416,5 +417,71 @@ describe("who may see the dashboard and the account pages", () => {
         },
       }),
     });
+  });
+});
+
+describe("protective measures on an account page", () => {
+  it("are a count for leadership: no outcome text, no measure next to a reference", async () => {
+    const brannock = await db.customerAccount.findFirstOrThrow({
+      where: { name: "Brannock Industrial Holdings" },
+    });
+    const incident = await db.incident.findFirstOrThrow({
+      where: { accountId: brannock.id },
+      select: { id: true, reference: true, assigneeId: true, reporterId: true },
+    });
+    const handler = await db.user.findFirstOrThrow({ where: { role: "HR" } });
+    const OUTCOME = "Sessions booked with the counsellor for the night-shift colleague";
+    const measure = await recordProtectiveAction(db, {
+      incidentId: incident.id,
+      actorId: handler.id,
+      type: "COUNSELLING",
+    });
+    await updateAction(db, {
+      incidentId: incident.id,
+      actorId: handler.id,
+      actionId: measure.id,
+      status: "DONE",
+      outcome: OUTCOME,
+    });
+    const sanction = await db.action.findFirst({
+      where: { accountId: brannock.id, catalogue: "SANCTION" },
+    });
+    if (sanction) {
+      await db.action.update({
+        where: { id: sanction.id },
+        data: { outcome: "Sanction outcome typed by a handler" },
+      });
+    }
+    const inScope = {
+      catalogue: "PROTECTIVE",
+      OR: [{ accountId: brannock.id }, { incident: { accountId: brannock.id } }],
+    };
+    const outcomes = (
+      await db.action.findMany({ where: { outcome: { not: null } }, select: { outcome: true } })
+    ).map((a) => a.outcome!);
+
+    const page = async (email: string) =>
+      call(
+        accountLoader,
+        getRequest(`/accounts/${brannock.id}`, await loginCookie(email, DEMO_PASSWORD)),
+        { id: brannock.id },
+      );
+    const lee = await page("lee.leadership@demo.example");
+    expect(lee.status).toBe(200);
+    const body = lee.body as {
+      protectiveMeasures: number;
+      actions: { catalogue: string; outcome: string | null }[];
+    };
+    expect(body.protectiveMeasures).toBe(await db.action.count({ where: inScope }));
+    expect(body.protectiveMeasures).toBeGreaterThanOrEqual(1);
+    expect(body.actions.filter((a) => a.catalogue !== "SANCTION")).toEqual([]);
+    expect(body.actions.filter((a) => a.outcome !== null)).toEqual([]);
+    const text = JSON.stringify(body);
+    expect(outcomes.filter((o) => text.includes(o))).toEqual([]);
+    expect(text).not.toContain("COUNSELLING");
+
+    // HR handles the cases and still sees the measures with their outcome.
+    const hr = await page("harper.hr@demo.example");
+    expect(JSON.stringify(hr.body)).toContain(OUTCOME);
   });
 });

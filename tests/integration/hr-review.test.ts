@@ -2,11 +2,17 @@ import { spawnSync } from "node:child_process";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { extractPdfText } from "~/domain/pdf-text";
-import { recordSanction, recordProtectiveAction } from "~/models/incident-handling.server";
+import { recordDecision } from "~/models/decision.server";
+import {
+  recordProtectiveAction,
+  recordSanction,
+  updateAction,
+} from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
 import * as listRoute from "~/routes/hr.cases";
 import * as csvRoute from "~/routes/hr.cases.csv";
+import * as hrAccountRoute from "~/routes/hr.accounts.$id";
 import * as historyRoute from "~/routes/hr.employees.$id";
 import * as verifyRoute from "~/routes/hr.verify";
 import { getDb, type Db } from "~/utils/db.server";
@@ -270,5 +276,57 @@ describe("tamper evidence", () => {
     );
     expect(cli.stdout).not.toContain(`BROKEN ${ref} `);
     expect(cli.status).toBe(1);
+  });
+});
+
+describe("an HR person named in a case", () => {
+  it("sees on the account history neither its decision, nor its sanction's outcome", async () => {
+    const o = await createTestOrg(db, "hrnamed");
+    const { id: caseId } = await createIncident(db, {
+      reporterId: o.employeeA.id,
+      accountId: o.account.id,
+      occurredAt: new Date(),
+      channel: "PHONE",
+      severity: "HIGH",
+      categories: ["THREATS"],
+      narrative: "The caller threatened me; HR colleague Hana was the one he asked for.",
+      namedUserIds: [o.hr2.id],
+    });
+    const sanction = await recordSanction(db, {
+      incidentId: caseId,
+      actorId: o.managerA.id,
+      type: "WRITTEN_WARNING",
+    });
+    await updateAction(db, {
+      incidentId: caseId,
+      actorId: o.managerA.id,
+      actionId: sanction.id,
+      status: "DONE",
+      outcome: "Warning letter sent after the call recording was reviewed",
+    });
+    await recordDecision(db, {
+      incidentId: caseId,
+      actorId: o.hr.id,
+      decision: "CONDITIONS",
+      rationale: "Conditions set because of the recorded threats",
+      approverId: o.leadership.id,
+      employeesConsulted: true,
+    });
+    const path = `/hr/accounts/${o.account.id}`;
+    const seenBy = async (email: string) =>
+      JSON.stringify(
+        await get(hrAccountRoute.loader, path, { id: o.account.id }, await loginCookie(email)),
+      );
+
+    const other = await seenBy(o.hr.email);
+    expect(other).toContain("Conditions set because of the recorded threats");
+    expect(other).toContain("Warning letter sent after the call recording");
+
+    const named = await seenBy(o.hr2.email);
+    expect(named).toContain(o.account.name); // the account itself is still theirs to see
+    expect(named).not.toContain("Conditions set because of the recorded threats");
+    expect(named).not.toContain("Warning letter sent");
+    expect(named).not.toContain("Written warning");
+    expect(named).not.toContain("Keep under conditions");
   });
 });

@@ -309,3 +309,164 @@ describe("evidence added to a report already sent", () => {
     expect(storedFiles().length).toBe(before);
   });
 });
+
+describe("evidence names, counts and unreadable photos", () => {
+  it("files evidence whose names hold ; = quotes and line breaks, stored with a clean name", async () => {
+    const answer = await file(
+      multipart(fields(), [
+        { name: "a;b=c.pdf", bytes: PDF_BYTES, type: "application/pdf" },
+        { name: 'say "hello".eml', bytes: EML_BYTES, type: "message/rfc822" },
+        { name: 'line\r\nbreak;x="y".jpg', bytes: jpegWithGps() },
+      ]),
+    );
+    expect(answer.status).toBe(302);
+    const reference = answer.location!.split("/")[2].split("?")[0];
+    const rows = await db.evidence.findMany({
+      where: { incident: { reference } },
+      orderBy: { fileName: "asc" },
+    });
+    expect(rows.map((r) => r.fileName)).toEqual([
+      "a;b=c.pdf",
+      "line break;x=y.jpg",
+      "say hello.eml",
+    ]);
+  });
+
+  it("files a hand-written body with a raw quote, semicolon and CR/LF inside a file name", async () => {
+    const boundary = "----portal-test-boundary";
+    const enc = new TextEncoder();
+    const parts: Uint8Array[] = [];
+    for (const [k, v] of Object.entries(fields())) {
+      parts.push(
+        enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+      );
+    }
+    parts.push(
+      enc.encode(
+        `--${boundary}\r\nContent-Disposition: form-data; name="evidence"; filename="raw"quote;x=1\r\nnext.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      PDF_BYTES,
+      enc.encode(`\r\n--${boundary}--\r\n`),
+    );
+    const body = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      body.set(p, at);
+      at += p.length;
+    }
+    const answer = await file(
+      new Request(`${TEST_APP_URL}/reports/new`, {
+        method: "POST",
+        headers: {
+          Cookie: cookie,
+          Origin: TEST_APP_URL,
+          "Content-Type": `multipart/form-data; boundary=${boundary}`,
+        },
+        body,
+      }),
+    );
+    expect(answer.status).toBe(302);
+    const reference = answer.location!.split("/")[2].split("?")[0];
+    const row = await db.evidence.findFirstOrThrow({ where: { incident: { reference } } });
+    expect(row.fileName).toBe("rawquote;x=1 next.pdf");
+  });
+
+  it("refuses more than 20 files with a message next to the field, keeping nothing", async () => {
+    const before = storedFiles().length;
+    const many = Array.from({ length: 21 }, (_, i) => ({
+      name: `note-${i}.txt`,
+      bytes: new TextEncoder().encode(`Note ${i}: what was said on the phone.`),
+      type: "text/plain",
+    }));
+    const answer = await file(multipart(fields(), many));
+    expect(answer.status).toBe(400);
+    const reply = answer.body as Reply;
+    expect(reply.error.evidence?.join(" ")).toMatch(/can hold 20 files/);
+    expect(reply.initialValue.narrative).toBe(fields().narrative);
+    expect(storedFiles().length).toBe(before);
+
+    // Twenty go in; a report that holds 19 takes one more and refuses a second.
+    const twenty = await file(multipart(fields(), many.slice(0, 19)));
+    expect(twenty.status).toBe(302);
+    const reference = twenty.location!.split("/")[2].split("?")[0];
+    const add = (n: number) =>
+      call(
+        reportRoute.action,
+        multipart({ intent: "evidence" }, many.slice(0, n), cookie, `/reports/${reference}`),
+        { reference },
+      );
+    const two = await add(2);
+    expect(two.status).toBe(400);
+    expect((two.body as { error: string }).error).toMatch(/room for 1 more/);
+    expect((await add(1)).status).toBe(200);
+    expect(await db.evidence.count({ where: { incident: { reference } } })).toBe(20);
+  });
+
+  it("refuses a malformed JPEG rather than store it with its GPS position", async () => {
+    const before = storedFiles().length;
+    const good = jpegWithGps();
+    const broken = good.slice(0, good.length - 3); // cut off inside the image data
+    expect(containsBytes(broken, GPS_LATITUDE_MARK)).toBe(true);
+    const answer = await file(multipart(fields(), [{ name: "cut.jpg", bytes: broken }]));
+    expect(answer.status).toBe(400);
+    const reply = answer.body as Reply;
+    expect(reply.error.evidence?.join(" ")).toMatch(
+      /"cut.jpg" could not be read as a photo, so we cannot remove its location/,
+    );
+    expect(storedFiles().length).toBe(before);
+  });
+});
+
+describe("the evidence orphan sweep", () => {
+  it("places a file whose row committed, removes old files without a row, spares fresh ones", async () => {
+    const { sweepEvidenceOrphans } = await import("~/utils/evidence-storage.server");
+    const { storedNamesWithRows } = await import("~/models/evidence.server");
+    const { randomUUID } = await import("node:crypto");
+    const { mkdirSync, writeFileSync, utimesSync, existsSync } = await import("node:fs");
+    mkdirSync(evidenceDir(), { recursive: true });
+    const incident = await db.incident.findFirstOrThrow({ select: { id: true } });
+    const names = {
+      committedPart: randomUUID(), // row written, process died before the rename
+      orphanPart: randomUUID(), // upload cut off by a crash
+      orphanPlaced: randomUUID(), // a file placed but never recorded
+      freshPart: randomUUID(), // an upload in flight
+      recorded: randomUUID(), // an ordinary stored file
+    };
+    const at = (n: string) => path.join(evidenceDir(), n);
+    const old = new Date(Date.now() - 2 * 3_600_000);
+    for (const [file, aged] of [
+      [`${names.committedPart}.part`, true],
+      [`${names.orphanPart}.part`, true],
+      [names.orphanPlaced, true],
+      [`${names.freshPart}.part`, false],
+      [names.recorded, true],
+    ] as const) {
+      writeFileSync(at(file), "bytes");
+      if (aged) utimesSync(at(file), old, old);
+    }
+    for (const storedName of [names.committedPart, names.recorded]) {
+      await db.evidence.create({
+        data: {
+          incidentId: incident.id,
+          uploadedById: org.employeeA.id,
+          fileName: "x.txt",
+          storedName,
+          mimeType: "text/plain",
+          sizeBytes: 5,
+          sha256: "0".repeat(64),
+        },
+      });
+    }
+    const swept = await sweepEvidenceOrphans((n) => storedNamesWithRows(db, n), {
+      minAgeMs: 3_600_000,
+    });
+    expect(swept).toMatchObject({ placed: 1 });
+    expect(swept.removed).toBeGreaterThanOrEqual(2);
+    expect(existsSync(at(names.committedPart))).toBe(true);
+    expect(existsSync(at(`${names.committedPart}.part`))).toBe(false);
+    expect(existsSync(at(`${names.orphanPart}.part`))).toBe(false);
+    expect(existsSync(at(names.orphanPlaced))).toBe(false);
+    expect(existsSync(at(`${names.freshPart}.part`))).toBe(true);
+    expect(existsSync(at(names.recorded))).toBe(true);
+  });
+});

@@ -84,7 +84,7 @@ describe("checkEvidenceType", () => {
 describe("stripJpegMetadata", () => {
   it("removes the EXIF segment with its GPS position and keeps the image", () => {
     const jpeg = jpegWithGps();
-    const stripped = stripJpegMetadata(jpeg);
+    const stripped = stripJpegMetadata(jpeg)!;
     expect(containsBytes(stripped, GPS_LATITUDE_MARK)).toBe(false);
     expect(containsBytes(stripped, bytes("Exif"))).toBe(false);
     expect(stripped.subarray(stripped.length - 2)).toEqual(new Uint8Array([0xff, 0xd9]));
@@ -94,7 +94,7 @@ describe("stripJpegMetadata", () => {
   it("keeps the orientation of a photo taken upright, and nothing else of its EXIF", () => {
     const jpeg = jpegWithGps({ orientation: 6 });
     expect(exifOrientation(jpeg.subarray(24))).toBe(6); // the APP1 payload, after SOI and APP0
-    const stripped = stripJpegMetadata(jpeg);
+    const stripped = stripJpegMetadata(jpeg)!;
     expect(containsBytes(stripped, GPS_LATITUDE_MARK)).toBe(false);
     expect(containsBytes(stripped, [0x88, 0x25])).toBe(false); // no GPSInfo pointer
     const app1 = stripped.indexOf(0xe1, 2) - 1;
@@ -130,9 +130,45 @@ describe("stripJpegMetadata", () => {
     expect(exifOrientation(segment("MM", 6).subarray(0, 20))).toBeNull();
     expect(exifOrientation(bytes("http://ns.adobe.com/xap/1.0/\0"))).toBeNull();
   });
-  it("leaves a malformed JPEG alone", () => {
-    const odd = bytes([0xff, 0xd8, 0x00, 0x01, 0x02]);
-    expect(stripJpegMetadata(odd)).toBe(odd);
+  it("answers null (refuse) for a malformed JPEG, never the file with its GPS", () => {
+    expect(stripJpegMetadata(bytes([0xff, 0xd8, 0x00, 0x01, 0x02]))).toBeNull();
+    const good = jpegWithGps();
+    // Cut off inside the scan, before its end marker.
+    expect(stripJpegMetadata(good.subarray(0, good.length - 3))).toBeNull();
+    // A segment whose length runs past the end of the file.
+    const app1 = good.indexOf(0xe1, 2) - 1;
+    const broken = good.slice();
+    broken[app1 + 2] = 0xff;
+    expect(stripJpegMetadata(broken)).toBeNull();
+    // Garbage where a marker must be, after the GPS segment.
+    const garbage = good.slice();
+    const afterApp1 = app1 + 2 + ((good[app1 + 2] << 8) | good[app1 + 3]);
+    garbage[afterApp1] = 0x00;
+    expect(containsBytes(garbage, GPS_LATITUDE_MARK)).toBe(true);
+    expect(stripJpegMetadata(garbage)).toBeNull();
+    expect(stripJpegMetadata(bytes("not a jpeg at all"))).toBeNull();
+  });
+  it("removes EXIF placed after a scan and anything after the end marker", () => {
+    const good = jpegWithGps();
+    const eoi = good.length - 2;
+    const app1 = good.indexOf(0xe1, 2) - 1;
+    const app1Length = (good[app1 + 2] << 8) | good[app1 + 3];
+    const exifSegment = good.subarray(app1, app1 + 2 + app1Length);
+    const sos = good.indexOf(0xda, 2) - 1;
+    const secondScan = good.subarray(sos, eoi);
+    // SOI … first scan, then an EXIF segment, a second scan, EOI, and a trailer with GPS.
+    const crafted = bytes(
+      [...good.subarray(0, eoi)],
+      [...exifSegment],
+      [...secondScan],
+      [0xff, 0xd9],
+      [...exifSegment],
+    );
+    const stripped = stripJpegMetadata(crafted)!;
+    expect(stripped).not.toBeNull();
+    expect(containsBytes(stripped, GPS_LATITUDE_MARK)).toBe(false);
+    expect(stripped.subarray(stripped.length - 2)).toEqual(bytes([0xff, 0xd9]));
+    expect(containsBytes(stripped, bytes([0xff, 0xda]))).toBe(true);
   });
 });
 
@@ -144,24 +180,50 @@ describe("stripPngMetadata", () => {
     ...[1, 2, 3, 4], // checksum (not checked here)
   ];
   const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const text = (s: string) => [...new TextEncoder().encode(s)];
+  const ihdr = chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+  const idat = chunk("IDAT", [1, 2, 3]);
+  const iend = chunk("IEND", []);
   it("drops the eXIf chunk and keeps the others", () => {
     const png = bytes(
       sig,
-      chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]),
+      ihdr,
       chunk("eXIf", [0x4d, 0x4d, 0, 0x2a, ...GPS_LATITUDE_MARK]),
-      chunk("IDAT", [1, 2, 3]),
-      chunk("IEND", []),
+      idat,
+      iend,
     );
-    const stripped = stripPngMetadata(png);
+    const stripped = stripPngMetadata(png)!;
     expect(containsBytes(stripped, GPS_LATITUDE_MARK)).toBe(false);
-    expect(stripped).toEqual(
-      bytes(
-        sig,
-        chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]),
-        chunk("IDAT", [1, 2, 3]),
-        chunk("IEND", []),
-      ),
+    expect(stripped).toEqual(bytes(sig, ihdr, idat, iend));
+  });
+  it("drops XMP in iTXt, an EXIF profile in zTXt and plain tEXt, and bytes after IEND", () => {
+    const xmp = text(
+      "XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta><exif:GPSLatitude>51,30.0N</exif:GPSLatitude></x:xmpmeta>",
     );
+    const rawExif = [...text("Raw profile type exif\0\0"), 0x78, 0x9c, ...GPS_LATITUDE_MARK];
+    const comment = text("Comment\0Taken at 51.5074 N, 0.1278 W");
+    const png = bytes(
+      sig,
+      ihdr,
+      chunk("iTXt", xmp),
+      chunk("zTXt", rawExif),
+      chunk("tEXt", comment),
+      idat,
+      iend,
+      text("GPS 51.5074 trailer"),
+    );
+    const stripped = stripPngMetadata(png)!;
+    expect(stripped).toEqual(bytes(sig, ihdr, idat, iend));
+    const asText = new TextDecoder("latin1").decode(stripped);
+    expect(asText).not.toMatch(/xmp|GPS|51\.5074|exif/i);
+  });
+  it("answers null (refuse) for a PNG it cannot walk", () => {
+    const truncated = bytes(sig, ihdr, chunk("eXIf", [...GPS_LATITUDE_MARK]), idat); // no IEND
+    expect(stripPngMetadata(truncated)).toBeNull();
+    const overrun = bytes(sig, ihdr, [0, 0, 0x10, 0, ...text("tEXt"), 1, 2], iend);
+    expect(stripPngMetadata(overrun)).toBeNull();
+    expect(stripPngMetadata(bytes(sig, [0, 0, 0, 1, 0, 0, 0, 0, 9, 1, 2, 3, 4]))).toBeNull();
+    expect(stripPngMetadata(bytes("not a png"))).toBeNull();
   });
 });
 
@@ -209,7 +271,7 @@ describe("WebP location metadata", () => {
       chunk("EXIF", gps),
       chunk("XMP ", [60, 120, 62]),
     ]);
-    const out = stripWebpMetadata(input);
+    const out = stripWebpMetadata(input)!;
     const text = String.fromCharCode(...out);
     expect(text).not.toContain("GPS");
     expect(text).not.toContain("EXIF");
@@ -219,8 +281,10 @@ describe("WebP location metadata", () => {
     expect(riffSize).toBe(out.length - 8);
   });
 
-  it("leaves something that is not a WebP alone", () => {
+  it("answers null (refuse) for something that is not a well-formed WebP", () => {
     const notWebp = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-    expect(stripWebpMetadata(notWebp)).toBe(notWebp);
+    expect(stripWebpMetadata(notWebp)).toBeNull();
+    const overrun = webp([chunk("VP8L", [1, 2, 3, 4, 5]), chunk("EXIF", gps)]).slice(0, -4);
+    expect(stripWebpMetadata(overrun)).toBeNull();
   });
 });
