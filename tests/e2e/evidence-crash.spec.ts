@@ -52,6 +52,7 @@ function slowUpload(port: number, base: string, cookie: string, n: number) {
     const field = (k: string, v: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
     const head =
+      field("submissionKey", crypto.randomUUID()) +
       field("accountId", "__new__") +
       field("newAccountName", `Crash test customer ${n}`) +
       field("occurredAt", "2026-11-20T10:15") +

@@ -59,6 +59,8 @@ test("a report posted from another site with a valid session is refused and file
   expect(accountId).toBeTruthy();
   const occurredAt = await page.getByLabel("When did it happen?").inputValue();
   const form = {
+    // The key the page rendered into the form.
+    submissionKey: (await page.locator('input[name="submissionKey"]').inputValue())!,
     accountId: accountId!,
     occurredAt,
     timeZone: "Europe/London",

@@ -37,6 +37,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function report(n: number): Request {
   const form = new FormData();
   const values: Record<string, string> = {
+    submissionKey: crypto.randomUUID(), // the form carries one (rendered by the loader)
     accountId: org.account.id,
     occurredAt: "2026-11-20T10:15",
     timeZone: "Europe/London",
