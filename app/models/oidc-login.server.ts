@@ -1,4 +1,5 @@
 import type { Db } from "~/utils/db.server";
+import { recordAudit } from "./audit-log.server";
 
 // Single sign-on's database side: the sign-in in flight (state, nonce, PKCE verifier), and the
 // person an email belongs to.
@@ -36,8 +37,9 @@ export async function personForEmail(db: Db, email: string): Promise<SsoPerson> 
 }
 
 /**
- * OIDC_AUTO_CREATE: a first SSO sign-in creates an employee in the default team. They have no
- * password (they sign in through the provider, or ask for a reset link).
+ * OIDC_AUTO_CREATE: a first SSO sign-in creates an employee in the default team, noted in the
+ * settings history (no actor: the identity provider vouched for them). They have no password
+ * (they sign in through the provider, or ask for a reset link).
  */
 export async function createSsoEmployee(
   db: Db,
@@ -46,17 +48,32 @@ export async function createSsoEmployee(
   const team = person.teamName
     ? await db.team.findUnique({ where: { name: person.teamName }, select: { id: true } })
     : null;
-  // upsert on the unique email: two first sign-ins at once make one person.
-  const user = await db.user.upsert({
-    where: { email: person.email },
-    create: {
+  return db.$transaction(async (tx) => {
+    // Two first sign-ins at once: the second finds the person the first created.
+    const existing = await tx.user.findUnique({
+      where: { email: person.email },
+      select: { id: true },
+    });
+    if (existing) return existing.id;
+    const values = {
       email: person.email,
       name: person.name,
       role: "EMPLOYEE",
       teamId: team?.id ?? null,
-    },
-    update: {},
-    select: { id: true, active: true },
+    };
+    const created = await tx.user.create({ data: values, select: { id: true } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "PERSON_CREATED",
+      subjectType: "PERSON",
+      subjectId: created.id,
+      data: {
+        ...values,
+        teamId: undefined,
+        team: team ? person.teamName : null,
+        via: "single sign-on",
+      },
+    });
+    return created.id;
   });
-  return user.id;
 }

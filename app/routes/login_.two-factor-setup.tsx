@@ -6,7 +6,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { EnrolForm, enrolSchema, RecoveryCodes } from "~/components/two-factor-setup";
 import { safeRedirect } from "~/domain/safe-redirect";
 import { formatRecoveryCode } from "~/domain/two-factor";
@@ -39,6 +44,10 @@ function restart() {
     headers: { "Set-Cookie": clearPendingCookie() },
   });
 }
+
+// Once the code is accepted the pending step is gone (the session replaces it); reloading this
+// route's data would then send the person on before they saw their recovery codes.
+export const shouldRevalidate: ShouldRevalidateFunction = () => false;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await readPendingSignIn(request);

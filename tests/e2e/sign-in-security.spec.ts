@@ -72,10 +72,9 @@ test("HR sets up two-step sign-in after the password, then signs in with a recov
   await page.getByLabel("Code from your app").fill(otp);
   await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
   await expect(page.getByText("Two-step sign-in is on.")).toBeVisible();
-  const codes = await page
-    .getByRole("list", { name: "Recovery codes" })
-    .getByRole("listitem")
-    .allTextContents();
+  const codeItems = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codeItems).toHaveCount(10);
+  const codes = await codeItems.allTextContents();
   expect(codes).toHaveLength(10);
   await page.getByRole("link", { name: "Continue" }).click();
   await expectSignedIn(page);

@@ -212,6 +212,11 @@ describe("single sign-on with OpenID Connect", () => {
         where: { email: "new.starter@test.example" },
       });
       expect(created).toMatchObject({ role: "EMPLOYEE", teamId: team.id, active: true });
+      const audit = await db.auditEvent.findFirstOrThrow({
+        where: { action: "PERSON_CREATED", subjectId: created.id },
+      });
+      expect(audit.actorId).toBeNull();
+      expect(audit.data).toContain("single sign-on");
     } finally {
       setEnv({ OIDC_AUTO_CREATE: undefined, OIDC_DEFAULT_TEAM: undefined });
     }
