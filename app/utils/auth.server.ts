@@ -160,7 +160,9 @@ export async function verifyCredentials(
 ): Promise<CheckedUser | null> {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user || !user.active) {
+  // No such person, deactivated, or invited but without a password yet: the same work as a
+  // wrong password, so the answer's timing does not tell which.
+  if (!user || !user.active || !user.passwordHash) {
     await verifyPassword(await dummyPasswordHash(), password);
     return null;
   }
