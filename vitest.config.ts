@@ -11,9 +11,9 @@ const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const alias = { "~": path.resolve(import.meta.dirname, "app") };
 
 // Test files run side by side: each has its own database, and much of their time is spent
-// waiting on disk, PostgreSQL and SMTP, so three workers keep two cores busy (vitest's default,
+// waiting on PostgreSQL and SMTP, so two workers keep two cores busy (vitest's default,
 // cores − 1, would be one). VITEST_MAX_WORKERS overrides it.
-const workers = Number(process.env.VITEST_MAX_WORKERS) || 3;
+const workers = Number(process.env.VITEST_MAX_WORKERS) || 2;
 
 export default defineConfig({
   resolve: { alias },
