@@ -10,10 +10,11 @@ const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 // PostgreSQL, real SMTP server on loopback). `npm test` runs both, then Playwright.
 const alias = { "~": path.resolve(import.meta.dirname, "app") };
 
-// Test files run side by side: each has its own database, and much of their time is spent
-// waiting on disk, PostgreSQL and SMTP, so three workers keep two cores busy (vitest's default,
-// cores − 1, would be one). VITEST_MAX_WORKERS overrides it.
-const workers = Number(process.env.VITEST_MAX_WORKERS) || 3;
+// Test files may run side by side (each has its own database): VITEST_MAX_WORKERS=2 is faster
+// on an otherwise idle machine. The default stays one worker: on SQLite every query resolves at
+// once, so a long run of queries keeps a worker from answering the test runner, which fails the
+// run when a worker is silent for 60 s; on a busy 2-core machine two workers made that happen.
+const workers = Number(process.env.VITEST_MAX_WORKERS) || 1;
 
 export default defineConfig({
   resolve: { alias },
