@@ -1,6 +1,5 @@
 import { z } from "zod";
 import {
-  canonicalTimeZone,
   DEFAULT_TIME_ZONE,
   EMPLOYEE_ID,
   findManagerCycles,
