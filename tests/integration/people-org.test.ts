@@ -184,6 +184,7 @@ describe("bringing an organisation in, from an empty database", () => {
           channel: "PHONE",
           severity: "HIGH",
           narrative: "The customer shouted at me and called me useless for ten minutes.",
+          submissionKey: crypto.randomUUID(), // the form carries one (rendered by the loader)
         },
         { cookie: reporterCookie },
       ),
