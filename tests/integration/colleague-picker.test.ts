@@ -76,6 +76,7 @@ describe("naming colleagues among 1,500 people", () => {
           severity: "HIGH",
           narrative: "The customer shouted at me while my colleague listened in.",
           witnessIds: zora!.id,
+          submissionKey: crypto.randomUUID(), // the form carries one (rendered by the loader)
         },
         { cookie },
       ),
