@@ -60,7 +60,8 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
-        <LiveReload nonce={nonce} /> {/* npm run dev only: reloads the page after a rebuild */}
+        {/* npm run dev only: reloads the page after a rebuild (renders nothing in production) */}
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

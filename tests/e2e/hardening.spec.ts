@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
+import { testTmpDir } from "../fixtures/templates";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { HARPER, login } from "./helpers";
@@ -92,9 +93,10 @@ function runServer(env: Record<string, string>) {
 
 test("a second server on the same SQLite file refuses to start, saying why", async () => {
   const second = runServer({
-    PORT: String(port + 50),
-    DATABASE_URL: `file:${path.join(os.tmpdir(), `portal-e2e-${port}.db`)}`,
-    APP_URL: `http://localhost:${port + 50}`,
+    // port + 50 is sign-in-security.spec's own portal, port + 51 the HSTS server below.
+    PORT: String(port + 52),
+    DATABASE_URL: `file:${path.join(testTmpDir(), `portal-e2e-${port}.db`)}`,
+    APP_URL: `http://localhost:${port + 52}`,
   });
   const code = await second.exited;
   expect(code).not.toBe(0);
