@@ -23,6 +23,11 @@ export const POSTGRES_PASS = [
   "tests/integration/report-round-trip.test.ts", // one transaction, reference counter, double submit
   "tests/integration/search.test.ts", // case-insensitive search differs by provider
   "tests/integration/seed.test.ts", // the demo seed: thousands of writes in one transaction
+  "tests/integration/people-org.test.ts", // a 500-person import in chunks, manager chains in SQL
+  "tests/integration/password-links.test.ts", // single-use links claimed by conditional update
+  "tests/integration/sign-in-protection.test.ts", // throttle counters kept in the database
+  "tests/integration/scale-queues.test.ts", // queue order and key paging in SQL
+  "tests/integration/colleague-picker.test.ts", // case-insensitive type-ahead differs by provider
 ];
 
 /** Integration files ending so run on PostgreSQL only (vitest.config.ts leaves them out on SQLite). */
