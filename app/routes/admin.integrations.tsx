@@ -131,7 +131,7 @@ export default function AdminIntegrations() {
             Copy it now: it is shown only this once. Store it in the other system’s settings.
           </p>
           <label htmlFor="new-token" className="mt-2 block text-sm font-medium">
-            Token
+            Your new token
           </label>
           <input
             id="new-token"
