@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARS_MESSAGE, hasControlChars } from "./input-rules";
 import { EMPLOYEE_ID, normaliseEmail } from "./people";
 
 // SCIM 2.0 (RFC 7643 resources, RFC 7644 protocol) as far as identity providers use it for
@@ -14,6 +15,12 @@ export const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 export const SCIM_PAGE_MAX = 200;
 
 const emailValue = z.string().trim().email("userName must be an email address").max(254);
+const nameText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !hasControlChars(s), CONTROL_CHARS_MESSAGE);
 
 /** A User as providers send it on POST and PUT; unknown attributes are ignored. */
 export const scimUserSchema = z.object({
@@ -24,12 +31,12 @@ export const scimUserSchema = z.object({
     .max(64)
     .regex(EMPLOYEE_ID, "externalId: letters, digits, dots, dashes or underscores only")
     .optional(),
-  displayName: z.string().trim().min(1).max(200).optional(),
+  displayName: nameText(200).pipe(z.string().min(1)).optional(),
   name: z
     .object({
-      formatted: z.string().trim().max(200).optional(),
-      givenName: z.string().trim().max(100).optional(),
-      familyName: z.string().trim().max(100).optional(),
+      formatted: nameText(200).optional(),
+      givenName: nameText(100).optional(),
+      familyName: nameText(100).optional(),
     })
     .optional(),
   active: z.boolean().optional(),
@@ -50,7 +57,7 @@ export function personFromScim(u: ScimUserInput, fallbackName?: string): PersonF
     u.displayName || u.name?.formatted || parts || fallbackName || u.userName.split("@")[0];
   return {
     email: normaliseEmail(u.userName),
-    name,
+    name: name.slice(0, 200),
     employeeId: u.externalId || undefined,
     active: u.active ?? true,
   };
@@ -71,7 +78,7 @@ export const scimPatchSchema = z.object({
 export type ScimPatch = z.output<typeof scimPatchSchema>;
 
 export const scimGroupSchema = z.object({
-  displayName: z.string().trim().min(1).max(120),
+  displayName: nameText(120).pipe(z.string().min(1)),
   members: z
     .array(z.object({ value: z.string().min(1).max(64) }))
     .max(10_000)

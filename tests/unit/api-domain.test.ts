@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { accountSchema, issuesToErrors } from "~/domain/api";
 import { openApiDocument, toJsonSchema } from "~/domain/openapi";
-import { applyUserPatch, groupPatchChanges, parseUserFilter, SCIM_PATCH } from "~/domain/scim";
+import {
+  applyUserPatch,
+  groupPatchChanges,
+  parseUserFilter,
+  SCIM_PATCH,
+  scimUserSchema,
+} from "~/domain/scim";
 
 describe("toJsonSchema", () => {
   it("documents what the client sends for the zod types we use", () => {
@@ -94,6 +100,18 @@ describe("SCIM rules", () => {
     expect(
       applyUserPatch(current, patch([{ op: "replace", path: "role", value: "ADMIN" }])).ok,
     ).toBe(false);
+  });
+
+  it("refuses names with control characters and empty display names", () => {
+    expect(
+      scimUserSchema.safeParse({ userName: "a@x.example", displayName: "Ann\u202E" }).success,
+    ).toBe(false);
+    expect(scimUserSchema.safeParse({ userName: "a@x.example", displayName: " " }).success).toBe(
+      false,
+    );
+    expect(scimUserSchema.safeParse({ userName: "a@x.example", displayName: "Ann" }).success).toBe(
+      true,
+    );
   });
 
   it("reads group member changes", () => {
