@@ -14,6 +14,8 @@ import { deliverDueNotifications } from "~/jobs/outbox.server";
 import { countCases, searchCases } from "~/models/case-history.server";
 import { createIncident } from "~/models/incident.server";
 import { previewPeopleImport, runPeopleImport } from "~/models/people-import.server";
+import { createApiToken } from "~/models/api-token.server";
+import * as accountBatchRoute from "~/routes/api.v1.accounts.batch";
 import { createDb } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 
@@ -132,6 +134,56 @@ console.log(`  ${imported.ok ? `${imported.created} created` : "refused"}`);
 await time(`people import: same file again (no change)`, PEOPLE, () =>
   runPeopleImport(db, peopleCsv, admin.id),
 );
+// The CRM API: 20,000 accounts in batches of 1,000 through the route (JSON parsing, token
+// check, zod, one transaction per batch), then the same again as updates.
+const API_ACCOUNTS = Number(process.env.BENCH_API_ACCOUNTS ?? 20_000);
+const API_BATCH = 1000;
+// The route reads the process-wide client; point it at this benchmark's database.
+(globalThis as { __db?: Promise<typeof db> }).__db = Promise.resolve(db);
+const apiToken = await createApiToken(db, admin.id, {
+  name: "bench",
+  scopes: ["accounts:write"],
+  lifetime: "30",
+});
+const apiBatches = Array.from({ length: Math.ceil(API_ACCOUNTS / API_BATCH) }, (_, b) =>
+  JSON.stringify({
+    accounts: Array.from({ length: Math.min(API_BATCH, API_ACCOUNTS - b * API_BATCH) }, (_, i) => {
+      const n = b * API_BATCH + i;
+      return {
+        crm_id: `BENCH-${tag}-${n}`,
+        name: `Bench account ${n}`,
+        segment: "MID_MARKET",
+        arr: `${(n % 500) * 1000}.00`,
+        currency: "GBP",
+        renewal_date: "2027-06-30",
+        payment_status: n % 7 === 0 ? "LATE" : "CURRENT",
+        days_overdue: String(n % 7 === 0 ? 30 : 0),
+      };
+    }),
+  }),
+);
+async function postBatches(label: string) {
+  await time(label, API_ACCOUNTS, async () => {
+    for (const body of apiBatches) {
+      const res = (await accountBatchRoute.action({
+        request: new Request("http://bench.local/api/v1/accounts/batch", {
+          method: "POST",
+          headers: {
+            Authorization: `Bearer ${apiToken.secret}`,
+            "Content-Type": "application/json",
+          },
+          body,
+        }),
+        params: {},
+        context: {},
+      })) as Response;
+      if (res.status !== 200) throw new Error(`API batch answered ${res.status}`);
+    }
+  });
+}
+await postBatches(`API: upsert ${API_ACCOUNTS} accounts (new), batches of ${API_BATCH}`);
+await postBatches(`API: upsert ${API_ACCOUNTS} accounts (updates), batches of ${API_BATCH}`);
+
 await db.$disconnect();
 if (url.startsWith("file:"))
   for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });

@@ -13,6 +13,7 @@
 // only on PostgreSQL and are always part of this pass. See docs/decisions/030-faster-test-suite.md.
 export const POSTGRES_PASS = [
   "tests/integration/accounts-import.test.ts", // bulk upserts in one transaction, unique CRM ids
+  "tests/integration/api-tokens.test.ts", // API batches all or nothing, keyset paging, groupBy
   "tests/integration/audit-log.test.ts", // refused changes write nothing; clashing names; BigInt
   "tests/integration/dashboard.test.ts", // groupBy, sums and date ranges over the demo seed
   "tests/integration/escalation.test.ts", // due clocks found by date in SQL; claims

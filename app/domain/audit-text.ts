@@ -34,6 +34,11 @@ export const AUDIT_ACTIONS = [
   "TEAM_CREATED",
   "TEAM_UPDATED",
   "PEOPLE_IMPORTED",
+  // Integrations: API tokens and what the REST API wrote.
+  "API_TOKEN_CREATED",
+  "API_TOKEN_REVOKED",
+  "API_ACCOUNTS_UPSERTED",
+  "API_CONTACTS_UPSERTED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -48,6 +53,8 @@ export const AUDIT_SUBJECTS = [
   "PERSON",
   "TEAM",
   "PEOPLE_IMPORT",
+  // Integrations.
+  "API_TOKEN",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
 
@@ -313,6 +320,19 @@ export function describeAudit(
       );
     case "PEOPLE_IMPORTED":
       return `Imported people from the HR system: ${num("created")} added, ${num("updated")} changed, ${num("deactivated")} deactivated`;
+    case "API_TOKEN_CREATED":
+      return `Created the API token ${quoted(str("name") ?? subject, "(unnamed)")}`;
+    case "API_TOKEN_REVOKED":
+      return `Revoked the API token ${quoted(subject, "(unnamed)")}`;
+    case "API_ACCOUNTS_UPSERTED":
+    case "API_CONTACTS_UPSERTED": {
+      const what = event.action === "API_ACCOUNTS_UPSERTED" ? "accounts" : "contacts";
+      const crmIds = Array.isArray(data.crmIds) ? (data.crmIds as unknown[]).map(String) : [];
+      const ids = crmIds.length
+        ? ` (CRM ids ${crmIds.join(", ")}${num("created") + num("updated") > crmIds.length ? ", …" : ""})`
+        : "";
+      return `The API token ${quoted(subject, "(unnamed)")} saved ${what}: ${num("created")} created, ${num("updated")} updated${ids}`;
+    }
     case "MAIL_RETRIED": {
       const count = num("count") || 1;
       return count === 1 ? "Sent a set-aside mail again" : `Sent ${count} set-aside mails again`;

@@ -79,7 +79,8 @@ export async function previewImport(db: Db, text: string): Promise<ImportPreview
 
 export type ImportSummary = { created: number; updated: number; rejected: number };
 
-function dataFor(row: ImportRow, ownerIds: Map<string, string>) {
+/** The account columns an import row (or an API upsert) sets. */
+export function dataFor(row: ImportRow, ownerIds: Map<string, string>) {
   return {
     name: row.name,
     segment: row.segment,

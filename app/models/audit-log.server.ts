@@ -121,7 +121,7 @@ async function loadSubjects(
   const idsOf = (type: AuditSubjectType) => [
     ...new Set(rows.flatMap((r) => (r.subjectType === type && r.subjectId ? [r.subjectId] : []))),
   ];
-  const [accounts, calendars, contacts, people, teams] = await Promise.all([
+  const [accounts, calendars, contacts, people, teams, tokens] = await Promise.all([
     db.customerAccount.findMany({
       where: { id: { in: idsOf("ACCOUNT") } },
       select: { id: true, name: true },
@@ -136,12 +136,17 @@ async function loadSubjects(
     }),
     db.user.findMany({ where: { id: { in: idsOf("PERSON") } }, select: { id: true, name: true } }),
     db.team.findMany({ where: { id: { in: idsOf("TEAM") } }, select: { id: true, name: true } }),
+    db.apiToken.findMany({
+      where: { id: { in: idsOf("API_TOKEN") } },
+      select: { id: true, name: true },
+    }),
   ]);
   const out = new Map<string, AuditSubject>();
   for (const a of accounts) out.set(`ACCOUNT:${a.id}`, { label: a.name });
   for (const c of calendars) out.set(`CALENDAR:${c.id}`, { label: c.name });
   for (const p of people) out.set(`PERSON:${p.id}`, { label: p.name });
   for (const t of teams) out.set(`TEAM:${t.id}`, { label: t.name });
+  for (const t of tokens) out.set(`API_TOKEN:${t.id}`, { label: t.name });
   for (const c of contacts) {
     out.set(`CONTACT:${c.id}`, {
       label: c.name,

@@ -129,7 +129,7 @@ class Refused extends Error {
  */
 export async function savePerson(
   db: Db,
-  actorId: string,
+  actorId: string | null,
   id: string | null,
   input: PersonForm,
   now = new Date(),
@@ -398,7 +398,7 @@ async function teamCycle(tx: Tx, teamId: string, parentId: string | null): Promi
 
 export async function saveTeam(
   db: Db,
-  actorId: string,
+  actorId: string | null,
   id: string | null,
   input: TeamForm,
   now = new Date(),

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countPoliciesAndCalendars } from "~/models/admin-deadlines.server";
+import { countActiveApiTokens } from "~/models/api-token.server";
 import { countAuditEvents } from "~/models/audit-log.server";
 import { countSetAsideMails } from "~/models/outbox-admin.server";
 import { countPeople } from "~/models/people.server";
@@ -12,13 +13,14 @@ export const meta: MetaFunction = () => [{ title: "Admin · Incident portal" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMIN"]);
   const db = await getDb();
-  const [{ policies, calendars }, setAside, changes, people] = await Promise.all([
+  const [{ policies, calendars }, setAside, changes, people, tokens] = await Promise.all([
     countPoliciesAndCalendars(db),
     countSetAsideMails(db),
     countAuditEvents(db),
     countPeople(db),
+    countActiveApiTokens(db),
   ]);
-  return { policies, calendars, setAside, changes, people };
+  return { policies, calendars, setAside, changes, people, tokens };
 }
 
 function plural(n: number, one: string, many: string) {
@@ -26,7 +28,7 @@ function plural(n: number, one: string, many: string) {
 }
 
 export default function AdminIndex() {
-  const { policies, calendars, setAside, changes, people } = useLoaderData<typeof loader>();
+  const { policies, calendars, setAside, changes, people, tokens } = useLoaderData<typeof loader>();
   const items = [
     {
       to: "/admin/people",
@@ -52,6 +54,13 @@ export default function AdminIndex() {
       count:
         setAside === 0 ? "Nothing set aside" : `${plural(setAside, "mail", "mails")} set aside`,
       attention: setAside > 0,
+    },
+    {
+      to: "/admin/integrations",
+      title: "Integrations",
+      text: "API tokens for a CRM to keep account figures current and for an identity provider to keep people and teams current.",
+      count: tokens === 0 ? "No API tokens" : plural(tokens, "active token", "active tokens"),
+      attention: false,
     },
     {
       to: "/admin/audit",

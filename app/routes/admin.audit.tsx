@@ -25,6 +25,7 @@ const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   PERSON: "People",
   TEAM: "Teams",
   PEOPLE_IMPORT: "People imports",
+  API_TOKEN: "API tokens and what they saved",
 };
 
 const isSubjectType = (v: string | null): v is AuditSubjectType =>

@@ -493,7 +493,14 @@ describe("the admin index", () => {
       active: await db.user.count({ where: { active: true } }),
       teams: await db.team.count(),
     };
-    expect(answer.body).toEqual({ policies: 1, calendars: 2, setAside: 1, changes, people });
+    expect(answer.body).toEqual({
+      policies: 1,
+      calendars: 2,
+      setAside: 1,
+      changes,
+      people,
+      tokens: 0, // active API tokens (integrations)
+    });
   });
 });
 

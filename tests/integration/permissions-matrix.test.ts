@@ -25,6 +25,8 @@ import * as teamRoute from "~/routes/admin.teams.$id";
 import * as teamsRoute from "~/routes/admin.teams._index";
 import * as newTeamRoute from "~/routes/admin.teams.new";
 import * as reportRoute from "~/routes/reports.$reference";
+// Integrations
+import * as integrationsRoute from "~/routes/admin.integrations";
 import * as ownAccountRoute from "~/routes/account";
 import * as ownPasswordRoute from "~/routes/account_.password";
 import * as ownTwoFactorRoute from "~/routes/account_.two-factor";
@@ -362,6 +364,38 @@ const ORG_CHECKS: Check[] = [
 ];
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// Integrations: only admins see and manage API tokens (what each token may do through the
+// API and SCIM is in tests/integration/api-permissions.test.ts).
+const INTEGRATIONS_CHECKS: Check[] = [
+  {
+    resource: "integrations",
+    action: "GET API tokens",
+    method: "GET",
+    fn: () => integrationsRoute.loader as Fn,
+    path: () => "/admin/integrations",
+    params: () => ({}),
+    allowed: ["admin"],
+    hides: () => [NARRATIVE, NOTE],
+  },
+  {
+    resource: "integrations",
+    action: "POST create token",
+    method: "POST",
+    fn: () => integrationsRoute.action as Fn,
+    path: () => "/admin/integrations",
+    params: () => ({}),
+    fields: () => ({
+      intent: "create",
+      name: "Matrix CRM",
+      scopes: "accounts:read",
+      lifetime: "30",
+    }),
+    allowed: ["admin"],
+  },
+];
+// ---------------------------------------------------------------------------------------------
+
 const CHECKS: Check[] = [
   {
     resource: "report",
@@ -636,6 +670,7 @@ const CHECKS: Check[] = [
   },
   // ---- end of sign-in and account pages
   ...ORG_CHECKS,
+  ...INTEGRATIONS_CHECKS,
 ];
 
 async function bodyText(answer: Answer): Promise<string> {
