@@ -6,8 +6,8 @@ import {
   quadrantThresholds,
   severityScore,
   SEVERITY_WEIGHTS,
-  trend,
   TREND_WINDOW_DAYS,
+  type MonthBySeverity,
   type Quadrant,
   type QuadrantThresholds,
   type Trend,
@@ -296,12 +296,42 @@ export type AccountIncidentRow = {
   reporterName?: string;
 };
 
+/** Incidents listed a page on the account page (newest first, paged by key). */
+export const ACCOUNT_INCIDENTS_PAGE = 50;
+/** The most contacts, actions and decisions an account page lists. */
+const ACCOUNT_CONTACTS_MAX = 200;
+const ACCOUNT_ACTIONS_MAX = 100;
+const ACCOUNT_DECISIONS_MAX = 50;
+/** Months in the account's history chart, this one included. */
+export const ACCOUNT_HISTORY_MONTHS = 18;
+
+/** `occurredAt|id` of the last incident on a page: the next page starts after it. */
+function parseIncidentCursor(before: string | null | undefined) {
+  if (!before) return null;
+  const [at, id] = before.split("|");
+  const when = new Date(at ?? "");
+  if (!id || Number.isNaN(when.getTime())) return null;
+  return { when, id };
+}
+
 /**
  * One account's page: its fields, the viewer's incidents on it (no narrative for anyone, the
- * reporter's name only for HR), the contacts with their counts, actions and decisions.
+ * reporter's name only for HR; the newest ACCOUNT_INCIDENTS_PAGE, then paged by key with
+ * `before`), the contacts with their counts, actions and decisions.
  * Returns null when the viewer may not see the account (the route answers 404).
+ *
+ * Every figure is an SQL aggregate over the account's incidents in the viewer's scope (counts,
+ * month × severity, per contact): a request never reads an account's incidents whole, however
+ * many it has.
  */
-export async function getAccountView(db: Db, viewer: Viewer, accountId: string, now = new Date()) {
+export async function getAccountView(
+  db: Db,
+  viewer: Viewer,
+  accountId: string,
+  now = new Date(),
+  page: { before?: string | null } = {},
+) {
+  if (!["LEADERSHIP", "HR", "MANAGER", "ADMIN"].includes(viewer.role)) return null;
   const account = await db.customerAccount.findUnique({
     where: { id: accountId },
     select: {
@@ -324,6 +354,7 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
       owner: { select: { name: true } },
       contacts: {
         orderBy: { name: "asc" },
+        take: ACCOUNT_CONTACTS_MAX,
         select: { id: true, name: true, jobTitle: true, needsConfirmation: true },
       },
     },
@@ -332,70 +363,83 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
   const seesIncidents =
     viewer.role === "LEADERSHIP" || viewer.role === "HR" || viewer.role === "MANAGER";
   const isHr = viewer.role === "HR";
-  const rows = seesIncidents
-    ? await db.incident.findMany({
-        where: { AND: [aggregateScope(viewer), { accountId }] },
-        orderBy: { occurredAt: "desc" },
-        select: {
-          id: true,
-          reference: true,
-          accountId: true,
-          reporterId: true,
-          occurredAt: true,
-          status: true,
-          reporterSeverity: true,
-          assessedSeverity: true,
-          categories: { select: { category: true } },
-          contacts: { select: { contactId: true, contact: { select: { name: true } } } },
-          deadlines: { where: { metAt: null, dueAt: { lt: now } }, select: { id: true }, take: 1 },
-          ...(isHr ? { reporter: { select: { name: true } } } : {}),
-        },
-      })
-    : [];
-  // A manager sees an account only through their team's incidents on it.
-  if (viewer.role === "MANAGER" && rows.length === 0) return null;
-  if (!["LEADERSHIP", "HR", "MANAGER", "ADMIN"].includes(viewer.role)) return null;
-
-  const incidents: AccountIncidentRow[] = rows.map((r) => {
-    const row: AccountIncidentRow = {
-      reference: r.reference,
-      occurredAt: r.occurredAt.toISOString(),
-      severity: effectiveSeverity(r),
-      status: r.status,
-      categories: r.categories.map((c) => c.category),
-      contactNames: r.contacts.map((c) => c.contact.name),
-      overdue: isOpen(r) && r.deadlines.length > 0,
-    };
-    const reporter = (r as { reporter?: { name: string } }).reporter;
-    if (isHr && reporter) row.reporterName = reporter.name;
-    return row;
-  });
-
-  const contactCounts = new Map<string, { count: number; last: Date | null }>();
-  for (const r of rows) {
-    for (const c of r.contacts) {
-      const prev = contactCounts.get(c.contactId) ?? { count: 0, last: null };
-      contactCounts.set(c.contactId, {
-        count: prev.count + 1,
-        last: prev.last && prev.last > r.occurredAt ? prev.last : r.occurredAt,
-      });
-    }
-  }
-  const incidentIds = rows.map((r) => r.id);
-  const actionScope: Prisma.ActionWhereInput = {
-    OR: [{ accountId }, { incidentId: { in: incidentIds } }],
-    // Actions on incidents outside the viewer's scope stay hidden.
-    AND: [{ OR: [{ incidentId: null }, { incidentId: { in: incidentIds } }] }],
-  };
-  // Protective measures are about the people harmed: next to a reference and the owner field
-  // they would point at who reported. Leadership gets their number, never the list or the
-  // free text handlers wrote as an outcome (a sanction's outcome neither).
   const isLeadership = viewer.role === "LEADERSHIP";
-  const [actions, decisions, protectiveMeasures] = seesIncidents
+  const scoped: Prisma.IncidentWhereInput = { AND: [aggregateScope(viewer), { accountId }] };
+  const scope = sql`i."accountId" = ${accountId} AND ${aggregateScopeSql(viewer)}`;
+
+  // The figures first: a manager sees an account only through their team's incidents on it.
+  const w = TREND_WINDOW_DAYS * DAY_MS;
+  const recentFrom = new Date(now.getTime() - w);
+  const previousFrom = new Date(now.getTime() - 2 * w);
+  const totals = seesIncidents
+    ? (
+        await db.$queryRaw<Record<string, unknown>[]>(sql`
+          SELECT COUNT(*) AS "incidents", SUM(${WEIGHT_SQL}) AS "score",
+            COUNT(DISTINCT i."reporterId") AS "employees",
+            SUM(CASE WHEN i."status" <> 'RESOLVED' THEN 1 ELSE 0 END) AS "open",
+            SUM(CASE WHEN i."status" <> 'RESOLVED' AND i."nextDueAt" < ${now} THEN 1 ELSE 0 END) AS "overdue",
+            SUM(CASE WHEN i."occurredAt" >= ${recentFrom} AND i."occurredAt" < ${now} THEN 1 ELSE 0 END) AS "recent",
+            SUM(CASE WHEN i."occurredAt" >= ${previousFrom} AND i."occurredAt" < ${recentFrom} THEN 1 ELSE 0 END) AS "previous"
+          FROM "Incident" i WHERE ${scope}`)
+      )[0]
+    : undefined;
+  if (viewer.role === "MANAGER" && n(totals?.incidents) === 0) return null;
+
+  const cursor = parseIncidentCursor(page.before);
+  // Actions and decisions on a case the viewer may not count stay hidden with the case.
+  const actionScope: Prisma.ActionWhereInput = {
+    OR: [{ accountId, incidentId: null }, { incident: scoped }],
+  };
+  const historyFrom = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (ACCOUNT_HISTORY_MONTHS - 1), 1),
+  );
+  const [rows, perContact, monthRows, actions, decisions, protectiveMeasures] = seesIncidents
     ? await Promise.all([
+        db.incident.findMany({
+          where: cursor
+            ? {
+                AND: [
+                  scoped,
+                  {
+                    OR: [
+                      { occurredAt: { lt: cursor.when } },
+                      { occurredAt: cursor.when, id: { lt: cursor.id } },
+                    ],
+                  },
+                ],
+              }
+            : scoped,
+          orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+          take: ACCOUNT_INCIDENTS_PAGE + 1,
+          select: {
+            id: true,
+            reference: true,
+            occurredAt: true,
+            status: true,
+            reporterSeverity: true,
+            assessedSeverity: true,
+            nextDueAt: true,
+            categories: { select: { category: true } },
+            contacts: { select: { contact: { select: { name: true } } } },
+            ...(isHr ? { reporter: { select: { name: true } } } : {}),
+          },
+        }),
+        db.$queryRaw<Record<string, unknown>[]>(sql`
+          SELECT c."contactId" AS "contactId", COUNT(*) AS "incidents",
+            MAX(i."occurredAt") AS "last"
+          FROM "Incident" i JOIN "IncidentContact" c ON c."incidentId" = i."id"
+          WHERE ${scope}
+          GROUP BY c."contactId"`),
+        db.$queryRaw<Record<string, unknown>[]>(sql`
+          SELECT ${monthSql()} AS "month",
+            COALESCE(i."assessedSeverity", i."reporterSeverity") AS "severity",
+            COUNT(*) AS "incidents"
+          FROM "Incident" i WHERE ${scope} AND i."occurredAt" >= ${historyFrom}
+          GROUP BY 1, 2`),
         db.action.findMany({
           where: isLeadership ? { AND: [actionScope, { catalogue: "SANCTION" }] } : actionScope,
           orderBy: { createdAt: "desc" },
+          take: ACCOUNT_ACTIONS_MAX,
           select: {
             id: true,
             catalogue: true,
@@ -409,9 +453,9 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
           },
         }),
         db.decision.findMany({
-          // A decision taken on a case the viewer may not see stays hidden with the case.
-          where: { accountId, OR: [{ incidentId: null }, { incidentId: { in: incidentIds } }] },
+          where: { accountId, OR: [{ incidentId: null }, { incident: scoped }] },
           orderBy: { createdAt: "desc" },
+          take: ACCOUNT_DECISIONS_MAX,
           select: {
             id: true,
             decision: true,
@@ -424,9 +468,67 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
         }),
         db.action.count({ where: { AND: [actionScope, { catalogue: "PROTECTIVE" }] } }),
       ])
-    : [[], [], 0];
+    : [[], [], [], [], [], 0];
 
-  const f = figuresFor(rows);
+  // Incidents since the last decision against as many days before it (beforeAndAfter, in SQL).
+  const lastDecision = decisions[0];
+  let sinceLastDecision: { at: string; days: number; before: number; after: number } | null = null;
+  if (seesIncidents && lastDecision) {
+    const pivot = lastDecision.createdAt;
+    const span = Math.max(0, now.getTime() - pivot.getTime());
+    const start = new Date(pivot.getTime() - span);
+    const [r] = await db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT
+        SUM(CASE WHEN i."occurredAt" >= ${pivot} AND i."occurredAt" <= ${now} THEN 1 ELSE 0 END) AS "after",
+        SUM(CASE WHEN i."occurredAt" >= ${start} AND i."occurredAt" < ${pivot} THEN 1 ELSE 0 END) AS "before"
+      FROM "Incident" i WHERE ${scope} AND i."occurredAt" >= ${start}`);
+    sinceLastDecision = {
+      at: pivot.toISOString(),
+      days: Math.round(span / DAY_MS),
+      before: n(r?.before),
+      after: n(r?.after),
+    };
+  }
+
+  const hasMore = rows.length > ACCOUNT_INCIDENTS_PAGE;
+  const shown = rows.slice(0, ACCOUNT_INCIDENTS_PAGE);
+  const lastShown = shown.at(-1);
+  const incidents: AccountIncidentRow[] = shown.map((r) => {
+    const row: AccountIncidentRow = {
+      reference: r.reference,
+      occurredAt: r.occurredAt.toISOString(),
+      severity: effectiveSeverity(r),
+      status: r.status,
+      categories: r.categories.map((c) => c.category),
+      contactNames: r.contacts.map((c) => c.contact.name),
+      overdue: isOpen(r) && r.nextDueAt !== null && r.nextDueAt < now,
+    };
+    const reporter = (r as { reporter?: { name: string } }).reporter;
+    if (isHr && reporter) row.reporterName = reporter.name;
+    return row;
+  });
+
+  const contactCounts = new Map(
+    perContact.map((c) => [
+      String(c.contactId),
+      { count: n(c.incidents), last: c.last ? new Date(c.last as string | Date) : null },
+    ]),
+  );
+  const months = new Map(
+    monthsBetween(historyFrom, now).map((month) => [
+      month,
+      { month, LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 } as MonthBySeverity,
+    ]),
+  );
+  for (const r of monthRows) {
+    const row = months.get(String(r.month));
+    const s = effectiveSeverity({ assessedSeverity: null, reporterSeverity: String(r.severity) });
+    if (row) row[s] += n(r.incidents);
+  }
+
+  const count = n(totals?.incidents);
+  const recent = n(totals?.recent);
+  const previous = n(totals?.previous);
   const arrMinor = Number(account.arrMinor);
   return {
     account: {
@@ -451,15 +553,26 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
     seesIncidents,
     figures: seesIncidents
       ? {
-          ...f,
-          perMillionArr: incidentsPerMillion(f.incidents, arrMinor),
-          trend: trend(
-            rows.map((r) => r.occurredAt),
-            now,
-          ),
+          incidents: count,
+          score: n(totals?.score),
+          employeesAffected: n(totals?.employees),
+          repeatContacts: perContact.filter((c) => n(c.incidents) >= 2).length,
+          open: n(totals?.open),
+          overdue: n(totals?.overdue),
+          perMillionArr: incidentsPerMillion(count, arrMinor),
+          trend: {
+            recent,
+            previous,
+            direction: recent > previous ? "UP" : recent < previous ? "DOWN" : "FLAT",
+          } as Trend,
         }
       : null,
+    /** The account's history: months × severity, and the change since the last decision. */
+    history: seesIncidents ? { months: [...months.values()], sinceLastDecision } : null,
     incidents,
+    /** The key of the next (older) page of incidents, when there is one. */
+    olderIncidents:
+      hasMore && lastShown ? `${lastShown.occurredAt.toISOString()}|${lastShown.id}` : null,
     contacts: account.contacts
       .map((c) => ({
         id: c.id,

@@ -1,12 +1,19 @@
 import { containsText, type Db } from "~/utils/db.server";
 
-/** Accounts to choose from on the report form, by name. */
-export function listAccountChoices(db: Db) {
-  return db.customerAccount.findMany({
-    where: { conductStatus: { not: "TERMINATED" } },
-    orderBy: { name: "asc" },
+/**
+ * The one account (not terminated) whose name is `name`, ignoring case and surrounding spaces;
+ * null when none or several are.
+ */
+export async function accountByName(db: Db, name: string) {
+  const wanted = name.trim().toLowerCase();
+  if (!wanted || wanted.length > 200) return null;
+  const found = await db.customerAccount.findMany({
+    where: { conductStatus: { not: "TERMINATED" }, name: containsText(name.trim()) },
     select: { id: true, name: true },
+    take: 20,
   });
+  const exact = found.filter((a) => a.name.trim().toLowerCase() === wanted);
+  return exact.length === 1 ? exact[0]! : null;
 }
 
 export function accountExists(db: Db, id: string) {

@@ -148,10 +148,11 @@ export function accountForHistory(db: Db, viewer: Viewer, id: string) {
       daysOverdue: true,
       conductStatus: true,
       owner: { select: { name: true } },
-      contacts: { orderBy: { name: "asc" }, select: { id: true, name: true } },
+      contacts: { orderBy: { name: "asc" }, take: 200, select: { id: true, name: true } },
       decisions: {
         where: fromVisibleCase,
         orderBy: { createdAt: "desc" },
+        take: 50,
         select: {
           id: true,
           decision: true,
@@ -165,6 +166,7 @@ export function accountForHistory(db: Db, viewer: Viewer, id: string) {
       actions: {
         where: { catalogue: "SANCTION", ...fromVisibleCase },
         orderBy: { createdAt: "desc" },
+        take: 100,
         select: { id: true, type: true, status: true, outcome: true, createdAt: true },
       },
     },

@@ -8,13 +8,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DecisionForm } from "~/components/decision-form";
 import { StatusBadge } from "~/components/status-badge";
 import { AccountHistoryChart } from "~/components/charts/bar-charts";
-import {
-  beforeAndAfter,
-  formatMoney,
-  monthKey,
-  monthlyBySeverity,
-  SEGMENT_LABELS,
-} from "~/domain/account-scoring";
+import { formatMoney, monthKey, SEGMENT_LABELS } from "~/domain/account-scoring";
 import {
   DECISION_LABELS,
   SANCTION_LABELS,
@@ -40,7 +34,6 @@ import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
 import { formatDate } from "~/utils/format";
 
-const HISTORY_MONTHS = 18;
 const DECIDERS = ["LEADERSHIP", "HR"] as const satisfies readonly string[];
 
 type DecisionReply = {
@@ -112,44 +105,36 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["LEADERSHIP", "HR", "MANAGER", "ADMIN"]);
   const db = await getDb();
-  const view = await getAccountView(db, user, params.id ?? "");
+  const before = new URL(request.url).searchParams.get("before");
+  const view = await getAccountView(db, user, params.id ?? "", new Date(), { before });
   if (!view) throw notFound();
-  const now = new Date();
-  const occurred = view.incidents.map((i) => ({
-    occurredAt: new Date(i.occurredAt),
-    severity: i.severity,
-  }));
-  const lastDecision = view.decisions[0];
   // Leadership and HR decide on an account from here (a case's handler does from the case).
   const decides = (DECIDERS as readonly string[]).includes(user.role);
+  const { history, ...rest } = view;
   return {
-    ...view,
+    ...rest,
     approvers: decides
       ? (await accountApprovers(db, view.account.id, user.id)).map((a) => ({
           id: a.id,
           label: `${a.name} (${a.role.toLowerCase()})`,
         }))
       : null,
-    history: view.figures
+    history: history
       ? {
-          months: monthlyBySeverity(occurred, now, HISTORY_MONTHS),
+          months: history.months,
           decisions: view.decisions.map((x) => ({
             month: monthKey(new Date(x.createdAt)),
             label: DECISION_LABELS[x.decision as AccountDecision] ?? x.decision,
           })),
-          sinceLastDecision: lastDecision
-            ? {
-                label:
-                  DECISION_LABELS[lastDecision.decision as AccountDecision] ??
-                  lastDecision.decision,
-                at: new Date(lastDecision.createdAt).toISOString(),
-                ...beforeAndAfter(
-                  occurred.map((o) => o.occurredAt),
-                  new Date(lastDecision.createdAt),
-                  now,
-                ),
-              }
-            : null,
+          sinceLastDecision:
+            history.sinceLastDecision && view.decisions[0]
+              ? {
+                  label:
+                    DECISION_LABELS[view.decisions[0].decision as AccountDecision] ??
+                    view.decisions[0].decision,
+                  ...history.sinceLastDecision,
+                }
+              : null,
         }
       : null,
     canEdit: user.role === "HR" || user.role === "ADMIN",
@@ -254,7 +239,7 @@ export default function AccountPage() {
       {d.history ? (
         <section aria-labelledby="over-time">
           <h2 id="over-time" className="text-lg font-semibold">
-            Over the last {HISTORY_MONTHS} months
+            Over the last {d.history.months.length} months
           </h2>
           {d.history.sinceLastDecision ? (
             <p className="mt-1">
@@ -463,6 +448,17 @@ export default function AccountPage() {
               </tbody>
             </table>
           )}
+          {d.olderIncidents ? (
+            <p className="mt-2 text-sm">
+              Showing the newest {incidents.length} from here.{" "}
+              <Link
+                to={`?before=${encodeURIComponent(d.olderIncidents)}#incidents`}
+                className="text-brand-700 underline"
+              >
+                Older incidents
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

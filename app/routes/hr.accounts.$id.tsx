@@ -9,7 +9,12 @@ import {
   type ActionStatus,
   type Sanction,
 } from "~/domain/sanctions";
-import { accountForHistory, searchCases, toListItems } from "~/models/case-history.server";
+import {
+  accountForHistory,
+  countCases,
+  searchCases,
+  toListItems,
+} from "~/models/case-history.server";
 import { notFound, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
@@ -26,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const account = await accountForHistory(db, user, params.id ?? "");
   if (!account) throw notFound();
-  const cases = await searchCases(db, user, { accountId: account.id });
+  // The newest cases; the full list is the HR search filtered to this account (paged there).
+  const [cases, total] = await Promise.all([
+    searchCases(db, user, { accountId: account.id }, { take: HISTORY_CASES, skip: 0 }),
+    countCases(db, user, { accountId: account.id }),
+  ]);
   const major = (m: bigint) => Number(m / 100n).toLocaleString("en-GB");
   return {
     account: {
@@ -57,11 +66,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       at: a.createdAt.toISOString(),
     })),
     cases: toListItems(cases),
+    totalCases: total,
+    accountId: account.id,
   };
 }
 
+const HISTORY_CASES = 50;
+
 export default function AccountHistory() {
-  const { account, contacts, decisions, sanctions, cases } = useLoaderData<typeof loader>();
+  const { account, contacts, decisions, sanctions, cases, totalCases, accountId } =
+    useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">History of {account.name}</h1>
@@ -97,9 +111,20 @@ export default function AccountHistory() {
       </dl>
       <section aria-labelledby="cases-heading" className="space-y-2">
         <h2 id="cases-heading" className="text-lg font-semibold">
-          Cases ({cases.length})
+          Cases ({totalCases})
         </h2>
         <CaseList items={cases} caption={`Cases about ${account.name}`} />
+        {totalCases > cases.length ? (
+          <p className="text-sm">
+            Showing the newest {cases.length}.{" "}
+            <Link
+              to={`/hr/cases?account=${encodeURIComponent(accountId)}`}
+              className="text-brand-700 underline"
+            >
+              All {totalCases} cases about {account.name}
+            </Link>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="decisions-heading" className="space-y-2">
         <h2 id="decisions-heading" className="text-lg font-semibold">

@@ -66,7 +66,8 @@ import {
   SUPPORT_KINDS,
   SUPPORT_LABELS,
 } from "~/domain/vocabulary";
-import { accountExists, contactBelongsTo, listAccountChoices } from "~/models/account.server";
+import { accountByName, accountExists, contactBelongsTo } from "~/models/account.server";
+import { AccountCombobox } from "~/components/report-form/account-combobox";
 import { createIncident, SubmissionKeyReused, SubmissionKeyTaken } from "~/models/incident.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -148,11 +149,9 @@ const FUTURE_MESSAGE = "That time is in the future.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const db = await getDb();
-  // Colleagues are not embedded: the pickers ask /resources/colleagues as people type.
-  const accounts = await listAccountChoices(db);
+  // Neither colleagues nor accounts are embedded: the pickers ask /resources/colleagues and
+  // /resources/accounts as people type, so the page stays small at any number of either.
   return {
-    accounts,
     userId: user.id,
     now: toLocalInput(new Date(), DEFAULT_TZ),
     // This form's submission key, in the HTML itself (see the action).
@@ -177,6 +176,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { formData, uploads } = read;
   const db = await getDb();
+  // Without JavaScript the account box is plain text: a name that is one account's chooses it.
+  const typedName = formData.get("accountName");
+  if (!formData.get("accountId") && typeof typedName === "string") {
+    const match = await accountByName(db, typedName);
+    if (match) formData.set("accountId", match.id);
+  }
   const submission = await parseWithZod(formData, {
     async: true,
     schema: serverReportSchema((id) => accountExists(db, id)),
@@ -285,11 +290,10 @@ const chipClass =
   "min-h-11 rounded-full border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100";
 
 export default function NewReport() {
-  const { accounts, userId, now, submissionKey: pageKey } = useLoaderData<typeof loader>();
+  const { userId, now, submissionKey: pageKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const contacts = useFetcher<{ contacts: ContactChoice[] }>();
-  const [accountQuery, setAccountQuery] = useState("");
   const [form, fields] = useForm<z.input<typeof clientSchema>>({
     id: "report-form",
     lastResult,
@@ -340,11 +344,6 @@ export default function NewReport() {
     if (contacts.state === "idle" && contacts.data) applyPending(fields.contactId.name);
   }, [contacts.state, contacts.data, applyPending, fields.contactId.name]);
 
-  const q = accountQuery.trim().toLowerCase();
-  const shownAccounts = accounts.filter(
-    (a) => !q || a.id === accountId || a.name.toLowerCase().includes(q),
-  );
-
   const severityOptions = getCollectionProps(fields.severity, {
     type: "radio",
     options: [...SEVERITIES],
@@ -389,36 +388,21 @@ export default function NewReport() {
             id={fields.accountId.id}
             label="Customer account"
             required
-            hint="Type in the search box to narrow the list; choose “not in the list” to add one."
+            hint="Type part of the account's name and choose it from the list, or choose “not in the list” to add one."
             errors={fields.accountId.errors}
           >
             {(ids) => (
-              <>
-                <label htmlFor="account-search" className="sr-only">
-                  Find an account by name
-                </label>
-                <input
-                  id="account-search"
-                  type="search"
-                  value={accountQuery}
-                  onChange={(e) => setAccountQuery(e.target.value)}
-                  onKeyDown={(e) => {
-                    if (e.key === "Enter") e.preventDefault();
-                  }}
-                  placeholder="Search accounts…"
-                  autoComplete="off"
-                  className={inputClass}
-                />
-                <select {...getSelectProps(fields.accountId)} {...ids} className={inputClass}>
-                  <option value="">Choose an account…</option>
-                  {shownAccounts.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-                  <option value={NEW_CHOICE}>Not in the list: add a new account</option>
-                </select>
-              </>
+              <AccountCombobox
+                key={fields.accountId.key}
+                ids={ids}
+                name={fields.accountId.name}
+                defaultId={String(fields.accountId.initialValue ?? "")}
+                defaultName={String(
+                  (form.initialValue as Record<string, unknown> | undefined)?.accountName ?? "",
+                )}
+                newChoice={NEW_CHOICE}
+                errors={fields.accountId.errors}
+              />
             )}
           </Field>
           {accountId === NEW_CHOICE ? (

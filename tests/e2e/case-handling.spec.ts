@@ -1,7 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { extractPdfText } from "../../app/domain/pdf-text";
-import { expectNoAxeViolations, HARPER, login, logout, MORGAN, SAM } from "./helpers";
+import {
+  chooseAccount,
+  expectNoAxeViolations,
+  HARPER,
+  login,
+  logout,
+  MORGAN,
+  SAM,
+} from "./helpers";
 
 // Issue 5's journey: Sam reports; Morgan acknowledges, assesses, protects Sam, warns the customer
 // in writing, updates Sam and resolves; Harper (HR) opens Sam's and the account's histories,
@@ -17,7 +25,7 @@ test("a manager handles a case from the ladder; HR reviews, verifies and exports
 
   await login(page, SAM);
   await page.goto("/reports/new");
-  await page.locator(`select[name="accountId"]`).selectOption({ label: ACCOUNT });
+  await chooseAccount(page, ACCOUNT);
   await page.getByLabel("How did it happen?").selectOption({ label: "Video call" });
   await page.getByRole("radio", { name: /^High/ }).check();
   await page.getByLabel("What happened?").fill(narrative);

@@ -66,3 +66,14 @@ export async function expectNoAxeViolations(page: Page, label: string) {
   }
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
+
+/**
+ * Chooses a customer account on the report form as a person does: types part of its name into
+ * the account box and picks it from the list the server sends back.
+ */
+export async function chooseAccount(page: Page, name: string, typed = name.slice(0, 5)) {
+  const box = page.getByRole("combobox", { name: /Customer account/ });
+  await box.fill(typed);
+  await page.getByRole("option", { name, exact: true }).click();
+  await expect(box).toHaveValue(name);
+}

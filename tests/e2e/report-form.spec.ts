@@ -5,7 +5,7 @@ import {
   HTML_BYTES,
   jpegWithGps,
 } from "../fixtures/evidence-files";
-import { expectNoAxeViolations, login, SAM } from "./helpers";
+import { chooseAccount, expectNoAxeViolations, login, SAM } from "./helpers";
 
 // Filing a report on a phone: the quick path, the complete path, keyboard only, a reload
 // mid-form and a submit while the server cannot be reached. Timings are printed, never asserted.
@@ -39,7 +39,8 @@ test("a phone files a report with only the required fields in at most 8 interact
     await step();
   };
   const started = Date.now();
-  await act(() => page.getByLabel("Customer account").selectOption({ label: ACCOUNT }));
+  await act(() => page.getByRole("combobox", { name: /Customer account/ }).fill("heli"));
+  await act(() => page.getByRole("option", { name: ACCOUNT, exact: true }).click());
   await act(() => page.getByLabel("How did it happen?").selectOption({ label: "Phone call" }));
   await act(() => page.getByRole("radio", { name: /^Medium/ }).check());
   await act(() => page.getByLabel("What happened?").fill("He shouted at me and hung up."));
@@ -64,8 +65,7 @@ test("a phone files a complete report with evidence, witnesses and support", asy
   await expectNoAxeViolations(page, "report form on a phone");
   const started = Date.now();
 
-  await page.getByLabel("Find an account by name").fill("helix");
-  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await chooseAccount(page, ACCOUNT, "helix");
   await page.getByRole("button", { name: "Earlier today" }).click();
   await page.getByLabel("How did it happen?").selectOption({ label: "Video call" });
   await page.getByRole("checkbox", { name: "Verbal abuse" }).check();
@@ -123,7 +123,7 @@ test("a phone files a complete report with evidence, witnesses and support", asy
 test("a file that is not what its name says is refused with a clear message", async ({ page }) => {
   await login(page, SAM);
   await page.goto("/reports/new");
-  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await chooseAccount(page, ACCOUNT);
   await page.getByLabel("How did it happen?").selectOption({ label: "Email" });
   await page.getByRole("radio", { name: /^Low/ }).check();
   const narrative = "A rude e-mail; attaching what I was sent.";
@@ -166,9 +166,14 @@ test("a report can be filed with the keyboard alone", async ({ page }) => {
     throw new Error(`could not reach ${JSON.stringify(match)} with Tab`);
   }
 
-  await tabTo({ name: "accountId" });
+  // The account: typed, then chosen from the server's list with the arrow keys and Enter.
+  await tabTo({ name: "accountName" });
+  await page.keyboard.type("Helix Bio");
+  await expect(page.getByRole("option", { name: ACCOUNT, exact: true })).toBeVisible();
   await page.keyboard.press("ArrowDown");
-  await expect(page.getByLabel("Customer account")).not.toHaveValue("");
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Customer account")).toHaveValue(ACCOUNT);
+  await expect(page.locator('input[name="accountId"]')).not.toHaveValue("");
   await tabTo({ name: "channel" });
   await page.keyboard.press("ArrowDown");
   await expect(page.getByLabel("How did it happen?")).toHaveValue("PHONE");
@@ -184,7 +189,7 @@ test("a report can be filed with the keyboard alone", async ({ page }) => {
 });
 
 async function fillSomeOfTheForm(page: Page) {
-  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await chooseAccount(page, ACCOUNT);
   await page.getByLabel("How did it happen?").selectOption({ label: "Chat or messaging" });
   await page.getByRole("radio", { name: /^Critical/ }).check();
   await page.getByRole("checkbox", { name: "Threats" }).check();
@@ -196,8 +201,8 @@ async function fillSomeOfTheForm(page: Page) {
 }
 
 async function expectFormKept(page: Page) {
-  await expect(page.getByLabel("Customer account")).toHaveValue(/.+/);
-  await expect(page.getByLabel("Customer account").locator("option:checked")).toHaveText(ACCOUNT);
+  await expect(page.getByLabel("Customer account")).toHaveValue(ACCOUNT);
+  await expect(page.locator('input[name="accountId"]')).toHaveValue(/.+/);
   await expect(page.getByLabel("How did it happen?")).toHaveValue("CHAT");
   await expect(page.getByRole("radio", { name: /^Critical/ })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Threats" })).toBeChecked();
@@ -267,7 +272,7 @@ test("a submit while the server cannot be reached keeps everything, and files on
 test("a photo can be added to a report after it was sent", async ({ page }) => {
   await login(page, SAM);
   await page.goto("/reports/new");
-  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await chooseAccount(page, ACCOUNT);
   await page.getByLabel("How did it happen?").selectOption({ label: "Chat or messaging" });
   await page.getByRole("radio", { name: /^Low/ }).check();
   await page.getByLabel("What happened?").fill("Rude chat; I will add the screenshot later.");
@@ -311,4 +316,43 @@ test("on a phone the navigation folds into a menu that the form does not have to
     page.getByRole("navigation", { name: "Main" }),
     "closed after following a link",
   ).toHaveCount(0);
+});
+
+test("the account is found by typing part of its name, and the form does not embed the accounts", async ({
+  page,
+}) => {
+  await login(page, SAM);
+  const html = await (await page.request.get("/reports/new")).text();
+  expect(html).not.toContain("Brannock Industrial Holdings");
+  expect(html.length).toBeLessThan(200_000);
+
+  await page.goto("/reports/new");
+  const box = page.getByRole("combobox", { name: /Customer account/ });
+  await box.fill("brann");
+  const list = page.getByRole("listbox", { name: "Matching accounts" });
+  await expect(list.getByRole("option", { name: "Brannock Industrial Holdings" })).toBeVisible();
+  await expect(list).not.toContainText(ACCOUNT);
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  await list.getByRole("option", { name: "Brannock Industrial Holdings" }).click();
+  await expect(box).toHaveValue("Brannock Industrial Holdings");
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  // The chosen account's contacts arrive for the next field.
+  await expect(
+    page.getByLabel("Who at the customer?").getByRole("option", { name: /Gordon Pryce/ }),
+  ).toHaveCount(1);
+
+  // Typing again drops the choice until another is made: a half-typed name is never sent.
+  await box.fill("Brannock Indus");
+  await expect(page.locator('input[name="accountId"]')).toHaveValue("");
+  await page.keyboard.press("Escape");
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByText("Please choose the customer account.")).toBeVisible();
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue("Brannock Indus");
+
+  // "Not in the list" opens the new account's name.
+  await box.fill("Quillon");
+  await page.getByRole("option", { name: "Not in the list: add a new account" }).click();
+  await expect(page.getByLabel("New account's name")).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, login, logout, MORGAN, SAM } from "./helpers";
+import { chooseAccount, expectNoAxeViolations, login, logout, MORGAN, SAM } from "./helpers";
 
 // The foundation journey: an employee files a report, their manager acknowledges it, and the
 // employee sees that it was acknowledged. Every page on the way is scanned with axe.
@@ -25,7 +25,7 @@ test("an employee's report reaches their manager, who acknowledges it", async ({
   await expect(page.getByRole("heading", { name: "Report an incident" })).toBeVisible();
   await expectNoAxeViolations(page, "report form");
 
-  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await chooseAccount(page, ACCOUNT);
   await expect(page.getByLabel("When did it happen?")).not.toHaveValue(""); // default: now
   await page.getByLabel("How did it happen?").selectOption({ label: "Phone call" });
   await page.getByRole("radio", { name: /^Medium/ }).check();

@@ -8,7 +8,12 @@ import {
 } from "~/domain/account-scoring";
 import type { Viewer } from "~/domain/permissions";
 import type { Severity } from "~/domain/vocabulary";
-import { getDashboard, periodFor } from "~/models/account-stats.server";
+import {
+  ACCOUNT_INCIDENTS_PAGE,
+  getAccountView,
+  getDashboard,
+  periodFor,
+} from "~/models/account-stats.server";
 import { recordProtectiveAction, updateAction } from "~/models/incident-handling.server";
 import { loader as accountLoader } from "~/routes/accounts.$id";
 import { loader as dashboardLoader } from "~/routes/dashboard";
@@ -248,6 +253,98 @@ describe("the leadership dashboard's figures", () => {
         where: { incidentId_userId: { incidentId: target.id, userId: lee.id } },
       });
     }
+  });
+});
+
+describe("an account page's figures", () => {
+  it("match direct queries for every account, for leadership, HR and a manager", async () => {
+    const viewers = await Promise.all(
+      ["lee.leadership@demo.example", "harper.hr@demo.example", "morgan.manager@demo.example"].map(
+        viewerFor,
+      ),
+    );
+    const accounts = await db.customerAccount.findMany({ select: { id: true, name: true } });
+    let compared = 0;
+    for (const viewer of viewers) {
+      const notNamed: Prisma.IncidentWhereInput = { namedUsers: { none: { userId: viewer.id } } };
+      const scope: Prisma.IncidentWhereInput =
+        viewer.role === "MANAGER"
+          ? { AND: [notNamed, { reporter: { teamId: { in: viewer.managedTeamIds } } }] }
+          : notNamed;
+      for (const a of accounts) {
+        const view = await getAccountView(db, viewer, a.id, NOW);
+        const all = await db.incident.count({ where: { AND: [scope, { accountId: a.id }] } });
+        if (viewer.role === "MANAGER" && all === 0) {
+          expect(view, `${a.name} is not the manager's to see`).toBeNull();
+          continue;
+        }
+        // Nothing in the demo happens after its clock, so [epoch, NOW) is every incident.
+        const e = await expected(scope, a.id, new Date(0), NOW);
+        expect(e.incidents).toBe(all);
+        const f = view!.figures!;
+        expect(
+          {
+            incidents: f.incidents,
+            score: f.score,
+            employeesAffected: f.employeesAffected,
+            repeatContacts: f.repeatContacts,
+            open: f.open,
+            overdue: f.overdue,
+            recent: f.trend.recent,
+            previous: f.trend.previous,
+          },
+          `${a.name} for ${viewer.email}`,
+        ).toEqual(e);
+        // The contacts' counts: one per contact, over the same incidents.
+        for (const c of view!.contacts) {
+          expect(c.incidents, c.name).toBe(
+            await db.incidentContact.count({
+              where: { contactId: c.id, incident: { AND: [scope, { accountId: a.id }] } },
+            }),
+          );
+        }
+        compared += all;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
+  it("lists the newest incidents first and pages older ones by key", async () => {
+    const lee = await viewerFor("lee.leadership@demo.example");
+    const busiest = await db.incident.groupBy({
+      by: ["accountId"],
+      _count: { _all: true },
+      orderBy: { _count: { accountId: "desc" } },
+      take: 1,
+    });
+    const accountId = busiest[0]!.accountId;
+    const scope: Prisma.IncidentWhereInput = {
+      AND: [{ namedUsers: { none: { userId: lee.id } } }, { accountId }],
+    };
+    const all = await db.incident.findMany({
+      where: scope,
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      select: { id: true, reference: true, occurredAt: true },
+    });
+    expect(all.length).toBeGreaterThan(3);
+    const first = await getAccountView(db, lee, accountId, NOW);
+    expect(first!.incidents.map((i) => i.reference)).toEqual(
+      all.slice(0, ACCOUNT_INCIDENTS_PAGE).map((i) => i.reference),
+    );
+    expect(first!.olderIncidents).toBe(
+      all.length > ACCOUNT_INCIDENTS_PAGE ? expect.any(String) : null,
+    );
+    // After the third incident: the rest, in the same order.
+    const third = all[2]!;
+    const rest = await getAccountView(db, lee, accountId, NOW, {
+      before: `${third.occurredAt.toISOString()}|${third.id}`,
+    });
+    expect(rest!.incidents.map((i) => i.reference)).toEqual(
+      all.slice(3, 3 + ACCOUNT_INCIDENTS_PAGE).map((i) => i.reference),
+    );
+    // A malformed key is the first page, not an error.
+    const odd = await getAccountView(db, lee, accountId, NOW, { before: "nonsense" });
+    expect(odd!.incidents[0]!.reference).toBe(all[0]!.reference);
   });
 });
 
