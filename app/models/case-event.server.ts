@@ -37,6 +37,42 @@ export async function appendCaseEvent(tx: Tx, input: CaseEventInput) {
   return { seq: event.seq, hash };
 }
 
+/**
+ * Appends several events to one incident's chain in three statements, whatever their number:
+ * the chain's length is advanced by all of them at once (taking the row lock, as above), the
+ * hashes are chained in memory from the head it answered, the events are inserted together
+ * and the new head is stored.
+ */
+export async function appendCaseEvents(tx: Tx, incidentId: string, inputs: CaseEventInput[]) {
+  if (inputs.length === 0) return [];
+  if (inputs.length === 1) return [await appendCaseEvent(tx, { ...inputs[0], incidentId })];
+  const head = await tx.incident.update({
+    where: { id: incidentId },
+    data: { chainLength: { increment: inputs.length } },
+    select: { chainLength: true, chainHead: true },
+  });
+  let prevHash = head.chainHead || GENESIS_HASH;
+  const first = head.chainLength - inputs.length + 1;
+  const rows = inputs.map((input, i) => {
+    const event = {
+      incidentId,
+      seq: first + i,
+      type: input.type,
+      actorId: input.actorId,
+      at: input.at ?? new Date(),
+      data: JSON.stringify(input.data ?? {}),
+      visibleToReporter: input.visibleToReporter ?? false,
+    };
+    const hash = hashEvent(prevHash, event);
+    const row = { ...event, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.caseEvent.createMany({ data: rows });
+  await tx.incident.update({ where: { id: incidentId }, data: { chainHead: prevHash } });
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
+}
+
 export async function verifyIncidentChain(db: Db, incidentId: string): Promise<ChainVerdict> {
   const incident = await db.incident.findUniqueOrThrow({
     where: { id: incidentId },
