@@ -175,6 +175,7 @@ export async function deliverDueNotifications(
   let stopped = false;
   let exhausted = false;
   let queue: Due[] = [];
+  const handed = new Set<string>();
   let reading: Promise<void> | null = null;
 
   // The due rows, a page at a time, shared by the lanes; a row another worker (or lane) claims
@@ -197,7 +198,13 @@ export async function deliverDueNotifications(
   const nextDue = async (): Promise<Due | null> => {
     while (!stopped && !exhausted) {
       const n = queue.shift();
-      if (n) return n;
+      // A page read while another lane was between taking a row and claiming it lists that row
+      // again: each row is handed to one lane per tick.
+      if (n && handed.has(n.id)) continue;
+      if (n) {
+        handed.add(n.id);
+        return n;
+      }
       reading ??= readPage().finally(() => (reading = null));
       await reading;
     }
