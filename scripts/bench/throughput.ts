@@ -108,7 +108,7 @@ const org = await createTestOrg(db, tag);
   const t1 = performance.now();
   let escalations = 0;
   for (;;) {
-    const r = await sweepDeadlines(db, { now, maxBatches: 1_000_000 } as never);
+    const r = await sweepDeadlines(db, { now, maxBatches: 1_000_000 });
     escalations += r.escalations;
     if (r.escalations + r.reminders === 0) break;
   }
@@ -144,7 +144,7 @@ for (const lanes of LANES) {
       batchSize: 100_000,
       circuit,
       lanes,
-    } as never);
+    });
     sent += r.sent;
     if (r.sent + r.failed + r.dead === 0) break;
   }
