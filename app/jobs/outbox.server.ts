@@ -195,6 +195,8 @@ export async function deliverDueNotifications(
     if (rows.length === 0) exhausted = true;
     queue = rows;
   };
+  // One read at a time, shared by the lanes that found the queue empty.
+  const refill = () => (reading ??= readPage().finally(() => (reading = null)));
   const nextDue = async (): Promise<Due | null> => {
     while (!stopped && !exhausted) {
       const n = queue.shift();
@@ -205,8 +207,7 @@ export async function deliverDueNotifications(
         handed.add(n.id);
         return n;
       }
-      reading ??= readPage().finally(() => (reading = null));
-      await reading;
+      await refill();
     }
     return null;
   };
