@@ -22,6 +22,11 @@ import { smtpSender } from "~/utils/email.server";
 if (process.argv.includes("--scale")) {
   await import("./bench/scale");
 }
+// `npm run bench -- --throughput`: filing, the deadline sweep and the outbox in process
+// (scripts/bench/throughput.ts).
+if (process.argv.includes("--throughput")) {
+  await import("./bench/throughput");
+}
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 200);
 const file = path.join(os.tmpdir(), `portal-bench-${process.pid}.db`);

@@ -79,6 +79,12 @@ export function isoDate(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+// A zone's working windows repeat day after day: each is computed once per (zone, date,
+// hours), not with several Intl look-ups every time a clock is started or escalated. Bounded:
+// the cache is dropped whole when it grows past a few years of days for a few zones.
+const windowCache = new Map<string, { start: Date; end: Date }>();
+const WINDOW_CACHE_MAX = 20_000;
+
 /** Working window [start, end) that opens on the given local date, or null when closed. */
 function windowOn(
   y: number,
@@ -88,6 +94,9 @@ function windowOn(
 ): { start: Date; end: Date } | null {
   const weekday = ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
   if (!cal.workingDays.includes(weekday) || cal.holidays.has(isoDate(y, m, d))) return null;
+  const key = `${cal.timeZone}|${y}-${m}-${d}|${cal.dayStart}-${cal.dayEnd}`;
+  const cached = windowCache.get(key);
+  if (cached) return cached;
   const s = parseHm(cal.dayStart);
   const e = parseHm(cal.dayEnd);
   const start = zonedTimeToInstant({ year: y, month: m, day: d, ...s }, cal.timeZone);
@@ -102,6 +111,8 @@ function windowOn(
     },
     cal.timeZone,
   );
+  if (windowCache.size >= WINDOW_CACHE_MAX) windowCache.clear();
+  windowCache.set(key, { start, end });
   return { start, end };
 }
 

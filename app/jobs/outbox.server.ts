@@ -141,23 +141,47 @@ async function deliverOne(
   return "sent";
 }
 
+/** Delivery lanes per worker: each claims, sends and marks one mail at a time, in parallel. */
+export const DELIVERY_LANES = 8;
+/** Due rows read per query; lanes take them one by one and claim each before sending. */
+const PAGE = 200;
+
 /**
- * Sends what is due, one mail at a time: each is claimed with a conditional update, sent and
- * marked before the next is claimed, so any number of workers can run this at once, each mail
- * is handed to SMTP by one of them, and a crash leaves at most one mail sent but not marked.
+ * Sends what is due over `lanes` parallel lanes (as many as the SMTP pool has connections).
+ * Each lane claims a mail with a conditional update, sends it and marks it before claiming the
+ * next, so any number of workers can run this at once, each mail is handed to SMTP by one of
+ * them, and a crash leaves at most one mail sent but not marked per lane. The first mail of a
+ * tick goes alone: it is the probe that tells whether the server is up (decision 015), and
+ * only once it went through do the other lanes start.
  */
 export async function deliverDueNotifications(
   db: Db,
   send: MailSender,
-  opts: { appUrl: string; now?: Date; batchSize?: number; circuit?: MailCircuit },
+  opts: {
+    appUrl: string;
+    now?: Date;
+    batchSize?: number;
+    circuit?: MailCircuit;
+    lanes?: number;
+  },
 ): Promise<DeliveryReport> {
   const now = opts.now ?? new Date();
   const circuit = opts.circuit ?? circuitFor(send);
   const report: DeliveryReport = { sent: 0, failed: 0, dead: 0 };
   if (circuit.isOpen(now)) return { ...report, serverUnavailable: true };
   const limit = opts.batchSize ?? 100;
-  for (let tried = 0; tried < limit; tried++) {
-    const n = await db.notification.findFirst({
+  const lanes = Math.max(1, opts.lanes ?? DELIVERY_LANES);
+  let tried = 0;
+  let stopped = false;
+  let exhausted = false;
+  let queue: Due[] = [];
+  const handed = new Set<string>();
+  let reading: Promise<void> | null = null;
+
+  // The due rows, a page at a time, shared by the lanes; a row another worker (or lane) claims
+  // first is skipped by the claim.
+  const readPage = async () => {
+    const rows = await db.notification.findMany({
       where: {
         OR: [
           { status: "PENDING", nextAttemptAt: { lte: now } },
@@ -165,18 +189,51 @@ export async function deliverDueNotifications(
         ],
       },
       orderBy: { nextAttemptAt: "asc" },
+      take: Math.min(PAGE, limit),
       select: DUE_SELECT,
     });
-    if (!n) break;
-    const outcome = await deliverOne(db, send, n, now, opts.appUrl, report.sent > 0);
-    if (outcome === "skipped") continue;
-    if (outcome === "unavailable") {
-      circuit.open(now);
-      report.serverUnavailable = true;
-      break;
+    if (rows.length === 0) exhausted = true;
+    queue = rows;
+  };
+  // One read at a time, shared by the lanes that found the queue empty.
+  const refill = () => (reading ??= readPage().finally(() => (reading = null)));
+  const nextDue = async (): Promise<Due | null> => {
+    while (!stopped && !exhausted) {
+      const n = queue.shift();
+      // A page read while another lane was between taking a row and claiming it lists that row
+      // again: each row is handed to one lane per tick.
+      if (n && handed.has(n.id)) continue;
+      if (n) {
+        handed.add(n.id);
+        return n;
+      }
+      await refill();
     }
-    if (outcome === "sent") circuit.close();
-    report[outcome]++;
+    return null;
+  };
+
+  const lane = async (max: number) => {
+    for (let own = 0; own < max && tried < limit && !stopped; own++) {
+      const n = await nextDue();
+      if (!n) return;
+      tried++;
+      const outcome = await deliverOne(db, send, n, now, opts.appUrl, report.sent > 0);
+      if (outcome === "skipped") continue;
+      if (outcome === "unavailable") {
+        circuit.open(now);
+        report.serverUnavailable = true;
+        stopped = true;
+        return;
+      }
+      if (outcome === "sent") circuit.close();
+      report[outcome]++;
+    }
+  };
+
+  // The probe: lane one alone until a mail went through (or the server said no).
+  while (!stopped && !exhausted && tried < limit && report.sent === 0) await lane(1);
+  if (!stopped && report.sent > 0) {
+    await Promise.all(Array.from({ length: lanes }, () => lane(Number.POSITIVE_INFINITY)));
   }
   return report;
 }

@@ -37,6 +37,86 @@ export async function appendCaseEvent(tx: Tx, input: CaseEventInput) {
   return { seq: event.seq, hash };
 }
 
+/**
+ * Appends several events to one incident's chain in three statements, whatever their number:
+ * the chain's length is advanced by all of them at once (taking the row lock, as above), the
+ * hashes are chained in memory from the head it answered, the events are inserted together
+ * and the new head is stored.
+ */
+export async function appendCaseEvents(tx: Tx, incidentId: string, inputs: CaseEventInput[]) {
+  if (inputs.length === 0) return [];
+  if (inputs.length === 1) return [await appendCaseEvent(tx, { ...inputs[0], incidentId })];
+  const head = await tx.incident.update({
+    where: { id: incidentId },
+    data: { chainLength: { increment: inputs.length } },
+    select: { chainLength: true, chainHead: true },
+  });
+  let prevHash = head.chainHead || GENESIS_HASH;
+  const first = head.chainLength - inputs.length + 1;
+  const rows = inputs.map((input, i) => {
+    const event = {
+      incidentId,
+      seq: first + i,
+      type: input.type,
+      actorId: input.actorId,
+      at: input.at ?? new Date(),
+      data: JSON.stringify(input.data ?? {}),
+      visibleToReporter: input.visibleToReporter ?? false,
+    };
+    const hash = hashEvent(prevHash, event);
+    const row = { ...event, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.caseEvent.createMany({ data: rows });
+  await tx.incident.update({ where: { id: incidentId }, data: { chainHead: prevHash } });
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
+}
+
+/**
+ * Appends events to several incidents' chains at once, for a caller that already holds those
+ * incidents (locked with FOR UPDATE on PostgreSQL, or inside SQLite's write transaction) and
+ * read their heads: the chains are computed in memory, every event is inserted by one
+ * statement and each incident's head is stored by one update.
+ */
+export async function appendCaseEventsLocked(
+  tx: Tx,
+  heads: { id: string; chainLength: number; chainHead: string }[],
+  inputs: CaseEventInput[],
+) {
+  if (inputs.length === 0) return;
+  const state = new Map(
+    heads.map((h) => [h.id, { length: h.chainLength, hash: h.chainHead || GENESIS_HASH, n: 0 }]),
+  );
+  const rows = inputs.map((input) => {
+    const head = state.get(input.incidentId);
+    if (!head) throw new Error(`The case ${input.incidentId} is not held by this transaction`);
+    const event = {
+      incidentId: input.incidentId,
+      seq: head.length + 1,
+      type: input.type,
+      actorId: input.actorId,
+      at: input.at ?? new Date(),
+      data: JSON.stringify(input.data ?? {}),
+      visibleToReporter: input.visibleToReporter ?? false,
+    };
+    const prevHash = head.hash;
+    const hash = hashEvent(prevHash, event);
+    head.length++;
+    head.hash = hash;
+    head.n++;
+    return { ...event, prevHash, hash };
+  });
+  await tx.caseEvent.createMany({ data: rows });
+  for (const [id, head] of state) {
+    if (head.n === 0) continue;
+    await tx.incident.update({
+      where: { id },
+      data: { chainLength: head.length, chainHead: head.hash },
+    });
+  }
+}
+
 export async function verifyIncidentChain(db: Db, incidentId: string): Promise<ChainVerdict> {
   const incident = await db.incident.findUniqueOrThrow({
     where: { id: incidentId },

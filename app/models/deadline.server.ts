@@ -44,6 +44,39 @@ export async function startClock(
   return clock;
 }
 
+/**
+ * Starts several first clocks (sequence 0) of one incident in two statements: one insert of
+ * all of them and one refresh of nextDueAt. Filing uses it for its four clocks.
+ */
+export async function startClocks(
+  tx: Tx,
+  p: {
+    incidentId: string;
+    kinds: DeadlineKind[];
+    severity: Severity;
+    policy: ActivePolicy;
+    now: Date;
+  },
+) {
+  const clocks = p.kinds.map((kind) => {
+    const target = findTarget(p.policy, p.severity, kind);
+    const d = computeDeadline(target, p.now, p.policy.calendar);
+    return {
+      incidentId: p.incidentId,
+      kind,
+      sequence: 0,
+      businessHours: d.businessHours,
+      windowMinutes: target.minutes,
+      startedAt: d.startedAt,
+      dueAt: d.dueAt,
+      remindAt: d.remindAt,
+    };
+  });
+  await tx.deadline.createMany({ data: clocks });
+  await refreshNextDue(tx, p.incidentId);
+  return clocks.map((c) => ({ kind: c.kind, dueAt: c.dueAt }));
+}
+
 /** Stops the open clock(s) of a kind; answers how many were running. */
 export async function stopClock(tx: Tx, incidentId: string, kind: DeadlineKind, now: Date) {
   const { count } = await tx.deadline.updateMany({

@@ -5,12 +5,12 @@ import type { Category, Channel, Severity, SupportKind } from "~/domain/vocabula
 import type { Db, Prisma, Tx } from "~/utils/db.server";
 import { empty, join, sql, type Sql } from "~/utils/sql.server";
 import type { StoredEvidence } from "~/utils/evidence-storage.server";
-import { appendCaseEvent } from "./case-event.server";
+import { appendCaseEvent, appendCaseEvents } from "./case-event.server";
 import { getDefaultPolicy } from "./deadline-policy.server";
-import { CLOCKS_STARTED_ON_FILING, startClock, stopClock } from "./deadline.server";
+import { CLOCKS_STARTED_ON_FILING, startClocks, stopClock } from "./deadline.server";
 import { recordEvidence } from "./evidence.server";
 import { loadRoutingPeople } from "./org-chart.server";
-import { enqueueNotification } from "./notification.server";
+import { enqueueNotification, enqueueNotifications } from "./notification.server";
 import { flagRepeatOffenders } from "./repeat-offender.server";
 
 export type NewIncident = {
@@ -177,22 +177,25 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
       select: { id: true, reference: true },
     });
 
-    await appendCaseEvent(tx, {
-      incidentId: incident.id,
-      type: "SUBMITTED",
-      actorId: input.reporterId,
-      at: now,
-      visibleToReporter: true,
-      data: { severity: input.severity, channel: input.channel },
-    });
-    await appendCaseEvent(tx, {
-      incidentId: incident.id,
-      type: "ASSIGNED",
-      actorId: null,
-      at: now,
-      visibleToReporter: true,
-      data: { assigneeId: route.assigneeId, hrIds: route.hrIds, reason: "routing" },
-    });
+    // The first two timeline entries chained in memory and inserted together.
+    await appendCaseEvents(tx, incident.id, [
+      {
+        incidentId: incident.id,
+        type: "SUBMITTED",
+        actorId: input.reporterId,
+        at: now,
+        visibleToReporter: true,
+        data: { severity: input.severity, channel: input.channel },
+      },
+      {
+        incidentId: incident.id,
+        type: "ASSIGNED",
+        actorId: null,
+        at: now,
+        visibleToReporter: true,
+        data: { assigneeId: route.assigneeId, hrIds: route.hrIds, reason: "routing" },
+      },
+    ]);
     await recordEvidence(tx, {
       incidentId: incident.id,
       uploadedById: input.reporterId,
@@ -201,33 +204,29 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
     });
 
     const policy = await getDefaultPolicy(tx);
-    const clocks = [];
-    for (const kind of CLOCKS_STARTED_ON_FILING) {
-      clocks.push(
-        await startClock(tx, {
-          incidentId: incident.id,
-          kind,
-          severity: input.severity,
-          policy,
-          now,
-        }),
-      );
-    }
+    const clocks = await startClocks(tx, {
+      incidentId: incident.id,
+      kinds: CLOCKS_STARTED_ON_FILING,
+      severity: input.severity,
+      policy,
+      now,
+    });
     const ack = clocks.find((c) => c.kind === "ACKNOWLEDGE")!;
 
-    const recipients = await tx.user.findMany({
-      where: { id: { in: [route.assigneeId, ...route.hrIds].filter((x): x is string => !!x) } },
-      select: { id: true, email: true },
-    });
-    for (const r of recipients) {
-      await enqueueNotification(tx, {
+    // The assignee and HR were loaded with the routing people (email included): one insert.
+    const recipients = [route.assigneeId, ...route.hrIds]
+      .map((id) => (id ? people.get(id) : undefined))
+      .filter((p) => p !== undefined);
+    await enqueueNotifications(
+      tx,
+      recipients.map((r) => ({
         idempotencyKey: `incident:${incident.id}:new-report:${r.id}`,
         recipient: r,
-        template: "NEW_REPORT_ASSIGNED",
+        template: "NEW_REPORT_ASSIGNED" as const,
         data: { reference, severity: input.severity, dueAt: ack.dueAt.toISOString() },
         incidentId: incident.id,
-      });
-    }
+      })),
+    );
     // A contact's second incident within a year flags the account for leadership review.
     await flagRepeatOffenders(tx, incident.id, now);
     return { id: incident.id, reference: incident.reference, duplicate: false };

@@ -32,3 +32,32 @@ export async function enqueueNotification(tx: Tx, n: NotificationInput) {
     select: { id: true },
   });
 }
+
+/**
+ * Queues several mails in the caller's transaction with two statements, whatever their number:
+ * one look-up of the keys already queued and one insert of the rest (the same key twice, in
+ * the list or already queued, queues it once).
+ */
+export async function enqueueNotifications(tx: Tx, list: NotificationInput[]) {
+  if (list.length === 0) return;
+  const keys = [...new Set(list.map((n) => n.idempotencyKey))];
+  const existing = await tx.notification.findMany({
+    where: { idempotencyKey: { in: keys } },
+    select: { idempotencyKey: true },
+  });
+  const seen = new Set(existing.map((e) => e.idempotencyKey));
+  const data = [];
+  for (const n of list) {
+    if (seen.has(n.idempotencyKey)) continue;
+    seen.add(n.idempotencyKey);
+    data.push({
+      idempotencyKey: n.idempotencyKey,
+      recipientId: n.recipient.id,
+      toEmail: n.recipient.email,
+      template: n.template,
+      data: JSON.stringify(n.data),
+      incidentId: n.incidentId,
+    });
+  }
+  if (data.length > 0) await tx.notification.createMany({ data });
+}

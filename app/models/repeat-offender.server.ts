@@ -1,6 +1,7 @@
 import type { Tx } from "~/utils/db.server";
-import { appendCaseEvent } from "./case-event.server";
-import { enqueueNotification } from "./notification.server";
+import { join, sql } from "~/utils/sql.server";
+import { appendCaseEvents } from "./case-event.server";
+import { enqueueNotifications } from "./notification.server";
 
 // A second incident involving the same customer contact within 12 months
 // flags the account for leadership review, whatever its revenue. Only a recorded decision
@@ -37,72 +38,87 @@ export async function flagRepeatOffenders(
   if (!incident || incident.contacts.length === 0) return { flagged: [] };
   const from = new Date(incident.occurredAt.getTime() - REPEAT_WINDOW_MS);
   const to = new Date(incident.occurredAt.getTime() + REPEAT_WINDOW_MS);
-  const flagged: RepeatOffenderResult["flagged"] = [];
+  const contactIds = incident.contacts.map((c) => c.contactId);
 
-  for (const { contactId } of incident.contacts) {
-    const other = await tx.incident.findFirst({
-      where: {
-        id: { not: incident.id },
-        occurredAt: { gte: from, lte: to },
-        contacts: { some: { contactId } },
-      },
-      select: { id: true },
-    });
-    if (!other) continue;
-    const contact = await tx.customerContact.findUnique({
-      where: { id: contactId },
-      select: { accountId: true },
-    });
-    const accountId = contact?.accountId ?? incident.accountId;
-    const account = await tx.customerAccount.findUniqueOrThrow({
-      where: { id: accountId },
-      select: { conductStatus: true, _count: { select: { decisions: true } } },
-    });
-    await tx.customerAccount.update({
-      where: { id: accountId },
-      data: {
-        needsReview: true,
-        ...(account.conductStatus === "GOOD" ? { conductStatus: "WATCH" } : {}),
-      },
-    });
-    flagged.push({ accountId, contactId });
+  // One statement for every contact, driven by the contact's index: a contact has a handful of
+  // incidents, while the window holds a year of everyone's. CROSS JOIN keeps SQLite from
+  // starting at the occurredAt index instead (PostgreSQL reorders it as it sees fit).
+  const others = await tx.$queryRaw<{ contactId: string; otherId: string }[]>(sql`
+    SELECT c."contactId" AS "contactId", MIN(c."incidentId") AS "otherId"
+    FROM "IncidentContact" c CROSS JOIN "Incident" o
+    WHERE c."contactId" IN (${join(contactIds)}) AND c."incidentId" <> ${incident.id}
+      AND o."id" = c."incidentId" AND o."occurredAt" >= ${from} AND o."occurredAt" <= ${to}
+    GROUP BY c."contactId"`);
+  if (others.length === 0) return { flagged: [] };
+  const otherOf = new Map(others.map((o) => [o.contactId, o.otherId]));
+  const repeated = contactIds.filter((id) => otherOf.has(id));
 
-    const events = await tx.caseEvent.findMany({
-      where: { incidentId: incident.id, type: REPEAT_OFFENDER_EVENT },
-      select: { data: true },
-    });
-    const already = events.some(
-      (e) => (JSON.parse(e.data) as { contactId?: string }).contactId === contactId,
-    );
-    if (!already) {
-      await appendCaseEvent(tx, {
+  const contacts = await tx.customerContact.findMany({
+    where: { id: { in: repeated } },
+    select: { id: true, accountId: true },
+  });
+  const accountOf = new Map(contacts.map((c) => [c.id, c.accountId]));
+  const flagged = repeated.map((contactId) => ({
+    contactId,
+    accountId: accountOf.get(contactId) ?? incident.accountId,
+  }));
+  const accountIds = [...new Set(flagged.map((f) => f.accountId))];
+  const accounts = await tx.customerAccount.findMany({
+    where: { id: { in: accountIds } },
+    select: { id: true, _count: { select: { decisions: true } } },
+  });
+  if (accounts.length !== accountIds.length) throw new Error("A flagged account is missing");
+  const reviewOf = new Map(accounts.map((a) => [a.id, a._count.decisions]));
+  await tx.customerAccount.updateMany({
+    where: { id: { in: accountIds }, conductStatus: "GOOD" },
+    data: { conductStatus: "WATCH" },
+  });
+  await tx.customerAccount.updateMany({
+    where: { id: { in: accountIds } },
+    data: { needsReview: true },
+  });
+
+  const events = await tx.caseEvent.findMany({
+    where: { incidentId: incident.id, type: REPEAT_OFFENDER_EVENT },
+    select: { data: true },
+  });
+  const already = new Set(
+    events.map((e) => (JSON.parse(e.data) as { contactId?: string }).contactId),
+  );
+  await appendCaseEvents(
+    tx,
+    incident.id,
+    flagged
+      .filter((f) => !already.has(f.contactId))
+      .map(({ accountId, contactId }) => ({
         incidentId: incident.id,
         type: REPEAT_OFFENDER_EVENT,
         actorId: null,
         at: now,
         visibleToReporter: false,
-        data: { accountId, contactId, otherIncidentId: other.id },
-      });
-    }
+        data: { accountId, contactId, otherIncidentId: otherOf.get(contactId) },
+      })),
+  );
 
-    const named = incident.namedUsers.map((n) => n.userId);
-    const recipients = await tx.user.findMany({
-      where: { active: true, role: { in: ["LEADERSHIP", "HR"] }, id: { notIn: named } },
-      select: { id: true, email: true },
-    });
-    // One mail per person per (account, contact) while the account awaits a decision: a
-    // decision starts a new review, and a later repeat then mails again.
-    const review = account._count.decisions;
-    for (const r of recipients) {
-      await enqueueNotification(tx, {
-        idempotencyKey: `repeat-offender:${accountId}:${contactId}:review-${review}:${r.id}`,
+  const named = incident.namedUsers.map((n) => n.userId);
+  const recipients = await tx.user.findMany({
+    where: { active: true, role: { in: ["LEADERSHIP", "HR"] }, id: { notIn: named } },
+    select: { id: true, email: true },
+  });
+  // One mail per person per (account, contact) while the account awaits a decision: a
+  // decision starts a new review, and a later repeat then mails again.
+  await enqueueNotifications(
+    tx,
+    flagged.flatMap(({ accountId, contactId }) =>
+      recipients.map((r) => ({
+        idempotencyKey: `repeat-offender:${accountId}:${contactId}:review-${reviewOf.get(accountId)}:${r.id}`,
         recipient: r,
-        template: "REPEAT_OFFENDER",
+        template: "REPEAT_OFFENDER" as const,
         data: { reference: incident.reference, accountId },
         incidentId: incident.id,
-      });
-    }
-  }
+      })),
+    ),
+  );
   return { flagged };
 }
 

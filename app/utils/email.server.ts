@@ -15,9 +15,11 @@ export type MailSender = (message: MailMessage) => Promise<void>;
 
 export function smtpSender(smtpUrl = getEnv().SMTP_URL, from = getEnv().MAIL_FROM): MailSender {
   const transport: Transporter = nodemailer.createTransport(smtpUrl, {
-    // A few reused connections: a backlog after an outage goes out quickly.
+    // Reused connections, one per delivery lane of the outbox (DELIVERY_LANES in
+    // app/jobs/outbox.server.ts): a backlog after an outage goes out quickly.
     pool: true,
-    maxConnections: 3,
+    maxConnections: 8,
+    maxMessages: 1_000,
     // Fail fast when the server is down: the outbox retries later anyway.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

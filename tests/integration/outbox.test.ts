@@ -166,12 +166,41 @@ describe("the mail outbox", () => {
       inFlight.push(await db.notification.count({ where: { status: "SENDING" } }));
     };
     try {
-      expect(await deliver(new Date())).toEqual({ sent: 8, failed: 0, dead: 0 });
+      expect(
+        await deliverDueNotifications(db, smtpSender(smtp.url), {
+          appUrl: TEST_APP_URL,
+          lanes: 1,
+        }),
+      ).toEqual({ sent: 8, failed: 0, dead: 0 });
     } finally {
       smtp.beforeAccept = null;
     }
     expect(inFlight).toHaveLength(8);
     expect(Math.max(...inFlight)).toBe(1);
+  });
+
+  it("keeps one mail in flight per lane when several lanes deliver, each mail once", async () => {
+    for (let i = 0; i < 24; i++) await fileReport(400 + i);
+    const inFlight: number[] = [];
+    smtp.beforeAccept = async () => {
+      inFlight.push(await db.notification.count({ where: { status: "SENDING" } }));
+    };
+    try {
+      expect(
+        await deliverDueNotifications(db, smtpSender(smtp.url), {
+          appUrl: TEST_APP_URL,
+          lanes: 3,
+        }),
+      ).toEqual({ sent: 24, failed: 0, dead: 0 });
+    } finally {
+      smtp.beforeAccept = null;
+    }
+    expect(inFlight).toHaveLength(24);
+    // The probe goes alone; afterwards never more than one claimed, unmarked mail per lane.
+    expect(inFlight[0]).toBe(1);
+    expect(Math.max(...inFlight)).toBeLessThanOrEqual(3);
+    expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(24);
+    expect(await db.notification.count({ where: { status: { not: "SENT" } } })).toBe(0);
   });
 
   it("sends a duplicate after a crash with the same Message-ID, so it can be recognised", async () => {
