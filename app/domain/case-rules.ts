@@ -36,6 +36,7 @@ const WHILE_RESOLVED: ReadonlySet<CaseIntent> = new Set([
 
 /** Why this intent is refused on a case in this status, or null when it may go ahead. */
 export function caseIntentProblem(intent: CaseIntent, status: IncidentStatus): string | null {
+  if (status === "RESOLVED" && intent === "resolve") return "This case is already resolved.";
   if (status === "RESOLVED" && !WHILE_RESOLVED.has(intent)) {
     return "This case is resolved. Reopen it first to change it.";
   }
@@ -93,4 +94,21 @@ export const SUPPORT_ANSWER_LABELS: Record<SupportAnswer, string> = {
 export function supportAnswerProblem(answer: SupportAnswer, reason: string | null): string | null {
   if (answer === "DECLINED" && !reason?.trim()) return "Please give the reason for declining.";
   return null;
+}
+
+/** The one thing the handler should do next, in plain words, from the case's state. */
+export function nextStep(s: {
+  status: IncidentStatus;
+  assessed: boolean;
+  unansweredSupport: number;
+  protectiveClockOpen: boolean;
+  statementsAwaited: number;
+}): string {
+  if (s.status === "RESOLVED") return "Nothing: the case is resolved. Reopen it if needed.";
+  if (s.status === "SUBMITTED") return "Acknowledge the report so the reporter knows you have it.";
+  if (s.unansweredSupport > 0) return "Answer the support the employee asked for.";
+  if (s.protectiveClockOpen) return "Record a protective measure for the employee.";
+  if (!s.assessed) return "Assess the harm: severity and categories.";
+  if (s.statementsAwaited > 0) return "Wait for the witness statements, or follow them up.";
+  return "Keep the reporter updated and resolve the case when it is done.";
 }

@@ -1,8 +1,4 @@
-import {
-  supportAnswerProblem,
-  mayGiveStatement,
-  type SupportAnswer,
-} from "~/domain/case-rules";
+import { supportAnswerProblem, mayGiveStatement, type SupportAnswer } from "~/domain/case-rules";
 import { SUPPORT_KINDS, type SupportKind } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";

@@ -8,7 +8,7 @@ import * as accountRoute from "~/routes/accounts.$id";
 import * as adminRoute from "~/routes/admin._index";
 import * as auditRoute from "~/routes/admin.audit";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
-import * as caseRoute from "~/routes/cases.$reference";
+import * as caseRoute from "~/routes/cases.$reference/route";
 import * as evidenceRoute from "~/routes/evidence.$id";
 import * as hrAccountRoute from "~/routes/hr.accounts.$id";
 import * as hrCasesRoute from "~/routes/hr.cases";
