@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { useState } from "react";
 import { StatusBadge } from "~/components/status-badge";
 import { Field, inputClass } from "~/components/ui/field";
 import { SUPPORT_ANSWER_LABELS, type SupportAnswer } from "~/domain/case-rules";
@@ -127,8 +128,10 @@ export function KeptResult({ fetcherKey, show }: { fetcherKey: string; show: boo
 function SupportAnswerForm({ reference, support }: { reference: string; support: Support }) {
   const id = (f: string) => `support-${support.kind}-${f}`;
   const label = SUPPORT_LABELS[support.kind as SupportKind] ?? support.kind;
+  // Open while unanswered, and it stays as it was when the answer arrives, so its result shows.
+  const [initiallyOpen] = useState(!support.answer);
   return (
-    <details className="mt-1" open={!support.answer}>
+    <details className="mt-1" open={initiallyOpen}>
       <summary className="cursor-pointer text-sm text-brand-700 underline">
         {support.answer ? "Change the answer" : "Answer this request"}
       </summary>
