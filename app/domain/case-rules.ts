@@ -24,7 +24,9 @@ export type CaseIntent = (typeof CASE_INTENTS)[number];
 
 /**
  * What stays possible on a resolved case: looking, private notes, talking with the reporter
- * and reopening. Everything else changes the case and needs it reopened first.
+ * and reopening. Everything else changes the case and needs it reopened first. ("Resolve" again
+ * is let through: the model answers that it is already resolved and changes nothing, so a
+ * double click is not an error.)
  */
 const WHILE_RESOLVED: ReadonlySet<CaseIntent> = new Set([
   "view",
@@ -32,17 +34,13 @@ const WHILE_RESOLVED: ReadonlySet<CaseIntent> = new Set([
   "message",
   "update",
   "reopen",
+  "resolve",
 ]);
 
 /** Why this intent is refused on a case in this status, or null when it may go ahead. */
 export function caseIntentProblem(intent: CaseIntent, status: IncidentStatus): string | null {
-  if (status === "RESOLVED" && intent === "resolve") return "This case is already resolved.";
   if (status === "RESOLVED" && !WHILE_RESOLVED.has(intent)) {
     return "This case is resolved. Reopen it first to change it.";
-  }
-  if (status !== "RESOLVED" && intent === "reopen") return "This case is already open.";
-  if (status !== "SUBMITTED" && intent === "acknowledge") {
-    return "This report was already acknowledged.";
   }
   return null;
 }

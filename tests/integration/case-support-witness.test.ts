@@ -115,7 +115,9 @@ describe("a resolved case", () => {
     }
     expect(await db.action.count({ where: { incidentId: id } })).toBe(1);
     expect(await db.witnessStatement.count({ where: { incidentId: id } })).toBe(0);
-    // What stays possible: a private note, and reopening.
+    // Resolving again changes nothing; a private note and reopening stay possible.
+    const again = await act(reference, { intent: "resolve", outcome: "WITHDRAWN" });
+    expect((again.body as { message: string }).message).toMatch(/already resolved/);
     expect((await act(reference, { intent: "note", text: "Filed." })).status).toBe(200);
     expect((await act(reference, { intent: "reopen", reason: "New facts" })).status).toBe(200);
     expect((await act(reference, { intent: "protect", measure: "TIME_OFF" })).status).toBe(200);
