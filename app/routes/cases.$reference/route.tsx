@@ -80,6 +80,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+/** Logging a view changes nothing on the page: no need to load it again afterwards. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "view" ? false : defaultShouldRevalidate);
+
 /**
  * After a client-side navigation the loader did not log the view (it cannot tell a navigation
  * from a revalidation): the page posts one "view" once per visit, keyed by the location.
