@@ -10,6 +10,7 @@ import {
   useFetcher,
   useLoaderData,
   useLocation,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect } from "react";
 import { CaseForm, Section } from "~/components/case/case-form";
