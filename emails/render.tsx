@@ -9,6 +9,9 @@ import { passwordReset, type PasswordResetData } from "./password-reset";
 import { reportAcknowledged, type ReportAcknowledgedData } from "./report-acknowledged";
 import { repeatOffender, type RepeatOffenderData } from "./repeat-offender";
 import { reporterUpdate, type ReporterUpdateData } from "./reporter-update";
+import { statementReceived, type StatementReceivedData } from "./statement-received";
+import { statementRequested, type StatementRequestedData } from "./statement-requested";
+import { supportAnswered, type SupportAnsweredData } from "./support-answered";
 import type { EmailContent, RenderedEmail } from "./types";
 
 // Template name (as stored on a Notification row) → its component. None takes report text.
@@ -23,6 +26,9 @@ const templates = {
   EVIDENCE_ADDED: (d: EvidenceAddedData, u: string) => evidenceAdded(d, u),
   INVITATION: (d: InvitationData, u: string) => invitation(d, u),
   PASSWORD_RESET: (d: PasswordResetData, u: string) => passwordReset(d, u),
+  SUPPORT_ANSWERED: (d: SupportAnsweredData, u: string) => supportAnswered(d, u),
+  STATEMENT_REQUESTED: (d: StatementRequestedData, u: string) => statementRequested(d, u),
+  STATEMENT_RECEIVED: (d: StatementReceivedData, u: string) => statementReceived(d, u),
 } satisfies Record<string, (data: never, appUrl: string) => EmailContent>;
 
 export type TemplateName = keyof typeof templates;

@@ -11,10 +11,12 @@ import {
   CHANNEL_LABELS,
   DEADLINE_LABELS,
   SEVERITY_LABELS,
+  SUPPORT_LABELS,
   type Category,
   type Channel,
   type DeadlineKind,
   type Severity,
+  type SupportKind,
 } from "./vocabulary";
 
 const MEASURE_WORDS: Record<string, string> = {
@@ -125,6 +127,18 @@ export function describeEvent(
     }
     case "VIEWED":
       return "Viewed the case";
+    case "SUPPORT_ANSWERED": {
+      const what = SUPPORT_LABELS[data.kind as SupportKind] ?? "A request for support";
+      const answer = data.answer === "ARRANGED" ? "arranged" : "declined";
+      const reason = data.reason ? ` (${String(data.reason)})` : "";
+      return `Support asked for — ${what.toLowerCase()}: ${answer}${reason}`;
+    }
+    case "STATEMENT_REQUESTED": {
+      const who = typeof data.witnessId === "string" ? names.get(data.witnessId) : undefined;
+      return `Witness statement asked of ${who ?? "a witness"}`;
+    }
+    case "STATEMENT_GIVEN":
+      return `Witness statement given: ${String(data.text ?? "")}`;
     case "EXPORTED":
       return `Exported ${String(data.what ?? "the case")} (${String(data.format ?? "")})`;
     default:
@@ -139,6 +153,7 @@ export function referencedUserIds(events: { data: Record<string, unknown> }[]): 
     if (typeof e.data.assigneeId === "string") ids.add(e.data.assigneeId);
     if (typeof e.data.approverId === "string") ids.add(e.data.approverId);
     if (typeof e.data.ownerId === "string") ids.add(e.data.ownerId);
+    if (typeof e.data.witnessId === "string") ids.add(e.data.witnessId);
     if (Array.isArray(e.data.toUserIds)) for (const id of e.data.toUserIds) ids.add(String(id));
   }
   return [...ids];

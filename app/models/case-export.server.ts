@@ -25,6 +25,7 @@ import {
 } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
 import { appendCaseEvent, verifyIncidentChain } from "./case-event.server";
+import { statementLinesForCaseFile } from "./case-support.server";
 import { getTimelineItems } from "./timeline-view.server";
 
 // Exports for HR (and counsel): a case file as PDF and lists as CSV. Every export is itself
@@ -108,10 +109,14 @@ export async function getCaseFile(db: Db, incidentId: string) {
   });
   const timeline = await getTimelineItems(db, incidentId, { forReporter: false });
   const chain = await verifyIncidentChain(db, incidentId);
-  return { incident, timeline, chain };
+  const statements = await statementLinesForCaseFile(db, incidentId);
+  return { incident, timeline, chain, statements };
 }
 
-type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
+/** (Witness statements are optional: a file without the section still renders.) */
+type CaseFile = Omit<Awaited<ReturnType<typeof getCaseFile>>, "statements"> & {
+  statements?: string[];
+};
 
 export function actionLabel(catalogue: string, type: string): string {
   return catalogue === "PROTECTIVE"
@@ -218,6 +223,10 @@ export async function renderCaseFilePdf(file: CaseFile, exportedBy: string, now 
     w.text(`${e.fileName} (${e.mimeType}, ${e.sizeBytes} bytes, ${d(e.createdAt)})`);
     w.text(`SHA-256 ${e.sha256}`, { size: 8 });
   }
+  w.heading("Witness statements");
+  const statements = file.statements ?? [];
+  if (statements.length === 0) w.text("None asked for.");
+  for (const line of statements) w.text(line);
   w.heading("Timeline");
   for (const t of timeline) {
     w.text(`${d(new Date(t.at))}  ${t.actorName ?? "System"}: ${t.summary}`, { size: 9 });

@@ -439,7 +439,7 @@ export async function getIncidentForReporter(db: Db, id: string) {
       contacts: { select: { contact: { select: { name: true } } } },
       witnesses: { select: { user: { select: { name: true } } } },
       namedUsers: { select: { user: { select: { name: true } } } },
-      supportRequests: { select: { kind: true } },
+      supportRequests: { select: { kind: true, answer: true, answerReason: true } },
       deadlines: {
         where: { kind: "ACKNOWLEDGE" },
         select: { kind: true, dueAt: true, metAt: true },

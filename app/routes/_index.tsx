@@ -4,6 +4,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/field";
 import { canHandleIncidents } from "~/domain/permissions";
 import { countOpenCases, countOverdueCases, getReporterList } from "~/models/incident.server";
+import { openStatementRequests } from "~/models/case-support.server";
 import { hasActiveAdmin } from "~/models/people.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -23,11 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]);
     queue = { open, overdue };
   }
-  return { name: user.name.split(" ")[0], reports, queue };
+  const statements = await openStatementRequests(db, user.id);
+  return { name: user.name.split(" ")[0], reports, queue, statements };
 }
 
 export default function Home() {
-  const { name, reports, queue } = useLoaderData<typeof loader>();
+  const { name, reports, queue, statements } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section>
@@ -54,6 +56,22 @@ export default function Home() {
           <Link to="/queue" className="mt-2 inline-block text-brand-700 underline">
             Open the queue
           </Link>
+        </section>
+      ) : null}
+      {statements.length ? (
+        <section aria-labelledby="statements-heading" className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="statements-heading" className="text-lg font-semibold">
+            Witness statements asked of you
+          </h2>
+          <ul className="mt-2 space-y-1">
+            {statements.map((s) => (
+              <li key={s.id}>
+                <Link to={`/statements/${s.id}`} className="text-brand-700 underline">
+                  Write your statement (asked {formatDate(s.requestedAt)})
+                </Link>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       <section aria-labelledby="mine-heading">

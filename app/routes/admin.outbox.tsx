@@ -35,6 +35,9 @@ const TEMPLATE_LABELS = {
   EVIDENCE_ADDED: "Evidence added",
   INVITATION: "Invitation",
   PASSWORD_RESET: "Password reset",
+  SUPPORT_ANSWERED: "Support request answered",
+  STATEMENT_REQUESTED: "Witness statement asked",
+  STATEMENT_RECEIVED: "Witness statement received",
 } satisfies Record<TemplateName, string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {

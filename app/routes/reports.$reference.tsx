@@ -96,10 +96,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       witnesses: incident.witnesses.map((w) => w.user.name),
       named: incident.namedUsers.map((n) => n.user.name),
       support: incident.supportRequests
-        .map((r) => r.kind)
+        .map((r) => ({ kind: r.kind, answer: r.answer, reason: r.answerReason }))
         .sort(
           (a, b) =>
-            SUPPORT_KINDS.indexOf(a as SupportKind) - SUPPORT_KINDS.indexOf(b as SupportKind),
+            SUPPORT_KINDS.indexOf(a.kind as SupportKind) -
+            SUPPORT_KINDS.indexOf(b.kind as SupportKind),
         ),
       handlerName: incident.assignee?.name ?? null,
       acknowledgeBy: ack && !ack.metAt ? ack.dueAt.toISOString() : null,
@@ -319,7 +320,19 @@ export default function ReportDetail() {
             <div>
               <dt className="text-sm text-slate-600">Support you asked for</dt>
               <dd>
-                {incident.support.map((k) => SUPPORT_LABELS[k as SupportKind] ?? k).join(", ")}
+                <ul>
+                  {incident.support.map((r) => (
+                    <li key={r.kind}>
+                      {SUPPORT_LABELS[r.kind as SupportKind] ?? r.kind}:{" "}
+                      {r.answer === "ARRANGED"
+                        ? "arranged"
+                        : r.answer === "DECLINED"
+                          ? "declined"
+                          : "waiting for an answer"}
+                      {r.reason ? ` (${r.reason})` : ""}
+                    </li>
+                  ))}
+                </ul>
               </dd>
             </div>
           ) : null}

@@ -89,8 +89,9 @@ test("a phone files a complete report with evidence, witnesses and support", asy
   console.log(`phone, complete report with 2 files: ${Date.now() - started} ms to ${reference}`);
 
   await expect(page.getByText("Aisha Rahman")).toBeVisible();
+  await expect(page.getByText("Time off: waiting for an answer")).toBeVisible();
   await expect(
-    page.getByText("Time off, A manager on future calls with this customer"),
+    page.getByText("A manager on future calls with this customer: waiting for an answer"),
   ).toBeVisible();
   await expectNoAxeViolations(page, "report detail on a phone");
 

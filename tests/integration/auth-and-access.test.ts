@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as caseRoute from "~/routes/cases.$reference";
+import * as caseRoute from "~/routes/cases.$reference/route";
 import * as loginRoute from "~/routes/login";
 import * as logoutRoute from "~/routes/logout";
 import * as queueRoute from "~/routes/queue";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyIncidentChain } from "~/models/case-event.server";
 import { createIncident } from "~/models/incident.server";
-import * as caseRoute from "~/routes/cases.$reference";
+import * as caseRoute from "~/routes/cases.$reference/route";
 import * as reportRoute from "~/routes/reports.$reference";
 import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";

@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { requestWitnessStatement } from "~/models/case-support.server";
 import { addCaseNote, assessIncident, recordSanction } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
 import * as accountRoute from "~/routes/accounts.$id";
 import * as adminRoute from "~/routes/admin._index";
 import * as auditRoute from "~/routes/admin.audit";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
-import * as caseRoute from "~/routes/cases.$reference";
+import * as caseRoute from "~/routes/cases.$reference/route";
+import * as statementRoute from "~/routes/statements.$id";
 import * as evidenceRoute from "~/routes/evidence.$id";
 import * as hrAccountRoute from "~/routes/hr.accounts.$id";
 import * as hrCasesRoute from "~/routes/hr.cases";
@@ -74,6 +76,7 @@ let incidentId: string;
 let evidenceId: string;
 let actionId: string;
 let contactId: string;
+let statementId: string;
 const people = {} as Record<Exclude<Actor, "anonymous">, { id: string; email: string }>;
 const cookies = new Map<Actor, string | undefined>();
 
@@ -118,9 +121,19 @@ beforeAll(async () => {
     narrative: NARRATIVE,
     contactIds: [contactId],
     namedUserIds: [namedManager.id, org.hr2.id],
+    // (casepage) support asked for, and a witness who is asked for a statement.
+    supportKinds: ["TIME_OFF", "OFF_ACCOUNT"],
+    witnessIds: [org.employeeB.id],
   });
   reference = created.reference;
   incidentId = created.id;
+  statementId = (
+    await requestWitnessStatement(db, {
+      incidentId,
+      actorId: org.managerA.id,
+      witnessId: org.employeeB.id,
+    })
+  ).id;
   // Escalated to leadership, and (so the named rule must win) to the named manager as well.
   for (const userId of [escalatedLeadership.id, namedManager.id]) {
     await db.incidentParticipant.upsert({
@@ -577,6 +590,53 @@ const CHECKS: Check[] = [
     approverId: org.headOf.id,
     consulted: "yes",
   })),
+  // ---- Case page (casepage): support answers, witness statements. The witness is the
+  // other team's employee; the page shows them only their own request.
+  caseAction("arrange support", () => ({
+    intent: "support-answer",
+    kind: "TIME_OFF",
+    answer: "ARRANGED",
+  })),
+  caseAction("decline support", () => ({
+    intent: "support-answer",
+    kind: "OFF_ACCOUNT",
+    answer: "DECLINED",
+    reason: "Nobody else knows this account yet",
+  })),
+  caseAction("ask a witness", () => ({ intent: "witness-request", witnessId: org.employeeB.id })),
+  caseAction("log a view", () => ({ intent: "view" })),
+  {
+    resource: "witness statement",
+    action: "GET own request",
+    method: "GET",
+    fn: () => statementRoute.loader as Fn,
+    path: () => `/statements/${statementId}`,
+    params: () => ({ id: statementId }),
+    allowed: ["otherTeamEmployee"],
+    shows: () => [reference],
+    hides: () => [NARRATIVE, NOTE, org.employeeA.name, org.account.name],
+  },
+  {
+    resource: "witness statement",
+    action: "GET unknown request",
+    method: "GET",
+    fn: () => statementRoute.loader as Fn,
+    path: () => "/statements/nope0000000",
+    params: () => ({ id: "nope0000000" }),
+    allowed: [],
+  },
+  {
+    resource: "witness statement",
+    action: "POST statement",
+    method: "POST",
+    fn: () => statementRoute.action as Fn,
+    path: () => `/statements/${statementId}`,
+    params: () => ({ id: statementId }),
+    fields: () => ({ statement: "I heard the customer raise his voice on the call." }),
+    allowed: ["otherTeamEmployee"],
+    hides: () => [NARRATIVE, NOTE],
+  },
+  // ---- end of case page (casepage)
   caseAction("resolve", () => ({ intent: "resolve", outcome: "SUBSTANTIATED" })),
   caseAction("reopen", () => ({ intent: "reopen", reason: "Matrix reopen" })),
   caseAction("update again", () => ({ intent: "update", text: "Still on it." })),

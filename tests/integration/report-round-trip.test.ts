@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueNotifications } from "~/jobs/outbox.server";
 import { verifyIncidentChain } from "~/models/case-event.server";
-import * as caseRoute from "~/routes/cases.$reference";
+import * as caseRoute from "~/routes/cases.$reference/route";
 import * as queueRoute from "~/routes/queue";
 import * as reportRoute from "~/routes/reports.$reference";
 import * as newReportRoute from "~/routes/reports.new";

@@ -3,7 +3,7 @@ import { extractPdfText } from "~/domain/pdf-text";
 import { createIncident } from "~/models/incident.server";
 import * as accountEditRoute from "~/routes/accounts.$id_.edit";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
-import * as caseRoute from "~/routes/cases.$reference";
+import * as caseRoute from "~/routes/cases.$reference/route";
 import * as dashboardRoute from "~/routes/dashboard";
 import * as healthRoute from "~/routes/healthz";
 import * as loginRoute from "~/routes/login";

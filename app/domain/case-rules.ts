@@ -1,0 +1,112 @@
+import type { IncidentStatus, Role } from "./vocabulary";
+
+// What the case page may do to a case, as pure rules the action checks before any change.
+// The page hides what is refused, but the action refuses it too: hiding is not a rule.
+
+export const CASE_INTENTS = [
+  "view",
+  "acknowledge",
+  "assess",
+  "note",
+  "message",
+  "update",
+  "protect",
+  "sanction",
+  "action-status",
+  "reassign",
+  "resolve",
+  "reopen",
+  "decide",
+  "support-answer",
+  "witness-request",
+] as const;
+export type CaseIntent = (typeof CASE_INTENTS)[number];
+
+/**
+ * What stays possible on a resolved case: looking, private notes, talking with the reporter
+ * and reopening. Everything else changes the case and needs it reopened first. ("Resolve" again
+ * is let through: the model answers that it is already resolved and changes nothing, so a
+ * double click is not an error.)
+ */
+const WHILE_RESOLVED: ReadonlySet<CaseIntent> = new Set([
+  "view",
+  "note",
+  "message",
+  "update",
+  "reopen",
+  "resolve",
+]);
+
+/** Why this intent is refused on a case in this status, or null when it may go ahead. */
+export function caseIntentProblem(intent: CaseIntent, status: IncidentStatus): string | null {
+  if (status === "RESOLVED" && !WHILE_RESOLVED.has(intent)) {
+    return "This case is resolved. Reopen it first to change it.";
+  }
+  return null;
+}
+
+export type CasePeople = {
+  reporterId: string;
+  /** Colleagues named in the report: excluded from it everywhere. */
+  namedUserIds: string[];
+};
+
+export type Candidate = { id: string; role: Role; active: boolean };
+
+/**
+ * Who may own an action on a case: an active manager, HR or leadership member who is neither
+ * the reporter nor named in the report (they may not even see it).
+ */
+export function mayOwnAction(person: Candidate, people: CasePeople): boolean {
+  if (!person.active) return false;
+  if (!(person.role === "MANAGER" || person.role === "HR" || person.role === "LEADERSHIP")) {
+    return false;
+  }
+  return person.id !== people.reporterId && !people.namedUserIds.includes(person.id);
+}
+
+/**
+ * Who may be asked for a witness statement: an active colleague the reporter listed as a
+ * witness, who is not the reporter and not named as involved.
+ */
+export function mayGiveStatement(
+  person: { id: string; active: boolean },
+  people: CasePeople & { witnessIds: string[] },
+): boolean {
+  return (
+    person.active &&
+    people.witnessIds.includes(person.id) &&
+    person.id !== people.reporterId &&
+    !people.namedUserIds.includes(person.id)
+  );
+}
+
+export const SUPPORT_ANSWERS = ["ARRANGED", "DECLINED"] as const;
+export type SupportAnswer = (typeof SUPPORT_ANSWERS)[number];
+export const SUPPORT_ANSWER_LABELS: Record<SupportAnswer, string> = {
+  ARRANGED: "Arranged",
+  DECLINED: "Declined",
+};
+
+/** A declined request needs a reason the reporter can read; an arranged one may have a note. */
+export function supportAnswerProblem(answer: SupportAnswer, reason: string | null): string | null {
+  if (answer === "DECLINED" && !reason?.trim()) return "Please give the reason for declining.";
+  return null;
+}
+
+/** The one thing the handler should do next, in plain words, from the case's state. */
+export function nextStep(s: {
+  status: IncidentStatus;
+  assessed: boolean;
+  unansweredSupport: number;
+  protectiveClockOpen: boolean;
+  statementsAwaited: number;
+}): string {
+  if (s.status === "RESOLVED") return "Nothing: the case is resolved. Reopen it if needed.";
+  if (s.status === "SUBMITTED") return "Acknowledge the report so the reporter knows you have it.";
+  if (s.unansweredSupport > 0) return "Answer the support the employee asked for.";
+  if (s.protectiveClockOpen) return "Record a protective measure for the employee.";
+  if (!s.assessed) return "Assess the harm: severity and categories.";
+  if (s.statementsAwaited > 0) return "Wait for the witness statements, or follow them up.";
+  return "Keep the reporter updated and resolve the case when it is done.";
+}

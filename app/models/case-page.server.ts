@@ -1,0 +1,266 @@
+import { describeTimeLeft } from "~/domain/deadlines";
+import { mayOwnAction } from "~/domain/case-rules";
+import { DECISION_LABELS, type AccountDecision } from "~/domain/sanctions";
+import { SUPPORT_KINDS, type Role, type SupportKind } from "~/domain/vocabulary";
+import type { Db } from "~/utils/db.server";
+import { actionLabel } from "./case-export.server";
+import { listCaseMessages } from "./case-message.server";
+import { witnessesOfCase } from "./case-support.server";
+import { approverCandidates } from "./decision.server";
+import { getIncidentForHandler } from "./incident.server";
+import { isAssessed, reassignmentCandidates } from "./incident-handling.server";
+import { getTimelineItems } from "./timeline-view.server";
+
+function money(minor: bigint, currency: string): string {
+  const major = Number(minor / 100n);
+  try {
+    return new Intl.NumberFormat("en-GB", {
+      style: "currency",
+      currency,
+      maximumFractionDigits: 0,
+    }).format(major);
+  } catch {
+    return `${currency} ${major.toLocaleString("en-GB")}`;
+  }
+}
+
+/** The reporter and the colleagues named in the report: never owners, approvers or witnesses. */
+export async function casePeople(db: Db, incidentId: string) {
+  const facts = await db.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: {
+      reporterId: true,
+      namedUsers: { select: { userId: true } },
+      account: { select: { ownerId: true } },
+    },
+  });
+  return {
+    reporterId: facts.reporterId,
+    namedUserIds: facts.namedUsers.map((n) => n.userId),
+    accountOwnerId: facts.account.ownerId,
+  };
+}
+
+/** People who may own an action or approve a decision on this case. */
+export async function peopleForCase(db: Db, incidentId: string) {
+  const facts = await casePeople(db, incidentId);
+  const people = await approverCandidates(db, {
+    excludeIds: [facts.reporterId, ...facts.namedUserIds],
+  });
+  return { people, accountOwnerId: facts.accountOwnerId };
+}
+
+/** Whether this person may own an action on this case (see `mayOwnAction`). */
+export async function mayOwnActionOnCase(db: Db, incidentId: string, ownerId: string) {
+  const [facts, person] = await Promise.all([
+    casePeople(db, incidentId),
+    db.user.findUnique({ where: { id: ownerId }, select: { id: true, role: true, active: true } }),
+  ]);
+  return !!person && mayOwnAction({ ...person, role: person.role as Role }, facts);
+}
+
+/** Everything the case page shows a handler, in one place (the route only checks access). */
+export async function getCasePage(db: Db, id: string, viewer: { id: string; role: Role }) {
+  const incident = await getIncidentForHandler(db, id);
+  const [allEvents, candidates, { people, accountOwnerId }, assessed] = await Promise.all([
+    getTimelineItems(db, id, { forReporter: false }),
+    reassignmentCandidates(db, id),
+    peopleForCase(db, id),
+    isAssessed(db, id),
+  ]);
+  const views = allEvents.filter((e) => e.type === "VIEWED");
+  const timeline = allEvents.filter((e) => e.type !== "VIEWED");
+  // The harm is judged on its own: no commercial figure until severity and categories are
+  // assessed. Every handler may then see them (manager on their case, HR, leadership).
+  const account = assessed
+    ? await db.customerAccount.findUniqueOrThrow({
+        where: { id: incident.account.id },
+        select: {
+          arrMinor: true,
+          contractValueMinor: true,
+          currency: true,
+          renewalDate: true,
+          paymentStatus: true,
+          daysOverdue: true,
+          conductStatus: true,
+          // The latest decision on the account, whichever case (or none) it came from: its
+          // kind and date only; the rationale stays with those who took it.
+          decisions: {
+            orderBy: { createdAt: "desc" },
+            take: 1,
+            select: { decision: true, createdAt: true },
+          },
+        },
+      })
+    : null;
+  const [actions, decisions, messages, evidence, people2, witnesses] = await Promise.all([
+    db.action.findMany({
+      where: { incidentId: id },
+      orderBy: { createdAt: "asc" },
+      take: 200,
+      select: {
+        id: true,
+        catalogue: true,
+        type: true,
+        status: true,
+        outcome: true,
+        reason: true,
+        dueAt: true,
+        ownerId: true,
+        owner: { select: { name: true } },
+      },
+    }),
+    db.decision.findMany({
+      where: { incidentId: id },
+      orderBy: { createdAt: "asc" },
+      take: 100,
+      select: {
+        id: true,
+        decision: true,
+        rationale: true,
+        employeesConsulted: true,
+        createdAt: true,
+        approver: { select: { name: true } },
+      },
+    }),
+    listCaseMessages(db, id),
+    db.evidence.findMany({
+      where: { incidentId: id },
+      orderBy: { createdAt: "asc" },
+      take: 200,
+      select: { id: true, fileName: true, sizeBytes: true, sha256: true },
+    }),
+    db.incident.findUniqueOrThrow({
+      where: { id },
+      select: {
+        contacts: { select: { contact: { select: { id: true, name: true, jobTitle: true } } } },
+        namedUsers: { select: { user: { select: { name: true } } } },
+        supportRequests: {
+          select: { kind: true, answer: true, answerReason: true, answeredAt: true },
+        },
+      },
+    }),
+    witnessesOfCase(db, id),
+  ]);
+  const now = new Date();
+  const support = [...people2.supportRequests].sort(
+    (a, b) =>
+      SUPPORT_KINDS.indexOf(a.kind as SupportKind) - SUPPORT_KINDS.indexOf(b.kind as SupportKind),
+  );
+  return {
+    canExport: viewer.role === "HR",
+    messages: messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      at: m.createdAt.toISOString(),
+      authorName: m.authorName,
+    })),
+    evidence,
+    candidates: candidates
+      .filter((c) => c.id !== incident.assignee?.id)
+      .map((c) => ({
+        id: c.id,
+        label: `${c.name} (${c.role === "HR" ? "HR" : "manager"})${c.onLeave ? ", on leave" : ""}`,
+      })),
+    owners: people.map((p) => ({ id: p.id, label: p.name, self: p.id === viewer.id })),
+    approvers: people
+      .filter((p) => p.id !== viewer.id && p.id !== accountOwnerId)
+      .map((p) => ({ id: p.id, label: `${p.name} (${p.role.toLowerCase()})` })),
+    assessed,
+    figures: account
+      ? {
+          arr: money(account.arrMinor, account.currency),
+          contractValue: money(account.contractValueMinor, account.currency),
+          renewalDate: account.renewalDate?.toISOString() ?? null,
+          payment:
+            account.paymentStatus === "CURRENT"
+              ? "Paying on time"
+              : `${account.paymentStatus.toLowerCase().replace(/_/g, " ")}, ${account.daysOverdue} days overdue`,
+          conductStatus: account.conductStatus,
+          lastDecision: account.decisions[0]
+            ? {
+                label:
+                  DECISION_LABELS[account.decisions[0].decision as AccountDecision] ??
+                  account.decisions[0].decision,
+                at: account.decisions[0].createdAt.toISOString(),
+              }
+            : null,
+        }
+      : null,
+    actions: actions.map((a) => ({
+      id: a.id,
+      catalogue: a.catalogue,
+      label: actionLabel(a.catalogue, a.type),
+      status: a.status,
+      outcome: a.outcome,
+      reason: a.reason,
+      dueAt: a.dueAt?.toISOString() ?? null,
+      ownerId: a.ownerId,
+      ownerName: a.owner?.name ?? null,
+    })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      label: DECISION_LABELS[d.decision as AccountDecision] ?? d.decision,
+      rationale: d.rationale,
+      consulted: d.employeesConsulted,
+      at: d.createdAt.toISOString(),
+      approverName: d.approver.name,
+    })),
+    support: support.map((s) => ({
+      kind: s.kind,
+      answer: s.answer,
+      reason: s.answerReason,
+      answeredAt: s.answeredAt?.toISOString() ?? null,
+    })),
+    people: {
+      contacts: people2.contacts.map((c) => ({
+        id: c.contact.id,
+        name: c.contact.name,
+        jobTitle: c.contact.jobTitle,
+      })),
+      named: people2.namedUsers.map((n) => n.user.name),
+      witnesses: witnesses.map((w) => ({
+        id: w.id,
+        name: w.name,
+        active: w.active,
+        request: w.request
+          ? {
+              requestedAt: w.request.requestedAt.toISOString(),
+              statement: w.request.statement,
+              submittedAt: w.request.submittedAt?.toISOString() ?? null,
+            }
+          : null,
+      })),
+    },
+    incident: {
+      reference: incident.reference,
+      status: incident.status,
+      reporterName: incident.reporter.name,
+      assigneeName: incident.assignee?.name ?? null,
+      accountName: incident.account.name,
+      channel: incident.channel,
+      severity: incident.assessedSeverity ?? incident.reporterSeverity,
+      reporterSeverity: incident.reporterSeverity,
+      categories: incident.categories.map((c) => c.category),
+      occurredAt: incident.occurredAt.toISOString(),
+      createdAt: incident.createdAt.toISOString(),
+      narrative: incident.narrative,
+      impact: incident.impact,
+      deadlines: incident.deadlines.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        dueAt: d.dueAt.toISOString(),
+        metAt: d.metAt?.toISOString() ?? null,
+        status: d.metAt
+          ? d.metAt <= d.dueAt
+            ? "met on time"
+            : "met late"
+          : describeTimeLeft(d.dueAt, now),
+      })),
+    },
+    timeline,
+    views: views.map((v) => ({ id: v.id, at: v.at, actorName: v.actorName })),
+  };
+}
+
+export type CasePageData = Awaited<ReturnType<typeof getCasePage>>;

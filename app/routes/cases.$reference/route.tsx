@@ -1,0 +1,388 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useLocation,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect } from "react";
+import { CaseForm, Section } from "~/components/case/case-form";
+import { CasePeople } from "~/components/case/case-people";
+import { CaseSummary, KeptResult } from "~/components/case/case-summary";
+import { ActionList, ActOnCase, AssessForm, ReopenCase } from "~/components/case/case-work";
+import { DecisionForm } from "~/components/decision-form";
+import { Timeline } from "~/components/timeline";
+import { Field, inputClass } from "~/components/ui/field";
+import { nextStep } from "~/domain/case-rules";
+import {
+  CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  SEVERITY_LABELS,
+  type Category,
+  type Channel,
+  type IncidentStatus,
+  type Severity,
+} from "~/domain/vocabulary";
+import { getCasePage } from "~/models/case-page.server";
+import { recordCaseView } from "~/models/incident-handling.server";
+import { requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { requireIncidentAccess } from "~/utils/incident-access.server";
+import { readForm } from "~/utils/read-form.server";
+import { runIntent } from "./intents.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.incident.reference ?? "Case"} · Incident portal` },
+];
+
+/**
+ * A page load the browser makes as a document (typed address, reload, a link opened in a new
+ * tab), or any client that is not the app's own script. The app's data requests (client-side
+ * navigations and the revalidation after every form) come from `fetch`, which browsers mark
+ * with a Sec-Fetch-Mode other than "navigate"; those do not log a view here — the page logs one
+ * itself after a client-side navigation (see `useLogViewOnce`).
+ */
+function isDocumentRequest(request: Request): boolean {
+  const mode = request.headers.get("sec-fetch-mode");
+  return mode === null || mode === "navigate";
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
+  // Every look at a case is on its (hash-chained) timeline: who, and when — once per page view.
+  const viewRecorded = isDocumentRequest(request);
+  if (viewRecorded) await recordCaseView(db, { incidentId: id, actorId: user.id });
+  const page = await getCasePage(db, id, user);
+  return { ...page, viewRecorded };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
+  const formData = await readForm(request);
+  const { status } = await db.incident.findUniqueOrThrow({
+    where: { id },
+    select: { status: true },
+  });
+  return runIntent(
+    { db, incidentId: id, actorId: user.id, status: status as IncidentStatus },
+    formData,
+  );
+}
+
+/** Logging a view changes nothing on the page: no need to load it again afterwards. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "view" ? false : defaultShouldRevalidate);
+
+/**
+ * After a client-side navigation the loader did not log the view (it cannot tell a navigation
+ * from a revalidation): the page posts one "view" once per visit, keyed by the location.
+ */
+function useLogViewOnce(viewRecorded: boolean) {
+  const location = useLocation();
+  const fetcher = useFetcher({ key: "case-view" });
+  useEffect(() => {
+    if (!viewRecorded) fetcher.submit({ intent: "view" }, { method: "post" });
+    // Only a new location (a new visit) logs again; revalidations keep the same key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.key]);
+}
+
+export default function CasePage() {
+  const data = useLoaderData<typeof loader>();
+  // A fresh page (and fresh forms) per case: answers never carry over to another case.
+  return <CaseView key={data.incident.reference} data={data} />;
+}
+
+function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const {
+    incident,
+    timeline,
+    views,
+    candidates,
+    owners,
+    approvers,
+    assessed,
+    figures,
+    actions,
+    decisions,
+    canExport,
+    messages,
+    evidence,
+    support,
+    people,
+  } = data;
+  useLogViewOnce(data.viewRecorded);
+  // The shared decision form posts as a plain form; its answer comes back as action data.
+  const decided = useActionData<typeof action>();
+  const decideErrors =
+    decided && !decided.ok && decided.intent === "decide" ? decided.fieldErrors : undefined;
+  const open = incident.status !== "RESOLVED";
+  const protectiveClock = incident.deadlines.find((d) => d.kind === "FIRST_PROTECTIVE_ACTION");
+  const step = nextStep({
+    status: incident.status as IncidentStatus,
+    assessed,
+    unansweredSupport: support.filter((s) => !s.answer).length,
+    protectiveClockOpen: !!protectiveClock && !protectiveClock.metAt,
+    statementsAwaited: people.witnesses.filter((w) => w.request && !w.request.submittedAt).length,
+  });
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{incident.reference}</h1>
+        <span className="text-slate-700">
+          {incident.accountName} · reported by {incident.reporterName}
+        </span>
+        {canExport ? (
+          // A POST: the download records an export on the case's timeline.
+          <Form
+            method="post"
+            action={`/cases/${incident.reference}/case-file`}
+            reloadDocument
+            className="ml-auto"
+          >
+            <button type="submit" className="text-brand-700 underline">
+              Download case file (PDF)
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      <CaseSummary
+        reference={incident.reference}
+        status={incident.status}
+        nextStep={step}
+        clocks={incident.deadlines}
+        support={support}
+        open={open}
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-6">
+          <section
+            aria-labelledby="narrative-heading"
+            className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+          >
+            <h2 id="narrative-heading" className="text-lg font-semibold">
+              What happened
+            </h2>
+            <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+              <div>
+                <dt className="text-sm text-slate-600">Reported by</dt>
+                <dd>{incident.reporterName}</dd>
+              </div>
+              <div>
+                <dt className="text-sm text-slate-600">Handled by</dt>
+                <dd>{incident.assigneeName ?? "Unassigned"}</dd>
+              </div>
+              <div>
+                <dt className="text-sm text-slate-600">Customer account</dt>
+                <dd>{incident.accountName}</dd>
+              </div>
+              <div>
+                <dt className="text-sm text-slate-600">When</dt>
+                <dd>{formatDateTime(incident.occurredAt)}</dd>
+              </div>
+              <div>
+                <dt className="text-sm text-slate-600">How</dt>
+                <dd>{CHANNEL_LABELS[incident.channel as Channel]}</dd>
+              </div>
+              <div>
+                <dt className="text-sm text-slate-600">Severity</dt>
+                <dd>
+                  {SEVERITY_LABELS[incident.severity as Severity]}
+                  {assessed ? " (assessed)" : " (as reported)"}
+                </dd>
+              </div>
+              {incident.categories.length ? (
+                <div className="sm:col-span-2">
+                  <dt className="text-sm text-slate-600">Behaviour</dt>
+                  <dd>
+                    {incident.categories.map((c) => CATEGORY_LABELS[c as Category]).join(", ")}
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+            <p className="whitespace-pre-wrap">{incident.narrative}</p>
+            {incident.impact ? (
+              <>
+                <h3 className="font-medium">How it affected them</h3>
+                <p className="whitespace-pre-wrap">{incident.impact}</p>
+              </>
+            ) : null}
+          </section>
+          <CasePeople
+            reference={incident.reference}
+            contacts={people.contacts}
+            witnesses={people.witnesses}
+            named={people.named}
+            open={open}
+          />
+          <Section id="messages-heading" title="Messages with the reporter">
+            {messages.length === 0 ? (
+              <p className="text-slate-600">No messages yet.</p>
+            ) : (
+              <ol className="space-y-2" aria-label="Messages">
+                {messages.map((m) => (
+                  <li key={m.id}>
+                    <p className="whitespace-pre-wrap">{m.body}</p>
+                    <p className="text-sm text-slate-600">
+                      {formatDateTime(m.at)} · {m.authorName}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <CaseForm intent="message" submitLabel="Send message">
+              {(errors) => (
+                <Field
+                  id="message-body"
+                  label="Message to the reporter"
+                  hint="They see it on their report; the mail they get does not contain it."
+                  errors={errors?.body}
+                >
+                  {(ids) => <textarea name="body" rows={2} className={inputClass} {...ids} />}
+                </Field>
+              )}
+            </CaseForm>
+          </Section>
+          {evidence.length ? (
+            <Section id="evidence-heading" title="Evidence">
+              <ul className="space-y-1">
+                {evidence.map((e) => (
+                  <li key={e.id}>
+                    <a href={`/evidence/${e.id}`} className="underline" download>
+                      {e.fileName}
+                    </a>{" "}
+                    <span className="break-all text-sm text-slate-600">SHA-256 {e.sha256}</span>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+        </div>
+        <div className="space-y-6">
+          <KeptResult fetcherKey={`${incident.reference}:resolve`} show={false} />
+          {open ? (
+            <ActOnCase reference={incident.reference} owners={owners} candidates={candidates} />
+          ) : (
+            <ReopenCase reference={incident.reference} />
+          )}
+          <ActionList actions={actions} owners={owners} open={open} />
+          <Section id="notes-heading" title="Private note">
+            <CaseForm intent="note" submitLabel="Add note">
+              {(errors) => (
+                <Field
+                  id="note-text"
+                  label="Note for the people handling this case"
+                  hint="Never shown to the reporter."
+                  errors={errors?.text}
+                >
+                  {(ids) => <textarea name="text" rows={2} className={inputClass} {...ids} />}
+                </Field>
+              )}
+            </CaseForm>
+          </Section>
+          <AssessForm
+            severity={incident.severity}
+            categories={incident.categories}
+            assessed={assessed}
+            open={open}
+          />
+          {figures ? (
+            <Section id="figures-heading" title="Account figures">
+              <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+                <div>
+                  <dt className="text-sm text-slate-600">Annual recurring revenue</dt>
+                  <dd>{figures.arr}</dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">Total contract value</dt>
+                  <dd>{figures.contractValue}</dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">Renewal</dt>
+                  <dd>{figures.renewalDate ? formatDate(figures.renewalDate) : "Not set"}</dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">Payment</dt>
+                  <dd>{figures.payment}</dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">Conduct status</dt>
+                  <dd>{figures.conductStatus.toLowerCase()}</dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">Last decision on the account</dt>
+                  <dd>
+                    {figures.lastDecision
+                      ? `${figures.lastDecision.label}, ${formatDate(figures.lastDecision.at)}`
+                      : "None yet"}
+                  </dd>
+                </div>
+              </dl>
+            </Section>
+          ) : null}
+          <Section id="decision-heading" title="Decision on the account">
+            {decisions.length ? (
+              <ul className="space-y-1">
+                {decisions.map((d) => (
+                  <li key={d.id}>
+                    {formatDate(d.at)}: {d.label}, approved by {d.approverName}; employees
+                    consulted: {d.consulted ? "yes" : "no"}. {d.rationale}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {decided && decided.intent === "decide" ? (
+              <p role="status" className={decided.ok ? "text-emerald-800" : "text-red-700"}>
+                {decided.message}
+              </p>
+            ) : null}
+            {open ? (
+              <DecisionForm
+                approvers={approvers}
+                errors={decideErrors}
+                values={decideErrors ? decided?.values : undefined}
+              />
+            ) : null}
+          </Section>
+        </div>
+      </div>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        <Timeline items={timeline} />
+        <details className="mt-4">
+          <summary>Viewed {views.length} times</summary>
+          <ul className="mt-2 text-sm text-slate-700">
+            {views.map((v) => (
+              <li key={v.id}>
+                {formatDateTime(v.at)} · {v.actorName ?? "someone"}
+              </li>
+            ))}
+          </ul>
+        </details>
+        <p className="mt-2 text-sm">
+          {canExport ? (
+            <Link to={`/hr/verify?reference=${incident.reference}`} className="underline">
+              Verify this timeline
+            </Link>
+          ) : null}
+        </p>
+      </section>
+    </div>
+  );
+}
