@@ -41,6 +41,11 @@ import { typedValues } from "~/utils/form-values";
 import { formatDate } from "~/utils/format";
 
 const HISTORY_MONTHS = 18;
+const DECISION_STATUS_TEXT: Record<string, string> = {
+  PROPOSED: "Waiting for approval",
+  APPROVED: "Approved",
+  REJECTED: "Not approved",
+};
 const DECIDERS = ["LEADERSHIP", "HR"] as const satisfies readonly string[];
 
 type DecisionReply = {
@@ -86,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return data<DecisionReply>({
       ok: true,
-      message: `Decision recorded. The account's conduct status is now ${result.conductStatus.toLowerCase()}.`,
+      message: `Decision proposed. ${result.approverName} has been asked to approve it; the account's conduct status changes only once they do.`,
       decisionId: result.id,
     });
   } catch (error) {
@@ -119,7 +124,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     occurredAt: new Date(i.occurredAt),
     severity: i.severity,
   }));
-  const lastDecision = view.decisions[0];
+  // Only an approved decision changed anything: proposals and rejections are not milestones.
+  const approved = view.decisions.filter((x) => x.status === "APPROVED");
+  const lastDecision = approved[0];
   // Leadership and HR decide on an account from here (a case's handler does from the case).
   const decides = (DECIDERS as readonly string[]).includes(user.role);
   return {
@@ -133,7 +140,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: view.figures
       ? {
           months: monthlyBySeverity(occurred, now, HISTORY_MONTHS),
-          decisions: view.decisions.map((x) => ({
+          decisions: approved.map((x) => ({
             month: monthKey(new Date(x.createdAt)),
             label: DECISION_LABELS[x.decision as AccountDecision] ?? x.decision,
           })),
@@ -515,22 +522,28 @@ export default function AccountPage() {
                   {formatDate(x.createdAt)}
                 </p>
                 <p className="text-slate-700">
-                  Decided by {x.decidedBy}, approved by {x.approver}; affected employees consulted:{" "}
-                  {x.employeesConsulted ? "yes" : "no"}
+                  {DECISION_STATUS_TEXT[x.status] ?? x.status}: proposed by {x.decidedBy},{" "}
+                  {x.status === "PROPOSED" ? "waiting for" : "answered by"} {x.approver}
+                  {x.reviewedAt ? ` on ${formatDate(x.reviewedAt)}` : ""}; affected employees
+                  consulted: {x.employeesConsulted ? "yes" : "no"}
                 </p>
                 <p className="mt-1">{x.rationale}</p>
+                {x.reviewComment ? (
+                  <p className="mt-1 text-slate-700">Approver&apos;s comment: {x.reviewComment}</p>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
         {d.approvers ? (
           <div className="mt-4 rounded-lg bg-white p-4 shadow-sm">
-            <h3 className="font-medium">Record a decision on this account</h3>
+            <h3 className="font-medium">Propose a decision on this account</h3>
             <p className="text-sm text-slate-700">
               {a.needsReview
-                ? "This account is waiting for a decision. Recording one ends the review."
+                ? "This account is waiting for a decision. An approved one ends the review."
                 : "Keep it, set conditions, suspend or end the relationship, with your reasons."}{" "}
-              The account&apos;s conduct status follows the decision.
+              The approver you name is asked to approve it; the account&apos;s conduct status
+              changes only once they do.
             </p>
             {reply ? (
               <p

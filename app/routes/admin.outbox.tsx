@@ -35,6 +35,11 @@ const TEMPLATE_LABELS = {
   EVIDENCE_ADDED: "Evidence added",
   INVITATION: "Invitation",
   PASSWORD_RESET: "Password reset",
+  DECISION_PROPOSED: "Decision to approve",
+  DECISION_REVIEWED: "Decision answered",
+  CRITICAL_REPORT: "Critical report",
+  CASE_RESOLVED: "Report resolved",
+  PROTECTION_RECORDED: "Protective measure recorded",
 } satisfies Record<TemplateName, string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCaseNote, assessIncident, recordSanction } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
+import * as approvalsRoute from "~/routes/approvals";
 import * as accountRoute from "~/routes/accounts.$id";
 import * as adminRoute from "~/routes/admin._index";
 import * as auditRoute from "~/routes/admin.audit";
@@ -362,6 +363,76 @@ const ORG_CHECKS: Check[] = [
 ];
 // ---------------------------------------------------------------------------------------------
 
+// ---- Approvals of decisions on accounts (handling) ----
+// Decisions need an approver from leadership or HR who is none of the actors below, and a
+// pending proposal on the account (not on the case: refusals must leave the case untouched)
+// that names leadership as its approver. Only that approver may answer it.
+const approvals = { approverId: "", forLeadership: "" };
+beforeAll(async () => {
+  const hash = (await db.user.findUniqueOrThrow({ where: { id: org.hr.id } })).passwordHash;
+  approvals.approverId = (
+    await db.user.create({
+      data: {
+        name: "Abe Approver",
+        role: "HR",
+        email: "pm.abe.approver@test.example",
+        passwordHash: hash,
+      },
+      select: { id: true },
+    })
+  ).id;
+  approvals.forLeadership = (
+    await db.decision.create({
+      data: {
+        accountId: org.account.id,
+        decision: "SUSPEND",
+        rationale: "Matrix proposal",
+        decidedById: org.hr.id,
+        approverId: org.leadership.id,
+        status: "PROPOSED",
+      },
+      select: { id: true },
+    })
+  ).id;
+});
+const APPROVERS: Actor[] = ["hr", "namedHr", "leadership", "escalatedLeadership"];
+const HANDLING_CHECKS: Check[] = [
+  {
+    resource: "approvals",
+    action: "GET approvals page",
+    method: "GET",
+    fn: () => approvalsRoute.loader as Fn,
+    path: () => "/approvals",
+    params: () => ({}),
+    allowed: APPROVERS,
+  },
+  {
+    resource: "approvals",
+    action: "POST answer to a proposal naming leadership",
+    method: "POST",
+    fn: () => approvalsRoute.action as Fn,
+    path: () => "/approvals",
+    params: () => ({}),
+    fields: () => ({
+      decisionId: approvals.forLeadership,
+      answer: "reject",
+      comment: "Matrix rejection",
+    }),
+    allowed: ["leadership"],
+  },
+  {
+    resource: "approvals",
+    action: "POST answer to an unknown proposal",
+    method: "POST",
+    fn: () => approvalsRoute.action as Fn,
+    path: () => "/approvals",
+    params: () => ({}),
+    fields: () => ({ decisionId: "no-such-decision", answer: "approve", comment: "" }),
+    allowed: [],
+  },
+];
+// ---- end of approvals
+
 const CHECKS: Check[] = [
   {
     resource: "report",
@@ -512,7 +583,7 @@ const CHECKS: Check[] = [
       intent: "decide",
       decision: "KEEP",
       rationale: "Matrix decision on the account",
-      approverId: org.headOf.id,
+      approverId: approvals.approverId,
       consulted: "yes",
     }),
     allowed: [...HR_ANY, "leadership", "escalatedLeadership"],
@@ -540,7 +611,7 @@ const CHECKS: Check[] = [
     intent: "decide",
     decision: "KEEP",
     rationale: "Matrix decision",
-    approverId: org.headOf.id,
+    approverId: approvals.approverId,
     consulted: "yes",
   })),
   caseAction("resolve", () => ({ intent: "resolve", outcome: "SUBSTANTIATED" })),
@@ -636,6 +707,7 @@ const CHECKS: Check[] = [
   },
   // ---- end of sign-in and account pages
   ...ORG_CHECKS,
+  ...HANDLING_CHECKS,
 ];
 
 async function bodyText(answer: Answer): Promise<string> {
