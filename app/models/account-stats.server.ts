@@ -75,6 +75,8 @@ export type AccountFigures = {
 
 export type Dashboard = {
   rows: AccountFigures[];
+  /** A manager's accounts whose figures wait for an assessment: names and counts only. */
+  withheld: { accountId: string; name: string; incidents: number }[];
   thresholds: QuadrantThresholds;
   byMonth: { month: string; incidents: number }[];
   severityMix: { severity: Severity; incidents: number }[];
@@ -94,6 +96,34 @@ type ScopedIncident = {
 };
 
 export const isOpen = (i: { status: string }) => i.status !== "RESOLVED";
+
+/**
+ * Severity before commercial value (decision 056): the accounts among `accountIds` on which a
+ * manager has a case whose harm is not assessed yet — their team's reports, or a case assigned
+ * or escalated to them. Until it is assessed, no figure of that account (ARR, contract value,
+ * payment status) reaches them. Leadership and HR are not handlers who assess first: none.
+ */
+export async function accountsAwaitingAssessment(
+  db: Db,
+  viewer: Viewer,
+  accountIds: string[],
+): Promise<Set<string>> {
+  if (viewer.role !== "MANAGER" || accountIds.length === 0) return new Set();
+  const rows = await db.incident.groupBy({
+    by: ["accountId"],
+    where: {
+      accountId: { in: accountIds },
+      assessedSeverity: null,
+      OR: [
+        aggregateScope(viewer),
+        { assigneeId: viewer.id },
+        { participants: { some: { userId: viewer.id } } },
+      ],
+      namedUsers: { none: { userId: viewer.id } },
+    },
+  });
+  return new Set(rows.map((r) => r.accountId));
+}
 
 /** The figures for one set of an account's incidents (already scoped and in the period). */
 export function figuresFor(incidents: ScopedIncident[]) {
@@ -250,8 +280,19 @@ export async function getDashboard(
       } as Trend,
     };
   });
-  const thresholds = quadrantThresholds(partial);
-  const rows = partial.map((r) => ({ ...r, quadrant: quadrantOf(r, thresholds) }));
+  // A manager's accounts with an unassessed case of theirs leave the value chart and table; the
+  // page lists them by name and count only, until the harm is assessed.
+  const held = await accountsAwaitingAssessment(
+    db,
+    viewer,
+    partial.map((r) => r.accountId),
+  );
+  const shown = partial.filter((r) => !held.has(r.accountId));
+  const withheld = partial
+    .filter((r) => held.has(r.accountId))
+    .map((r) => ({ accountId: r.accountId, name: r.name, incidents: r.incidents }));
+  const thresholds = quadrantThresholds(shown);
+  const rows = shown.map((r) => ({ ...r, quadrant: quadrantOf(r, thresholds) }));
 
   const months = new Map(monthsBetween(filter.from, filter.to).map((m) => [m, 0]));
   const mix = new Map<Severity, number>(SEVERITIES.map((s) => [s, 0]));
@@ -266,6 +307,7 @@ export async function getDashboard(
   }
   return {
     rows,
+    withheld,
     thresholds,
     byMonth: [...months].map(([month, count]) => ({ month, incidents: count })),
     severityMix: [...mix].map(([severity, count]) => ({ severity, incidents: count })),
@@ -430,7 +472,8 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
     : [[], [], 0];
 
   const f = figuresFor(rows);
-  const arrMinor = Number(account.arrMinor);
+  const withheld = (await accountsAwaitingAssessment(db, viewer, [account.id])).has(account.id);
+  const arrMinor = withheld ? null : Number(account.arrMinor);
   return {
     account: {
       id: account.id,
@@ -439,23 +482,25 @@ export async function getAccountView(db: Db, viewer: Viewer, accountId: string, 
       segment: account.segment,
       currency: account.currency,
       arrMinor,
-      contractValueMinor: Number(account.contractValueMinor),
+      contractValueMinor: withheld ? null : Number(account.contractValueMinor),
       contractStart: account.contractStart?.toISOString() ?? null,
       contractEnd: account.contractEnd?.toISOString() ?? null,
       renewalDate: account.renewalDate?.toISOString() ?? null,
       noticeDate: account.noticeDate?.toISOString() ?? null,
-      paymentStatus: account.paymentStatus,
-      daysOverdue: account.daysOverdue,
+      paymentStatus: withheld ? null : account.paymentStatus,
+      daysOverdue: withheld ? null : account.daysOverdue,
       conductStatus: account.conductStatus,
       needsReview: account.needsReview,
       needsConfirmation: account.needsConfirmation,
       ownerName: account.owner?.name ?? null,
     },
     seesIncidents,
+    /** True while one of this manager's cases on the account is unassessed (decision 056). */
+    figuresWithheld: withheld,
     figures: seesIncidents
       ? {
           ...f,
-          perMillionArr: incidentsPerMillion(f.incidents, arrMinor),
+          perMillionArr: arrMinor === null ? null : incidentsPerMillion(f.incidents, arrMinor),
           trend: trend(
             rows.map((r) => r.occurredAt),
             now,

@@ -317,19 +317,31 @@ export default function AccountPage() {
         <h2 id="commercial" className="text-lg font-semibold">
           Commercial
         </h2>
+        {d.figuresWithheld ? (
+          <p className="mt-1 max-w-prose text-slate-700">
+            Severity before value: the account&apos;s figures appear once you have assessed the harm
+            in your open cases on it.
+          </p>
+        ) : null}
         <dl className="mt-2 grid grid-cols-2 gap-4 sm:grid-cols-4">
-          <Fact label="ARR">{formatMoney(a.arrMinor, a.currency)}</Fact>
-          <Fact label="Contract value">{formatMoney(a.contractValueMinor, a.currency)}</Fact>
+          {a.arrMinor !== null ? (
+            <Fact label="ARR">{formatMoney(a.arrMinor, a.currency)}</Fact>
+          ) : null}
+          {a.contractValueMinor !== null ? (
+            <Fact label="Contract value">{formatMoney(a.contractValueMinor, a.currency)}</Fact>
+          ) : null}
           <Fact label="Contract">
             {date(a.contractStart)} to {date(a.contractEnd)}
           </Fact>
           <Fact label="Owner">{a.ownerName ?? "–"}</Fact>
           <Fact label="Renewal">{date(a.renewalDate)}</Fact>
           <Fact label="Notice by">{date(a.noticeDate)}</Fact>
-          <Fact label="Payment">
-            {a.paymentStatus.replace("_", " ").toLowerCase()}
-            {a.daysOverdue > 0 ? ` (${a.daysOverdue} days overdue)` : ""}
-          </Fact>
+          {a.paymentStatus !== null ? (
+            <Fact label="Payment">
+              {a.paymentStatus.replace("_", " ").toLowerCase()}
+              {(a.daysOverdue ?? 0) > 0 ? ` (${a.daysOverdue} days overdue)` : ""}
+            </Fact>
+          ) : null}
           <Fact label="Conduct status">{a.conductStatus.toLowerCase()}</Fact>
         </dl>
       </section>
