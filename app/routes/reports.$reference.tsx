@@ -44,6 +44,7 @@ import {
 } from "~/models/evidence.server";
 import { getIncidentForReporter } from "~/models/incident.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
+import { markReportSeen } from "~/models/reporter-news.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import {
@@ -63,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   // Only the reporter reads a report this way; handlers use /cases/:reference.
   const { id } = await requireIncidentAccess(db, user, params.reference, ["reporter"]);
+  await markReportSeen(db, id, user.id); // clears the unread marker in My reports
   const incident = await getIncidentForReporter(db, id);
   const timeline = await getTimelineItems(db, id, { forReporter: true });
   const [messages, evidence, key] = await Promise.all([
