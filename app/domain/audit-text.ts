@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "TEAM_CREATED",
   "TEAM_UPDATED",
   "PEOPLE_IMPORTED",
+  // Critical-report guidance (handling).
+  "GUIDANCE_UPDATED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -48,6 +50,7 @@ export const AUDIT_SUBJECTS = [
   "PERSON",
   "TEAM",
   "PEOPLE_IMPORT",
+  "SETTING",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
 
@@ -313,6 +316,8 @@ export function describeAudit(
       );
     case "PEOPLE_IMPORTED":
       return `Imported people from the HR system: ${num("created")} added, ${num("updated")} changed, ${num("deactivated")} deactivated`;
+    case "GUIDANCE_UPDATED":
+      return "Changed the guidance shown after a critical report";
     case "MAIL_RETRIED": {
       const count = num("count") || 1;
       return count === 1 ? "Sent a set-aside mail again" : `Sent ${count} set-aside mails again`;

@@ -25,6 +25,7 @@ const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   PERSON: "People",
   TEAM: "Teams",
   PEOPLE_IMPORT: "People imports",
+  SETTING: "Critical-report guidance",
 };
 
 const isSubjectType = (v: string | null): v is AuditSubjectType =>

@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCaseNote, assessIncident, recordSanction } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
+import * as guidanceRoute from "~/routes/admin.critical-guidance";
 import * as approvalsRoute from "~/routes/approvals";
 import * as accountRoute from "~/routes/accounts.$id";
 import * as adminRoute from "~/routes/admin._index";
@@ -429,6 +430,25 @@ const HANDLING_CHECKS: Check[] = [
     params: () => ({}),
     fields: () => ({ decisionId: "no-such-decision", answer: "approve", comment: "" }),
     allowed: [],
+  },
+  {
+    resource: "critical guidance",
+    action: "GET admin guidance page",
+    method: "GET",
+    fn: () => guidanceRoute.loader as Fn,
+    path: () => "/admin/critical-guidance",
+    params: () => ({}),
+    allowed: ["admin"],
+  },
+  {
+    resource: "critical guidance",
+    action: "POST admin guidance",
+    method: "POST",
+    fn: () => guidanceRoute.action as Fn,
+    path: () => "/admin/critical-guidance",
+    params: () => ({}),
+    fields: () => ({ guidance: "Security desk: extension 4400." }),
+    allowed: ["admin"],
   },
 ];
 // ---- end of approvals

@@ -6,12 +6,13 @@ import {
   resolveIncident,
 } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
+import * as guidanceRoute from "~/routes/admin.critical-guidance";
 import * as myReportsRoute from "~/routes/reports._index";
 import * as reportRoute from "~/routes/reports.$reference";
 import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
-import { call, getRequest, loginCookie } from "../fixtures/http";
+import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
@@ -69,6 +70,33 @@ describe("a Critical report", () => {
     expect(mailsTo(org.employeeA.email).filter((m) => m.subject?.startsWith("Critical"))).toEqual(
       [],
     );
+
+    // The confirmation shows the admin's guidance (the default until an admin writes one).
+    const reporter = await loginCookie(org.employeeA.email);
+    const confirmation = () =>
+      call(reportRoute.loader, getRequest(`/reports/${filed.reference}?filed=1`, reporter), {
+        reference: filed.reference,
+      });
+    expect(JSON.stringify((await confirmation()).body)).toContain("You may end the call");
+    const admin = await loginCookie(org.admin.email);
+    const empty = await call(
+      guidanceRoute.action,
+      postRequest("/admin/critical-guidance", { guidance: "  " }, { cookie: admin }),
+    );
+    expect(empty.status).toBe(400);
+    const saved = await call(
+      guidanceRoute.action,
+      postRequest(
+        "/admin/critical-guidance",
+        { guidance: "Security desk: extension 4400.\nYou may end the call at any time." },
+        { cookie: admin },
+      ),
+    );
+    expect(saved.status).toBe(200);
+    expect((await confirmation()).body).toMatchObject({
+      criticalGuidance: "Security desk: extension 4400.\nYou may end the call at any time.",
+    });
+    expect(await db.auditEvent.count({ where: { action: "GUIDANCE_UPDATED" } })).toBe(1);
   });
 
   it("a Medium report mails nobody beyond the handler", async () => {
