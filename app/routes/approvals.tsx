@@ -5,7 +5,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { reviewFields } from "~/domain/decision-form";
 import { DECISION_LABELS, conductAfterDecision, type AccountDecision } from "~/domain/sanctions";
@@ -113,13 +113,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Pending = ReturnType<typeof useLoaderData<typeof loader>>["pending"][number];
 
-function ReviewForm({ item }: { item: Pending }) {
+function ReviewForm({ item, onDone }: { item: Pending; onDone: (message: string) => void }) {
   const fetcher = useFetcher<ReviewReply>();
   const reply = fetcher.state === "idle" ? fetcher.data : undefined;
   const formRef = useRef<HTMLFormElement>(null);
+  // An answered proposal leaves the list as the page revalidates, so its result is reported
+  // above the list (the data arrives before the revalidation removes this form).
+  const answered = fetcher.data?.ok ? fetcher.data.message : null;
   useEffect(() => {
-    if (reply?.ok) formRef.current?.reset();
-  }, [reply]);
+    if (answered) onDone(`${item.label}, ${item.account.name}: ${answered}`);
+  }, [answered, onDone, item.label, item.account.name]);
   const commentId = `comment-${item.id}`;
   return (
     <fetcher.Form method="post" ref={formRef} className="mt-3 space-y-2">
@@ -165,6 +168,7 @@ function ReviewForm({ item }: { item: Pending }) {
 
 export default function Approvals() {
   const { total, pending, recent } = useLoaderData<typeof loader>();
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <div className="space-y-6">
       <div>
@@ -178,6 +182,9 @@ export default function Approvals() {
         <h2 id="pending-heading" className="text-lg font-semibold">
           Waiting for you ({total})
         </h2>
+        <p role="status" className="font-medium text-emerald-800">
+          {notice}
+        </p>
         {pending.length === 0 ? (
           <p className="text-slate-700">Nothing is waiting for your approval.</p>
         ) : (
@@ -198,7 +205,7 @@ export default function Approvals() {
                   {item.employeesConsulted ? "yes" : "no"}.
                 </p>
                 <p className="mt-2 whitespace-pre-wrap">{item.rationale}</p>
-                <ReviewForm item={item} />
+                <ReviewForm item={item} onDone={setNotice} />
               </li>
             ))}
           </ul>
