@@ -1,6 +1,18 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { deadlineEscalation, type DeadlineEscalationData } from "./deadline-escalation";
 import { deadlineReminder, type DeadlineReminderData } from "./deadline-reminder";
+import {
+  caseResolved,
+  criticalReport,
+  decisionProposed,
+  decisionReviewed,
+  protectionRecorded,
+  type CaseResolvedData,
+  type CriticalReportData,
+  type DecisionProposedData,
+  type DecisionReviewedData,
+  type ProtectionRecordedData,
+} from "./handling";
 import { evidenceAdded, type EvidenceAddedData } from "./evidence-added";
 import { invitation, type InvitationData } from "./invitation";
 import { messageReceived, type MessageReceivedData } from "./message-received";
@@ -29,6 +41,12 @@ const templates = {
   SUPPORT_ANSWERED: (d: SupportAnsweredData, u: string) => supportAnswered(d, u),
   STATEMENT_REQUESTED: (d: StatementRequestedData, u: string) => statementRequested(d, u),
   STATEMENT_RECEIVED: (d: StatementReceivedData, u: string) => statementReceived(d, u),
+  // Approvals, critical reports and the reporter's updates (decisions 055-058).
+  DECISION_PROPOSED: (d: DecisionProposedData, u: string) => decisionProposed(d, u),
+  DECISION_REVIEWED: (d: DecisionReviewedData, u: string) => decisionReviewed(d, u),
+  CRITICAL_REPORT: (d: CriticalReportData, u: string) => criticalReport(d, u),
+  CASE_RESOLVED: (d: CaseResolvedData, u: string) => caseResolved(d, u),
+  PROTECTION_RECORDED: (d: ProtectionRecordedData, u: string) => protectionRecorded(d, u),
 } satisfies Record<string, (data: never, appUrl: string) => EmailContent>;
 
 export type TemplateName = keyof typeof templates;

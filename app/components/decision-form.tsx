@@ -14,7 +14,7 @@ export function DecisionForm({
   approvers,
   errors,
   values,
-  submitLabel = "Record decision",
+  submitLabel = "Propose decision",
 }: {
   approvers: { id: string; label: string }[];
   errors?: Record<string, string[] | undefined>;

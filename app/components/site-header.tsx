@@ -25,6 +25,9 @@ function navItems(user: HeaderUser) {
   }
   if (user.role === "HR" || user.role === "ADMIN")
     items.push({ to: "/accounts", label: "Accounts" });
+  // Leadership and HR approve decisions on accounts (decision 055).
+  if (user.role === "HR" || user.role === "LEADERSHIP")
+    items.push({ to: "/approvals", label: "Approvals" });
   if (user.admin) items.push({ to: "/admin", label: "Admin" });
   return items;
 }

@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   "API_TOKEN_REVOKED",
   "API_ACCOUNTS_UPSERTED",
   "API_CONTACTS_UPSERTED",
+  // Critical-report guidance (handling).
+  "GUIDANCE_UPDATED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -55,6 +57,7 @@ export const AUDIT_SUBJECTS = [
   "PEOPLE_IMPORT",
   // Integrations.
   "API_TOKEN",
+  "SETTING",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
 
@@ -333,6 +336,8 @@ export function describeAudit(
         : "";
       return `The API token ${quoted(subject, "(unnamed)")} saved ${what}: ${num("created")} created, ${num("updated")} updated${ids}`;
     }
+    case "GUIDANCE_UPDATED":
+      return "Changed the guidance shown after a critical report";
     case "MAIL_RETRIED": {
       const count = num("count") || 1;
       return count === 1 ? "Sent a set-aside mail again" : `Sent ${count} set-aside mails again`;

@@ -26,8 +26,20 @@ export const DEFAULT_TARGETS: DeadlineTargetSpec[] = [
       ["LOW", 2 * WORKDAY, 5 * WORKDAY],
     ] as const
   ).flatMap(([severity, ack, protect]) => [
-    { severity, kind: "ACKNOWLEDGE" as const, minutes: ack, businessHours: true },
-    { severity, kind: "FIRST_PROTECTIVE_ACTION" as const, minutes: protect, businessHours: true },
+    // Someone who feels unsafe now cannot wait for Monday: a Critical report's first two clocks
+    // run around the clock (decision 057). Admins may still change this on the policy page.
+    {
+      severity,
+      kind: "ACKNOWLEDGE" as const,
+      minutes: ack,
+      businessHours: severity !== "CRITICAL",
+    },
+    {
+      severity,
+      kind: "FIRST_PROTECTIVE_ACTION" as const,
+      minutes: protect,
+      businessHours: severity !== "CRITICAL",
+    },
     { severity, kind: "REPORTER_UPDATE" as const, minutes: 5 * WORKDAY, businessHours: true },
     { severity, kind: "RESOLVE" as const, minutes: 30 * 24 * H, businessHours: false },
   ]),

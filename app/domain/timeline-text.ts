@@ -121,6 +121,18 @@ export function describeEvent(
       const who = typeof data.approverId === "string" ? names.get(data.approverId) : undefined;
       return `Decision on the account: ${label}${who ? `, approved by ${who}` : ""}`;
     }
+    case "DECISION_PROPOSED": {
+      const label =
+        DECISION_LABELS[data.decision as AccountDecision] ?? String(data.decision ?? "");
+      const who = typeof data.approverId === "string" ? names.get(data.approverId) : undefined;
+      return `Decision on the account proposed: ${label}${who ? `, waiting for ${who}` : ""}`;
+    }
+    case "DECISION_REJECTED": {
+      const label =
+        DECISION_LABELS[data.decision as AccountDecision] ?? String(data.decision ?? "");
+      const who = typeof data.approverId === "string" ? names.get(data.approverId) : undefined;
+      return `Proposed decision not approved: ${label}${who ? ` (by ${who})` : ""}`;
+    }
     case "REOPENED": {
       const reason = !opts.forReporter && data.reason ? ` (reason: ${String(data.reason)})` : "";
       return `Reopened${reason}`;

@@ -75,6 +75,8 @@ export type AccountFigures = {
 
 export type Dashboard = {
   rows: AccountFigures[];
+  /** A manager's accounts whose figures wait for an assessment: names and counts only. */
+  withheld: { accountId: string; name: string; incidents: number }[];
   thresholds: QuadrantThresholds;
   byMonth: { month: string; incidents: number }[];
   severityMix: { severity: Severity; incidents: number }[];
@@ -94,6 +96,34 @@ type ScopedIncident = {
 };
 
 export const isOpen = (i: { status: string }) => i.status !== "RESOLVED";
+
+/**
+ * Severity before commercial value (decision 056): the accounts among `accountIds` on which a
+ * manager has a case whose harm is not assessed yet — their team's reports, or a case assigned
+ * or escalated to them. Until it is assessed, no figure of that account (ARR, contract value,
+ * payment status) reaches them. Leadership and HR are not handlers who assess first: none.
+ */
+export async function accountsAwaitingAssessment(
+  db: Db,
+  viewer: Viewer,
+  accountIds: string[],
+): Promise<Set<string>> {
+  if (viewer.role !== "MANAGER" || accountIds.length === 0) return new Set();
+  const rows = await db.incident.groupBy({
+    by: ["accountId"],
+    where: {
+      accountId: { in: accountIds },
+      assessedSeverity: null,
+      OR: [
+        aggregateScope(viewer),
+        { assigneeId: viewer.id },
+        { participants: { some: { userId: viewer.id } } },
+      ],
+      namedUsers: { none: { userId: viewer.id } },
+    },
+  });
+  return new Set(rows.map((r) => r.accountId));
+}
 
 /** The figures for one set of an account's incidents (already scoped and in the period). */
 export function figuresFor(incidents: ScopedIncident[]) {
@@ -250,8 +280,19 @@ export async function getDashboard(
       } as Trend,
     };
   });
-  const thresholds = quadrantThresholds(partial);
-  const rows = partial.map((r) => ({ ...r, quadrant: quadrantOf(r, thresholds) }));
+  // A manager's accounts with an unassessed case of theirs leave the value chart and table; the
+  // page lists them by name and count only, until the harm is assessed.
+  const held = await accountsAwaitingAssessment(
+    db,
+    viewer,
+    partial.map((r) => r.accountId),
+  );
+  const shown = partial.filter((r) => !held.has(r.accountId));
+  const withheld = partial
+    .filter((r) => held.has(r.accountId))
+    .map((r) => ({ accountId: r.accountId, name: r.name, incidents: r.incidents }));
+  const thresholds = quadrantThresholds(shown);
+  const rows = shown.map((r) => ({ ...r, quadrant: quadrantOf(r, thresholds) }));
 
   const months = new Map(monthsBetween(filter.from, filter.to).map((m) => [m, 0]));
   const mix = new Map<Severity, number>(SEVERITIES.map((s) => [s, 0]));
@@ -266,6 +307,7 @@ export async function getDashboard(
   }
   return {
     rows,
+    withheld,
     thresholds,
     byMonth: [...months].map(([month, count]) => ({ month, incidents: count })),
     severityMix: [...mix].map(([severity, count]) => ({ severity, incidents: count })),
@@ -462,6 +504,9 @@ export async function getAccountView(
             rationale: true,
             employeesConsulted: true,
             createdAt: true,
+            status: true,
+            reviewComment: true,
+            reviewedAt: true,
             decidedBy: { select: { name: true } },
             approver: { select: { name: true } },
           },
@@ -471,7 +516,8 @@ export async function getAccountView(
     : [[], [], [], [], [], 0];
 
   // Incidents since the last decision against as many days before it (beforeAndAfter, in SQL).
-  const lastDecision = decisions[0];
+  // Only an approved decision changed anything: proposals and rejections are not milestones.
+  const lastDecision = decisions.find((d) => d.status === "APPROVED");
   let sinceLastDecision: { at: string; days: number; before: number; after: number } | null = null;
   if (seesIncidents && lastDecision) {
     const pivot = lastDecision.createdAt;
@@ -529,7 +575,8 @@ export async function getAccountView(
   const count = n(totals?.incidents);
   const recent = n(totals?.recent);
   const previous = n(totals?.previous);
-  const arrMinor = Number(account.arrMinor);
+  const withheld = (await accountsAwaitingAssessment(db, viewer, [account.id])).has(account.id);
+  const arrMinor = withheld ? null : Number(account.arrMinor);
   return {
     account: {
       id: account.id,
@@ -538,19 +585,21 @@ export async function getAccountView(
       segment: account.segment,
       currency: account.currency,
       arrMinor,
-      contractValueMinor: Number(account.contractValueMinor),
+      contractValueMinor: withheld ? null : Number(account.contractValueMinor),
       contractStart: account.contractStart?.toISOString() ?? null,
       contractEnd: account.contractEnd?.toISOString() ?? null,
       renewalDate: account.renewalDate?.toISOString() ?? null,
       noticeDate: account.noticeDate?.toISOString() ?? null,
-      paymentStatus: account.paymentStatus,
-      daysOverdue: account.daysOverdue,
+      paymentStatus: withheld ? null : account.paymentStatus,
+      daysOverdue: withheld ? null : account.daysOverdue,
       conductStatus: account.conductStatus,
       needsReview: account.needsReview,
       needsConfirmation: account.needsConfirmation,
       ownerName: account.owner?.name ?? null,
     },
     seesIncidents,
+    /** True while one of this manager's cases on the account is unassessed (decision 056). */
+    figuresWithheld: withheld,
     figures: seesIncidents
       ? {
           incidents: count,
@@ -559,7 +608,7 @@ export async function getAccountView(
           repeatContacts: perContact.filter((c) => n(c.incidents) >= 2).length,
           open: n(totals?.open),
           overdue: n(totals?.overdue),
-          perMillionArr: incidentsPerMillion(count, arrMinor),
+          perMillionArr: arrMinor === null ? null : incidentsPerMillion(count, arrMinor),
           trend: {
             recent,
             previous,
@@ -607,6 +656,10 @@ export async function getAccountView(
       createdAt: d.createdAt.toISOString(),
       decidedBy: d.decidedBy.name,
       approver: d.approver.name,
+      // Proposed, approved or rejected (decision 055): only approved ones changed the account.
+      status: d.status,
+      reviewComment: d.reviewComment,
+      reviewedAt: d.reviewedAt?.toISOString() ?? null,
     })),
   };
 }

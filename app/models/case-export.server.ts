@@ -274,20 +274,28 @@ export type CaseListRow = {
   narrative: string;
 };
 
+// People read the labels; spreadsheets filter on the codes, each in its own column.
 export const CASE_LIST_HEADER = [
   "Reference",
   "Reported",
   "Happened",
   "Status",
+  "Status code",
   "Outcome",
+  "Outcome code",
   "Severity",
+  "Severity code",
   "Categories",
+  "Category codes",
   "Account",
   "Reporter",
   "Team",
   "Handler",
   "What happened",
 ];
+
+const label = <T extends string>(labels: Record<T, string>, code: string | null) =>
+  code ? (labels[code as T] ?? code) : "";
 
 /** CSV lines for these cases (no header): see CASE_LIST_HEADER. */
 export function caseListCsvRows(rows: CaseListRow[]): string {
@@ -296,9 +304,13 @@ export function caseListCsvRows(rows: CaseListRow[]): string {
       r.reference,
       r.createdAt,
       r.occurredAt,
+      label(STATUS_LABELS, r.status),
       r.status,
+      label(OUTCOME_LABELS, r.outcome),
       r.outcome ?? "",
+      label(SEVERITY_LABELS, r.severity),
       r.severity,
+      r.categories.map((c) => label(CATEGORY_LABELS, c)).join("; "),
       r.categories.join("; "),
       r.accountName,
       r.reporterName,

@@ -6,7 +6,7 @@ import type { Db } from "~/utils/db.server";
 import { actionLabel } from "./case-export.server";
 import { listCaseMessages } from "./case-message.server";
 import { witnessesOfCase } from "./case-support.server";
-import { approverCandidates } from "./decision.server";
+import { APPROVER_ROLES, approverCandidates } from "./decision.server";
 import { getIncidentForHandler } from "./incident.server";
 import { isAssessed, reassignmentCandidates } from "./incident-handling.server";
 import { getTimelineItems } from "./timeline-view.server";
@@ -86,6 +86,7 @@ export async function getCasePage(db: Db, id: string, viewer: { id: string; role
           // The latest decision on the account, whichever case (or none) it came from: its
           // kind and date only; the rationale stays with those who took it.
           decisions: {
+            where: { status: "APPROVED" },
             orderBy: { createdAt: "desc" },
             take: 1,
             select: { decision: true, createdAt: true },
@@ -120,6 +121,7 @@ export async function getCasePage(db: Db, id: string, viewer: { id: string; role
         rationale: true,
         employeesConsulted: true,
         createdAt: true,
+        status: true,
         approver: { select: { name: true } },
       },
     }),
@@ -163,7 +165,9 @@ export async function getCasePage(db: Db, id: string, viewer: { id: string; role
         label: `${c.name} (${c.role === "HR" ? "HR" : "manager"})${c.onLeave ? ", on leave" : ""}`,
       })),
     owners: people.map((p) => ({ id: p.id, label: p.name, self: p.id === viewer.id })),
+    // Only leadership and HR approve decisions on an account (decision 055).
     approvers: people
+      .filter((p) => (APPROVER_ROLES as readonly string[]).includes(p.role))
       .filter((p) => p.id !== viewer.id && p.id !== accountOwnerId)
       .map((p) => ({ id: p.id, label: `${p.name} (${p.role.toLowerCase()})` })),
     assessed,
@@ -205,6 +209,7 @@ export async function getCasePage(db: Db, id: string, viewer: { id: string; role
       consulted: d.employeesConsulted,
       at: d.createdAt.toISOString(),
       approverName: d.approver.name,
+      status: d.status,
     })),
     support: support.map((s) => ({
       kind: s.kind,

@@ -1,3 +1,4 @@
+import { tellReporter } from "./reporter-news.server";
 import { SANCTION_LABELS, type ActionStatus, type Sanction } from "~/domain/sanctions";
 import type { Category, Outcome, ProtectiveMeasure, Severity } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
@@ -102,6 +103,11 @@ export async function recordProtectiveAction(
       visibleToReporter: true,
       data: { actionId: action.id, measure: p.type },
     });
+    await tellReporter(tx, {
+      incidentId: p.incidentId,
+      template: "PROTECTION_RECORDED",
+      key: `protection:${action.id}`,
+    });
     return action;
   });
 }
@@ -126,6 +132,12 @@ export async function resolveIncident(
       at: now,
       visibleToReporter: true,
       data: { outcome: p.outcome },
+    });
+    // Keyed by the time: a case reopened and resolved again tells the reporter again.
+    await tellReporter(tx, {
+      incidentId: p.incidentId,
+      template: "CASE_RESOLVED",
+      key: `resolved:${now.getTime()}`,
     });
     return { changed: true };
   });

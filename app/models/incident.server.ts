@@ -12,6 +12,7 @@ import { recordEvidence } from "./evidence.server";
 import { loadRoutingPeople } from "./org-chart.server";
 import { enqueueNotification, enqueueNotifications } from "./notification.server";
 import { flagRepeatOffenders } from "./repeat-offender.server";
+import { alertCritical } from "./reporter-news.server";
 
 export type NewIncident = {
   reporterId: string;
@@ -227,6 +228,14 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
         incidentId: incident.id,
       })),
     );
+    await alertCritical(tx, {
+      incidentId: incident.id,
+      reference,
+      severity: input.severity,
+      assigneeId: route.assigneeId,
+      hrIds: route.hrIds,
+      excludeIds: [input.reporterId, ...namedUserIds],
+    });
     // A contact's second incident within a year flags the account for leadership review.
     await flagRepeatOffenders(tx, incident.id, now);
     return { id: incident.id, reference: incident.reference, duplicate: false };
@@ -407,6 +416,7 @@ export async function getReporterList(db: Db, reporterId: string) {
     where: { reporterId },
     orderBy: { createdAt: "desc" },
     select: {
+      id: true,
       reference: true,
       status: true,
       reporterSeverity: true,

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/field";
 import { canHandleIncidents } from "~/domain/permissions";
+import { APPROVER_ROLES, pendingApprovalCount } from "~/models/decision.server";
 import { countOpenCases, countOverdueCases, getReporterList } from "~/models/incident.server";
 import { openStatementRequests } from "~/models/case-support.server";
 import { hasActiveAdmin } from "~/models/people.server";
@@ -25,11 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     queue = { open, overdue };
   }
   const statements = await openStatementRequests(db, user.id);
-  return { name: user.name.split(" ")[0], reports, queue, statements };
+  const approvals = (APPROVER_ROLES as readonly string[]).includes(user.role)
+    ? await pendingApprovalCount(db, user.id)
+    : null;
+  return { name: user.name.split(" ")[0], reports, queue, statements, approvals };
 }
 
 export default function Home() {
-  const { name, reports, queue, statements } = useLoaderData<typeof loader>();
+  const { name, reports, queue, statements, approvals } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section>
@@ -72,6 +76,21 @@ export default function Home() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {approvals !== null ? (
+        <section aria-labelledby="approvals-heading" className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="approvals-heading" className="text-lg font-semibold">
+            Decisions to approve
+          </h2>
+          <p className="mt-1">
+            {approvals === 0
+              ? "Nothing is waiting for your approval."
+              : `${approvals} ${approvals === 1 ? "decision is" : "decisions are"} waiting for your approval.`}
+          </p>
+          <Link to="/approvals" className="mt-2 inline-block text-brand-700 underline">
+            Open your approvals
+          </Link>
         </section>
       ) : null}
       <section aria-labelledby="mine-heading">

@@ -34,6 +34,11 @@ import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
 import { formatDate } from "~/utils/format";
 
+const DECISION_STATUS_TEXT: Record<string, string> = {
+  PROPOSED: "Waiting for approval",
+  APPROVED: "Approved",
+  REJECTED: "Not approved",
+};
 const DECIDERS = ["LEADERSHIP", "HR"] as const satisfies readonly string[];
 
 type DecisionReply = {
@@ -79,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return data<DecisionReply>({
       ok: true,
-      message: `Decision recorded. The account's conduct status is now ${result.conductStatus.toLowerCase()}.`,
+      message: `Decision proposed. ${result.approverName} has been asked to approve it; the account's conduct status changes only once they do.`,
       decisionId: result.id,
     });
   } catch (error) {
@@ -108,6 +113,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const before = new URL(request.url).searchParams.get("before");
   const view = await getAccountView(db, user, params.id ?? "", new Date(), { before });
   if (!view) throw notFound();
+  // Only an approved decision changed anything: proposals and rejections are not milestones.
+  const approved = view.decisions.filter((x) => x.status === "APPROVED");
+  const lastDecision = approved[0];
   // Leadership and HR decide on an account from here (a case's handler does from the case).
   const decides = (DECIDERS as readonly string[]).includes(user.role);
   const { history, ...rest } = view;
@@ -122,16 +130,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: history
       ? {
           months: history.months,
-          decisions: view.decisions.map((x) => ({
+          decisions: approved.map((x) => ({
             month: monthKey(new Date(x.createdAt)),
             label: DECISION_LABELS[x.decision as AccountDecision] ?? x.decision,
           })),
           sinceLastDecision:
-            history.sinceLastDecision && view.decisions[0]
+            history.sinceLastDecision && lastDecision
               ? {
                   label:
-                    DECISION_LABELS[view.decisions[0].decision as AccountDecision] ??
-                    view.decisions[0].decision,
+                    DECISION_LABELS[lastDecision.decision as AccountDecision] ??
+                    lastDecision.decision,
                   ...history.sinceLastDecision,
                 }
               : null,
@@ -295,19 +303,31 @@ export default function AccountPage() {
         <h2 id="commercial" className="text-lg font-semibold">
           Commercial
         </h2>
+        {d.figuresWithheld ? (
+          <p className="mt-1 max-w-prose text-slate-700">
+            Severity before value: the account&apos;s figures appear once you have assessed the harm
+            in your open cases on it.
+          </p>
+        ) : null}
         <dl className="mt-2 grid grid-cols-2 gap-4 sm:grid-cols-4">
-          <Fact label="ARR">{formatMoney(a.arrMinor, a.currency)}</Fact>
-          <Fact label="Contract value">{formatMoney(a.contractValueMinor, a.currency)}</Fact>
+          {a.arrMinor !== null ? (
+            <Fact label="ARR">{formatMoney(a.arrMinor, a.currency)}</Fact>
+          ) : null}
+          {a.contractValueMinor !== null ? (
+            <Fact label="Contract value">{formatMoney(a.contractValueMinor, a.currency)}</Fact>
+          ) : null}
           <Fact label="Contract">
             {date(a.contractStart)} to {date(a.contractEnd)}
           </Fact>
           <Fact label="Owner">{a.ownerName ?? "–"}</Fact>
           <Fact label="Renewal">{date(a.renewalDate)}</Fact>
           <Fact label="Notice by">{date(a.noticeDate)}</Fact>
-          <Fact label="Payment">
-            {a.paymentStatus.replace("_", " ").toLowerCase()}
-            {a.daysOverdue > 0 ? ` (${a.daysOverdue} days overdue)` : ""}
-          </Fact>
+          {a.paymentStatus !== null ? (
+            <Fact label="Payment">
+              {a.paymentStatus.replace("_", " ").toLowerCase()}
+              {(a.daysOverdue ?? 0) > 0 ? ` (${a.daysOverdue} days overdue)` : ""}
+            </Fact>
+          ) : null}
           <Fact label="Conduct status">{a.conductStatus.toLowerCase()}</Fact>
         </dl>
       </section>
@@ -511,22 +531,28 @@ export default function AccountPage() {
                   {formatDate(x.createdAt)}
                 </p>
                 <p className="text-slate-700">
-                  Decided by {x.decidedBy}, approved by {x.approver}; affected employees consulted:{" "}
-                  {x.employeesConsulted ? "yes" : "no"}
+                  {DECISION_STATUS_TEXT[x.status] ?? x.status}: proposed by {x.decidedBy},{" "}
+                  {x.status === "PROPOSED" ? "waiting for" : "answered by"} {x.approver}
+                  {x.reviewedAt ? ` on ${formatDate(x.reviewedAt)}` : ""}; affected employees
+                  consulted: {x.employeesConsulted ? "yes" : "no"}
                 </p>
                 <p className="mt-1">{x.rationale}</p>
+                {x.reviewComment ? (
+                  <p className="mt-1 text-slate-700">Approver&apos;s comment: {x.reviewComment}</p>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
         {d.approvers ? (
           <div className="mt-4 rounded-lg bg-white p-4 shadow-sm">
-            <h3 className="font-medium">Record a decision on this account</h3>
+            <h3 className="font-medium">Propose a decision on this account</h3>
             <p className="text-sm text-slate-700">
               {a.needsReview
-                ? "This account is waiting for a decision. Recording one ends the review."
+                ? "This account is waiting for a decision. An approved one ends the review."
                 : "Keep it, set conditions, suspend or end the relationship, with your reasons."}{" "}
-              The account&apos;s conduct status follows the decision.
+              The approver you name is asked to approve it; the account&apos;s conduct status
+              changes only once they do.
             </p>
             {reply ? (
               <p

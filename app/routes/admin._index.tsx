@@ -48,6 +48,13 @@ export default function AdminIndex() {
       attention: false,
     },
     {
+      to: "/admin/critical-guidance",
+      title: "Guidance after a critical report",
+      text: "What someone who feels unsafe now reads after filing: the security desk, emergency numbers, that they may end the call.",
+      count: "Shown on every critical report's confirmation",
+      attention: false,
+    },
+    {
       to: "/admin/outbox",
       title: "Outgoing mail",
       text: "Mails that could not be delivered after repeated attempts, and a way to send them again.",

@@ -26,6 +26,7 @@ const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   TEAM: "Teams",
   PEOPLE_IMPORT: "People imports",
   API_TOKEN: "API tokens and what they saved",
+  SETTING: "Critical-report guidance",
 };
 
 const isSubjectType = (v: string | null): v is AuditSubjectType =>

@@ -38,6 +38,11 @@ const TEMPLATE_LABELS = {
   SUPPORT_ANSWERED: "Support request answered",
   STATEMENT_REQUESTED: "Witness statement asked",
   STATEMENT_RECEIVED: "Witness statement received",
+  DECISION_PROPOSED: "Decision to approve",
+  DECISION_REVIEWED: "Decision answered",
+  CRITICAL_REPORT: "Critical report",
+  CASE_RESOLVED: "Report resolved",
+  PROTECTION_RECORDED: "Protective measure recorded",
 } satisfies Record<TemplateName, string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -87,6 +87,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     byMonth: dashboard.byMonth,
     severityMix: dashboard.severityMix,
     totals: dashboard.totals,
+    withheld: dashboard.withheld,
   };
 }
 
@@ -206,6 +207,27 @@ export default function Dashboard() {
         </button>
       </Form>
 
+      {data.withheld.length > 0 ? (
+        <section
+          aria-labelledby="awaiting-assessment"
+          className="rounded-lg bg-white p-4 shadow-sm"
+        >
+          <h2 id="awaiting-assessment" className="text-lg font-semibold">
+            Waiting for your assessment
+          </h2>
+          <p className="mt-1 max-w-prose text-slate-700">
+            Severity before value: these accounts&apos; figures appear once you have assessed the
+            harm in your open cases on them.
+          </p>
+          <ul className="mt-2 list-disc pl-5">
+            {data.withheld.map((w) => (
+              <li key={w.accountId}>
+                {w.name}: {w.incidents} {w.incidents === 1 ? "incident" : "incidents"}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="abuse-value">
         <h2 id="abuse-value" className="text-lg font-semibold">
           Abuse against value

@@ -44,6 +44,8 @@ import {
 } from "~/models/evidence.server";
 import { getIncidentForReporter } from "~/models/incident.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
+import { getCriticalGuidance } from "~/models/critical-guidance.server";
+import { markReportSeen } from "~/models/reporter-news.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import {
@@ -63,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   // Only the reporter reads a report this way; handlers use /cases/:reference.
   const { id } = await requireIncidentAccess(db, user, params.reference, ["reporter"]);
+  await markReportSeen(db, id, user.id); // clears the unread marker in My reports
   const incident = await getIncidentForReporter(db, id);
   const timeline = await getTimelineItems(db, id, { forReporter: true });
   const [messages, evidence, key] = await Promise.all([
@@ -71,8 +74,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db.incident.findUniqueOrThrow({ where: { id }, select: { submissionKey: true } }),
   ]);
   const ack = incident.deadlines[0];
+  // Someone who feels unsafe now reads the admin's guidance first (decision 057).
+  const criticalGuidance =
+    incident.reporterSeverity === "CRITICAL" ? (await getCriticalGuidance(db)).text : null;
   return {
     userId: user.id,
+    criticalGuidance,
     submissionKey: key.submissionKey,
     messages: messages.map((m) => ({
       id: m.id,
@@ -185,7 +192,7 @@ function fileSize(bytes: number) {
 }
 
 export default function ReportDetail() {
-  const { incident, timeline, messages, evidence, userId, submissionKey } =
+  const { incident, timeline, messages, evidence, userId, submissionKey, criticalGuidance } =
     useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const reply = answer?.intent === "message" ? answer : undefined;
@@ -216,6 +223,24 @@ export default function ReportDetail() {
     navigation.state === "submitting" && navigation.formData?.get("intent") === "message";
   return (
     <div className="space-y-6">
+      {justFiled && criticalGuidance ? (
+        <section
+          aria-labelledby="critical-guidance"
+          className="rounded-lg border-2 border-red-700 bg-red-50 p-4"
+        >
+          <h2 id="critical-guidance" className="text-lg font-semibold text-red-800">
+            If you feel unsafe now
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {criticalGuidance
+              .split("\n")
+              .filter((line) => line.trim())
+              .map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
       {justFiled ? (
         <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4">
           <p className="font-semibold">

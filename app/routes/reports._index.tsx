@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/field";
 import { getReporterList } from "~/models/incident.server";
+import { unreadReports } from "~/models/reporter-news.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
@@ -11,7 +12,14 @@ export const meta: MetaFunction = () => [{ title: "My reports · Incident portal
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { reports: await getReporterList(await getDb(), user.id) };
+  const db = await getDb();
+  const rows = await getReporterList(db, user.id);
+  const unread = await unreadReports(
+    db,
+    user.id,
+    rows.map((r) => r.id),
+  );
+  return { reports: rows.map(({ id, ...r }) => ({ ...r, unread: unread.has(id) })) };
 }
 
 export default function MyReports() {
@@ -36,6 +44,11 @@ export default function MyReports() {
               <span>{r.account.name}</span>
               <span className="text-sm text-slate-600">happened {formatDate(r.occurredAt)}</span>
               <StatusBadge status={r.status} />
+              {r.unread ? (
+                <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">
+                  New since you last looked
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -64,17 +64,19 @@ test("leadership finds a valuable abusive account on the dashboard and sees why"
   // Leadership answers the review on the account page itself.
   const form = page.locator("form").filter({ has: page.getByLabel("Rationale") });
   await form.getByLabel("Decision").selectOption({ label: "Suspend the relationship" });
-  await form.getByRole("button", { name: "Record decision" }).click();
+  await form.getByRole("button", { name: "Propose decision" }).click();
   await expect(form.getByText("Please write the rationale.")).toBeVisible();
   await form.getByLabel("Rationale").fill("Conditions did not stop it: 11 reports since June.");
   await form.getByLabel("Approver").selectOption({ label: "Harper Lindqvist (hr)" });
   await form.getByRole("radio", { name: "Yes" }).check();
-  await form.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Decision recorded" })).toContainText(
-    "now suspended",
+  await form.getByRole("button", { name: "Propose decision" }).click();
+  // A proposal until Harper approves it: the review flag stays (decision 055).
+  await expect(page.getByRole("status").filter({ hasText: "Decision proposed" })).toContainText(
+    "Harper Lindqvist",
   );
-  await expect(page.getByText("Flagged for leadership review")).toHaveCount(0);
+  await expect(page.getByText("Flagged for leadership review")).toBeVisible();
   await expect(page.getByText(/^Suspend the relationship ·/)).toBeVisible();
+  await expect(page.getByText(/^Waiting for approval: proposed by/).first()).toBeVisible();
   await logout(page);
 });
 

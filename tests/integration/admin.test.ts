@@ -104,10 +104,8 @@ describe("the deadline policy page", () => {
     const body = answer.body as Awaited<ReturnType<typeof deadlinesRoute.loader>>;
     expect(body.policy).toBeNull();
     expect(body.calendars).toEqual([]);
-    expect(body.targets.CRITICAL.ACKNOWLEDGE).toMatchObject({
-      amount: "1",
-      unit: "BUSINESS_HOURS",
-    });
+    // Critical clocks run around the clock by default (decision 057).
+    expect(body.targets.CRITICAL.ACKNOWLEDGE.unit).not.toBe("BUSINESS_HOURS");
     expect(body.targets.HIGH.FIRST_PROTECTIVE_ACTION).toMatchObject({
       amount: "1",
       unit: "BUSINESS_DAYS",

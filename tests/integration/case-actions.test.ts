@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyIncidentChain } from "~/models/case-event.server";
 import { createIncident } from "~/models/incident.server";
+import { reviewDecision } from "~/models/decision.server";
 import * as caseRoute from "~/routes/cases.$reference/route";
 import * as reportRoute from "~/routes/reports.$reference";
 import { getDb, type Db } from "~/utils/db.server";
@@ -253,10 +254,19 @@ describe("the case page", () => {
       consulted: "yes",
     });
     expect(ok.status).toBe(200);
+    // A proposal until HR approves it (decision 055): the account is unchanged so far.
+    const proposed = await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } });
+    expect(proposed.needsReview).toBe(true);
+    const decision = await db.decision.findFirstOrThrow({ where: { incidentId } });
+    await reviewDecision(db, {
+      decisionId: decision.id,
+      actorId: org.hr.id,
+      approve: true,
+      comment: "",
+    });
     const account = await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } });
     expect(account.conductStatus).toBe("CONDITIONS");
     expect(account.needsReview).toBe(false);
-    const decision = await db.decision.findFirstOrThrow({ where: { incidentId } });
     expect([decision.decision, decision.approverId, decision.employeesConsulted]).toEqual([
       "CONDITIONS",
       org.hr.id,
@@ -270,6 +280,14 @@ describe("the case page", () => {
       rationale: "Threats continued",
       approverId: org.hr.id,
       consulted: "no",
+    });
+    await reviewDecision(db, {
+      decisionId: (
+        await db.decision.findFirstOrThrow({ where: { incidentId, status: "PROPOSED" } })
+      ).id,
+      actorId: org.hr.id,
+      approve: true,
+      comment: "",
     });
     expect(
       (await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } })).conductStatus,

@@ -209,7 +209,8 @@ describe("the leadership dashboard's figures", () => {
       by: ["accountId"],
       where: { AND: [scope, { occurredAt: { gte: from, lt: to } }] },
     });
-    expect(dash.rows.map((r) => r.accountId).sort()).toEqual(
+    // Accounts with an unassessed case of Morgan's are listed without figures (decision 056).
+    expect([...dash.rows, ...dash.withheld].map((r) => r.accountId).sort()).toEqual(
       withTeamIncidents.map((g) => g.accountId).sort(),
     );
     expect(dash.rows.length).toBeGreaterThan(0);

@@ -165,6 +165,12 @@ describe("exports", () => {
     const row = rows.find((r) => r[0] === ref)!;
     const narrative = row[header.indexOf("What happened")];
     expect(narrative.startsWith("'=HYPERLINK(")).toBe(true);
+    // Human labels, with the codes in their own columns.
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell("Category codes")).toMatch(/^[A-Z_; ]+$/);
+    expect(cell("Categories")).not.toMatch(/[A-Z]{2,}_/);
+    expect(cell("Status")).not.toBe(cell("Status code"));
+    expect(cell("Severity code")).toMatch(/^(LOW|MEDIUM|HIGH|CRITICAL)$/);
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(await db.caseEvent.count({ where: { incidentId: id, type: "EXPORTED" } })).toBe(2);
   });

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { requestWitnessStatement } from "~/models/case-support.server";
 import { addCaseNote, assessIncident, recordSanction } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
+import * as guidanceRoute from "~/routes/admin.critical-guidance";
+import * as approvalsRoute from "~/routes/approvals";
 import * as accountRoute from "~/routes/accounts.$id";
 import * as adminRoute from "~/routes/admin._index";
 import * as auditRoute from "~/routes/admin.audit";
@@ -408,6 +410,94 @@ const INTEGRATIONS_CHECKS: Check[] = [
   },
 ];
 // ---------------------------------------------------------------------------------------------
+// ---- Approvals of decisions on accounts (handling) ----
+// Decisions need an approver from leadership or HR who is none of the actors below, and a
+// pending proposal on the account (not on the case: refusals must leave the case untouched)
+// that names leadership as its approver. Only that approver may answer it.
+const approvals = { approverId: "", forLeadership: "" };
+beforeAll(async () => {
+  const hash = (await db.user.findUniqueOrThrow({ where: { id: org.hr.id } })).passwordHash;
+  approvals.approverId = (
+    await db.user.create({
+      data: {
+        name: "Abe Approver",
+        role: "HR",
+        email: "pm.abe.approver@test.example",
+        passwordHash: hash,
+      },
+      select: { id: true },
+    })
+  ).id;
+  approvals.forLeadership = (
+    await db.decision.create({
+      data: {
+        accountId: org.account.id,
+        decision: "SUSPEND",
+        rationale: "Matrix proposal",
+        decidedById: org.hr.id,
+        approverId: org.leadership.id,
+        status: "PROPOSED",
+      },
+      select: { id: true },
+    })
+  ).id;
+});
+const APPROVERS: Actor[] = ["hr", "namedHr", "leadership", "escalatedLeadership"];
+const HANDLING_CHECKS: Check[] = [
+  {
+    resource: "approvals",
+    action: "GET approvals page",
+    method: "GET",
+    fn: () => approvalsRoute.loader as Fn,
+    path: () => "/approvals",
+    params: () => ({}),
+    allowed: APPROVERS,
+  },
+  {
+    resource: "approvals",
+    action: "POST answer to a proposal naming leadership",
+    method: "POST",
+    fn: () => approvalsRoute.action as Fn,
+    path: () => "/approvals",
+    params: () => ({}),
+    fields: () => ({
+      decisionId: approvals.forLeadership,
+      answer: "reject",
+      comment: "Matrix rejection",
+    }),
+    allowed: ["leadership"],
+  },
+  {
+    resource: "approvals",
+    action: "POST answer to an unknown proposal",
+    method: "POST",
+    fn: () => approvalsRoute.action as Fn,
+    path: () => "/approvals",
+    params: () => ({}),
+    fields: () => ({ decisionId: "no-such-decision", answer: "approve", comment: "" }),
+    allowed: [],
+  },
+  {
+    resource: "critical guidance",
+    action: "GET admin guidance page",
+    method: "GET",
+    fn: () => guidanceRoute.loader as Fn,
+    path: () => "/admin/critical-guidance",
+    params: () => ({}),
+    allowed: ["admin"],
+  },
+  {
+    resource: "critical guidance",
+    action: "POST admin guidance",
+    method: "POST",
+    fn: () => guidanceRoute.action as Fn,
+    path: () => "/admin/critical-guidance",
+    params: () => ({}),
+    fields: () => ({ guidance: "Security desk: extension 4400." }),
+    allowed: ["admin"],
+  },
+];
+// ---- end of approvals
 
 const CHECKS: Check[] = [
   {
@@ -559,7 +649,7 @@ const CHECKS: Check[] = [
       intent: "decide",
       decision: "KEEP",
       rationale: "Matrix decision on the account",
-      approverId: org.headOf.id,
+      approverId: approvals.approverId,
       consulted: "yes",
     }),
     allowed: [...HR_ANY, "leadership", "escalatedLeadership"],
@@ -587,7 +677,7 @@ const CHECKS: Check[] = [
     intent: "decide",
     decision: "KEEP",
     rationale: "Matrix decision",
-    approverId: org.headOf.id,
+    approverId: approvals.approverId,
     consulted: "yes",
   })),
   // ---- Case page (casepage): support answers, witness statements. The witness is the
@@ -731,6 +821,7 @@ const CHECKS: Check[] = [
   // ---- end of sign-in and account pages
   ...ORG_CHECKS,
   ...INTEGRATIONS_CHECKS,
+  ...HANDLING_CHECKS,
 ];
 
 async function bodyText(answer: Answer): Promise<string> {

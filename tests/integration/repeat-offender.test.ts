@@ -6,6 +6,7 @@ import {
   flagRepeatOffenders,
   REPEAT_OFFENDER_EVENT,
 } from "~/models/repeat-offender.server";
+import { reviewDecision } from "~/models/decision.server";
 import * as accountRoute from "~/routes/accounts.$id";
 import { renderEmail } from "../../emails/render";
 import { getDb, type Db } from "~/utils/db.server";
@@ -199,7 +200,15 @@ describe("a decision from the account page", () => {
 
     const ok = await decide(org.leadership.email, valid());
     expect(ok.status).toBe(200);
-    expect((ok.body as Reply).message).toMatch(/now suspended/);
+    expect((ok.body as Reply).message).toMatch(/Decision proposed/);
+    // Nothing changes until the approver approves (decision 055).
+    const pending = await db.decision.findFirstOrThrow({ where: { accountId: org.account.id } });
+    await reviewDecision(db, {
+      decisionId: pending.id,
+      actorId: org.hr.id,
+      approve: true,
+      comment: "",
+    });
     const account = await db.customerAccount.findUniqueOrThrow({ where: { id: org.account.id } });
     expect(account).toMatchObject({ needsReview: false, conductStatus: "SUSPENDED" });
     const decision = await db.decision.findFirstOrThrow({ where: { accountId: org.account.id } });

@@ -31,8 +31,8 @@ function target(severity: string, kind: string): DeadlineTargetSpec {
 describe("DEFAULT_TARGETS match the targets per severity", () => {
   // minutes, written out: 1 business day = 8 h = 480 min; 30 calendar days = 43 200 min.
   const table: [string, string, number, boolean][] = [
-    ["CRITICAL", "ACKNOWLEDGE", 60, true],
-    ["CRITICAL", "FIRST_PROTECTIVE_ACTION", 240, true],
+    ["CRITICAL", "ACKNOWLEDGE", 60, false],
+    ["CRITICAL", "FIRST_PROTECTIVE_ACTION", 240, false],
     ["CRITICAL", "REPORTER_UPDATE", 2400, true],
     ["CRITICAL", "RESOLVE", 43_200, false],
     ["HIGH", "ACKNOWLEDGE", 240, true],
@@ -65,7 +65,7 @@ describe("DEFAULT_TARGETS match the targets per severity", () => {
 });
 
 describe("computeDeadline", () => {
-  it("critical acknowledge: due in 1 working hour, reminder at 45 min", () => {
+  it("critical acknowledge: due in 1 hour, reminder at 45 min", () => {
     const d = computeDeadline(
       target("CRITICAL", "ACKNOWLEDGE"),
       at("2026-01-05T10:00:00Z"),
@@ -73,7 +73,7 @@ describe("computeDeadline", () => {
     );
     expect(d).toEqual({
       kind: "ACKNOWLEDGE",
-      businessHours: true,
+      businessHours: false,
       startedAt: at("2026-01-05T10:00:00Z"),
       dueAt: at("2026-01-05T11:00:00Z"),
       remindAt: at("2026-01-05T10:45:00Z"),
@@ -87,14 +87,20 @@ describe("computeDeadline", () => {
   });
 
   it("a clock started out of hours starts at the next opening", () => {
-    const d = computeDeadline(
-      target("CRITICAL", "ACKNOWLEDGE"),
-      at("2026-01-10T03:00:00Z"),
-      calendar,
-    );
+    const d = computeDeadline(target("HIGH", "ACKNOWLEDGE"), at("2026-01-10T03:00:00Z"), calendar);
     expect(d.startedAt).toEqual(at("2026-01-10T03:00:00Z"));
-    expect(d.remindAt).toEqual(at("2026-01-12T09:45:00Z"));
-    expect(d.dueAt).toEqual(at("2026-01-12T10:00:00Z"));
+    expect(d.remindAt).toEqual(at("2026-01-12T12:00:00Z"));
+    expect(d.dueAt).toEqual(at("2026-01-12T13:00:00Z"));
+  });
+
+  it("a critical report on Friday at 18:00 is due that evening, not on Monday", () => {
+    const friday = at("2026-01-09T18:00:00Z");
+    expect(computeDeadline(target("CRITICAL", "ACKNOWLEDGE"), friday, calendar).dueAt).toEqual(
+      at("2026-01-09T19:00:00Z"),
+    );
+    expect(
+      computeDeadline(target("CRITICAL", "FIRST_PROTECTIVE_ACTION"), friday, calendar).dueAt,
+    ).toEqual(at("2026-01-09T22:00:00Z"));
   });
 
   it("medium protective action (3 days) from Wednesday noon", () => {

@@ -262,7 +262,7 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
         watch: input.watch === "on",
       });
       return {
-        message: `Decision recorded. The account's conduct status is now ${r.conductStatus.toLowerCase()}.`,
+        message: `Decision proposed. ${r.approverName} is asked to approve it; once approved, the account's conduct status becomes ${r.conductStatus.toLowerCase()}.`,
       };
     },
   }),

@@ -339,8 +339,13 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
               <ul className="space-y-1">
                 {decisions.map((d) => (
                   <li key={d.id}>
-                    {formatDate(d.at)}: {d.label}, approved by {d.approverName}; employees
-                    consulted: {d.consulted ? "yes" : "no"}. {d.rationale}
+                    {formatDate(d.at)}: {d.label},{" "}
+                    {d.status === "APPROVED"
+                      ? `approved by ${d.approverName}`
+                      : d.status === "REJECTED"
+                        ? `not approved by ${d.approverName}`
+                        : `waiting for ${d.approverName} to approve`}
+                    ; employees consulted: {d.consulted ? "yes" : "no"}. {d.rationale}
                   </li>
                 ))}
               </ul>
