@@ -25,6 +25,9 @@ const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   PERSON: "People",
   TEAM: "Teams",
   PEOPLE_IMPORT: "People imports",
+  LEGAL_HOLD: "Legal holds",
+  RETENTION_POLICY: "Retention rules",
+  INCIDENT: "Cases (retention and data rights)",
 };
 
 const isSubjectType = (v: string | null): v is AuditSubjectType =>
