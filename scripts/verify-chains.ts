@@ -12,8 +12,14 @@ const reference = at >= 0 ? args[at + 1] : undefined;
 let code = 0;
 try {
   const db = await getDb();
-  const { checked, broken } = await verifyChains(db, reference ? { reference } : {});
+  const { checked, broken, purged, purges } = await verifyChains(
+    db,
+    reference ? { reference } : {},
+  );
   for (const b of broken) console.log(`BROKEN ${b.reference} seq ${b.seq}: ${b.reason}`);
+  for (const p of purges)
+    console.log(`PURGED ${p.reference} seq ${p.seq} at ${p.at.toISOString()}: ${p.rule}`);
+  if (purged > purges.length) console.log(`… and ${purged - purges.length} more purged case(s).`);
   console.log(
     broken.length === 0
       ? `OK: ${checked} case timeline(s) verified, all intact.`

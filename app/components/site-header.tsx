@@ -20,6 +20,7 @@ function navItems(user: HeaderUser) {
   if (user.handles) items.push({ to: "/queue", label: "Queue", badge: user.overdue });
   if (user.role === "HR") items.push({ to: "/hr/cases", label: "Histories" });
   if (user.role === "HR") items.push({ to: "/admin/people", label: "People" });
+  if (user.role === "HR") items.push({ to: "/hr/holds", label: "Legal holds" });
   if (["LEADERSHIP", "HR", "MANAGER"].includes(user.role)) {
     items.push({ to: "/dashboard", label: "Dashboard" });
   }

@@ -41,6 +41,15 @@ export const AUDIT_ACTIONS = [
   "API_CONTACTS_UPSERTED",
   // Critical-report guidance (handling).
   "GUIDANCE_UPDATED",
+  // Retention, legal hold and people's data rights (compliance).
+  "LEGAL_HOLD_PLACED",
+  "LEGAL_HOLD_RELEASED",
+  "RETENTION_POLICY_SAVED",
+  "RETENTION_PURGED",
+  "RETENTION_PURGE_REFUSED",
+  "PERSON_DATA_EXPORTED",
+  "PERSON_ERASED",
+  "PERSON_ERASURE_REFUSED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -58,6 +67,10 @@ export const AUDIT_SUBJECTS = [
   // Integrations.
   "API_TOKEN",
   "SETTING",
+  // Compliance.
+  "LEGAL_HOLD",
+  "RETENTION_POLICY",
+  "INCIDENT",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
 
@@ -342,6 +355,25 @@ export function describeAudit(
       const count = num("count") || 1;
       return count === 1 ? "Sent a set-aside mail again" : `Sent ${count} set-aside mails again`;
     }
+    case "LEGAL_HOLD_PLACED":
+      return `Placed a legal hold for the matter ${quoted(str("matter"), "(unnamed)")} on ${str("target") ?? "a record"} (${plural(num("cases"), "case")})`;
+    case "LEGAL_HOLD_RELEASED":
+      return `Released the legal hold for the matter ${quoted(str("matter"), "(unnamed)")}: ${str("reason") ?? ""}`;
+    case "RETENTION_POLICY_SAVED":
+      return withParts(
+        "Changed the retention rules",
+        Object.entries(changes).map(([k, c]) => `${k}: ${text(c.from)} → ${text(c.to)}`),
+      );
+    case "RETENTION_PURGED":
+      return `Retention removed the content of ${str("reference") ?? "a case"} (${str("rule") ?? ""})`;
+    case "RETENTION_PURGE_REFUSED":
+      return `Retention did not purge ${str("reference") ?? "a case"}: ${str("reason") ?? ""}`;
+    case "PERSON_DATA_EXPORTED":
+      return `Exported everything held about ${quoted(subject, "a person")}`;
+    case "PERSON_ERASED":
+      return `Erased the personal data of a person (${plural(num("cases"), "case")} touched)`;
+    case "PERSON_ERASURE_REFUSED":
+      return `Refused to erase ${quoted(subject, "a person")}: ${str("reason") ?? ""}`;
     default:
       return event.action.charAt(0) + event.action.slice(1).toLowerCase().replace(/_/g, " ");
   }

@@ -153,6 +153,12 @@ export function describeEvent(
       return `Witness statement given: ${String(data.text ?? "")}`;
     case "EXPORTED":
       return `Exported ${String(data.what ?? "the case")} (${String(data.format ?? "")})`;
+    case "LEGAL_HOLD_PLACED":
+      return `Legal hold placed (matter: ${String(data.matter ?? "")}): nothing is purged or erased while it stands`;
+    case "LEGAL_HOLD_RELEASED":
+      return `Legal hold released (matter: ${String(data.matter ?? "")}; reason: ${String(data.reason ?? "")})`;
+    case "RETENTION_PURGED":
+      return `Content removed under the retention rule (${String(data.rule ?? "")}); the timeline is kept`;
     default:
       return type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, " ");
   }

@@ -5,6 +5,7 @@ import { getEnv } from "~/utils/env.server";
 import { sweepDeadlines } from "./deadline-sweep.server";
 import { EVIDENCE_SWEEP_INTERVAL_MS, sweepEvidence } from "./evidence-sweep.server";
 import { deliverDueNotifications } from "./outbox.server";
+import { purgeDueCases, RETENTION_INTERVAL_MS } from "./retention-purge.server";
 
 // The background loop: one tick at a time, never overlapping itself. Runs inside the web
 // server by default and as its own process with `npm run worker`.
@@ -28,6 +29,7 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
   let lastEvidenceSweep = 0;
   // Planner statistics: checked when the worker starts, refreshed about once an hour.
   let lastMaintenance = 0;
+  let lastRetention = 0;
 
   const tick = async () => {
     // Evidence a crash left without a row: at start, then every ten minutes.
@@ -39,6 +41,17 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
         if (removed || placed) log(`evidence: ${removed} orphan files removed, ${placed} placed`);
       } catch (error) {
         log(`evidence sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    // Retention (compliance): a failure is logged and tried again at the next interval.
+    if (Date.now() - lastRetention >= RETENTION_INTERVAL_MS) {
+      lastRetention = Date.now();
+      try {
+        const { purged, held, refused } = await purgeDueCases(await getDb(), { log });
+        if (purged || held || refused)
+          log(`retention: ${purged} purged, ${held} held, ${refused} refused`);
+      } catch (error) {
+        log(`retention failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     try {

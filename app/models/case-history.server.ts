@@ -174,6 +174,9 @@ export function accountForHistory(db: Db, viewer: Viewer, id: string) {
 }
 
 export type ChainBreak = { reference: string; seq: number; reason: string };
+/** A retention purge found on a verified chain: its tombstone event and the rule it applied. */
+export type ChainPurge = { reference: string; seq: number; at: Date; rule: string };
+const PURGES_LISTED = 100;
 
 /**
  * Verifies the hash chain of one case (by reference) or of every case, a page of incidents at a
@@ -182,8 +185,10 @@ export type ChainBreak = { reference: string; seq: number; reason: string };
 export async function verifyChains(
   db: Db,
   opts: { reference?: string; viewer?: Viewer } = {},
-): Promise<{ checked: number; broken: ChainBreak[] }> {
+): Promise<{ checked: number; broken: ChainBreak[]; purged: number; purges: ChainPurge[] }> {
   const broken: ChainBreak[] = [];
+  const purges: ChainPurge[] = [];
+  let purged = 0;
   let checked = 0;
   let cursor: string | undefined;
   for (;;) {
@@ -210,11 +215,28 @@ export async function verifyChains(
           reason: verdict.reason,
         });
     }
+    // Purges are tombstone events on the chain itself: name them with the result.
+    const tombstones = await db.caseEvent.findMany({
+      where: { type: "RETENTION_PURGED", incidentId: { in: page.map((i) => i.id) } },
+      select: { incidentId: true, seq: true, at: true, data: true },
+    });
+    purged += tombstones.length;
+    for (const t of tombstones) {
+      if (purges.length >= PURGES_LISTED) break;
+      const data = JSON.parse(t.data) as { rule?: unknown };
+      purges.push({
+        reference: page.find((i) => i.id === t.incidentId)?.reference ?? "",
+        seq: t.seq,
+        at: t.at,
+        rule: typeof data.rule === "string" ? data.rule : "",
+      });
+    }
     if (page.length < 200) break;
     cursor = page[page.length - 1].id;
   }
   broken.sort((a, b) => a.reference.localeCompare(b.reference));
-  return { checked, broken };
+  purges.sort((a, b) => a.reference.localeCompare(b.reference));
+  return { checked, broken, purged, purges };
 }
 
 /** Filters from a search URL; anything malformed is ignored rather than an error. */

@@ -70,6 +70,13 @@ export default function AdminIndex() {
       attention: false,
     },
     {
+      to: "/admin/retention",
+      title: "Retention",
+      text: "How long resolved cases are kept, by outcome, and what the next retention run would remove.",
+      count: "Cases under a legal hold are never purged",
+      attention: false,
+    },
+    {
       to: "/admin/audit",
       title: "Settings history",
       text: "Who changed deadlines, calendars, customer accounts and contacts, ran a CRM import or sent mail again; when, and from what to what.",

@@ -27,6 +27,9 @@ const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   PEOPLE_IMPORT: "People imports",
   API_TOKEN: "API tokens and what they saved",
   SETTING: "Critical-report guidance",
+  LEGAL_HOLD: "Legal holds",
+  RETENTION_POLICY: "Retention rules",
+  INCIDENT: "Cases (retention and data rights)",
 };
 
 const isSubjectType = (v: string | null): v is AuditSubjectType =>

@@ -5,6 +5,7 @@ import { REFERENCE_PATTERN } from "~/domain/reference";
 import { verifyChains } from "~/models/case-history.server";
 import { notFound, requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Verify timelines · Incident portal" }];
 
@@ -16,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const reference = url.searchParams.get("reference")?.trim().toUpperCase() || "";
   const all = url.searchParams.get("all") === "1";
-  if (!reference && !all) return { ran: false as const, reference, checked: 0, broken: [] };
+  if (!reference && !all)
+    return { ran: false as const, reference, checked: 0, broken: [], purged: 0, purges: [] };
   // A case that does not exist, or names the viewer: the same 404.
   if (reference && !REFERENCE_PATTERN.test(reference)) throw notFound();
   const db = await getDb();
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function VerifyPage() {
-  const { ran, reference, checked, broken } = useLoaderData<typeof loader>();
+  const { ran, reference, checked, broken, purged, purges } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Verify case timelines</h1>
@@ -80,6 +82,21 @@ export default function VerifyPage() {
               </ul>
             </>
           )}
+          {purged > 0 ? (
+            <>
+              <p className="mt-3">
+                {purged} {purged === 1 ? "case's content was" : "cases' content was"} removed under
+                the retention rules; each purge is an event on its chain, which still verifies:
+              </p>
+              <ul className="mt-1 space-y-1 text-sm">
+                {purges.map((p) => (
+                  <li key={p.reference}>
+                    {p.reference}: event {p.seq}, {formatDate(p.at)}, {p.rule}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ) : null}
     </div>

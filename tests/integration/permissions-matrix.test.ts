@@ -31,6 +31,11 @@ import * as newTeamRoute from "~/routes/admin.teams.new";
 import * as reportRoute from "~/routes/reports.$reference";
 // Integrations
 import * as integrationsRoute from "~/routes/admin.integrations";
+// Retention, legal hold and data rights (compliance)
+import * as retentionRoute from "~/routes/admin.retention";
+import * as bundlesRoute from "~/routes/hr.bundles";
+import * as dataRightsRoute from "~/routes/hr.data-rights";
+import * as holdsRoute from "~/routes/hr.holds";
 import * as ownAccountRoute from "~/routes/account";
 import * as ownPasswordRoute from "~/routes/account_.password";
 import * as ownTwoFactorRoute from "~/routes/account_.two-factor";
@@ -377,6 +382,129 @@ const ORG_CHECKS: Check[] = [
     }),
   ),
 ];
+// ---------------------------------------------------------------------------------------------
+// Retention, legal hold and data rights (compliance): HR places holds and exports, admins set
+// retention. An allowed POST changes state, so each actor's call gets its own hold to release
+// and its own person to erase (fields() runs once per actor).
+const releasable: string[] = [];
+const erasable: string[] = [];
+let releaseSerial = 0;
+let eraseSerial = 0;
+beforeAll(async () => {
+  for (const actor of ACTORS) {
+    const hold = await db.legalHold.create({
+      data: {
+        scope: "EMPLOYEE",
+        userId: org.employeeB.id,
+        matter: `Matrix matter ${actor}`,
+        reason: "Matrix hold",
+        placedById: org.hr.id,
+        placedAt: new Date(),
+      },
+    });
+    releasable.push(hold.id);
+    const leaver = await db.user.create({
+      data: {
+        name: `Matrix Leaver ${actor}`,
+        email: `pm.leaver.${actor.toLowerCase()}@test.example`,
+        role: "EMPLOYEE",
+      },
+    });
+    erasable.push(leaver.email);
+  }
+});
+const compliance = (
+  action: string,
+  fn: () => Fn,
+  p: string,
+  allowed: Actor[],
+  fields?: () => Record<string, string>,
+  extra: Partial<Check> = {},
+): Check => ({
+  resource: "retention and legal hold",
+  action,
+  method: fields ? "POST" : "GET",
+  fn,
+  path: () => p,
+  params: () => ({}),
+  ...(fields ? { fields } : {}),
+  allowed,
+  hides: () => [NARRATIVE, NOTE],
+  ...extra,
+});
+const retentionFields = () => ({
+  substantiatedYears: "7",
+  partlySubstantiatedYears: "7",
+  notSubstantiatedYears: "5",
+  informalYears: "5",
+  withdrawnYears: "2",
+  defaultYears: "5",
+  withdrawnEvidenceDays: "90",
+  viewLogDays: "365",
+  draftDays: "30",
+});
+const COMPLIANCE_CHECKS: Check[] = [
+  compliance("GET legal holds", () => holdsRoute.loader as Fn, "/hr/holds", HR_ANY),
+  compliance(
+    "POST place hold",
+    () => holdsRoute.action as Fn,
+    "/hr/holds",
+    HR_ANY,
+    () => ({
+      intent: "place",
+      scope: "EMPLOYEE",
+      target: org.employeeB.email,
+      matter: "Matrix placed matter",
+      reason: "Matrix reason for a hold",
+    }),
+  ),
+  compliance(
+    "POST release hold",
+    () => holdsRoute.action as Fn,
+    "/hr/holds",
+    HR_ANY,
+    () => ({
+      intent: "release",
+      holdId: releasable[releaseSerial++ % releasable.length],
+      releaseReason: "Matrix release reason",
+    }),
+  ),
+  compliance("GET retention", () => retentionRoute.loader as Fn, "/admin/retention", ["admin"]),
+  compliance(
+    "POST retention rules",
+    () => retentionRoute.action as Fn,
+    "/admin/retention",
+    ["admin"],
+    retentionFields,
+  ),
+  compliance("GET investigator bundles", () => bundlesRoute.loader as Fn, "/hr/bundles", HR_ANY),
+  compliance(
+    "POST investigator bundle",
+    () => bundlesRoute.action as Fn,
+    "/hr/bundles",
+    // HR named in the case gets the 404 anyone gets for a case they may not see.
+    ["hr"],
+    () => ({ reference }),
+    { shows: () => ["ustar", "verify.mjs"], hides: () => [] },
+  ),
+  compliance("GET data rights", () => dataRightsRoute.loader as Fn, "/hr/data-rights", HR_ANY),
+  compliance(
+    "POST data export",
+    () => dataRightsRoute.action as Fn,
+    "/hr/data-rights",
+    HR_ANY,
+    () => ({ email: org.employeeB.email, intent: "export" }),
+    { shows: () => [org.employeeB.email] },
+  ),
+  compliance(
+    "POST erasure",
+    () => dataRightsRoute.action as Fn,
+    "/hr/data-rights",
+    HR_ANY,
+    () => ({ email: erasable[eraseSerial++ % erasable.length], intent: "erase", confirm: "yes" }),
+  ),
+];
+// ---- end of retention, legal hold and data rights
 // ---------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
@@ -822,6 +950,7 @@ const CHECKS: Check[] = [
   ...ORG_CHECKS,
   ...INTEGRATIONS_CHECKS,
   ...HANDLING_CHECKS,
+  ...COMPLIANCE_CHECKS,
 ];
 
 async function bodyText(answer: Answer): Promise<string> {
