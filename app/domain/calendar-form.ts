@@ -11,7 +11,13 @@ import { DEADLINE_KINDS, SEVERITIES, type DeadlineKind, type Severity } from "./
 // Durations
 // ---------------------------------------------------------------------------------------------
 
-export const DURATION_UNITS = ["BUSINESS_HOURS", "BUSINESS_DAYS", "CALENDAR_DAYS"] as const;
+// Calendar hours are for round-the-clock targets (a critical report's hour, decision 057).
+export const DURATION_UNITS = [
+  "BUSINESS_HOURS",
+  "BUSINESS_DAYS",
+  "CALENDAR_HOURS",
+  "CALENDAR_DAYS",
+] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 /** A business day is one full working day of eight business hours (as in DEFAULT_TARGETS). */
@@ -20,12 +26,14 @@ export const BUSINESS_DAY_HOURS = 8;
 export const UNIT_LABELS: Record<DurationUnit, string> = {
   BUSINESS_HOURS: "business hours",
   BUSINESS_DAYS: "business days",
+  CALENDAR_HOURS: "hours, around the clock",
   CALENDAR_DAYS: "calendar days",
 };
 
 const UNIT_MINUTES: Record<DurationUnit, number> = {
   BUSINESS_HOURS: 60,
   BUSINESS_DAYS: BUSINESS_DAY_HOURS * 60,
+  CALENDAR_HOURS: 60,
   CALENDAR_DAYS: 24 * 60,
 };
 
@@ -33,13 +41,17 @@ const UNIT_MINUTES: Record<DurationUnit, number> = {
 export const UNIT_MAXIMUM: Record<DurationUnit, number> = {
   BUSINESS_HOURS: 365 * BUSINESS_DAY_HOURS,
   BUSINESS_DAYS: 365,
+  CALENDAR_HOURS: 365 * 24,
   CALENDAR_DAYS: 365,
 };
 
 export type Duration = { amount: number; unit: DurationUnit };
 
 export function durationToTarget(d: Duration): { minutes: number; businessHours: boolean } {
-  return { minutes: d.amount * UNIT_MINUTES[d.unit], businessHours: d.unit !== "CALENDAR_DAYS" };
+  return {
+    minutes: d.amount * UNIT_MINUTES[d.unit],
+    businessHours: d.unit.startsWith("BUSINESS_"),
+  };
 }
 
 /**
@@ -52,7 +64,7 @@ export function targetToDuration(t: { minutes: number; businessHours: boolean })
 } {
   const units: DurationUnit[] = t.businessHours
     ? ["BUSINESS_DAYS", "BUSINESS_HOURS"]
-    : ["CALENDAR_DAYS"];
+    : ["CALENDAR_DAYS", "CALENDAR_HOURS"];
   for (const unit of units) {
     if (t.minutes > 0 && t.minutes % UNIT_MINUTES[unit] === 0) {
       return { amount: t.minutes / UNIT_MINUTES[unit], unit, exact: true };

@@ -104,9 +104,10 @@ describe("the deadline policy", () => {
     expect(Math.abs(event.at.getTime() - Date.now())).toBeLessThan(60_000);
     // Against the built-in targets that were in force: two targets, and the new calendar.
     expect(dataOf(event)).toEqual({
+      // Critical clocks run around the clock (decision 057).
       "CRITICAL.ACKNOWLEDGE": {
-        from: { businessHours: true, minutes: 60 },
-        to: { businessHours: true, minutes: 120 },
+        from: { businessHours: false, minutes: 60 },
+        to: { businessHours: false, minutes: 120 },
       },
       "LOW.RESOLVE": {
         from: { businessHours: false, minutes: 30 * 24 * 60 },
@@ -370,7 +371,9 @@ describe("the settings history page", () => {
         what: "Changed the account “aud Globex Ltd”: ARR: 1,200,000.00 → 1,500,000.25",
         link: { to: `/accounts/${org.account.id}` },
       });
-      const policy = page.rows.find((r) => r.what.includes("critical: 1 h → 2 h"));
+      const policy = page.rows.find((r) =>
+        r.what.includes("critical: 1 h round the clock → 2 h round the clock"),
+      );
       expect(policy?.who).toBe("Ada Admin");
       // Calendar pages are for admins only, so HR gets no link to one.
       const calendar = page.rows.find((r) => r.what === "Created the calendar “aud US office”");

@@ -89,9 +89,15 @@ describe("durations", () => {
       unit: "BUSINESS_HOURS",
       exact: false,
     });
+    // 36 hours around the clock is exact in hours; 90 minutes is not, and rounds up to 2 hours.
     expect(targetToDuration({ minutes: 36 * 60, businessHours: false })).toEqual({
+      amount: 36,
+      unit: "CALENDAR_HOURS",
+      exact: true,
+    });
+    expect(targetToDuration({ minutes: 90, businessHours: false })).toEqual({
       amount: 2,
-      unit: "CALENDAR_DAYS",
+      unit: "CALENDAR_HOURS",
       exact: false,
     });
     expect(targetToDuration({ minutes: 0, businessHours: true })).toMatchObject({
@@ -100,10 +106,9 @@ describe("durations", () => {
     });
   });
 
-  it("round-trips every built-in business-hour and whole-day target exactly", () => {
-    // Critical clocks of an hour or four around the clock (decision 057) show as a rounded
-    // calendar duration on the policy form.
-    for (const t of DEFAULT_TARGETS.filter((x) => x.businessHours || x.minutes % 1440 === 0)) {
+  it("round-trips every built-in target exactly", () => {
+    // Critical clocks of an hour or four around the clock (decision 057) show in calendar hours.
+    for (const t of DEFAULT_TARGETS) {
       const d = targetToDuration(t);
       expect(d.exact).toBe(true);
       expect(durationToTarget(d)).toEqual({ minutes: t.minutes, businessHours: t.businessHours });
@@ -170,7 +175,12 @@ describe("policyFormSchema", () => {
   });
 
   it("caps each unit at a year", () => {
-    expect(UNIT_MAXIMUM).toEqual({ BUSINESS_HOURS: 2920, BUSINESS_DAYS: 365, CALENDAR_DAYS: 365 });
+    expect(UNIT_MAXIMUM).toEqual({
+      BUSINESS_HOURS: 2920,
+      BUSINESS_DAYS: 365,
+      CALENDAR_HOURS: 8760,
+      CALENDAR_DAYS: 365,
+    });
     const errors = policyErrors({
       "targets.LOW.ACKNOWLEDGE.amount": "2921",
       "targets.LOW.RESOLVE.amount": "366",
