@@ -61,6 +61,9 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
+          // Nothing is deferred: once the document is ready it is all there, and a slow reader
+          // of a large page must get the whole page, not one cut off and answered 200.
+          clearTimeout(timer);
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html");
           resolve(
@@ -80,6 +83,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }
