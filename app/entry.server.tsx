@@ -48,6 +48,7 @@ export default function handleRequest(
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer
@@ -83,6 +84,6 @@ export default function handleRequest(
         },
       },
     );
-    const timer = setTimeout(abort, ABORT_DELAY);
+    if (!shellRendered) timer = setTimeout(abort, ABORT_DELAY);
   });
 }
