@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, login, logout, MORGAN, SAM } from "./helpers";
+import { chooseAccount, expectNoAxeViolations, login, logout, MORGAN, SAM } from "./helpers";
 
 // The journey of issue 12: the reporter asks to be taken off the account and names a witness;
 // the manager sees both at the top of the case (on a phone), arranges the request (the reporter
@@ -14,7 +14,7 @@ test("support asked for is arranged and a witness statement joins the case", asy
   // Sam files the report.
   await login(page, SAM);
   await page.locator("#main").getByRole("link", { name: "Report an incident" }).click();
-  await page.getByLabel("Customer account").selectOption({ label: ACCOUNT });
+  await chooseAccount(page, ACCOUNT);
   await page.getByLabel("How did it happen?").selectOption({ label: "Phone call" });
   await page.getByRole("radio", { name: /^High/ }).check();
   await page.getByLabel("What happened?").fill(NARRATIVE);
