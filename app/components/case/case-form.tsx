@@ -61,7 +61,13 @@ export function CaseForm({
         </button>
         <p
           role="status"
-          className={result?.ok ? "text-sm text-emerald-800" : "text-sm text-red-700"}
+          className={
+            busy || !result
+              ? "text-sm text-slate-700"
+              : result.ok
+                ? "text-sm text-emerald-800"
+                : "text-sm text-red-700"
+          }
         >
           {busy ? "Saving…" : (result?.message ?? "")}
         </p>
