@@ -56,6 +56,35 @@ test("a phone files a report with only the required fields in at most 8 interact
   await expect(confirmation).toContainText("escalated to their manager, then HR");
 });
 
+test("a phone files a report naming one witness and one colleague in at most 12 interactions", async ({
+  page,
+}) => {
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  let interactions = 0;
+  const act = async (step: () => Promise<unknown>) => {
+    interactions++;
+    await step();
+  };
+  const witnesses = page.getByRole("group", { name: /^Witnesses/ });
+  const colleagues = page.getByRole("group", { name: /^Colleagues involved/ });
+  await act(() => page.getByRole("combobox", { name: /Customer account/ }).fill("heli"));
+  await act(() => page.getByRole("option", { name: ACCOUNT, exact: true }).click());
+  await act(() => page.getByLabel("How did it happen?").selectOption({ label: "Phone call" }));
+  await act(() => page.getByRole("radio", { name: /^Medium/ }).check());
+  await act(() => page.getByLabel("What happened?").fill("He mocked my accent on the call."));
+  await act(() => witnesses.getByRole("searchbox").fill("jonah"));
+  await act(() => witnesses.getByRole("checkbox", { name: /Jonah Fletcher/ }).check());
+  await act(() => colleagues.getByRole("searchbox").fill("mei"));
+  await act(() => colleagues.getByRole("checkbox", { name: /Mei Chow/ }).check());
+  await act(() => page.getByRole("button", { name: "Send report" }).click());
+  const reference = await referenceFrom(page);
+  console.log(`phone, one witness and one colleague: ${interactions} interactions to ${reference}`);
+  expect(interactions).toBeLessThanOrEqual(12);
+  // The witness is on the reporter's page; the colleague involved is not told about the report.
+  await expect(page.getByText("Jonah Fletcher")).toBeVisible();
+});
+
 test("a phone files a complete report with evidence, witnesses and support", async ({
   page,
   browser,
