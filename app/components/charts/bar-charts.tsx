@@ -13,6 +13,10 @@ import type { MonthBySeverity } from "~/domain/account-scoring";
 import { SEVERITIES, SEVERITY_LABELS, type Severity } from "~/domain/vocabulary";
 import { ClientOnly } from "./client-only";
 
+// Tooltip rows take their series' colour by default; some (light yellow, orange) fail contrast
+// on the white tooltip, so the text stays dark and the colour shows in the bars.
+const TOOLTIP_ITEM_STYLE = { color: "#0f172a" };
+
 const SEVERITY_COLOURS: Record<Severity, string> = {
   LOW: "#64748b",
   MEDIUM: "#ca8a04",
@@ -36,7 +40,7 @@ export function IncidentsPerMonthChart({ data }: { data: { month: string; incide
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="month" tick={{ fontSize: 11 }} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
             <Bar dataKey="incidents" name="Incidents" fill="#1f6f68" isAnimationActive={false} />
           </BarChart>
         </div>
@@ -62,7 +66,7 @@ export function SeverityMixChart({ data }: { data: { severity: Severity; inciden
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
             <Bar dataKey="incidents" name="Incidents" isAnimationActive={false}>
               {rows.map((r) => (
                 <Cell key={r.severity} fill={SEVERITY_COLOURS[r.severity]} />
@@ -109,7 +113,7 @@ export function AccountHistoryChart({
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
             <Legend />
             {SEVERITIES.map((s) => (
               <Bar
