@@ -68,12 +68,38 @@ async function existingUserIds(tx: Tx, ids: string[]): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002"
+  );
+}
+
 /**
  * Files a report. Everything a success answer promises is written in one transaction: the
  * incident, its first timeline events, its four deadline clocks and the mails it causes.
  * The same submissionKey twice returns the first report.
  */
 export async function createIncident(db: Db, input: NewIncident, now = new Date()) {
+  try {
+    return await fileIncident(db, input, now);
+  } catch (error) {
+    // The same form sent twice at the same moment (on PostgreSQL, possibly to two servers):
+    // both looked for the key before either had committed, and the unique index refused the
+    // second. The first report stands; looking again answers this one as its duplicate (or as
+    // a changed resend), exactly as a later resend would be answered.
+    const key = input.submissionKey;
+    if (
+      key &&
+      isUniqueViolation(error) &&
+      (await db.incident.count({ where: { submissionKey: key } }))
+    ) {
+      return fileIncident(db, input, now);
+    }
+    throw error;
+  }
+}
+
+async function fileIncident(db: Db, input: NewIncident, now: Date) {
   return db.$transaction(async (tx) => {
     if (input.submissionKey) {
       const existing = await tx.incident.findUnique({
