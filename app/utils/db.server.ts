@@ -39,7 +39,7 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
  * connection and run up to 20 s. Prisma's own 2 s and 5 s answered a burst of filings on two
  * servers with 500s: each filing takes the reference counter's row lock, so under load they
  * queue behind one another, correctly, for longer than that
- * (docs/decisions/089-transactions-wait-under-load.md).
+ * (docs/decisions/089-scale-out-without-5xx.md).
  */
 export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 
