@@ -149,7 +149,6 @@ async function fileIncident(db: Db, input: NewIncident, now: Date) {
       categories: input.categories,
       severity: input.severity,
     });
-    const reference = await nextReference(tx, now);
     let accountId = input.accountId;
     if (input.newAccountName) {
       const account = await tx.customerAccount.create({
@@ -176,7 +175,8 @@ async function fileIncident(db: Db, input: NewIncident, now: Date) {
     );
     const incident = await tx.incident.create({
       data: {
-        reference,
+        // Numbered at the end (below): a placeholder no one else can see until then.
+        reference: `PENDING-${crypto.randomUUID()}`,
         submissionKey: input.submissionKey,
         reporterId: input.reporterId,
         accountId,
@@ -201,7 +201,7 @@ async function fileIncident(db: Db, input: NewIncident, now: Date) {
           ],
         },
       },
-      select: { id: true, reference: true },
+      select: { id: true },
     });
 
     // The first two timeline entries chained in memory and inserted together.
@@ -240,6 +240,11 @@ async function fileIncident(db: Db, input: NewIncident, now: Date) {
     });
     const ack = clocks.find((c) => c.kind === "ACKNOWLEDGE")!;
 
+    // The reference last: taking the next number locks the year's counter row until commit, so
+    // concurrent filings queue on it (the numbers stay gapless). Everything above runs side by
+    // side; only the numbering and the few statements that need the number wait their turn.
+    const reference = await nextReference(tx, now);
+    await tx.incident.update({ where: { id: incident.id }, data: { reference } });
     // The assignee and HR were loaded with the routing people (email included): one insert.
     const recipients = [route.assigneeId, ...route.hrIds]
       .map((id) => (id ? people.get(id) : undefined))
@@ -264,7 +269,7 @@ async function fileIncident(db: Db, input: NewIncident, now: Date) {
     });
     // A contact's second incident within a year flags the account for leadership review.
     await flagRepeatOffenders(tx, incident.id, now);
-    return { id: incident.id, reference: incident.reference, duplicate: false };
+    return { id: incident.id, reference, duplicate: false };
   });
 }
 
