@@ -35,13 +35,13 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
 }
 
 /**
- * Interactive transactions by default (calls may ask for more): wait up to 10 s for a pooled
- * connection and run up to 20 s. Prisma's own 2 s and 5 s answered a burst of filings on two
- * servers with 500s: each filing takes the reference counter's row lock, so under load they
- * queue behind one another, correctly, for longer than that
+ * Interactive transactions by default (calls may ask for more): wait up to 30 s for a pooled
+ * connection, as the long jobs already do, and run up to 20 s. Prisma's own 2 s and 5 s
+ * answered a burst of filings on two servers with 500s: a burst queues for the pool and for the
+ * reference counter, correctly, for longer than that
  * (docs/decisions/089-scale-out-without-5xx.md).
  */
-export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
+export const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 20_000 };
 
 export async function createDb(url: string): Promise<Db> {
   if (providerOf(url) === "postgresql") {
