@@ -27,6 +27,8 @@ export type SweepReport = { reminders: number; escalations: number };
 export const SWEEP_BATCH = 500;
 /** Batches per call (one worker tick): a large backlog is worked off over a few ticks. */
 const MAX_BATCHES_PER_CALL = 400;
+/** Cases held by other workers that a call steps over, at most (they come back next tick). */
+const MAX_HELD_SKIPPED = 4 * SWEEP_BATCH;
 
 type DueDeadline = {
   incident: {
@@ -74,7 +76,10 @@ async function claim(
   return new Set(rows.map((r) => r.id));
 }
 
-async function sweepBatch(db: Db, due: DueDeadline[], ctx: SweepContext): Promise<SweepReport> {
+/** A batch's outcome, and the cases of it another transaction held (skipped, PostgreSQL only). */
+type BatchReport = SweepReport & { held: string[] };
+
+async function sweepBatch(db: Db, due: DueDeadline[], ctx: SweepContext): Promise<BatchReport> {
   const { now, people } = ctx;
   return db.$transaction(
     async (tx) => {
@@ -219,7 +224,11 @@ async function sweepBatch(db: Db, due: DueDeadline[], ctx: SweepContext): Promis
         })),
         events,
       );
-      return { reminders: reminded.size, escalations: escalated.length };
+      return {
+        reminders: reminded.size,
+        escalations: escalated.length,
+        held: incidentIds.filter((id) => !locked.has(id)),
+      };
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
@@ -259,10 +268,14 @@ export async function sweepDeadlines(
   const report: SweepReport = { reminders: 0, escalations: 0 };
   let calendar: BusinessCalendarSpec | undefined;
   const postgres = isPostgres(db);
+  // Cases another worker was sweeping when this one came to them: the next read steps over
+  // them, so several workers share a backlog instead of queueing for its first batch.
+  const held = new Set<string>();
   for (let b = 0; b < (opts.maxBatches ?? MAX_BATCHES_PER_CALL); b++) {
     const due: DueDeadline[] = await db.deadline.findMany({
       where: {
         metAt: null,
+        ...(held.size > 0 ? { incidentId: { notIn: [...held] } } : {}),
         incident: { status: { not: "RESOLVED" } },
         OR: [
           { remindedAt: null, remindAt: { lte: now }, dueAt: { gt: now } },
@@ -290,8 +303,12 @@ export async function sweepDeadlines(
     const done = await sweepBatch(db, due, ctx);
     report.reminders += done.reminders;
     report.escalations += done.escalations;
-    // Nothing claimed: every due clock of the batch is another worker's just now.
-    if (done.reminders + done.escalations === 0 || due.length < size) break;
+    if (due.length < size) break;
+    // Nothing claimed and nothing held: the batch's clocks were all taken a moment ago.
+    if (done.reminders + done.escalations === 0 && done.held.length === 0) break;
+    // Another worker's cases: stepped over while there are not too many to name in a query.
+    for (const id of done.held) held.add(id);
+    if (held.size > MAX_HELD_SKIPPED) break;
   }
   return report;
 }

@@ -68,12 +68,38 @@ async function existingUserIds(tx: Tx, ids: string[]): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002"
+  );
+}
+
 /**
  * Files a report. Everything a success answer promises is written in one transaction: the
  * incident, its first timeline events, its four deadline clocks and the mails it causes.
  * The same submissionKey twice returns the first report.
  */
 export async function createIncident(db: Db, input: NewIncident, now = new Date()) {
+  try {
+    return await fileIncident(db, input, now);
+  } catch (error) {
+    // The same form sent twice at the same moment (on PostgreSQL, possibly to two servers):
+    // both looked for the key before either had committed, and the unique index refused the
+    // second. The first report stands; looking again answers this one as its duplicate (or as
+    // a changed resend), exactly as a later resend would be answered.
+    const key = input.submissionKey;
+    if (
+      key &&
+      isUniqueViolation(error) &&
+      (await db.incident.count({ where: { submissionKey: key } }))
+    ) {
+      return fileIncident(db, input, now);
+    }
+    throw error;
+  }
+}
+
+async function fileIncident(db: Db, input: NewIncident, now: Date) {
   return db.$transaction(async (tx) => {
     if (input.submissionKey) {
       const existing = await tx.incident.findUnique({
@@ -123,7 +149,6 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
       categories: input.categories,
       severity: input.severity,
     });
-    const reference = await nextReference(tx, now);
     let accountId = input.accountId;
     if (input.newAccountName) {
       const account = await tx.customerAccount.create({
@@ -150,7 +175,8 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
     );
     const incident = await tx.incident.create({
       data: {
-        reference,
+        // Numbered at the end (below): a placeholder no one else can see until then.
+        reference: `PENDING-${crypto.randomUUID()}`,
         submissionKey: input.submissionKey,
         reporterId: input.reporterId,
         accountId,
@@ -175,7 +201,7 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
           ],
         },
       },
-      select: { id: true, reference: true },
+      select: { id: true },
     });
 
     // The first two timeline entries chained in memory and inserted together.
@@ -214,6 +240,11 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
     });
     const ack = clocks.find((c) => c.kind === "ACKNOWLEDGE")!;
 
+    // The reference last: taking the next number locks the year's counter row until commit, so
+    // concurrent filings queue on it (the numbers stay gapless). Everything above runs side by
+    // side; only the numbering and the few statements that need the number wait their turn.
+    const reference = await nextReference(tx, now);
+    await tx.incident.update({ where: { id: incident.id }, data: { reference } });
     // The assignee and HR were loaded with the routing people (email included): one insert.
     const recipients = [route.assigneeId, ...route.hrIds]
       .map((id) => (id ? people.get(id) : undefined))
@@ -238,7 +269,7 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
     });
     // A contact's second incident within a year flags the account for leadership review.
     await flagRepeatOffenders(tx, incident.id, now);
-    return { id: incident.id, reference: incident.reference, duplicate: false };
+    return { id: incident.id, reference, duplicate: false };
   });
 }
 

@@ -34,16 +34,25 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
   }
 }
 
+/**
+ * Interactive transactions by default (calls may ask for more): wait up to 30 s for a pooled
+ * connection, as the long jobs already do, and run up to 20 s. Prisma's own 2 s and 5 s
+ * answered a burst of filings on two servers with 500s: a burst queues for the pool and for the
+ * reference counter, correctly, for longer than that
+ * (docs/decisions/089-scale-out-without-5xx.md).
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 20_000 };
+
 export async function createDb(url: string): Promise<Db> {
   if (providerOf(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    return new PgClient({ adapter }) as unknown as Db;
+    return new PgClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   }
   const file = url.replace(/^file:/, "");
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // `timeout` is better-sqlite3's busy_timeout in milliseconds.
   const adapter = new ImmediateTransactions({ url, timeout: 10_000 });
-  const db = new SqliteClient({ adapter });
+  const db = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   // WAL for concurrent readers; FULL sync so an answered report survives a power cut.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = FULL");

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueNotifications } from "~/jobs/outbox.server";
 import { verifyIncidentChain } from "~/models/case-event.server";
+import { createIncident } from "~/models/incident.server";
 import * as caseRoute from "~/routes/cases.$reference/route";
 import * as queueRoute from "~/routes/queue";
 import * as reportRoute from "~/routes/reports.$reference";
 import * as newReportRoute from "~/routes/reports.new";
-import { getDb, type Db } from "~/utils/db.server";
+import { createDb, getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
@@ -161,5 +162,36 @@ describe("a report's round trip", () => {
     const b = await call(newReportRoute.action, postRequest("/reports/new", fields, { cookie }));
     expect(a.location).toBe(b.location);
     expect(await db.incident.count({ where: { submissionKey } })).toBe(1);
+  });
+
+  it("files once when the same form arrives twice at the same moment", async () => {
+    // On PostgreSQL through two clients with pools of their own, as two web servers have: both
+    // look for the key before either commits; the unique index refuses the second insert, and
+    // that one is answered as the duplicate it is (scale-out.pg.test.ts does this over HTTP).
+    // SQLite has one app process per file (its driver waits synchronously for the write lock),
+    // so there both go through the one client, whose write lock orders them.
+    const url = process.env.DATABASE_URL!;
+    const own = /^postgres/.test(url) ? await Promise.all([createDb(url), createDb(url)]) : [];
+    const [one, two] = own.length > 0 ? own : [db, db];
+    try {
+      for (let i = 0; i < 5; i++) {
+        const input = {
+          reporterId: org.employeeA.id,
+          accountId: org.account.id,
+          occurredAt: new Date("2026-11-20T10:15:00Z"),
+          channel: "PHONE" as const,
+          severity: "HIGH" as const,
+          categories: [],
+          narrative: `${NARRATIVE} (${i})`,
+          submissionKey: crypto.randomUUID(),
+        };
+        const [a, b] = await Promise.all([createIncident(one, input), createIncident(two, input)]);
+        expect(a.reference).toBe(b.reference);
+        expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+        expect(await db.incident.count({ where: { submissionKey: input.submissionKey } })).toBe(1);
+      }
+    } finally {
+      await Promise.all(own.map((c) => c.$disconnect()));
+    }
   });
 });
