@@ -73,6 +73,11 @@ const unshapedFontkit: Fontkit = {
   },
 };
 
+// Read and parse the fonts when the server starts rather than in the first export's request.
+loadFonts()
+  .then((f) => [f.regular, f.bold].forEach((b) => unshapedFontkit.create(b).characterSet))
+  .catch(() => {});
+
 const PAGE: [number, number] = [595.28, 841.89];
 
 class PdfWriter {
