@@ -27,22 +27,21 @@ import {
 import { actionLabel } from "./case-export.server";
 import type { CaseFile } from "./case-file.server";
 
-// The case file's layout. Text is drawn in BIZ UDPGothic (decision 076), embedded as a subset
-// of the glyphs used, so names and statements in Latin, Greek, Cyrillic and Japanese appear as
-// written and the file stays small.
+// The case file's layout. Text is drawn in DejaVu Sans (decision 076), embedded as a subset of
+// the glyphs used, so names and statements in Latin, Greek and Cyrillic appear as written and
+// the file stays small.
 
-const FONT_PACKAGE = "@expo-google-fonts/biz-udpgothic";
+const FONT_PACKAGE = "dejavu-fonts-ttf";
 let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
-/** The two font files, read once per process (about 9 MB, kept in memory). */
+/** The two font files, read once per process (1.4 MB, kept in memory). */
 function loadFonts() {
   if (!fontBytes) {
     const require = createRequire(import.meta.url);
     const file = (p: string) => readFile(require.resolve(`${FONT_PACKAGE}/${p}`));
-    fontBytes = Promise.all([
-      file("400Regular/BIZUDPGothic_400Regular.ttf"),
-      file("700Bold/BIZUDPGothic_700Bold.ttf"),
-    ]).then(([regular, bold]) => ({ regular, bold }));
+    fontBytes = Promise.all([file("ttf/DejaVuSans.ttf"), file("ttf/DejaVuSans-Bold.ttf")]).then(
+      ([regular, bold]) => ({ regular, bold }),
+    );
     fontBytes.catch(() => (fontBytes = undefined));
   }
   return fontBytes;
@@ -54,10 +53,10 @@ const parsed = new WeakMap<Uint8Array, Font>();
 
 /**
  * fontkit for pdf-lib, with two changes. A font file is parsed once and the parsed font shared
- * by every export (parsing 4.5 MB and listing its 11,000 characters took longer than laying out
- * a case). And text is not shaped: each character is drawn as the glyph the font's character
- * map gives it. Shaping (substitutions for ligatures, local forms) was most of the drawing time
- * and changes nothing for NFC text in these scripts drawn left to right; without it each
+ * by every export (parsing it and listing its 6,000 characters took longer than laying out a
+ * case). And text is not shaped: each character is drawn as the glyph the font's character map
+ * gives it. Shaping (substitutions for ligatures, local forms) was most of the drawing time and
+ * changes nothing for NFC text in these scripts drawn left to right; without it each
  * character is exactly one glyph, so wrapping measures what is drawn and the text copied out of
  * the PDF is the text written.
  */

@@ -15,7 +15,7 @@ import {
 // the manager sees both at the top of the case (on a phone), arranges the request (the reporter
 // sees it), asks the witness, who writes a statement in the portal; manager and reporter exchange
 // messages; the manager resolves; HR downloads the case file, which holds the statement, the
-// messages and the names as written (Greek, Japanese).
+// messages and the names as written (Greek, Cyrillic).
 
 const ACCOUNT = "Helix Biologics";
 const AISHA = "aisha.rahman@demo.example";
@@ -24,7 +24,7 @@ const STATEMENT = "I sat next to Sam and heard the buyer shout at Sam on speaker
 // The customer's buyer, as Sam writes the name: in Greek.
 const BUYER = "Γιώργος Παπαδόπουλος";
 const TO_SAM = "Jordan takes over Helix from Monday. Tell me if the buyer contacts you again.";
-const FROM_SAM = "Thank you. 山田さん also heard it; the buyer called again this morning.";
+const FROM_SAM = "Thank you. Иван Петров also heard it; the buyer called again this morning.";
 
 test("support asked for is arranged, a witness statement and messages join the case file", async ({
   page,

