@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fitToFont, wrapText } from "~/domain/pdf-text";
 import { renderCaseFilePdf } from "~/models/case-file-pdf.server";
-import { extractPdfText } from "../fixtures/pdf-text";
+import { embeddedFontOutlines, extractPdfText } from "../fixtures/pdf-text";
 
 type CaseFile = Parameters<typeof renderCaseFilePdf>[0];
 
@@ -76,6 +76,15 @@ describe("case file PDF", () => {
     expect(text).toContain(`SHA-256 ${"ab".repeat(32)}`);
     expect(text).toContain("Private note: entry number 3");
     expect(text).toContain("Hash chain verified: 3 events, unbroken.");
+    // Two subsets (regular, bold) of a few dozen glyphs each, every one drawn but the space.
+    const fonts = await embeddedFontOutlines(bytes);
+    expect(fonts).toHaveLength(2);
+    for (const f of fonts) {
+      expect(f.glyphs).toBeGreaterThan(20);
+      expect(f.glyphs).toBeLessThan(200);
+      expect(f.blank).toBeLessThanOrEqual(1);
+    }
+    expect(bytes.length).toBeLessThan(100_000);
   });
 
   it("goes on to more pages when long, and never fails on characters the font lacks", async () => {
