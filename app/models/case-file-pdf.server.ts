@@ -53,10 +53,11 @@ const parsed = new WeakMap<Uint8Array, Font>();
 
 /**
  * fontkit for pdf-lib, with two changes. A font file is parsed once and the parsed font shared
- * by every export (parsing it and listing its 6,000 characters took longer than laying out a
- * case). And text is not shaped: each character is drawn as the glyph the font's character map
- * gives it. Shaping (substitutions for ligatures, local forms) was most of the drawing time and
- * changes nothing for NFC text in these scripts drawn left to right; without it each
+ * by every export, rather than parsed (and its character list built) again for each. And text
+ * is not shaped: each character is drawn as the glyph the font's character map gives it.
+ * Shaping (ligatures, kerning, local forms) was most of the drawing time, and pdf-lib draws
+ * none of its positioning anyway; it changes nothing for NFC text in these scripts drawn left
+ * to right. Without it each
  * character is exactly one glyph, so wrapping measures what is drawn and the text copied out of
  * the PDF is the text written.
  */
