@@ -57,9 +57,8 @@ const parsed = new WeakMap<Uint8Array, Font>();
  * is not shaped: each character is drawn as the glyph the font's character map gives it.
  * Shaping (ligatures, kerning, local forms) was most of the drawing time, and pdf-lib draws
  * none of its positioning anyway; it changes nothing for NFC text in these scripts drawn left
- * to right. Without it each
- * character is exactly one glyph, so wrapping measures what is drawn and the text copied out of
- * the PDF is the text written.
+ * to right. Without it each character is exactly one glyph, so wrapping measures what is drawn
+ * and the text copied out of the PDF is the text written.
  */
 const unshapedFontkit: Fontkit = {
   create(bytes) {
