@@ -1,41 +1,38 @@
-import { inflateSync } from "node:zlib";
+// Text for the case-file PDF: what its embedded font can draw, and line wrapping. Pure; the
+// font itself is loaded in app/models/case-file-pdf.server.ts.
 
-// Just enough PDF reading to check what our own case files say: pdf-lib writes each line with
-// one `<hex> Tj` operator in a Flate-compressed content stream, in a WinAnsi standard font.
-// Not a general PDF parser; tests use it to read back what the exporter wrote.
+// Letters the font lacks that have a faithful stand-in it has (Romanian comma-below letters
+// were written with cedillas for decades; readers read them the same).
+const STAND_INS: Record<string, string> = {
+  "\u0218": "\u015E",
+  "\u0219": "\u015F",
+  "\u021A": "\u0162",
+  "\u021B": "\u0163",
+  "\u1E9E": "SS",
+  "\u00A0": " ",
+  "\u202F": " ",
+};
 
-export function extractPdfText(bytes: Uint8Array): string {
-  const buf = Buffer.from(bytes);
-  const latin = buf.toString("latin1");
-  const lines: string[] = [];
-  const streamRe = /<<([^]*?)>>\s*stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = streamRe.exec(latin))) {
-    const dict = m[1];
-    const start = m.index + m[0].length;
-    const end = latin.indexOf("endstream", start);
-    if (end < 0) break;
-    let raw = buf.subarray(start, end);
-    if (/\/FlateDecode/.test(dict)) {
-      try {
-        raw = inflateSync(raw);
-      } catch {
-        continue;
-      }
+/**
+ * The text as the font can draw it, every character kept where the font has it: NFC first (so
+ * "e" + combining accent is the one accented letter the font has), tabs as spaces, line breaks
+ * kept for the wrapper. A character the font lacks becomes its stand-in, else its base letter
+ * without accents (Vietnamese "ệ" as "e"), else "?" (emoji, scripts the font does not cover).
+ */
+export function fitToFont(text: string, hasGlyph: (codePoint: number) => boolean): string {
+  let out = "";
+  for (const ch of text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === "\n") out += ch;
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += "?";
+    else if (hasGlyph(code)) out += ch;
+    else if (STAND_INS[ch] !== undefined) out += STAND_INS[ch];
+    else {
+      const base = ch.normalize("NFD")[0];
+      out += base !== ch && hasGlyph(base.codePointAt(0) ?? 0) ? base : "?";
     }
-    const content = raw.toString("latin1");
-    const tj = /<([0-9A-Fa-f\s]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g;
-    let t: RegExpExecArray | null;
-    while ((t = tj.exec(content))) {
-      if (t[1] !== undefined) {
-        lines.push(Buffer.from(t[1].replace(/\s+/g, ""), "hex").toString("latin1"));
-      } else {
-        lines.push(t[2].replace(/\\(.)/g, "$1"));
-      }
-    }
-    streamRe.lastIndex = end;
   }
-  return lines.join("\n");
+  return out;
 }
 
 /**
@@ -43,7 +40,8 @@ export function extractPdfText(bytes: Uint8Array): string {
  * (the caller caches per character), words join a line while they fit, and a word wider than
  * the line is cut where the next character would overflow. Linear in the text's length, so a
  * 20,000-character "word" costs the same as 20,000 characters of prose. `charWidth` must be the
- * drawn width: pdf-lib draws standard fonts without kerning, so per-character sums are exact.
+ * drawn width: the case file draws each character as one glyph at its advance, without kerning
+ * or ligatures, so per-character sums are exact.
  */
 export function wrapText(
   text: string,

@@ -266,28 +266,3 @@ export async function submitWitnessStatement(
     return { changed: true, found: true };
   });
 }
-
-/** The case file's lines about witness statements: who was asked, when, and what they wrote. */
-export async function statementLinesForCaseFile(db: Db, incidentId: string): Promise<string[]> {
-  const rows = await db.witnessStatement.findMany({
-    where: { incidentId },
-    orderBy: { requestedAt: "asc" },
-    take: 100,
-    select: { witnessId: true, requestedAt: true, statement: true, submittedAt: true },
-  });
-  const names = new Map(
-    (
-      await db.user.findMany({
-        where: { id: { in: rows.map((r) => r.witnessId) } },
-        select: { id: true, name: true },
-      })
-    ).map((u) => [u.id, u.name]),
-  );
-  const day = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
-  return rows.map((r) => {
-    const who = names.get(r.witnessId) ?? "A witness";
-    return r.submittedAt
-      ? `${who}, ${day(r.submittedAt)}: ${r.statement ?? ""}`
-      : `${who}: asked ${day(r.requestedAt)}, not given yet.`;
-  });
-}

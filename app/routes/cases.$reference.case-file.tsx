@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { getCaseFile, recordExport, renderCaseFilePdf } from "~/models/case-export.server";
+import { getCaseFile, recordExport } from "~/models/case-file.server";
+import { renderCaseFilePdf } from "~/models/case-file-pdf.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { exportByPostOnly } from "~/utils/exports.server";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { extractPdfText } from "../../app/domain/pdf-text";
+import { extractPdfText } from "../fixtures/pdf-text";
 import {
   chooseAccount,
   expectNoAxeViolations,
@@ -126,7 +126,7 @@ test("a manager handles a case from the ladder; HR reviews, verifies and exports
   await page.getByRole("button", { name: "Download case file (PDF)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${reference}.pdf`);
-  const text = extractPdfText(await readFile((await download.path())!));
+  const text = await extractPdfText(await readFile((await download.path())!));
   expect(text).toContain(`Case file ${reference}`);
   expect(text).toContain("Their project lead called me useless in front of the team");
   expect(text).toContain("Protective: A manager joins all future calls");

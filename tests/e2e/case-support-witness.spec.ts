@@ -1,20 +1,43 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { chooseAccount, expectNoAxeViolations, login, logout, MORGAN, SAM } from "./helpers";
+import { extractPdfText } from "../fixtures/pdf-text";
+import {
+  chooseAccount,
+  expectNoAxeViolations,
+  HARPER,
+  login,
+  logout,
+  MORGAN,
+  SAM,
+} from "./helpers";
 
 // The journey of issue 12: the reporter asks to be taken off the account and names a witness;
 // the manager sees both at the top of the case (on a phone), arranges the request (the reporter
-// sees it), asks the witness, who writes a statement in the portal; the manager resolves.
+// sees it), asks the witness, who writes a statement in the portal; manager and reporter exchange
+// messages; the manager resolves; HR downloads the case file, which holds the statement, the
+// messages and the names as written (Greek, Cyrillic).
 
 const ACCOUNT = "Helix Biologics";
 const AISHA = "aisha.rahman@demo.example";
 const NARRATIVE = "On the renewal call their buyer told me to get out of the industry.";
 const STATEMENT = "I sat next to Sam and heard the buyer shout at Sam on speaker.";
+// The customer's buyer, as Sam writes the name: in Greek.
+const BUYER = "Γιώργος Παπαδόπουλος";
+const TO_SAM = "Jordan takes over Helix from Monday. Tell me if the buyer contacts you again.";
+const FROM_SAM = "Thank you. Иван Петров also heard it; the buyer called again this morning.";
 
-test("support asked for is arranged and a witness statement joins the case", async ({ page }) => {
+test("support asked for is arranged, a witness statement and messages join the case file", async ({
+  page,
+}) => {
+  test.setTimeout(240_000); // five sign-ins on a shared, slow machine
   // Sam files the report.
   await login(page, SAM);
   await page.locator("#main").getByRole("link", { name: "Report an incident" }).click();
   await chooseAccount(page, ACCOUNT);
+  await page
+    .getByLabel("Who at the customer?")
+    .selectOption({ label: "Not in the list: add a new contact" });
+  await page.getByLabel("New contact's name").fill(BUYER);
   await page.getByLabel("How did it happen?").selectOption({ label: "Phone call" });
   await page.getByRole("radio", { name: /^High/ }).check();
   await page.getByLabel("What happened?").fill(NARRATIVE);
@@ -57,15 +80,25 @@ test("support asked for is arranged and a witness statement joins the case", asy
 
   await people.getByRole("button", { name: "Ask Aisha Rahman for a statement" }).click();
   await expect(people).toContainText("Statement asked for");
+
+  const messages = page.getByRole("region", { name: "Messages with the reporter" });
+  await messages.getByLabel("Message to the reporter").fill(TO_SAM);
+  await messages.getByRole("button", { name: "Send message" }).click();
+  await expect(messages.getByRole("list", { name: "Messages" })).toContainText(TO_SAM);
   await logout(page);
 
-  // Sam sees the answer on the report.
+  // Sam sees the answer and the message on the report, and replies.
   await page.setViewportSize({ width: 1280, height: 800 });
   await login(page, SAM);
   await page.getByRole("link", { name: reference! }).first().click();
   await expect(page.getByRole("region", { name: "What you reported" })).toContainText(
     "Be taken off this account: arranged (From Monday Jordan covers Helix; you are off the account.)",
   );
+  await expect(page.getByText(TO_SAM)).toBeVisible();
+  await page.getByLabel("Write a message").fill(FROM_SAM);
+  await page.getByRole("button", { name: "Send message" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Message sent." })).toBeVisible();
+  await expect(page.getByText(FROM_SAM)).toBeVisible();
   await logout(page);
 
   // Aisha writes her statement from the start page; she sees nothing of the report.
@@ -79,6 +112,7 @@ test("support asked for is arranged and a witness statement joins the case", asy
   ).toBeVisible();
   await expect(page.getByText(NARRATIVE)).toHaveCount(0);
   await expect(page.getByText(ACCOUNT)).toHaveCount(0);
+  await expect(page.getByText(BUYER)).toHaveCount(0);
   await expectNoAxeViolations(page, "witness statement page");
   await page.getByLabel("Your statement").fill(STATEMENT);
   await page.getByRole("button", { name: "Send statement" }).click();
@@ -87,15 +121,40 @@ test("support asked for is arranged and a witness statement joins the case", asy
   );
   await logout(page);
 
-  // Morgan reads it and resolves the case.
+  // Morgan reads the statement and Sam's reply, and resolves the case.
   await login(page, MORGAN);
-  // (The demo queue is long and ordered by due time; the mail's link opens the case.)
   await page.goto(`/cases/${reference}`);
   await expect(page.getByRole("region", { name: "People in the report" })).toContainText(STATEMENT);
+  await expect(page.getByRole("region", { name: "Messages with the reporter" })).toContainText(
+    FROM_SAM,
+  );
   await page.getByLabel("Resolve with outcome").selectOption("SUBSTANTIATED");
   await page.getByRole("button", { name: "Resolve case" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "The case is resolved." }).first(),
   ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Reopen" })).toBeVisible();
+  // Exports are HR's: the manager has no download.
+  await expect(page.getByRole("button", { name: "Download case file (PDF)" })).toHaveCount(0);
+  await logout(page);
+
+  // Harper (HR) downloads the case file; its text is read back as a PDF reader reads it.
+  await login(page, HARPER);
+  await page.goto(`/cases/${reference}`);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download case file (PDF)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${reference}.pdf`);
+  // (Wrapped lines joined again: where a line breaks depends on the font's widths.)
+  const text = (await extractPdfText(await readFile((await download.path())!))).replace(/\n/g, " ");
+  expect(text).toContain(`Case file ${reference}`);
+  expect(text).toContain(`Customer contacts: ${BUYER}`);
+  expect(text).toMatch(/Be taken off this account: Arranged by Morgan [^ ]+ on /);
+  expect(text).toContain("From Monday Jordan covers Helix; you are off the account.");
+  expect(text).toContain(TO_SAM);
+  expect(text).toContain(FROM_SAM);
+  expect(text).toMatch(/Aisha Rahman: statement asked .+, given /);
+  expect(text).toContain(STATEMENT);
+  expect(text).toContain("Outcome: Substantiated");
+  expect(text).toMatch(/Hash chain verified: \d+ events, unbroken\./);
 });

@@ -1,7 +1,10 @@
+import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CASE_INTENTS, caseIntentProblem } from "~/domain/case-rules";
 import { verifyIncidentChain } from "~/models/case-event.server";
+import { recordEvidence } from "~/models/evidence.server";
 import { createIncident } from "~/models/incident.server";
+import * as caseFileRoute from "~/routes/cases.$reference.case-file";
 import * as caseRoute from "~/routes/cases.$reference/route";
 import * as reportRoute from "~/routes/reports.$reference";
 import * as statementRoute from "~/routes/statements.$id";
@@ -9,6 +12,7 @@ import * as homeRoute from "~/routes/_index";
 import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { extractPdfText } from "../fixtures/pdf-text";
 
 // The case page's rules (a resolved case refuses changes; who may own an action), support
 // requests answered, witness statements, and one logged view per page view.
@@ -304,5 +308,128 @@ describe("views of the case", () => {
     expect(await count()).toBe(1);
     expect((await act(reference, { intent: "view" })).status).toBe(200);
     expect(await count()).toBe(2);
+  });
+});
+
+describe("the case file (PDF)", () => {
+  it("holds what was asked and answered, the messages, the statements and the evidence hashes", async () => {
+    const { reference, id } = await newCase();
+    // A witness whose name is written in Greek, and a message in Russian.
+    const GREEK = "Ελένη Παπαδοπούλου";
+    await db.user.update({ where: { id: org.employeeB.id }, data: { name: GREEK } });
+    const LONG = "Z".repeat(4_000) + "END";
+
+    const arranged = await act(reference, {
+      intent: "support-answer",
+      kind: "OFF_ACCOUNT",
+      answer: "ARRANGED",
+      reason: "Jordan covers Globex from Monday.",
+    });
+    expect(arranged.status).toBe(200);
+    const declined = await act(reference, {
+      intent: "support-answer",
+      kind: "TIME_OFF",
+      answer: "DECLINED",
+      reason: "The quarter close needs you; we can look again in May.",
+    });
+    expect(declined.status).toBe(200);
+
+    const reporter = await loginCookie(org.employeeA.email);
+    const toHandler = await call(
+      reportRoute.action,
+      postRequest(
+        `/reports/${reference}`,
+        { intent: "message", body: `Иван Петров тоже слышал крик. ${LONG}` },
+        { cookie: reporter },
+      ),
+      { reference },
+    );
+    expect(toHandler.status).toBe(200);
+    expect(
+      (await act(reference, { intent: "message", body: "Thank you, we are on it." })).status,
+    ).toBe(200);
+
+    expect(
+      (await act(reference, { intent: "witness-request", witnessId: org.employeeB.id })).status,
+    ).toBe(200);
+    const request = await db.witnessStatement.findFirstOrThrow({ where: { incidentId: id } });
+    const witness = await loginCookie(org.employeeB.email);
+    const given = await call(
+      statementRoute.action,
+      postRequest(
+        `/statements/${request.id}`,
+        { statement: `I heard the buyer shout «get out» on speaker. ${LONG}` },
+        { cookie: witness },
+      ),
+      { id: request.id },
+    );
+    expect(given.status).toBe(200);
+
+    const bytes = Buffer.from("a screenshot of the call log");
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    await db.$transaction((tx) =>
+      recordEvidence(tx, {
+        incidentId: id,
+        uploadedById: org.employeeA.id,
+        files: [
+          {
+            fileName: "call-log.png",
+            storedName: `${id}-call-log`,
+            mimeType: "image/png",
+            sizeBytes: bytes.length,
+            sha256,
+          },
+        ],
+      }),
+    );
+
+    const hr = await loginCookie(org.hr.email);
+    const res = (await caseFileRoute.action({
+      request: postRequest(`/cases/${reference}/case-file`, {}, { cookie: hr }),
+      params: { reference },
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(200);
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    const lines = (await extractPdfText(pdf)).split("\n");
+    // (Wrapped lines joined again: where a line breaks depends on the font's widths.)
+    const text = lines.join(" ");
+    for (const heading of [
+      `Case file ${reference}`,
+      "Summary",
+      "What happened",
+      "Support the employee asked for",
+      "Messages between the reporter and the handlers",
+      "Witnesses and their statements",
+      "Actions",
+      "Decisions on the account",
+      "Evidence",
+      "Timeline",
+      "Tamper evidence",
+    ]) {
+      expect(lines, heading).toContain(heading);
+    }
+    expect(text).toMatch(/Be taken off this account: Arranged by .+ on \d{4}-/);
+    expect(text).toContain("Note to the employee: Jordan covers Globex from Monday.");
+    expect(text).toMatch(/Time off: Declined by /);
+    expect(text).toContain("we can look again in May.");
+    expect(text).toContain(`${org.employeeA.name} (reporter)`);
+    expect(text).toContain("Иван Петров тоже слышал крик.");
+    expect(text).toContain(`${org.managerA.name} (handler)`);
+    expect(text).toContain("Thank you, we are on it.");
+    expect(text).toMatch(new RegExp(`${GREEK}: statement asked .+, given `));
+    expect(text).toContain("I heard the buyer shout «get out» on speaker.");
+    expect(text).toContain("call-log.png (image/png");
+    expect(text).toContain(`SHA-256 ${sha256}`);
+    expect(text).toMatch(/Hash chain verified: \d+ events, unbroken\./);
+    // The long word (in a message and in the statement) is cut across lines, every character
+    // kept, and no drawn line is longer than a page is wide.
+    const joined = lines.join("");
+    // (In the message, in the statement, and in the timeline's "statement given" entry.)
+    expect(joined.split(LONG).length - 1).toBe(3);
+    expect(lines.filter((l) => /^Z+$/.test(l)).length).toBeGreaterThan(10);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(200);
+    // Subset fonts: a few hundred glyphs, not the 9 MB of font files.
+    expect(pdf.length).toBeLessThan(400_000);
   });
 });

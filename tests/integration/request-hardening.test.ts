@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { extractPdfText } from "~/domain/pdf-text";
+import { extractPdfText } from "../fixtures/pdf-text";
 import { createIncident } from "~/models/incident.server";
 import * as accountEditRoute from "~/routes/accounts.$id_.edit";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
@@ -318,7 +318,7 @@ describe("the PDF case file of a 20,000-character word", () => {
       params: { reference: longRef },
       context: {},
     })) as Response;
-    const text = extractPdfText(new Uint8Array(await res.arrayBuffer())).replace(/\n/g, "");
+    const text = (await extractPdfText(new Uint8Array(await res.arrayBuffer()))).replace(/\n/g, "");
     expect(text).toContain(LONG_WORD + "Impact");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { extractPdfText, wrapText } from "~/domain/pdf-text";
-import { pdfSafeText, renderCaseFilePdf } from "~/models/case-export.server";
+import { fitToFont, wrapText } from "~/domain/pdf-text";
+import { renderCaseFilePdf } from "~/models/case-file-pdf.server";
+import { embeddedFontOutlines, extractPdfText } from "../fixtures/pdf-text";
 
 type CaseFile = Parameters<typeof renderCaseFilePdf>[0];
 
@@ -47,6 +48,9 @@ function caseFile(narrative: string, events = 3): CaseFile {
       ],
       decisions: [],
     },
+    support: [],
+    messages: [],
+    witnesses: [],
     timeline: Array.from({ length: events }, (_, i) => ({
       id: String(i),
       type: "NOTE",
@@ -65,20 +69,29 @@ describe("case file PDF", () => {
       "Hana HR",
     );
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
-    const text = extractPdfText(bytes);
+    const text = await extractPdfText(bytes);
     expect(text).toContain("Case file INC-2026-0042");
-    expect(text).toContain('They said "we know where you live" - twice.');
+    expect(text).toContain("They said “we know where you live” — twice.");
     expect(text).toContain("Written warning to the customer");
     expect(text).toContain(`SHA-256 ${"ab".repeat(32)}`);
     expect(text).toContain("Private note: entry number 3");
     expect(text).toContain("Hash chain verified: 3 events, unbroken.");
+    // Two subsets (regular, bold) of a few dozen glyphs each, every one drawn but the space.
+    const fonts = await embeddedFontOutlines(bytes);
+    expect(fonts).toHaveLength(2);
+    for (const f of fonts) {
+      expect(f.glyphs).toBeGreaterThan(20);
+      expect(f.glyphs).toBeLessThan(200);
+      expect(f.blank).toBeLessThanOrEqual(1);
+    }
+    expect(bytes.length).toBeLessThan(100_000);
   });
 
-  it("goes on to more pages when long, and never fails on characters Helvetica lacks", async () => {
-    const bytes = await renderCaseFilePdf(caseFile("😡 雷 — ok", 300), "Hana HR");
-    const text = extractPdfText(bytes);
+  it("goes on to more pages when long, and never fails on characters the font lacks", async () => {
+    const bytes = await renderCaseFilePdf(caseFile("雷 — Ελένη Иван ok", 300), "Hana HR");
+    const text = await extractPdfText(bytes);
     expect(text).toContain("Private note: entry number 300");
-    expect(text).toContain("? ? - ok");
+    expect(text).toContain("? — Ελένη Иван ok");
     expect(
       (
         Buffer.from(bytes)
@@ -88,8 +101,13 @@ describe("case file PDF", () => {
     ).toBeGreaterThan(1);
   });
 
-  it("replaces what WinAnsi cannot encode", () => {
-    expect(pdfSafeText("café ’quoted’ 🙂")).toBe("café 'quoted' ?");
+  it("keeps what the font has, and stands in for what it lacks", () => {
+    const has = (code: number) => code < 0x2000 && code !== 0x219 && code !== 0x1ec7;
+    expect(fitToFont("café ’x’ 🙂", has)).toBe("café ?x? ?");
+    // Decomposed input is composed first; Romanian comma-below becomes the cedilla form;
+    // a Vietnamese letter the font lacks keeps its base letter.
+    expect(fitToFont("cafe\u0301 \u0219i \u1ec7", has)).toBe("café \u015fi e");
+    expect(fitToFont("a\tb\r\nc\u0007", has)).toBe("a    b\nc?");
   });
 
   // A narrative of one 20,000-character word used to take minutes (the old loop re-measured
@@ -97,7 +115,7 @@ describe("case file PDF", () => {
   it("wraps a 20,000-character word without stalling", { timeout: 2_000 }, async () => {
     const word = "x".repeat(19_990) + "END";
     const bytes = await renderCaseFilePdf(caseFile(word), "Hana HR");
-    const text = extractPdfText(bytes);
+    const text = await extractPdfText(bytes);
     expect(text.replace(/\n/g, "")).toContain(word);
   });
 });
