@@ -9,6 +9,12 @@ import { appendCaseEventsLocked, type CaseEventInput } from "~/models/case-event
 import { getDefaultPolicy } from "~/models/deadline-policy.server";
 import { loadRoutingPeople } from "~/models/org-chart.server";
 import { enqueueNotifications, type NotificationInput } from "~/models/notification.server";
+import {
+  enqueueWebhookEvents,
+  webhookSubscribers,
+  type Subscriber,
+} from "~/models/webhook.server";
+import type { WebhookEventInput } from "~/domain/webhooks";
 import type { Db, Tx } from "~/utils/db.server";
 import { empty, join, raw, sql } from "~/utils/sql.server";
 
@@ -54,6 +60,8 @@ type SweepContext = {
   calendar: BusinessCalendarSpec;
   now: Date;
   postgres: boolean;
+  /** Webhook endpoints (deadline.breached goes to those subscribed). */
+  hooks: Subscriber[];
 };
 
 function isPostgres(db: Db): boolean {
@@ -149,6 +157,7 @@ async function sweepBatch(db: Db, due: DueDeadline[], ctx: SweepContext): Promis
           });
         }
       }
+      const hookEvents: WebhookEventInput[] = [];
       const escalationRows = [];
       const participants = new Map<string, { incidentId: string; userId: string }>();
       for (const d of escalated) {
@@ -184,6 +193,13 @@ async function sweepBatch(db: Db, due: DueDeadline[], ctx: SweepContext): Promis
             incidentId: d.incidentId,
           });
         }
+        hookEvents.push({
+          type: "deadline.breached",
+          reference: incident.reference,
+          clock: d.kind,
+          level,
+          dueAt: d.dueAt,
+        });
         events.push({
           incidentId: d.incidentId,
           type: "ESCALATED",
@@ -210,6 +226,7 @@ async function sweepBatch(db: Db, due: DueDeadline[], ctx: SweepContext): Promis
         }
       }
       await enqueueNotifications(tx, mails);
+      await enqueueWebhookEvents(tx, ctx.hooks, hookEvents, now);
       await appendCaseEventsLocked(
         tx,
         heads.map((h) => ({
@@ -258,6 +275,7 @@ export async function sweepDeadlines(
   const size = opts.batchSize ?? SWEEP_BATCH;
   const report: SweepReport = { reminders: 0, escalations: 0 };
   let calendar: BusinessCalendarSpec | undefined;
+  let hooks: Subscriber[] | undefined;
   const postgres = isPostgres(db);
   for (let b = 0; b < (opts.maxBatches ?? MAX_BATCHES_PER_CALL); b++) {
     const due: DueDeadline[] = await db.deadline.findMany({
@@ -276,9 +294,11 @@ export async function sweepDeadlines(
     });
     if (due.length === 0) break;
     calendar ??= (await getDefaultPolicy(db)).calendar;
+    hooks ??= await webhookSubscribers(db);
     const ctx: SweepContext = {
       now,
       postgres,
+      hooks,
       // The batch's assignees and the management lines above them (walked in the database),
       // with HR and leadership: never the whole directory.
       people: await loadRoutingPeople(
