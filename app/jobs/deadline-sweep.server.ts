@@ -9,11 +9,7 @@ import { appendCaseEventsLocked, type CaseEventInput } from "~/models/case-event
 import { getDefaultPolicy } from "~/models/deadline-policy.server";
 import { loadRoutingPeople } from "~/models/org-chart.server";
 import { enqueueNotifications, type NotificationInput } from "~/models/notification.server";
-import {
-  enqueueWebhookEvents,
-  webhookSubscribers,
-  type Subscriber,
-} from "~/models/webhook.server";
+import { enqueueWebhookEvents, webhookSubscribers, type Subscriber } from "~/models/webhook.server";
 import type { WebhookEventInput } from "~/domain/webhooks";
 import type { Db, Tx } from "~/utils/db.server";
 import { empty, join, raw, sql } from "~/utils/sql.server";

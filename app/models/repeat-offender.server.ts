@@ -99,13 +99,13 @@ export async function flagRepeatOffenders(
     tx,
     incident.id,
     fresh.map(({ accountId, contactId }) => ({
-        incidentId: incident.id,
-        type: REPEAT_OFFENDER_EVENT,
-        actorId: null,
-        at: now,
-        visibleToReporter: false,
-        data: { accountId, contactId, otherIncidentId: otherOf.get(contactId) },
-      })),
+      incidentId: incident.id,
+      type: REPEAT_OFFENDER_EVENT,
+      actorId: null,
+      at: now,
+      visibleToReporter: false,
+      data: { accountId, contactId, otherIncidentId: otherOf.get(contactId) },
+    })),
   );
 
   // account.flagged: once per account and incident, for what this call flagged anew.

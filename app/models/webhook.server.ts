@@ -156,7 +156,12 @@ export async function updateWebhookEndpoint(
       select: { url: true, description: true, events: true, active: true },
     });
     if (!before) return false;
-    const after = { url: input.url, description: input.description ?? "", events, active: input.active };
+    const after = {
+      url: input.url,
+      description: input.description ?? "",
+      events,
+      active: input.active,
+    };
     const changes = Object.fromEntries(
       (Object.keys(after) as (keyof typeof after)[])
         .filter((k) => before[k] !== after[k])
@@ -229,7 +234,12 @@ export async function sendTestWebhook(db: Db, actorId: string, id: string, now =
         eventId,
         endpointId: id,
         type: TEST_EVENT,
-        body: webhookBody({ id: eventId, type: TEST_EVENT, created: now, data: webhookData(event) }),
+        body: webhookBody({
+          id: eventId,
+          type: TEST_EVENT,
+          created: now,
+          data: webhookData(event),
+        }),
         nextAttemptAt: now,
         createdAt: now,
       },
