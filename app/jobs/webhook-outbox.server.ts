@@ -19,7 +19,7 @@ const CLAIM_MS = 2 * 60_000;
 export const WEBHOOK_TIMEOUT_MS = 5_000;
 /** After an endpoint failed as a whole (unreachable, 5xx, 429), its next probe waits this long. */
 export const ENDPOINT_PROBE_MS = 15_000;
-/** Parallel lanes per worker; each posts, then marks, one delivery at a time. */
+/** Parallel lanes per worker, each on its own endpoints, posting then marking one at a time. */
 export const WEBHOOK_LANES = 4;
 const PAGE = 100;
 
@@ -224,11 +224,20 @@ export async function deliverDueWebhooks(
       },
     });
     if (rows.length === 0) break;
-    for (const r of rows) handed.add(r.id);
-    const queue = [...rows];
+    // One endpoint's deliveries go one after another, in order, in one lane; the lanes work
+    // on different endpoints side by side. So an endpoint that is down is probed once (then
+    // its breaker opens), and a slow one holds up only its own lane.
+    const byEndpoint = new Map<string, Due[]>();
+    for (const r of rows) {
+      handed.add(r.id);
+      byEndpoint.set(r.endpointId, [...(byEndpoint.get(r.endpointId) ?? []), r]);
+    }
+    const groups = [...byEndpoint.values()];
     await Promise.all(
       Array.from({ length: Math.max(1, opts.lanes ?? WEBHOOK_LANES) }, async () => {
-        for (let d = queue.shift(); d; d = queue.shift()) await deliver(d);
+        for (let g = groups.shift(); g; g = groups.shift()) {
+          for (const d of g) await deliver(d);
+        }
       }),
     );
   }
