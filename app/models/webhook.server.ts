@@ -11,6 +11,7 @@ import {
   type WebhookEventType,
 } from "~/domain/webhooks";
 import type { Db, Prisma, Tx } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { recordAudit } from "./audit-log.server";
 
 // Webhook endpoints and their deliveries (decisions 070, 071). Events are queued in the
@@ -92,6 +93,11 @@ export async function crmIdsOf(tx: Tx, accountIds: string[]): Promise<Map<string
     select: { id: true, crmId: true },
   });
   return new Map(rows.map((r) => [r.id, r.crmId]));
+}
+
+/** Whether endpoints may be plain http on this machine's loopback (tests and the demo). */
+export function webhookAllowsLoopback(): boolean {
+  return getEnv().WEBHOOK_ALLOW_HTTP_LOOPBACK === "true";
 }
 
 // ---- Admin ----------------------------------------------------------------------------------
@@ -256,10 +262,16 @@ export async function sendTestWebhook(db: Db, actorId: string, id: string, now =
 }
 
 /** Sends a set-aside delivery again now, with its attempts reset (same event id, same body). */
-export async function retryWebhookDelivery(db: Db, actorId: string, id: string, now = new Date()) {
+export async function retryWebhookDelivery(
+  db: Db,
+  actorId: string,
+  id: string,
+  opts: { endpointId?: string; now?: Date } = {},
+) {
+  const now = opts.now ?? new Date();
   return db.$transaction(async (tx) => {
     const { count } = await tx.webhookDelivery.updateMany({
-      where: { id, status: "DEAD" },
+      where: { id, status: "DEAD", ...(opts.endpointId ? { endpointId: opts.endpointId } : {}) },
       data: { status: "PENDING", attempts: 0, nextAttemptAt: now, claimedUntil: null },
     });
     if (count === 0) return false;
