@@ -396,15 +396,15 @@ export function describeAudit(
     }
     case "WEBHOOK_UPDATED":
       return withParts(
-        `Changed the webhook ${quoted(subject, "(since deleted)")}`,
+        `Changed the webhook ${quoted(str("address") ?? subject, "(since deleted)")}`,
         describeChanges(changes, WEBHOOK_FIELDS, ctx),
       );
     case "WEBHOOK_SECRET_ROTATED":
-      return `Made a new signing secret for the webhook ${quoted(subject, "(since deleted)")}`;
+      return `Made a new signing secret for the webhook ${quoted(str("address") ?? subject, "(since deleted)")}`;
     case "WEBHOOK_DELETED":
       return `Deleted the webhook ${quoted(str("url") ?? subject, "(no address)")}`;
     case "WEBHOOK_TEST_SENT":
-      return `Sent a test event to the webhook ${quoted(subject, "(since deleted)")}`;
+      return `Sent a test event to the webhook ${quoted(str("address") ?? subject, "(since deleted)")}`;
     case "WEBHOOK_DELIVERY_RETRIED": {
       const what = [str("type"), str("reference")].filter(Boolean).join(" for ");
       return `Sent a set-aside webhook event again${what ? ` (${what})` : ""} to ${quoted(subject, "a deleted webhook")}`;

@@ -180,7 +180,8 @@ export async function updateWebhookEndpoint(
       subjectType: "WEBHOOK",
       subjectId: id,
       at: now,
-      data: changes,
+      // The address as it was, for the history once the endpoint is deleted.
+      data: { ...changes, address: before.url },
     });
     return true;
   });
@@ -192,17 +193,19 @@ export async function updateWebhookEndpoint(
 export async function rotateWebhookSecret(db: Db, actorId: string, id: string, now = new Date()) {
   const { secret, secretPrefix } = newSecret();
   return db.$transaction(async (tx) => {
-    const { count } = await tx.webhookEndpoint.updateMany({
+    const row = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
+    if (!row) return null;
+    await tx.webhookEndpoint.update({
       where: { id },
       data: { secret, secretPrefix, updatedAt: now },
     });
-    if (count === 0) return null;
     await recordAudit(tx, {
       actorId,
       action: "WEBHOOK_SECRET_ROTATED",
       subjectType: "WEBHOOK",
       subjectId: id,
       at: now,
+      data: { address: row.url },
     });
     return secret;
   });
@@ -231,7 +234,7 @@ export async function deleteWebhookEndpoint(db: Db, actorId: string, id: string,
 /** Queues a `portal.test` event for this one endpoint (active or not: it is a test). */
 export async function sendTestWebhook(db: Db, actorId: string, id: string, now = new Date()) {
   return db.$transaction(async (tx) => {
-    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { id: true } });
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
     if (!endpoint) return false;
     const eventId = newEventId();
     const event: WebhookEventInput = { type: TEST_EVENT, endpointId: id };
@@ -256,6 +259,7 @@ export async function sendTestWebhook(db: Db, actorId: string, id: string, now =
       subjectType: "WEBHOOK",
       subjectId: id,
       at: now,
+      data: { address: endpoint.url },
     });
     return true;
   });

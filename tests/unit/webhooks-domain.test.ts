@@ -96,7 +96,7 @@ describe("webhook payloads", () => {
       narrative: "He said he would wait for me outside",
       reporterName: "Erin Employee",
       email: "erin@example.com",
-    } as WebhookEventInput;
+    } as unknown as WebhookEventInput;
     const body = webhookBody({
       id: "evt_1",
       type: sneaky.type,
