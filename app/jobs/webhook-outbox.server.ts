@@ -125,6 +125,7 @@ export async function deliverDueWebhooks(
   const limit = opts.batchSize ?? 200;
   const report: WebhookReport = { delivered: 0, failed: 0, dead: 0 };
   const handed = new Set<string>();
+  const upThisTick = new Set<string>();
   let tried = 0;
 
   const deliver = async (d: Due) => {
@@ -171,9 +172,10 @@ export async function deliverDueWebhooks(
       });
       circuits.close(d.endpointId);
       report.delivered++;
-      // A retry went through: the endpoint is back, so what waited out its backoff follows now
-      // instead of up to an hour later.
-      if (attempts > 1) {
+      // The endpoint answers: what waits out a backoff from an earlier failure follows now
+      // instead of up to an hour later (once per endpoint and tick).
+      if (!upThisTick.has(d.endpointId)) {
+        upThisTick.add(d.endpointId);
         await db.webhookDelivery.updateMany({
           where: { endpointId: d.endpointId, status: "PENDING", nextAttemptAt: { gt: now } },
           data: { nextAttemptAt: now },

@@ -218,9 +218,9 @@ describe("webhooks", () => {
     const failedPosts = receiver.receipts.length;
     expect(failedPosts).toBeGreaterThan(0);
 
-    // Back up: everything arrives.
+    // Back up: everything arrives in the next tick, also what was waiting out a backoff.
     receiver.mode = { kind: "ok" };
-    await drain(now, circuits);
+    expect(await tick(now, circuits)).toEqual({ delivered: 9, failed: 0, dead: 0 });
 
     const delivered = receiver.receipts.slice(failedPosts);
     expect(delivered.every((r) => r.signatureValid)).toBe(true);
