@@ -4,6 +4,7 @@ import {
   EVENT_TYPE_HEADER,
   SIGNATURE_HEADER,
   signWebhook,
+  TEST_EVENT,
   webhookUrlProblem,
 } from "~/domain/webhooks";
 import type { Db } from "~/utils/db.server";
@@ -208,7 +209,9 @@ export async function deliverDueWebhooks(
           { status: "PENDING", nextAttemptAt: { lte: now } },
           { status: "SENDING", claimedUntil: { lt: now } }, // a worker died mid-post
         ],
-        endpoint: { active: true },
+        // A disabled endpoint's events wait, except a test event (a way to check a receiver
+        // before enabling it).
+        AND: [{ OR: [{ endpoint: { active: true } }, { type: TEST_EVENT }] }],
         endpointId: { notIn: circuits.openIds(now) },
         id: { notIn: [...handed] },
       },

@@ -179,6 +179,12 @@ describe("webhooks", () => {
     });
     await fileReport();
     expect(await db.webhookDelivery.count()).toBe(0);
+    // A test event still reaches a disabled endpoint: a way to check a receiver first.
+    await sendTestWebhook(db, org.admin.id, endpoint.id);
+    expect(await tick(new Date())).toEqual({ delivered: 1, failed: 0, dead: 0 });
+    expect(receiver.receipts.map((r) => [r.type, r.signatureValid])).toEqual([
+      ["portal.test", true],
+    ]);
   });
 
   it("survives the receiver going down: every event arrives, each under one id, none lost", async () => {
