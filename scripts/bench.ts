@@ -13,6 +13,7 @@ import { sweepDeadlines } from "~/jobs/deadline-sweep.server";
 import { deliverDueNotifications } from "~/jobs/outbox.server";
 import { countCases, searchCases } from "~/models/case-history.server";
 import { createIncident } from "~/models/incident.server";
+import { createWebhookEndpoint } from "~/models/webhook.server";
 import { previewPeopleImport, runPeopleImport } from "~/models/people-import.server";
 import { createApiToken } from "~/models/api-token.server";
 import * as accountBatchRoute from "~/routes/api.v1.accounts.batch";
@@ -61,6 +62,31 @@ await time("file a report (one transaction)", REPORTS, async () => {
         severity: i % 10 === 0 ? "CRITICAL" : "MEDIUM",
         categories: ["VERBAL_ABUSE"],
         narrative: `Benchmark report ${i}`,
+      },
+      filedAt,
+    );
+  }
+});
+
+// The same filing with three webhook endpoints subscribed: one cached read, one extra insert.
+for (let e = 0; e < 3; e++) {
+  await createWebhookEndpoint(db, org.admin.id, {
+    url: `https://hooks.example.com/bench-${e}`,
+    events: ["incident.filed", "deadline.breached"],
+  });
+}
+await time("file a report, 3 webhook endpoints", REPORTS, async () => {
+  for (let i = 0; i < REPORTS; i++) {
+    await createIncident(
+      db,
+      {
+        reporterId: org.employeeA.id,
+        accountId: org.account.id,
+        occurredAt: filedAt,
+        channel: "PHONE",
+        severity: "MEDIUM",
+        categories: ["VERBAL_ABUSE"],
+        narrative: `Benchmark report with webhooks ${i}`,
       },
       filedAt,
     );

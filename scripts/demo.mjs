@@ -16,6 +16,8 @@ const env = {
   // The demo's printed logins work with their password alone; anyone may still turn on
   // two-step sign-in under "Your account". Set TWO_FACTOR_REQUIRED=true to try the real rule.
   TWO_FACTOR_REQUIRED: process.env.TWO_FACTOR_REQUIRED ?? "false",
+  // Webhooks to a receiver on this machine over plain http (never in production).
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: process.env.WEBHOOK_ALLOW_HTTP_LOOPBACK ?? "true",
 };
 
 ensureDependencies();

@@ -29,6 +29,8 @@ export const POSTGRES_PASS = [
   "tests/integration/sign-in-protection.test.ts", // throttle counters kept in the database
   "tests/integration/scale-queues.test.ts", // queue order and key paging in SQL
   "tests/integration/colleague-picker.test.ts", // case-insensitive type-ahead differs by provider
+  "tests/integration/webhooks.test.ts", // webhook deliveries claimed by two workers, queued in-transaction
+  "tests/integration/webhooks-admin.test.ts", // the delivery log paged by key; audit rows in-transaction
 ];
 
 /** Integration files ending so run on PostgreSQL only (vitest.config.ts leaves them out on SQLite). */

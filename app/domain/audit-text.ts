@@ -50,6 +50,13 @@ export const AUDIT_ACTIONS = [
   "PERSON_DATA_EXPORTED",
   "PERSON_ERASED",
   "PERSON_ERASURE_REFUSED",
+  // Webhooks (integrations).
+  "WEBHOOK_CREATED",
+  "WEBHOOK_UPDATED",
+  "WEBHOOK_SECRET_ROTATED",
+  "WEBHOOK_DELETED",
+  "WEBHOOK_TEST_SENT",
+  "WEBHOOK_DELIVERY_RETRIED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -71,6 +78,8 @@ export const AUDIT_SUBJECTS = [
   "LEGAL_HOLD",
   "RETENTION_POLICY",
   "INCIDENT",
+  // Webhooks.
+  "WEBHOOK",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
 
@@ -206,6 +215,13 @@ const PERSON_FIELDS: Record<string, FieldWords> = {
   timeZone: { label: "time zone", value: plain },
   language: { label: "language", value: plain },
   active: { label: "status", value: (v) => (v === false ? "deactivated" : "active") },
+};
+
+const WEBHOOK_FIELDS: Record<string, FieldWords> = {
+  url: { label: "address", value: plain },
+  description: { label: "description", value: plain },
+  events: { label: "events", value: (v) => (text(v) ? text(v).split(" ").join(", ") : "none") },
+  active: { label: "status", value: (v) => (v === false ? "disabled" : "active") },
 };
 
 const TEAM_FIELDS: Record<string, FieldWords> = {
@@ -374,6 +390,25 @@ export function describeAudit(
       return `Erased the personal data of a person (${plural(num("cases"), "case")} touched)`;
     case "PERSON_ERASURE_REFUSED":
       return `Refused to erase ${quoted(subject, "a person")}: ${str("reason") ?? ""}`;
+    case "WEBHOOK_CREATED": {
+      const events = Array.isArray(data.events) ? (data.events as unknown[]).map(String) : [];
+      return `Registered the webhook ${quoted(str("url") ?? subject, "(no address)")} for ${events.join(", ") || "no events"}`;
+    }
+    case "WEBHOOK_UPDATED":
+      return withParts(
+        `Changed the webhook ${quoted(str("address") ?? subject, "(since deleted)")}`,
+        describeChanges(changes, WEBHOOK_FIELDS, ctx),
+      );
+    case "WEBHOOK_SECRET_ROTATED":
+      return `Made a new signing secret for the webhook ${quoted(str("address") ?? subject, "(since deleted)")}`;
+    case "WEBHOOK_DELETED":
+      return `Deleted the webhook ${quoted(str("url") ?? subject, "(no address)")}`;
+    case "WEBHOOK_TEST_SENT":
+      return `Sent a test event to the webhook ${quoted(str("address") ?? subject, "(since deleted)")}`;
+    case "WEBHOOK_DELIVERY_RETRIED": {
+      const what = [str("type"), str("reference")].filter(Boolean).join(" for ");
+      return `Sent a set-aside webhook event again${what ? ` (${what})` : ""} to ${quoted(subject, "a deleted webhook")}`;
+    }
     default:
       return event.action.charAt(0) + event.action.slice(1).toLowerCase().replace(/_/g, " ");
   }

@@ -9,6 +9,8 @@ import { appendCaseEventsLocked, type CaseEventInput } from "~/models/case-event
 import { getDefaultPolicy } from "~/models/deadline-policy.server";
 import { loadRoutingPeople } from "~/models/org-chart.server";
 import { enqueueNotifications, type NotificationInput } from "~/models/notification.server";
+import { enqueueWebhookEvents, webhookSubscribers, type Subscriber } from "~/models/webhook.server";
+import type { WebhookEventInput } from "~/domain/webhooks";
 import type { Db, Tx } from "~/utils/db.server";
 import { empty, join, raw, sql } from "~/utils/sql.server";
 
@@ -56,6 +58,8 @@ type SweepContext = {
   calendar: BusinessCalendarSpec;
   now: Date;
   postgres: boolean;
+  /** Webhook endpoints (deadline.breached goes to those subscribed). */
+  hooks: Subscriber[];
 };
 
 function isPostgres(db: Db): boolean {
@@ -154,6 +158,7 @@ async function sweepBatch(db: Db, due: DueDeadline[], ctx: SweepContext): Promis
           });
         }
       }
+      const hookEvents: WebhookEventInput[] = [];
       const escalationRows = [];
       const participants = new Map<string, { incidentId: string; userId: string }>();
       for (const d of escalated) {
@@ -189,6 +194,13 @@ async function sweepBatch(db: Db, due: DueDeadline[], ctx: SweepContext): Promis
             incidentId: d.incidentId,
           });
         }
+        hookEvents.push({
+          type: "deadline.breached",
+          reference: incident.reference,
+          clock: d.kind,
+          level,
+          dueAt: d.dueAt,
+        });
         events.push({
           incidentId: d.incidentId,
           type: "ESCALATED",
@@ -215,6 +227,7 @@ async function sweepBatch(db: Db, due: DueDeadline[], ctx: SweepContext): Promis
         }
       }
       await enqueueNotifications(tx, mails);
+      await enqueueWebhookEvents(tx, ctx.hooks, hookEvents, now);
       await appendCaseEventsLocked(
         tx,
         heads.map((h) => ({
@@ -267,6 +280,7 @@ export async function sweepDeadlines(
   const size = opts.batchSize ?? SWEEP_BATCH;
   const report: SweepReport = { reminders: 0, escalations: 0 };
   let calendar: BusinessCalendarSpec | undefined;
+  let hooks: Subscriber[] | undefined;
   const postgres = isPostgres(db);
   // Cases another worker was sweeping when this one came to them: the next read steps over
   // them, so several workers share a backlog instead of queueing for its first batch.
@@ -289,9 +303,11 @@ export async function sweepDeadlines(
     });
     if (due.length === 0) break;
     calendar ??= (await getDefaultPolicy(db)).calendar;
+    hooks ??= await webhookSubscribers(db);
     const ctx: SweepContext = {
       now,
       postgres,
+      hooks,
       // The batch's assignees and the management lines above them (walked in the database),
       // with HR and leadership: never the whole directory.
       people: await loadRoutingPeople(

@@ -6,15 +6,20 @@ import { sweepDeadlines } from "./deadline-sweep.server";
 import { EVIDENCE_SWEEP_INTERVAL_MS, sweepEvidence } from "./evidence-sweep.server";
 import { deliverDueNotifications } from "./outbox.server";
 import { purgeDueCases, RETENTION_INTERVAL_MS } from "./retention-purge.server";
+import { deliverDueWebhooks } from "./webhook-outbox.server";
 
 // The background loop: one tick at a time, never overlapping itself. Runs inside the web
 // server by default and as its own process with `npm run worker`.
 
-async function runWorkerTick(db: Db, send: MailSender, appUrl: string) {
-  // Deadlines first, so the mails they queue go out in the same tick.
+async function runWorkerTick(db: Db, send: MailSender, appUrl: string, allowLoopback: boolean) {
+  // Deadlines first, so the mails and webhook events they queue go out in the same tick.
   const deadlines = await sweepDeadlines(db);
-  const outbox = await deliverDueNotifications(db, send, { appUrl });
-  return { deadlines, outbox };
+  // Mail and webhooks side by side: a slow or absent endpoint never holds up mail.
+  const [outbox, webhooks] = await Promise.all([
+    deliverDueNotifications(db, send, { appUrl }),
+    deliverDueWebhooks(db, { allowLoopback }),
+  ]);
+  return { deadlines, outbox, webhooks };
 }
 
 export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => void } = {}) {
@@ -63,12 +68,22 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
           log(`statistics: ${e instanceof Error ? e.message : String(e)}`),
         );
       }
-      const result = await runWorkerTick(await getDb(), send, env.APP_URL);
+      const result = await runWorkerTick(
+        await getDb(),
+        send,
+        env.APP_URL,
+        env.WEBHOOK_ALLOW_HTTP_LOOPBACK === "true",
+      );
       const { sent, failed, dead } = result.outbox;
       const { reminders, escalations } = result.deadlines;
       if (reminders || escalations)
         log(`deadlines: ${reminders} reminders, ${escalations} escalations`);
       if (sent || failed || dead) log(`mail: ${sent} sent, ${failed} to retry, ${dead} set aside`);
+      const hooks = result.webhooks;
+      if (hooks.delivered || hooks.failed || hooks.dead)
+        log(
+          `webhooks: ${hooks.delivered} delivered, ${hooks.failed} to retry, ${hooks.dead} set aside`,
+        );
       const paused = !!result.outbox.serverUnavailable;
       if (paused !== mailPaused) {
         log(paused ? "mail server unavailable: delivery paused" : "mail server back");

@@ -121,7 +121,7 @@ async function loadSubjects(
   const idsOf = (type: AuditSubjectType) => [
     ...new Set(rows.flatMap((r) => (r.subjectType === type && r.subjectId ? [r.subjectId] : []))),
   ];
-  const [accounts, calendars, contacts, people, teams, tokens] = await Promise.all([
+  const [accounts, calendars, contacts, people, teams, tokens, webhooks] = await Promise.all([
     db.customerAccount.findMany({
       where: { id: { in: idsOf("ACCOUNT") } },
       select: { id: true, name: true },
@@ -140,6 +140,10 @@ async function loadSubjects(
       where: { id: { in: idsOf("API_TOKEN") } },
       select: { id: true, name: true },
     }),
+    db.webhookEndpoint.findMany({
+      where: { id: { in: idsOf("WEBHOOK") } },
+      select: { id: true, url: true },
+    }),
   ]);
   const out = new Map<string, AuditSubject>();
   for (const a of accounts) out.set(`ACCOUNT:${a.id}`, { label: a.name });
@@ -147,6 +151,7 @@ async function loadSubjects(
   for (const p of people) out.set(`PERSON:${p.id}`, { label: p.name });
   for (const t of teams) out.set(`TEAM:${t.id}`, { label: t.name });
   for (const t of tokens) out.set(`API_TOKEN:${t.id}`, { label: t.name });
+  for (const w of webhooks) out.set(`WEBHOOK:${w.id}`, { label: w.url });
   for (const c of contacts) {
     out.set(`CONTACT:${c.id}`, {
       label: c.name,

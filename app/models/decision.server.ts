@@ -4,6 +4,7 @@ import type { Db, Tx } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";
 import { enqueueNotification } from "./notification.server";
 import { clearReviewFlag } from "./repeat-offender.server";
+import { enqueueWebhookEvents, wants, webhookSubscribers } from "./webhook.server";
 
 // Decisions on accounts take two people (decision 055). Whoever records one — a manager from a
 // case, leadership or HR from a case or the account's page — only proposes it; the named
@@ -254,12 +255,39 @@ export async function reviewDecision(
   const conductStatus = p.approve
     ? conductAfterDecision(found.decision as AccountDecision, { watch: found.watch })
     : null;
+  const hooks = p.approve ? await webhookSubscribers(db) : [];
   return db.$transaction(async (tx) => {
     const claimed = await tx.decision.updateMany({
       where: { id: found.id, status: "PROPOSED" },
       data: { status, reviewComment: p.comment, reviewedAt: now },
     });
     if (claimed.count !== 1) throw new DecisionError("This decision has already been answered.");
+    if (p.approve && wants(hooks, "decision.approved")) {
+      const [account, incident] = await Promise.all([
+        tx.customerAccount.findUnique({ where: { id: found.accountId }, select: { crmId: true } }),
+        found.incidentId
+          ? tx.incident.findUnique({
+              where: { id: found.incidentId },
+              select: { reference: true },
+            })
+          : null,
+      ]);
+      await enqueueWebhookEvents(
+        tx,
+        hooks,
+        [
+          {
+            type: "decision.approved",
+            decisionId: found.id,
+            decision: found.decision,
+            conductStatus,
+            reference: incident?.reference ?? null,
+            accountCrmId: account?.crmId ?? null,
+          },
+        ],
+        now,
+      );
+    }
     if (conductStatus) {
       await tx.customerAccount.update({
         where: { id: found.accountId },

@@ -11,6 +11,7 @@ import {
   stopClock,
 } from "./deadline.server";
 import { enqueueNotification } from "./notification.server";
+import { enqueueWebhookEvents, wants, webhookSubscribers } from "./webhook.server";
 
 // What a handler does to a case that stops a clock. Each writes its change, its timeline
 // entry and its mails in one transaction.
@@ -118,12 +119,32 @@ export async function resolveIncident(
   p: { incidentId: string; actorId: string; outcome: Outcome; now?: Date },
 ) {
   const now = p.now ?? new Date();
+  const hooks = await webhookSubscribers(db);
   return db.$transaction(async (tx) => {
     const claimed = await tx.incident.updateMany({
       where: { id: p.incidentId, status: { not: "RESOLVED" } },
       data: { status: "RESOLVED", outcome: p.outcome, resolvedAt: now },
     });
     if (claimed.count === 0) return { changed: false };
+    if (wants(hooks, "case.resolved")) {
+      const c = await tx.incident.findUniqueOrThrow({
+        where: { id: p.incidentId },
+        select: { reference: true, account: { select: { crmId: true } } },
+      });
+      await enqueueWebhookEvents(
+        tx,
+        hooks,
+        [
+          {
+            type: "case.resolved",
+            reference: c.reference,
+            outcome: p.outcome,
+            accountCrmId: c.account.crmId,
+          },
+        ],
+        now,
+      );
+    }
     await stopAllClocks(tx, p.incidentId, now);
     await appendCaseEvent(tx, {
       incidentId: p.incidentId,

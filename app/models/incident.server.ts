@@ -13,6 +13,7 @@ import { loadRoutingPeople } from "./org-chart.server";
 import { enqueueNotification, enqueueNotifications } from "./notification.server";
 import { flagRepeatOffenders } from "./repeat-offender.server";
 import { alertCritical } from "./reporter-news.server";
+import { crmIdsOf, enqueueWebhookEvents, wants, webhookSubscribers } from "./webhook.server";
 
 export type NewIncident = {
   reporterId: string;
@@ -100,6 +101,8 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
 }
 
 async function fileIncident(db: Db, input: NewIncident, now: Date) {
+  // Read (or cached) before the write lock: usually no statement at all.
+  const hooks = await webhookSubscribers(db);
   return db.$transaction(async (tx) => {
     if (input.submissionKey) {
       const existing = await tx.incident.findUnique({
@@ -267,8 +270,26 @@ async function fileIncident(db: Db, input: NewIncident, now: Date) {
       hrIds: route.hrIds,
       excludeIds: [input.reporterId, ...namedUserIds],
     });
+    if (wants(hooks, "incident.filed")) {
+      const crm = await crmIdsOf(tx, [accountId]);
+      await enqueueWebhookEvents(
+        tx,
+        hooks,
+        [
+          {
+            type: "incident.filed",
+            reference,
+            severity: input.severity,
+            channel: input.channel,
+            categories: input.categories,
+            accountCrmId: crm.get(accountId) ?? null,
+          },
+        ],
+        now,
+      );
+    }
     // A contact's second incident within a year flags the account for leadership review.
-    await flagRepeatOffenders(tx, incident.id, now);
+    await flagRepeatOffenders(tx, incident.id, now, hooks);
     return { id: incident.id, reference, duplicate: false };
   });
 }

@@ -2,6 +2,13 @@ import type { Tx } from "~/utils/db.server";
 import { join, sql } from "~/utils/sql.server";
 import { appendCaseEvents } from "./case-event.server";
 import { enqueueNotifications } from "./notification.server";
+import {
+  crmIdsOf,
+  enqueueWebhookEvents,
+  wants,
+  webhookSubscribers,
+  type Subscriber,
+} from "./webhook.server";
 
 // A second incident involving the same customer contact within 12 months
 // flags the account for leadership review, whatever its revenue. Only a recorded decision
@@ -23,6 +30,8 @@ export async function flagRepeatOffenders(
   tx: Tx,
   incidentId: string,
   now: Date,
+  /** The webhook subscribers the caller read already (read here when not given). */
+  hooks?: Subscriber[],
 ): Promise<RepeatOffenderResult> {
   const incident = await tx.incident.findUnique({
     where: { id: incidentId },
@@ -85,20 +94,37 @@ export async function flagRepeatOffenders(
   const already = new Set(
     events.map((e) => (JSON.parse(e.data) as { contactId?: string }).contactId),
   );
+  const fresh = flagged.filter((f) => !already.has(f.contactId));
   await appendCaseEvents(
     tx,
     incident.id,
-    flagged
-      .filter((f) => !already.has(f.contactId))
-      .map(({ accountId, contactId }) => ({
-        incidentId: incident.id,
-        type: REPEAT_OFFENDER_EVENT,
-        actorId: null,
-        at: now,
-        visibleToReporter: false,
-        data: { accountId, contactId, otherIncidentId: otherOf.get(contactId) },
-      })),
+    fresh.map(({ accountId, contactId }) => ({
+      incidentId: incident.id,
+      type: REPEAT_OFFENDER_EVENT,
+      actorId: null,
+      at: now,
+      visibleToReporter: false,
+      data: { accountId, contactId, otherIncidentId: otherOf.get(contactId) },
+    })),
   );
+
+  // account.flagged: once per account and incident, for what this call flagged anew.
+  const subscribers = hooks ?? (await webhookSubscribers(tx));
+  const newlyFlagged = [...new Set(fresh.map((f) => f.accountId))];
+  if (newlyFlagged.length > 0 && wants(subscribers, "account.flagged")) {
+    const crm = await crmIdsOf(tx, newlyFlagged);
+    await enqueueWebhookEvents(
+      tx,
+      subscribers,
+      newlyFlagged.map((accountId) => ({
+        type: "account.flagged" as const,
+        reference: incident.reference,
+        reason: "REPEAT_CONTACT",
+        accountCrmId: crm.get(accountId) ?? null,
+      })),
+      now,
+    );
+  }
 
   const named = incident.namedUsers.map((n) => n.userId);
   const recipients = await tx.user.findMany({

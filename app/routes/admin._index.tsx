@@ -5,6 +5,7 @@ import { countActiveApiTokens } from "~/models/api-token.server";
 import { countAuditEvents } from "~/models/audit-log.server";
 import { countSetAsideMails } from "~/models/outbox-admin.server";
 import { countPeople } from "~/models/people.server";
+import { countSetAsideWebhooks } from "~/models/webhook.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
@@ -13,14 +14,16 @@ export const meta: MetaFunction = () => [{ title: "Admin · Incident portal" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMIN"]);
   const db = await getDb();
-  const [{ policies, calendars }, setAside, changes, people, tokens] = await Promise.all([
-    countPoliciesAndCalendars(db),
-    countSetAsideMails(db),
-    countAuditEvents(db),
-    countPeople(db),
-    countActiveApiTokens(db),
-  ]);
-  return { policies, calendars, setAside, changes, people, tokens };
+  const [{ policies, calendars }, setAside, changes, people, tokens, hooksSetAside] =
+    await Promise.all([
+      countPoliciesAndCalendars(db),
+      countSetAsideMails(db),
+      countAuditEvents(db),
+      countPeople(db),
+      countActiveApiTokens(db),
+      countSetAsideWebhooks(db),
+    ]);
+  return { policies, calendars, setAside, changes, people, tokens, hooksSetAside };
 }
 
 function plural(n: number, one: string, many: string) {
@@ -28,7 +31,8 @@ function plural(n: number, one: string, many: string) {
 }
 
 export default function AdminIndex() {
-  const { policies, calendars, setAside, changes, people, tokens } = useLoaderData<typeof loader>();
+  const { policies, calendars, setAside, changes, people, tokens, hooksSetAside } =
+    useLoaderData<typeof loader>();
   const items = [
     {
       to: "/admin/people",
@@ -65,9 +69,13 @@ export default function AdminIndex() {
     {
       to: "/admin/integrations",
       title: "Integrations",
-      text: "API tokens for a CRM to keep account figures current and for an identity provider to keep people and teams current.",
-      count: tokens === 0 ? "No API tokens" : plural(tokens, "active token", "active tokens"),
-      attention: false,
+      text: "API tokens for a CRM to keep account figures current and for an identity provider to keep people and teams current; webhooks that tell other systems what happens here.",
+      count:
+        (tokens === 0 ? "No API tokens" : plural(tokens, "active token", "active tokens")) +
+        (hooksSetAside > 0
+          ? `, ${plural(hooksSetAside, "webhook event", "webhook events")} set aside`
+          : ""),
+      attention: hooksSetAside > 0,
     },
     {
       to: "/admin/retention",

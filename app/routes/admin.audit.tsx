@@ -30,6 +30,7 @@ const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   LEGAL_HOLD: "Legal holds",
   RETENTION_POLICY: "Retention rules",
   INCIDENT: "Cases (retention and data rights)",
+  WEBHOOK: "Webhooks",
 };
 
 const isSubjectType = (v: string | null): v is AuditSubjectType =>
@@ -55,6 +56,9 @@ function subjectLink(e: AuditEntry, viewer: SessionUser): { to: string; label: s
   }
   if (e.subjectType === "TEAM" && e.subject && e.subjectId) {
     return { to: `/admin/teams/${e.subjectId}`, label: `Open the team ${e.subject.label}` };
+  }
+  if (e.subjectType === "WEBHOOK" && e.subject && e.subjectId && admin) {
+    return { to: `/admin/webhooks/${e.subjectId}`, label: `Open the webhook ${e.subject.label}` };
   }
   if (e.subjectType === "DEADLINE_POLICY" && admin) {
     return { to: "/admin/deadlines", label: "Open the deadline policy" };

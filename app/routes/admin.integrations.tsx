@@ -14,6 +14,7 @@ import {
   revokeApiToken,
   TOKEN_LIST_LIMIT,
 } from "~/models/api-token.server";
+import { countActiveWebhookEndpoints, countSetAsideWebhooks } from "~/models/webhook.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
@@ -30,9 +31,16 @@ const LIFETIME_LABELS: Record<TokenLifetime, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMIN"]);
-  const tokens = await listApiTokens(await getDb());
+  const db = await getDb();
+  const [tokens, webhooks, webhooksSetAside] = await Promise.all([
+    listApiTokens(db),
+    countActiveWebhookEndpoints(db),
+    countSetAsideWebhooks(db),
+  ]);
   const now = Date.now();
   return {
+    webhooks,
+    webhooksSetAside,
     tokens: tokens.map((t) => ({
       id: t.id,
       name: t.name,
@@ -98,7 +106,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminIntegrations() {
-  const { tokens } = useLoaderData<typeof loader>();
+  const { tokens, webhooks, webhooksSetAside } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const failed = result?.intent === "create" && !result.ok ? result : null;
@@ -123,6 +131,27 @@ export default function AdminIntegrations() {
           .
         </p>
       </div>
+
+      <section aria-labelledby="webhooks-heading" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="webhooks-heading" className="text-lg font-semibold">
+          Webhooks
+        </h2>
+        <p className="mt-1 text-slate-700">
+          Tell another system at once when a report is filed, a deadline is missed, a case is
+          resolved, a decision is approved or an account is flagged.{" "}
+          {webhooks === 0
+            ? "No active webhooks."
+            : `${webhooks} active ${webhooks === 1 ? "webhook" : "webhooks"}.`}
+          {webhooksSetAside > 0
+            ? ` ${webhooksSetAside} ${webhooksSetAside === 1 ? "event is" : "events are"} set aside.`
+            : ""}
+        </p>
+        <p className="mt-2">
+          <Link to="/admin/webhooks" className="font-medium text-brand-700 underline">
+            Manage webhooks
+          </Link>
+        </p>
+      </section>
 
       {created ? (
         <div role="status" className="rounded-lg border border-emerald-700 bg-white p-4">

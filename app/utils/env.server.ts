@@ -40,6 +40,8 @@ const schema = z.object({
   OIDC_DEFAULT_TEAM: z.string().min(1).optional(),
   /** Tests only: talk to a provider over plain http, allowed for a loopback issuer only. */
   OIDC_ALLOW_HTTP_LOOPBACK: z.enum(["true", "false"]).default("false"),
+  /** Tests and the demo: webhooks may go to plain http on this machine's loopback (127.0.0.1). */
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -26,6 +26,8 @@ const env: NodeJS.ProcessEnv = {
   // The shared browser tests sign in as HR, leadership and admin with a password alone, as the
   // demo does; sign-in-security.spec.ts runs its own server with two-step sign-in required.
   TWO_FACTOR_REQUIRED: "false",
+  // The webhooks test registers a receiver on 127.0.0.1 over plain http.
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: "true",
 };
 const tsx = path.resolve("node_modules/.bin/tsx");
 await new Promise<void>((resolve, reject) => {

@@ -498,6 +498,7 @@ describe("the admin index", () => {
       changes,
       people,
       tokens: 0, // active API tokens (integrations)
+      hooksSetAside: 0, // set-aside webhook events (webhooks)
     });
   });
 });

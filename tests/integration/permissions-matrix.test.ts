@@ -31,6 +31,10 @@ import * as newTeamRoute from "~/routes/admin.teams.new";
 import * as reportRoute from "~/routes/reports.$reference";
 // Integrations
 import * as integrationsRoute from "~/routes/admin.integrations";
+// Webhooks
+import { createWebhookEndpoint } from "~/models/webhook.server";
+import * as webhookRoute from "~/routes/admin.webhooks.$id";
+import * as webhooksRoute from "~/routes/admin.webhooks._index";
 // Retention, legal hold and data rights (compliance)
 import * as retentionRoute from "~/routes/admin.retention";
 import * as bundlesRoute from "~/routes/hr.bundles";
@@ -538,6 +542,80 @@ const INTEGRATIONS_CHECKS: Check[] = [
   },
 ];
 // ---------------------------------------------------------------------------------------------
+// ---- Webhooks (integrations): only admins see, register and manage endpoints and their log.
+const webhookFixture = { id: "", secret: "" };
+beforeAll(async () => {
+  const endpoint = await createWebhookEndpoint(db, org.admin.id, {
+    url: "https://hooks.example.com/matrix",
+    events: ["case.resolved"],
+  });
+  Object.assign(webhookFixture, { id: endpoint.id, secret: endpoint.secret });
+});
+const WEBHOOK_CHECKS: Check[] = [
+  {
+    resource: "webhooks",
+    action: "GET endpoints and delivery log",
+    method: "GET",
+    fn: () => webhooksRoute.loader as Fn,
+    path: () => "/admin/webhooks",
+    params: () => ({}),
+    allowed: ["admin"],
+    shows: () => ["https://hooks.example.com/matrix"],
+    hides: () => [NARRATIVE, NOTE, webhookFixture.secret],
+  },
+  {
+    resource: "webhooks",
+    action: "POST register endpoint",
+    method: "POST",
+    fn: () => webhooksRoute.action as Fn,
+    path: () => "/admin/webhooks",
+    params: () => ({}),
+    fields: () => ({
+      intent: "create",
+      url: "https://hooks.example.com/matrix-new",
+      events: ["case.resolved"],
+    }),
+    allowed: ["admin"],
+  },
+  {
+    resource: "webhook",
+    action: "GET one endpoint",
+    method: "GET",
+    fn: () => webhookRoute.loader as Fn,
+    path: () => `/admin/webhooks/${webhookFixture.id}`,
+    params: () => ({ id: webhookFixture.id }),
+    allowed: ["admin"],
+    // The secret is shown once, at registration, never again.
+    hides: () => [webhookFixture.secret],
+  },
+  {
+    resource: "webhook",
+    action: "POST save",
+    method: "POST",
+    fn: () => webhookRoute.action as Fn,
+    path: () => `/admin/webhooks/${webhookFixture.id}`,
+    params: () => ({ id: webhookFixture.id }),
+    fields: () => ({
+      intent: "save",
+      url: "https://hooks.example.com/matrix",
+      events: ["case.resolved", "incident.filed"],
+      active: "on",
+    }),
+    allowed: ["admin"],
+  },
+  {
+    resource: "webhook",
+    action: "POST send a test event",
+    method: "POST",
+    fn: () => webhookRoute.action as Fn,
+    path: () => `/admin/webhooks/${webhookFixture.id}`,
+    params: () => ({ id: webhookFixture.id }),
+    fields: () => ({ intent: "test" }),
+    allowed: ["admin"],
+  },
+];
+// ---- end of webhooks
+// ---------------------------------------------------------------------------------------------
 // ---- Approvals of decisions on accounts (handling) ----
 // Decisions need an approver from leadership or HR who is none of the actors below, and a
 // pending proposal on the account (not on the case: refusals must leave the case untouched)
@@ -949,6 +1027,7 @@ const CHECKS: Check[] = [
   // ---- end of sign-in and account pages
   ...ORG_CHECKS,
   ...INTEGRATIONS_CHECKS,
+  ...WEBHOOK_CHECKS,
   ...HANDLING_CHECKS,
   ...COMPLIANCE_CHECKS,
 ];

@@ -1,0 +1,302 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { buttonClass, secondaryButtonClass } from "~/components/ui/field";
+import {
+  DeliveryLog,
+  EndpointFields,
+  formatDeliveryCursor,
+  parseDeliveryCursor,
+  SecretOnce,
+  type EndpointValues,
+} from "~/components/webhook-ui";
+import { webhookFormSchema } from "~/domain/webhooks";
+import {
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookDeliveries,
+  retryWebhookDelivery,
+  rotateWebhookSecret,
+  sendTestWebhook,
+  updateWebhookEndpoint,
+  webhookAllowsLoopback as allowLoopback,
+} from "~/models/webhook.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = () => [{ title: "Webhook · Admin · Incident portal" }];
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["ADMIN"]);
+  const db = await getDb();
+  const endpoint = await getWebhookEndpoint(db, params.id ?? "");
+  if (!endpoint) throw notFound();
+  const before = parseDeliveryCursor(new URL(request.url).searchParams.get("before"));
+  const log = await listWebhookDeliveries(db, { endpointId: endpoint.id, before });
+  return {
+    allowLoopback: allowLoopback(),
+    endpoint: {
+      id: endpoint.id,
+      url: endpoint.url,
+      description: endpoint.description,
+      events: endpoint.events as string[],
+      active: endpoint.active,
+      secretPrefix: endpoint.secretPrefix,
+    },
+    firstPage: before === null,
+    next: formatDeliveryCursor(log.next),
+    log: log.rows.map((d) => ({
+      id: d.id,
+      eventId: d.eventId,
+      type: d.type,
+      reference: d.reference,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatus: d.lastStatus,
+      lastError: d.lastError,
+      nextAttemptAt: d.nextAttemptAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      createdAt: d.createdAt.toISOString(),
+      endpointUrl: d.endpoint.url,
+    })),
+  };
+}
+
+type ActionData =
+  | { intent: "save"; ok: true; message: string }
+  | {
+      intent: "save";
+      ok: false;
+      fieldErrors: Record<string, string[] | undefined>;
+      values: EndpointValues & { active: boolean };
+    }
+  | { intent: "rotate"; ok: true; secret: string }
+  | { intent: "other"; ok: boolean; message: string };
+
+const simple = z.object({
+  intent: z.enum(["test", "rotate", "delete", "retry", "enable", "disable"]),
+  id: z.string().max(64).optional(),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["ADMIN"]);
+  const db = await getDb();
+  const endpoint = await getWebhookEndpoint(db, params.id ?? "");
+  if (!endpoint) throw notFound();
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "save") {
+    const values = {
+      url: String(form.get("url") ?? ""),
+      description: String(form.get("description") ?? ""),
+      events: form.getAll("events").map(String),
+      active: form.get("active") === "on",
+    };
+    const parsed = webhookFormSchema({ allowLoopback: allowLoopback() }).safeParse(values);
+    if (!parsed.success) {
+      return data<ActionData>(
+        { intent: "save", ok: false, fieldErrors: parsed.error.flatten().fieldErrors, values },
+        { status: 400 },
+      );
+    }
+    await updateWebhookEndpoint(db, user.id, endpoint.id, {
+      ...parsed.data,
+      active: values.active,
+    });
+    return data<ActionData>({ intent: "save", ok: true, message: "The webhook is saved." });
+  }
+  const parsed = simple.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return data<ActionData>(
+      {
+        intent: "other",
+        ok: false,
+        message: "That request was not understood. Please reload the page.",
+      },
+      { status: 400 },
+    );
+  }
+  switch (parsed.data.intent) {
+    case "delete":
+      await deleteWebhookEndpoint(db, user.id, endpoint.id);
+      return redirect("/admin/webhooks");
+    case "rotate": {
+      const secret = await rotateWebhookSecret(db, user.id, endpoint.id);
+      if (!secret) throw notFound();
+      return data<ActionData>({ intent: "rotate", ok: true, secret });
+    }
+    case "test":
+      await sendTestWebhook(db, user.id, endpoint.id);
+      return data<ActionData>({
+        intent: "other",
+        ok: true,
+        message: "A test event is queued; it appears in the log below once sent.",
+      });
+    case "enable":
+    case "disable":
+      await updateWebhookEndpoint(db, user.id, endpoint.id, {
+        url: endpoint.url,
+        description: endpoint.description,
+        events: endpoint.events,
+        active: parsed.data.intent === "enable",
+      });
+      return data<ActionData>({
+        intent: "other",
+        ok: true,
+        message:
+          parsed.data.intent === "enable"
+            ? "The webhook is active again; waiting events go out on the next delivery run."
+            : "The webhook is disabled: no new events are queued for it, and waiting ones wait.",
+      });
+    case "retry": {
+      const done =
+        !!parsed.data.id &&
+        (await retryWebhookDelivery(db, user.id, parsed.data.id, { endpointId: endpoint.id }));
+      return data<ActionData>(
+        done
+          ? { intent: "other", ok: true, message: "The event is back in the queue." }
+          : { intent: "other", ok: false, message: "That delivery is no longer set aside." },
+        { status: done ? 200 : 400 },
+      );
+    }
+  }
+}
+
+export default function AdminWebhook() {
+  const { endpoint, log, next, firstPage, allowLoopback } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const failed = result?.intent === "save" && !result.ok ? result : null;
+  const values = failed?.values ?? endpoint;
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link to="/admin" className="text-brand-700 underline">
+            Admin
+          </Link>{" "}
+          ·{" "}
+          <Link to="/admin/webhooks" className="text-brand-700 underline">
+            Webhooks
+          </Link>
+        </p>
+        <h1 className="break-all text-2xl font-semibold">Webhook to {endpoint.url}</h1>
+        <p className="mt-2 text-slate-700">
+          {endpoint.active ? "Active" : "Disabled"} · secret starts with{" "}
+          <span className="font-mono">{endpoint.secretPrefix}…</span>
+        </p>
+      </div>
+
+      {result?.intent === "rotate" ? (
+        <SecretOnce title="A new signing secret is in use from now on." secret={result.secret} />
+      ) : null}
+      {result && "message" in result ? (
+        <p role="status" className={result.ok ? "text-emerald-800" : "text-slate-800"}>
+          {result.message}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="actions-heading" className="space-y-2">
+        <h2 id="actions-heading" className="sr-only">
+          Actions
+        </h2>
+        <Form method="post" className="flex flex-wrap gap-2">
+          <button
+            type="submit"
+            name="intent"
+            value="test"
+            className={secondaryButtonClass}
+            disabled={busy}
+          >
+            Send a test event
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value={endpoint.active ? "disable" : "enable"}
+            className={secondaryButtonClass}
+            disabled={busy}
+          >
+            {endpoint.active ? "Disable" : "Enable"}
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="rotate"
+            className={secondaryButtonClass}
+            disabled={busy}
+          >
+            Make a new secret
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="edit-heading" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="edit-heading" className="text-lg font-semibold">
+          Change the webhook
+        </h2>
+        <Form method="post" className="mt-3 space-y-4" noValidate>
+          <input type="hidden" name="intent" value="save" />
+          <EndpointFields
+            values={values}
+            errors={failed?.fieldErrors ?? {}}
+            allowLoopback={allowLoopback}
+          />
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="active"
+              defaultChecked={values.active}
+              className="h-4 w-4"
+            />
+            <span>Active (new events are queued for it)</span>
+          </label>
+          <button type="submit" className={buttonClass} disabled={busy}>
+            Save
+          </button>
+        </Form>
+      </section>
+
+      <DeliveryLog
+        rows={log}
+        busy={busy}
+        showEndpoint={false}
+        firstHref={firstPage ? null : `/admin/webhooks/${endpoint.id}`}
+        nextHref={next ? `/admin/webhooks/${endpoint.id}?before=${encodeURIComponent(next)}` : null}
+      />
+
+      <section
+        aria-labelledby="delete-heading"
+        className="rounded-lg border border-red-200 bg-white p-4"
+      >
+        <h2 id="delete-heading" className="text-lg font-semibold">
+          Delete the webhook
+        </h2>
+        <p className="mt-1 text-slate-700">
+          Deleting removes it and its delivery log; events still waiting are not sent. The settings
+          history keeps a note of it. To stop it for a while, disable it instead.
+        </p>
+        <Form method="post" className="mt-3">
+          <button
+            type="submit"
+            name="intent"
+            value="delete"
+            className={secondaryButtonClass}
+            disabled={busy}
+          >
+            Delete this webhook
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

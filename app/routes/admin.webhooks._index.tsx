@@ -1,0 +1,244 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { buttonClass } from "~/components/ui/field";
+import {
+  DeliveryLog,
+  EndpointFields,
+  formatDeliveryCursor,
+  parseDeliveryCursor,
+  SecretOnce,
+  type EndpointValues,
+} from "~/components/webhook-ui";
+import { MAX_DELIVERY_ATTEMPTS } from "~/domain/backoff";
+import { webhookFormSchema } from "~/domain/webhooks";
+import {
+  countSetAsideWebhooks,
+  createWebhookEndpoint,
+  ENDPOINT_LIST_LIMIT,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  retryWebhookDelivery,
+  webhookAllowsLoopback as allowLoopback,
+} from "~/models/webhook.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = () => [{ title: "Webhooks · Admin · Incident portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["ADMIN"]);
+  const db = await getDb();
+  const before = parseDeliveryCursor(new URL(request.url).searchParams.get("before"));
+  const [endpoints, log, setAside] = await Promise.all([
+    listWebhookEndpoints(db),
+    listWebhookDeliveries(db, { before }),
+    countSetAsideWebhooks(db),
+  ]);
+  return {
+    allowLoopback: allowLoopback(),
+    setAside,
+    endpoints: endpoints.map((e) => ({
+      id: e.id,
+      url: e.url,
+      description: e.description,
+      events: e.events,
+      active: e.active,
+      secretPrefix: e.secretPrefix,
+    })),
+    firstPage: before === null,
+    next: formatDeliveryCursor(log.next),
+    log: log.rows.map((d) => ({
+      id: d.id,
+      eventId: d.eventId,
+      type: d.type,
+      reference: d.reference,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatus: d.lastStatus,
+      lastError: d.lastError,
+      nextAttemptAt: d.nextAttemptAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      createdAt: d.createdAt.toISOString(),
+      endpointUrl: d.endpoint.url,
+    })),
+  };
+}
+
+type ActionData =
+  | { intent: "create"; ok: true; url: string; secret: string }
+  | {
+      intent: "create";
+      ok: false;
+      fieldErrors: Record<string, string[] | undefined>;
+      values: EndpointValues;
+    }
+  | { intent: "retry"; ok: boolean; message: string };
+
+const retrySchema = z.object({ intent: z.literal("retry"), id: z.string().min(1).max(64) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["ADMIN"]);
+  const db = await getDb();
+  const form = await readForm(request);
+  if (form.get("intent") === "retry") {
+    const parsed = retrySchema.safeParse(Object.fromEntries(form));
+    const done = parsed.success && (await retryWebhookDelivery(db, user.id, parsed.data.id));
+    return data<ActionData>(
+      done
+        ? {
+            intent: "retry",
+            ok: true,
+            message: "The event is back in the queue; it goes out on the next delivery run.",
+          }
+        : { intent: "retry", ok: false, message: "That delivery is no longer set aside." },
+      { status: done ? 200 : 400 },
+    );
+  }
+  const values: EndpointValues = {
+    url: String(form.get("url") ?? ""),
+    description: String(form.get("description") ?? ""),
+    events: form.getAll("events").map(String),
+  };
+  const parsed = webhookFormSchema({ allowLoopback: allowLoopback() }).safeParse(values);
+  if (!parsed.success) {
+    return data<ActionData>(
+      {
+        intent: "create",
+        ok: false,
+        fieldErrors: parsed.error.flatten().fieldErrors,
+        values,
+      },
+      { status: 400 },
+    );
+  }
+  const endpoint = await createWebhookEndpoint(db, user.id, parsed.data);
+  return data<ActionData>({
+    intent: "create",
+    ok: true,
+    url: endpoint.url,
+    secret: endpoint.secret,
+  });
+}
+
+export default function AdminWebhooks() {
+  const { endpoints, log, next, firstPage, setAside, allowLoopback } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const failed = result?.intent === "create" && !result.ok ? result : null;
+  const created = result?.intent === "create" && result.ok ? result : null;
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link to="/admin" className="text-brand-700 underline">
+            Admin
+          </Link>{" "}
+          ·{" "}
+          <Link to="/admin/integrations" className="text-brand-700 underline">
+            Integrations
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold">Webhooks</h1>
+        <p className="mt-2 text-slate-700">
+          A webhook tells another system at once when something happens here: a report is filed, a
+          deadline is missed, a case is resolved, a decision is approved, an account is flagged.
+          Each event holds only references and codes (a case reference, a severity, an account’s CRM
+          id), never what a report says or who made it. Events are signed, and tried again with
+          growing pauses for a day or so ({MAX_DELIVERY_ATTEMPTS} attempts) before they are set
+          aside here.
+        </p>
+        {setAside > 0 ? (
+          <p className="mt-2 font-medium text-amber-900">
+            {setAside} {setAside === 1 ? "event is" : "events are"} set aside; see the delivery log
+            below.
+          </p>
+        ) : null}
+      </div>
+
+      {created ? (
+        <SecretOnce
+          title={`The webhook to ${created.url} is registered.`}
+          secret={created.secret}
+        />
+      ) : null}
+      {result?.intent === "retry" ? (
+        <p role="status" className={result.ok ? "text-emerald-800" : "text-slate-800"}>
+          {result.message}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="endpoints-heading" className="space-y-3">
+        <h2 id="endpoints-heading" className="text-lg font-semibold">
+          Endpoints
+        </h2>
+        {endpoints.length === ENDPOINT_LIST_LIMIT ? (
+          <p className="text-sm text-slate-700">Showing the {ENDPOINT_LIST_LIMIT} newest.</p>
+        ) : null}
+        {endpoints.length === 0 ? (
+          <p className="text-slate-700">No webhooks yet.</p>
+        ) : (
+          <ul className="space-y-2" aria-label="Webhook endpoints">
+            {endpoints.map((e) => (
+              <li key={e.id} className="rounded-lg bg-white p-4 shadow-sm">
+                <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-slate-600">Address</dt>
+                  <dd className="break-all font-medium">{e.url}</dd>
+                  {e.description ? (
+                    <>
+                      <dt className="text-slate-600">Description</dt>
+                      <dd className="break-words">{e.description}</dd>
+                    </>
+                  ) : null}
+                  <dt className="text-slate-600">Events</dt>
+                  <dd className="break-words">{e.events.join(", ")}</dd>
+                  <dt className="text-slate-600">Status</dt>
+                  <dd>{e.active ? "Active" : "Disabled"}</dd>
+                  <dt className="text-slate-600">Secret starts with</dt>
+                  <dd className="font-mono">{e.secretPrefix}…</dd>
+                </dl>
+                <p className="mt-2">
+                  <Link to={`/admin/webhooks/${e.id}`} className="text-brand-700 underline">
+                    Manage<span className="sr-only"> the webhook to {e.url}</span>
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="new-webhook-heading" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="new-webhook-heading" className="text-lg font-semibold">
+          Register an endpoint
+        </h2>
+        <Form method="post" className="mt-3 space-y-4" noValidate>
+          <input type="hidden" name="intent" value="create" />
+          <EndpointFields
+            values={failed?.values}
+            errors={failed?.fieldErrors ?? {}}
+            allowLoopback={allowLoopback}
+          />
+          <button type="submit" className={buttonClass} disabled={busy}>
+            Register endpoint
+          </button>
+        </Form>
+      </section>
+
+      <DeliveryLog
+        rows={log}
+        busy={busy}
+        showEndpoint
+        firstHref={firstPage ? null : "/admin/webhooks"}
+        nextHref={next ? `/admin/webhooks?before=${encodeURIComponent(next)}` : null}
+      />
+    </div>
+  );
+}
