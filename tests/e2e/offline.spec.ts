@@ -2,7 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { testTmpDir } from "../fixtures/templates";
-import { chooseAccount, login, logout, openMenuIfFolded, SAM } from "./helpers";
+import {
+  chooseAccount,
+  expectNoAxeViolations,
+  login,
+  logout,
+  openMenuIfFolded,
+  SAM,
+} from "./helpers";
 
 // Filing without a signal on a phone (decision 080): the installable app's files, the report
 // form opened and sent offline, filed exactly once when the connection returns, and sign-out
@@ -114,6 +121,7 @@ test("a report written without a signal is kept on the phone and filed once when
     page.getByRole("heading", { name: "Your report is saved on this phone" }),
   ).toBeVisible();
   await expect(page.getByText("The file you chose goes with it.")).toBeVisible();
+  await expectNoAxeViolations(page, "a report kept on the phone");
   const status = page.getByRole("status").filter({ hasText: "Waiting for a connection" });
   await expect(status).toContainText(
     "Waiting for a connection — your report is saved on this phone.",
@@ -130,7 +138,8 @@ test("a report written without a signal is kept on the phone and filed once when
 
   await context.setOffline(false);
   const sent = page.getByRole("status").filter({ hasText: "Sent: reference" });
-  await expect(sent).toBeVisible();
+  // Sending waits for the page's next check; this is a limit for a loaded machine, not a timing.
+  await expect(sent).toBeVisible({ timeout: 30_000 });
   const reference = (await sent.textContent())?.match(/INC-\d{4}-\d{4,}/)?.[0];
   expect(reference, "the message gives the report's reference").toBeTruthy();
   expect(reportsWithNarrative(narrative)).toEqual([{ reference, evidence: 1 }]);
@@ -184,6 +193,7 @@ test.describe("signing out", () => {
     await page.getByRole("button", { name: /^Sign out/ }).click();
     const dialog = page.getByRole("dialog", { name: "A report has not been sent yet" });
     await expect(dialog).toBeVisible();
+    await expectNoAxeViolations(page, "sign-out asking about an unsent report");
     await dialog.getByRole("button", { name: "Stay signed in and send it later" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText("Waiting for a connection")).toBeVisible();

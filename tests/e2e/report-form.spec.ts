@@ -265,7 +265,8 @@ test("a submit while the server cannot be reached keeps everything, and files on
   await page.unroute("**/reports/new**", offline);
   await page.goto("/reports/new");
   const sent = page.getByRole("status").filter({ hasText: "Sent: reference" });
-  await expect(sent).toBeVisible();
+  // Sending waits for the page's next check; this is a limit for a loaded machine, not a timing.
+  await expect(sent).toBeVisible({ timeout: 30_000 });
   const reference = (await sent.textContent())?.match(/INC-\d{4}-\d{4,}/)?.[0];
   expect(reference).toBeTruthy();
   await expect(page.getByLabel("What happened?")).toHaveValue("");
