@@ -46,6 +46,7 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const signOutForm = useRef<HTMLFormElement | null>(null);
   const confirmed = useRef(new WeakSet<HTMLFormElement>());
+  const offlineDialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     setSignedInUser(userId);
@@ -83,6 +84,13 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
     const onSubmit = (event: SubmitEvent) => {
       const form = event.target;
       if (!isSignOutForm(form)) return;
+      // Signing out ends the session on the server: without a connection, say so and wait.
+      if (!navigator.onLine) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        offlineDialog.current?.showModal();
+        return;
+      }
       if (!confirmed.current.has(form) && unsent.current > 0) {
         event.preventDefault();
         event.stopImmediatePropagation();
@@ -211,6 +219,26 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
             Remove it and sign out
           </button>
         </div>
+      </dialog>
+      <dialog
+        ref={offlineDialog}
+        aria-labelledby="offline-sign-out-heading"
+        className="max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/50"
+      >
+        <h2 id="offline-sign-out-heading" className="text-lg font-semibold">
+          Signing out needs a connection
+        </h2>
+        <p className="mt-2">
+          This phone has no connection right now. Please sign out again when you are back online.
+        </p>
+        <button
+          type="button"
+          className={`${buttonClass} mt-4`}
+          autoFocus
+          onClick={() => offlineDialog.current?.close()}
+        >
+          OK
+        </button>
       </dialog>
     </>
   );

@@ -136,6 +136,14 @@ test("a report written without a signal is kept on the phone and filed once when
   await expect(page.locator("#submissionKey")).toHaveValue(/^[0-9a-f-]{36}$/);
   await expect(page.locator("#submissionKey")).not.toHaveValue(onlineKey);
 
+  // Signing out needs the server: offline, the phone says so and stays signed in.
+  await openMenuIfFolded(page);
+  await page.getByRole("button", { name: /^Sign out/ }).click();
+  const noSignal = page.getByRole("dialog", { name: "Signing out needs a connection" });
+  await expect(noSignal).toBeVisible();
+  await noSignal.getByRole("button", { name: "OK" }).click();
+  await expect(noSignal).toBeHidden();
+
   await context.setOffline(false);
   const sent = page.getByRole("status").filter({ hasText: "Sent: reference" });
   // Sending waits for the page's next check; this is a limit for a loaded machine, not a timing.
