@@ -230,3 +230,39 @@ test.describe("signing out", () => {
     expect(reportsWithNarrative(narrative)).toEqual([]);
   });
 });
+
+test.describe("an answer lost on the way back", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("a report the server filed but whose answer never arrived is filed once", async ({
+    page,
+  }) => {
+    const narrative = `The signal dropped just as I pressed send (${Date.now()}).`;
+    await login(page, SAM);
+    await page.goto("/reports/new");
+    // The post reaches the server and is filed, but the phone never hears back.
+    await page.route("**/reports/new*", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      await route.fetch({ maxRedirects: 0 });
+      await route.abort("connectionreset");
+    });
+    await chooseAccount(page, ACCOUNT, "helix");
+    await page.getByLabel("How did it happen?").selectOption({ label: "Phone call" });
+    await page.getByRole("radio", { name: /^Low/ }).check();
+    await page.getByLabel("What happened?").fill(narrative);
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(
+      page.getByRole("heading", { name: "Your report is saved on this phone" }),
+    ).toBeVisible();
+    const filed = reportsWithNarrative(narrative);
+    expect(filed).toHaveLength(1);
+
+    // The phone sends it again on the next page; the server answers with the first report.
+    await page.unroute("**/reports/new*");
+    await page.getByRole("link", { name: "Back to the start page" }).click();
+    const sent = page.getByRole("status").filter({ hasText: "Sent: reference" });
+    await expect(sent).toBeVisible({ timeout: 30_000 });
+    await expect(sent).toContainText(filed[0]!.reference);
+    expect(reportsWithNarrative(narrative)).toEqual(filed);
+  });
+});
