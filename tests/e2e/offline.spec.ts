@@ -164,6 +164,36 @@ test("a report written without a signal is kept on the phone and filed once when
   await expect(sent).toBeHidden();
 });
 
+test("a kept report the server cannot take as it is goes back into the form to correct", async ({
+  page,
+  context,
+}) => {
+  const narrative = `She swore at me on the shop floor (${Date.now()}).`;
+  await login(page, SAM);
+  await page.goto("/reports/new");
+  await context.setOffline(true);
+  await page.getByRole("combobox", { name: /Customer account/ }).fill("Nobody Of That Name Ltd");
+  await page.getByLabel("How did it happen?").selectOption({ label: "In person" });
+  await page.getByRole("radio", { name: /^Medium/ }).check();
+  await page.getByLabel("What happened?").fill(narrative);
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(
+    page.getByRole("heading", { name: "Your report is saved on this phone" }),
+  ).toBeVisible();
+
+  await context.setOffline(false);
+  const refused = page.getByRole("status").filter({ hasText: "could not be filed as it was" });
+  await expect(refused).toBeVisible({ timeout: 30_000 });
+  await refused.getByRole("button", { name: "Open it in the form" }).click();
+  await expect(page.getByText("We brought back what you had typed")).toBeVisible();
+  await expect(page.getByLabel("What happened?")).toHaveValue(narrative);
+  await expect(page.getByRole("combobox", { name: /Customer account/ })).toHaveValue(
+    "Nobody Of That Name Ltd",
+  );
+  await expect(refused).toBeHidden();
+  expect(reportsWithNarrative(narrative)).toEqual([]);
+});
+
 // page.route cannot see requests a service worker handles, so this journey runs without one.
 test.describe("signing out", () => {
   test.use({ serviceWorkers: "block" });
