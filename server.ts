@@ -78,6 +78,12 @@ app.use(
   "/build",
   express.static("public/build", { immutable: true, maxAge: "1y", fallthrough: false }),
 );
+// The service worker is checked for a new version on every visit, and may control the whole
+// site (decision 080).
+app.get("/sw.js", (_req, res, next) => {
+  res.set({ "Cache-Control": "no-cache", "Service-Worker-Allowed": "/" });
+  next();
+});
 app.use(express.static("public", { maxAge: "1h" }));
 app.use((_req, res, next) => {
   // Reports are sensitive: pages are never cached.

@@ -10,6 +10,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useRouteError,
+  type ShouldRevalidateFunctionArgs,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SiteHeader } from "./components/site-header";
@@ -19,10 +20,15 @@ import { getDb } from "./utils/db.server";
 import stylesheet from "./tailwind.css";
 import { getOptionalUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
+import { OfflineSupport } from "./components/offline-support";
+import { isKeptOnDevice } from "./domain/offline";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // Installable on a phone, usable without a signal (decision 080).
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Incident portal" }];
@@ -37,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     (user.role === "LEADERSHIP" && (await countOpenCases(db, user)) > 0);
   return {
     user: {
+      id: user.id,
       name: user.name,
       role: user.role,
       handles,
@@ -46,6 +53,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * A report kept on the phone for lack of a signal reloads nothing (there is no connection).
+ * Otherwise React Router's own rule for the layout: after a submission, or when the address's
+ * query changes or it is the same address again (a route that exports this function is always
+ * told `defaultShouldRevalidate: true` under single fetch, so the rule is restated here).
+ */
+export function shouldRevalidate({
+  actionResult,
+  formMethod,
+  currentUrl,
+  nextUrl,
+}: ShouldRevalidateFunctionArgs) {
+  if (isKeptOnDevice(actionResult)) return false;
+  return (
+    (!!formMethod && formMethod.toUpperCase() !== "GET") ||
+    currentUrl.search !== nextUrl.search ||
+    currentUrl.pathname + currentUrl.search === nextUrl.pathname + nextUrl.search
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   return (
@@ -53,6 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#14473f" />
         <Meta />
         <Links />
       </head>
@@ -78,6 +106,7 @@ export default function App() {
         Skip to content
       </a>
       <SiteHeader user={user} />
+      <OfflineSupport userId={user?.id ?? null} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         <Outlet />
       </main>

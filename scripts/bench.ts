@@ -20,6 +20,11 @@ import * as accountBatchRoute from "~/routes/api.v1.accounts.batch";
 import { createDb } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 
+import { printFilingPageScripts } from "./bench/filing-page-js";
+
+// The report form's JavaScript, gzipped, from the last build (decision 080: under 150 kB).
+printFilingPageScripts();
+
 if (process.argv.includes("--scale")) {
   await import("./bench/scale");
 }

@@ -8,5 +8,12 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  return redirect("/login", { headers: { "Set-Cookie": await logout(request) } });
+  return redirect("/login", {
+    headers: {
+      "Set-Cookie": await logout(request),
+      // What this browser kept for offline use (draft, unsent reports, the saved form page and
+      // its worker) goes too; the page has already asked about unsent reports (decision 080).
+      "Clear-Site-Data": '"storage"',
+    },
+  });
 }

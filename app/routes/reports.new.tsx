@@ -76,6 +76,17 @@ import {
   placeEvidence,
   readFormWithEvidence,
 } from "~/utils/evidence-storage.server";
+import { KeptOnDeviceNotice, offlineClientAction } from "~/components/offline-report";
+import {
+  accountWasTyped,
+  isKeptOnDevice,
+  notAfterKeptReport,
+  TYPED_ACCOUNT,
+} from "~/domain/offline";
+
+// Without a signal the report is kept on the phone and sent later (decision 080).
+export const clientAction = offlineClientAction;
+export const shouldRevalidate = notAfterKeptReport;
 
 export const meta: MetaFunction = () => [{ title: "Report an incident · Incident portal" }];
 
@@ -177,8 +188,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { formData, uploads } = read;
   const db = await getDb();
   // Without JavaScript the account box is plain text: a name that is one account's chooses it.
+  // So is a name typed without a signal (decision 080), where the list could not be asked.
   const typedName = formData.get("accountName");
-  if (!formData.get("accountId") && typeof typedName === "string") {
+  if (accountWasTyped(formData.get("accountId")) && typeof typedName === "string") {
     const match = await accountByName(db, typedName);
     if (match) formData.set("accountId", match.id);
   }
@@ -334,7 +346,7 @@ export default function NewReport() {
   const accountId = typeof fields.accountId.value === "string" ? fields.accountId.value : "";
   const loadContacts = contacts.load;
   useEffect(() => {
-    if (accountId && accountId !== NEW_CHOICE) {
+    if (accountId && accountId !== NEW_CHOICE && accountId !== TYPED_ACCOUNT) {
       loadContacts(`/resources/contacts?accountId=${encodeURIComponent(accountId)}`);
     }
   }, [accountId, loadContacts]);
@@ -358,6 +370,7 @@ export default function NewReport() {
   });
   const initialIds = (v: unknown) => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
   const sending = navigation.state === "submitting";
+  if (isKeptOnDevice(lastResult)) return <KeptOnDeviceNotice result={lastResult} />;
 
   return (
     <div className="mx-auto max-w-2xl">

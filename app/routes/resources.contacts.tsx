@@ -2,6 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listContactChoices } from "~/models/account.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { notAfterKeptReport } from "~/domain/offline";
+
+// The report form's pickers load this; they are not asked again after a report was kept on the
+// phone for lack of a signal (decision 080).
+export const shouldRevalidate = notAfterKeptReport;
 
 // The contacts of one customer account, as JSON for the report form's contact choice.
 export async function loader({ request }: LoaderFunctionArgs) {

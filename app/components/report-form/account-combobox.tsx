@@ -2,6 +2,8 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { FieldIds } from "~/components/ui/field";
 import { inputClass } from "~/components/ui/field";
+import { TYPED_ACCOUNT } from "~/domain/offline";
+import { isOffline, useOnline } from "~/utils/offline-online";
 
 type AccountChoice = { id: string; name: string };
 
@@ -51,6 +53,9 @@ export function AccountCombobox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const search = useFetcher<{ accounts: AccountChoice[] }>();
+  // Without a signal the list cannot be asked for: the typed name is sent and matched by the
+  // server when the report goes (decision 080).
+  const online = useOnline();
 
   // A refused submit focuses its first problem, but the id's input is hidden and cannot take
   // focus: when the account is what is missing and the send button still has focus, the box
@@ -118,6 +123,10 @@ export function AccountCombobox({
         className={inputClass}
         onChange={(e) => {
           // Typing replaces the choice: until one is chosen from the list, none is sent.
+          if (isOffline()) {
+            setChosen(e.target.value.trim() ? TYPED_ACCOUNT : "");
+            return;
+          }
           setChosen("");
           setQuery(e.target.value);
           setOpen(true);
@@ -126,6 +135,7 @@ export function AccountCombobox({
         onFocus={() => setOpen(false)}
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
+          if (isOffline()) return;
           if (e.key === "ArrowDown" || e.key === "ArrowUp") {
             e.preventDefault();
             if (!open) {
@@ -148,6 +158,12 @@ export function AccountCombobox({
           }
         }}
       />
+      {!online ? (
+        <p className="mt-1 text-sm text-slate-700">
+          No connection: type the account’s full name. It is matched to the account when your report
+          is sent.
+        </p>
+      ) : null}
       {open ? (
         <div className="absolute z-10 mt-1 w-full rounded-md border border-slate-300 bg-white shadow-lg">
           <ul

@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { FieldError } from "~/components/ui/field";
+import { isOffline, useOnline } from "~/utils/offline-online";
 
 export type Person = { id: string; name: string; team: string | null };
 
@@ -35,21 +36,24 @@ export function PeoplePicker({
 
   const q = query.trim();
   const load = search.load;
+  // Without a signal nobody can be looked up (decision 080); a failed look-up would replace the
+  // form with an error.
+  const online = useOnline();
   useEffect(() => {
-    if (!q) return;
+    if (!q || !online) return;
     const timer = setTimeout(
       () => load(`/resources/colleagues?q=${encodeURIComponent(q)}`),
       SEARCH_DELAY_MS,
     );
     return () => clearTimeout(timer);
-  }, [q, load]);
+  }, [q, load, online]);
 
   // Names for ids chosen before this page knew them.
   const loadNames = names.load;
   const missing = knownIds.filter((id) => !asked.current.has(id));
   const missingKey = missing.join(",");
   useEffect(() => {
-    if (!missingKey) return;
+    if (!missingKey || isOffline()) return;
     const ids = missingKey.split(",");
     ids.forEach((id) => asked.current.add(id));
     loadNames(
@@ -118,7 +122,12 @@ export function PeoplePicker({
         autoComplete="off"
         className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
       />
-      {q ? (
+      {q && !online ? (
+        <p className="px-1 text-sm text-slate-700" role="status">
+          No connection: colleagues can be added once you are back online.
+        </p>
+      ) : null}
+      {q && online ? (
         <div className="max-h-56 space-y-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2">
           {offered.map((p) => row(p, false))}
           <p className="px-1 text-sm text-slate-600" role="status">

@@ -32,6 +32,8 @@ export function clearDraft(userId: string) {
 }
 
 export function saveDraft(form: HTMLFormElement, userId: string) {
+  // A form no longer on the page (its report was kept for sending, decision 080) has no draft.
+  if (!form.isConnected) return;
   const fields: Record<string, string[]> = {};
   for (const [name, value] of new FormData(form)) {
     if (typeof value !== "string") continue; // files cannot be kept
