@@ -14,7 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SiteHeader } from "./components/site-header";
-import { canAdminister, canHandleIncidents } from "./domain/permissions";
+import { can } from "./domain/permissions";
 import { countOpenCases, countOverdueCases } from "./models/incident.server";
 import { getDb } from "./utils/db.server";
 import stylesheet from "./tailwind.css";
@@ -39,8 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   // Leadership gets a queue only while a case is escalated to them.
   const handles =
-    canHandleIncidents(user.role) ||
-    (user.role === "LEADERSHIP" && (await countOpenCases(db, user)) > 0);
+    can(user.role, "cases:handle") ||
+    (can(user.role, "queue:view") && (await countOpenCases(db, user)) > 0);
   return {
     user: {
       id: user.id,
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: user.role,
       handles,
       overdue: handles ? await countOverdueCases(db, user) : 0,
-      admin: canAdminister(user.role),
+      admin: can(user.role, "settings:manage"),
     },
   };
 }

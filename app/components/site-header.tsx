@@ -1,4 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { can } from "~/domain/permissions";
+import type { Role } from "~/domain/vocabulary";
 
 export type HeaderUser = {
   name: string;
@@ -18,17 +20,15 @@ function navItems(user: HeaderUser) {
     { to: "/reports", label: "My reports" },
   ];
   if (user.handles) items.push({ to: "/queue", label: "Queue", badge: user.overdue });
-  if (user.role === "HR") items.push({ to: "/hr/cases", label: "Histories" });
-  if (user.role === "HR") items.push({ to: "/admin/people", label: "People" });
-  if (user.role === "HR") items.push({ to: "/hr/holds", label: "Legal holds" });
-  if (["LEADERSHIP", "HR", "MANAGER"].includes(user.role)) {
-    items.push({ to: "/dashboard", label: "Dashboard" });
-  }
-  if (user.role === "HR" || user.role === "ADMIN")
-    items.push({ to: "/accounts", label: "Accounts" });
+  const role = user.role as Role;
+  if (can(role, "cases:review")) items.push({ to: "/hr/cases", label: "Histories" });
+  // Admins reach people and teams from the admin home; HR (who read them) from here.
+  if (can(role, "people:view") && !user.admin) items.push({ to: "/admin/people", label: "People" });
+  if (can(role, "cases:review")) items.push({ to: "/hr/holds", label: "Legal holds" });
+  if (can(role, "aggregates:view")) items.push({ to: "/dashboard", label: "Dashboard" });
+  if (can(role, "accounts:manage")) items.push({ to: "/accounts", label: "Accounts" });
   // Leadership and HR approve decisions on accounts (decision 055).
-  if (user.role === "HR" || user.role === "LEADERSHIP")
-    items.push({ to: "/approvals", label: "Approvals" });
+  if (can(role, "decisions:approve")) items.push({ to: "/approvals", label: "Approvals" });
   if (user.admin) items.push({ to: "/admin", label: "Admin" });
   return items;
 }

@@ -1,3 +1,4 @@
+import { rolesWith } from "~/domain/permissions";
 import { conductAfterDecision, decisionProblem, type AccountDecision } from "~/domain/sanctions";
 import type { ConductStatus } from "~/domain/vocabulary";
 import type { Db, Tx } from "~/utils/db.server";
@@ -18,7 +19,7 @@ export class DecisionError extends Error {}
 export class DecisionNotFound extends Error {}
 
 /** Only leadership and HR decide; managers propose. */
-export const APPROVER_ROLES = ["HR", "LEADERSHIP"] as const;
+export const APPROVER_ROLES = rolesWith("decisions:approve");
 
 /**
  * Active managers, HR and leadership: the people a case page offers as owners of an action and

@@ -2,8 +2,8 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/field";
-import { canHandleIncidents } from "~/domain/permissions";
-import { APPROVER_ROLES, pendingApprovalCount } from "~/models/decision.server";
+import { can } from "~/domain/permissions";
+import { pendingApprovalCount } from "~/models/decision.server";
 import { countOpenCases, countOverdueCases, getReporterList } from "~/models/incident.server";
 import { openStatementRequests } from "~/models/case-support.server";
 import { hasActiveAdmin } from "~/models/people.server";
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const reports = (await getReporterList(db, user.id)).slice(0, 5);
   let queue: { open: number; overdue: number } | null = null;
-  if (canHandleIncidents(user.role)) {
+  if (can(user.role, "cases:handle")) {
     const [open, overdue] = await Promise.all([
       countOpenCases(db, user),
       countOverdueCases(db, user),
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     queue = { open, overdue };
   }
   const statements = await openStatementRequests(db, user.id);
-  const approvals = (APPROVER_ROLES as readonly string[]).includes(user.role)
+  const approvals = can(user.role, "decisions:approve")
     ? await pendingApprovalCount(db, user.id)
     : null;
   return { name: user.name.split(" ")[0], reports, queue, statements, approvals };

@@ -1,3 +1,4 @@
+import { can } from "~/domain/permissions";
 import {
   data,
   type ActionFunctionArgs,
@@ -28,7 +29,7 @@ import { decisionFields } from "~/domain/decision-form";
 import { accountExists } from "~/models/account.server";
 import { getAccountView } from "~/models/account-stats.server";
 import { accountApprovers, DecisionError, recordAccountDecision } from "~/models/decision.server";
-import { notFound, requireRole } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
@@ -39,7 +40,6 @@ const DECISION_STATUS_TEXT: Record<string, string> = {
   APPROVED: "Approved",
   REJECTED: "Not approved",
 };
-const DECIDERS = ["LEADERSHIP", "HR"] as const satisfies readonly string[];
 
 type DecisionReply = {
   ok: boolean;
@@ -51,7 +51,7 @@ type DecisionReply = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, DECIDERS);
+  const user = await requirePermission(request, "account:decide");
   const db = await getDb();
   const account = await accountExists(db, params.id ?? "");
   if (!account) throw notFound();
@@ -108,7 +108,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["LEADERSHIP", "HR", "MANAGER", "ADMIN"]);
+  const user = await requirePermission(request, "account:view");
   const db = await getDb();
   const before = new URL(request.url).searchParams.get("before");
   const view = await getAccountView(db, user, params.id ?? "", new Date(), { before });
@@ -117,7 +117,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const approved = view.decisions.filter((x) => x.status === "APPROVED");
   const lastDecision = approved[0];
   // Leadership and HR decide on an account from here (a case's handler does from the case).
-  const decides = (DECIDERS as readonly string[]).includes(user.role);
+  const decides = can(user.role, "account:decide");
   const { history, ...rest } = view;
   return {
     ...rest,
@@ -145,11 +145,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
               : null,
         }
       : null,
-    canEdit: user.role === "HR" || user.role === "ADMIN",
+    canEdit: can(user.role, "accounts:manage"),
     // Leadership sees how many protective measures there are, not which or for which case.
-    measuresAsCount: user.role === "LEADERSHIP",
+    measuresAsCount: !can(user.role, "account:measures"),
     // HR handles every case (not where named); others read the account, not the cases.
-    linksToCases: user.role === "HR",
+    linksToCases: can(user.role, "cases:review"),
   };
 }
 

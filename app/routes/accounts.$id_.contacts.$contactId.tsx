@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { contactFormSchema } from "~/domain/contact-form";
 import { getAccountForEdit, getContactForEdit, saveContact } from "~/models/account-admin.server";
-import { notFound, requireRole } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
@@ -20,7 +20,7 @@ import { getDb } from "~/utils/db.server";
 export const meta: MetaFunction = () => [{ title: "Customer contact · Incident portal" }];
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
-  const user = await requireRole(request, ["HR", "ADMIN"]);
+  const user = await requirePermission(request, "accounts:manage");
   const db = await getDb();
   const account = params.id ? await getAccountForEdit(db, params.id) : null;
   if (!account) throw notFound();

@@ -6,7 +6,7 @@ import { accountEditSchema, minorToInput, PAYMENT_STATUSES } from "~/domain/acco
 import { SEGMENT_LABELS } from "~/domain/account-scoring";
 import { CONDUCT_STATUSES, SEGMENTS } from "~/domain/vocabulary";
 import { getAccountForEdit, listOwnerChoices, updateAccount } from "~/models/account-admin.server";
-import { notFound, requireRole } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Edit account · Incident port
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["HR", "ADMIN"]);
+  await requirePermission(request, "accounts:manage");
   const db = await getDb();
   const a = await getAccountForEdit(db, params.id ?? "");
   if (!a) throw notFound();
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["HR", "ADMIN"]);
+  const user = await requirePermission(request, "accounts:manage");
   const db = await getDb();
   const existing = await getAccountForEdit(db, params.id ?? "");
   if (!existing) throw notFound();

@@ -1,16 +1,17 @@
+import { can } from "~/domain/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatMoney, SEGMENT_LABELS } from "~/domain/account-scoring";
 import { SEGMENTS, type Segment } from "~/domain/vocabulary";
 import { listAccounts } from "~/models/account-admin.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Accounts · Incident portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["HR", "ADMIN"]);
+  const user = await requirePermission(request, "accounts:manage");
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const seg = url.searchParams.get("segment") ?? "";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const review = url.searchParams.get("review") === "1";
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
   const list = await listAccounts(await getDb(), { q, segment, review, page });
-  return { ...list, q, segment, review, canImport: user.role === "HR" || user.role === "ADMIN" };
+  return { ...list, q, segment, review, canImport: can(user.role, "accounts:manage") };
 }
 
 export default function Accounts() {

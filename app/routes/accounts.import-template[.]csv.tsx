@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE } from "~/domain/account-import";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 
 // The CRM import's template: the documented columns (docs/crm-import.md) and one example row.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["HR", "ADMIN"]);
+  await requirePermission(request, "accounts:manage");
   const csv = stringify([[...IMPORT_COLUMNS], IMPORT_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c])]);
   return new Response(csv, {
     headers: {

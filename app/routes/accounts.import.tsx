@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { IMPORT_COLUMNS } from "~/domain/account-import";
 import { MAX_IMPORT_BYTES, previewImport, runImport } from "~/models/account-import.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Import accounts · Incident portal" }];
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Import accounts · Incident p
 const PREVIEW_ROWS = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["HR", "ADMIN"]);
+  await requirePermission(request, "accounts:manage");
   return { columns: [...IMPORT_COLUMNS], maxMb: MAX_IMPORT_BYTES / 1024 / 1024 };
 }
 
@@ -41,7 +41,7 @@ const tooBig = () =>
   );
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["HR", "ADMIN"]);
+  const user = await requirePermission(request, "accounts:manage");
   // Refuse big uploads before reading them. The form's overhead is small next to the cap.
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_IMPORT_BYTES * 2 + 64 * 1024) return tooBig();

@@ -6,13 +6,13 @@ import { countAuditEvents } from "~/models/audit-log.server";
 import { countSetAsideMails } from "~/models/outbox-admin.server";
 import { countPeople } from "~/models/people.server";
 import { countSetAsideWebhooks } from "~/models/webhook.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Admin · Incident portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "settings:manage");
   const db = await getDb();
   const [{ policies, calendars }, setAside, changes, people, tokens, hooksSetAside] =
     await Promise.all([

@@ -1,10 +1,11 @@
+import { can } from "~/domain/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageCount, Pager } from "~/components/pager";
 import { inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { AUDIT_SUBJECTS, describeAudit, type AuditSubjectType } from "~/domain/audit-text";
 import { listAuditEvents, type AuditEntry } from "~/models/audit-log.server";
-import { requireRole, type SessionUser } from "~/utils/auth.server";
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -38,7 +39,7 @@ const isSubjectType = (v: string | null): v is AuditSubjectType =>
 
 /** Where the subject can be seen, for those who may open it (calendar pages are admin-only). */
 function subjectLink(e: AuditEntry, viewer: SessionUser): { to: string; label: string } | null {
-  const admin = viewer.role === "ADMIN";
+  const admin = can(viewer.role, "settings:manage");
   if (e.subjectType === "ACCOUNT" && e.subject && e.subjectId) {
     return { to: `/accounts/${e.subjectId}`, label: `Open the account ${e.subject.label}` };
   }
@@ -67,7 +68,7 @@ function subjectLink(e: AuditEntry, viewer: SessionUser): { to: string; label: s
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN", "HR"]);
+  const user = await requirePermission(request, "settings:view");
   const db = await getDb();
   const url = new URL(request.url);
   const subjectParam = url.searchParams.get("subject");

@@ -39,7 +39,7 @@ import {
   removeHoliday,
   updateCalendar,
 } from "~/models/admin-deadlines.server";
-import { notFound, requireRole } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
@@ -68,7 +68,7 @@ function formatHolidayDate(date: string): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "settings:manage");
   const id = calendarIdFrom(params);
   const calendar = await getCalendarEditor(await getDb(), id);
   if (!calendar) throw notFound();
@@ -88,7 +88,7 @@ type ActionData =
   | { form: "delete"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "settings:manage");
   const id = calendarIdFrom(params);
   const db = await getDb();
   if (!(await getCalendarEditor(db, id))) throw notFound();

@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, buttonClass, inputClass } from "~/components/ui/field";
 import { GUIDANCE_MAX, guidanceFields } from "~/domain/critical-guidance";
 import { getCriticalGuidance, saveCriticalGuidance } from "~/models/critical-guidance.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/read-form.server";
 
@@ -20,14 +20,14 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "settings:manage");
   return getCriticalGuidance(await getDb());
 }
 
 type Reply = { ok: boolean; message: string; error?: string; value?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "settings:manage");
   const form = Object.fromEntries(await readForm(request));
   const parsed = guidanceFields.safeParse(form);
   if (!parsed.success) {

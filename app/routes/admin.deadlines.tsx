@@ -44,7 +44,7 @@ import {
   getPolicyEditor,
   saveDefaultPolicy,
 } from "~/models/admin-deadlines.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
@@ -54,7 +54,7 @@ export const meta: MetaFunction = () => [{ title: "Deadlines · Admin · Inciden
 const SEVERITY_ROWS = [...SEVERITIES].reverse();
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "settings:manage");
   const editor = await getPolicyEditor(await getDb());
   const url = new URL(request.url);
   return {
@@ -69,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { form: "policy" | "calendar"; result: SubmissionResult<string[]> };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "settings:manage");
   const db = await getDb();
   const formData = await readForm(request);
   const intent = formData.get("intent");

@@ -15,7 +15,7 @@ import {
   TOKEN_LIST_LIMIT,
 } from "~/models/api-token.server";
 import { countActiveWebhookEndpoints, countSetAsideWebhooks } from "~/models/webhook.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { readForm } from "~/utils/read-form.server";
@@ -30,7 +30,7 @@ const LIFETIME_LABELS: Record<TokenLifetime, string> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "settings:manage");
   const db = await getDb();
   const [tokens, webhooks, webhooksSetAside] = await Promise.all([
     listApiTokens(db),
@@ -71,7 +71,7 @@ type ActionData =
 const revokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().min(1).max(64) });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "settings:manage");
   const db = await getDb();
   const form = await readForm(request);
   if (form.get("intent") === "revoke") {

@@ -17,7 +17,7 @@ import {
   SET_ASIDE_LIST_LIMIT,
 } from "~/models/outbox-admin.server";
 import type { TemplateName } from "~/models/notification.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
@@ -46,7 +46,7 @@ const TEMPLATE_LABELS = {
 } satisfies Record<TemplateName, string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "settings:manage");
   const db = await getDb();
   const [counts, mails] = await Promise.all([outboxCounts(db), listSetAsideMails(db)]);
   return {
@@ -67,7 +67,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 type ActionData = { ok: boolean; message: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "settings:manage");
   const db = await getDb();
   const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {

@@ -1,3 +1,4 @@
+import { can } from "~/domain/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import {
@@ -12,14 +13,14 @@ import { PersonForm } from "~/components/person-form";
 import { secondaryButtonClass } from "~/components/ui/field";
 import { parsePersonForm, timeZoneNames } from "~/domain/people";
 import { getPerson, reinvitePerson, savePerson, teamChoices } from "~/models/people.server";
-import { endSessionsOf, notFound, requireRole } from "~/utils/auth.server";
+import { endSessionsOf, notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Person · Incident portal" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN", "HR"]);
+  const user = await requirePermission(request, "people:view");
   const db = await getDb();
   const person = await getPerson(db, params.id ?? "");
   if (!person) throw notFound();
@@ -42,12 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     teams: await teamChoices(db),
     zones: timeZoneNames(),
-    canEdit: user.role === "ADMIN",
+    canEdit: can(user.role, "people:manage"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "people:manage");
   const db = await getDb();
   const person = await getPerson(db, params.id ?? "");
   if (!person) throw notFound();

@@ -1,3 +1,4 @@
+import { can } from "~/domain/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SimplePager } from "~/components/simple-pager";
@@ -5,14 +6,14 @@ import { buttonClass, inputClass } from "~/components/ui/field";
 import { ROLE_LABELS } from "~/domain/people";
 import { ROLES, type Role } from "~/domain/vocabulary";
 import { listPeople, teamChoices } from "~/models/people.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Incident portal" }];
 
 // Admins edit people; HR reads the directory (it reviews who handled what).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN", "HR"]);
+  const user = await requirePermission(request, "people:view");
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const r = url.searchParams.get("role") ?? "";
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: role ?? "",
     teamId: teamId ?? "",
     status,
-    canEdit: user.role === "ADMIN",
+    canEdit: can(user.role, "people:manage"),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   runPeopleImport,
   type PeoplePreview,
 } from "~/models/people-import.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Import people · Incident portal" }];
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Import people · Incident por
 const SHOWN = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "people:manage");
   return null;
 }
 
@@ -94,7 +94,7 @@ const tooBig = () =>
   );
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "people:manage");
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_PEOPLE_IMPORT_BYTES * 2 + 64 * 1024) return tooBig();
   let form: FormData;

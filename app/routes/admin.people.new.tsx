@@ -4,19 +4,19 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { PersonForm } from "~/components/person-form";
 import { DEFAULT_TIME_ZONE, parsePersonForm, timeZoneNames } from "~/domain/people";
 import { savePerson, teamChoices } from "~/models/people.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Add a person · Incident portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "people:manage");
   return { teams: await teamChoices(await getDb()), zones: timeZoneNames() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "people:manage");
   const values = typedValues(await request.formData());
   const parsed = parsePersonForm(values);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });

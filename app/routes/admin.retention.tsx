@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, buttonClass, inputClass } from "~/components/ui/field";
 import { RETENTION_FIELDS, parseRetentionForm } from "~/domain/retention";
 import { getRetentionRules, previewPurge, saveRetentionRules } from "~/models/retention.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { typedValues } from "~/utils/form-values";
@@ -21,14 +21,14 @@ const HINTS: Partial<Record<string, string>> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "settings:manage");
   const db = await getDb();
   const [rules, preview] = await Promise.all([getRetentionRules(db), previewPurge(db)]);
   return { rules, preview };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "settings:manage");
   const values = typedValues(await request.formData());
   const parsed = parseRetentionForm(values);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });

@@ -1,3 +1,4 @@
+import { can } from "~/domain/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import {
@@ -10,14 +11,14 @@ import {
 import { TeamForm } from "~/components/team-form";
 import { parseTeamForm } from "~/domain/people";
 import { getTeam, saveTeam, teamChoices } from "~/models/people.server";
-import { notFound, requireRole } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Team · Incident portal" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN", "HR"]);
+  const user = await requirePermission(request, "people:view");
   const db = await getDb();
   const team = await getTeam(db, params.id ?? "");
   if (!team) throw notFound();
@@ -30,12 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       parentId: team.parentId ?? "",
     },
     teams: await teamChoices(db),
-    canEdit: user.role === "ADMIN",
+    canEdit: can(user.role, "people:manage"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "people:manage");
   const db = await getDb();
   const team = await getTeam(db, params.id ?? "");
   if (!team) throw notFound();

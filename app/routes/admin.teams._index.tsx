@@ -1,19 +1,20 @@
+import { can } from "~/domain/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SimplePager } from "~/components/simple-pager";
 import { buttonClass } from "~/components/ui/field";
 import { listTeams } from "~/models/people.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Teams · Incident portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN", "HR"]);
+  const user = await requirePermission(request, "people:view");
   const url = new URL(request.url);
   const page = Math.max(1, Math.min(100_000, Number(url.searchParams.get("page")) || 1));
   const list = await listTeams(await getDb(), page);
-  return { ...list, canEdit: user.role === "ADMIN" };
+  return { ...list, canEdit: can(user.role, "people:manage") };
 }
 
 export default function Teams() {

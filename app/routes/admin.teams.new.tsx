@@ -4,19 +4,19 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { TeamForm } from "~/components/team-form";
 import { parseTeamForm } from "~/domain/people";
 import { saveTeam, teamChoices } from "~/models/people.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Add a team · Incident portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "people:manage");
   return { teams: await teamChoices(await getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "people:manage");
   const values = typedValues(await request.formData());
   const parsed = parseTeamForm(values);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });

@@ -27,7 +27,7 @@ import {
   updateWebhookEndpoint,
   webhookAllowsLoopback as allowLoopback,
 } from "~/models/webhook.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/read-form.server";
 
@@ -36,7 +36,7 @@ export const meta: MetaFunction = () => [{ title: "Webhook · Admin · Incident 
 const notFound = () => new Response("Not found", { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "settings:manage");
   const db = await getDb();
   const endpoint = await getWebhookEndpoint(db, params.id ?? "");
   if (!endpoint) throw notFound();
@@ -88,7 +88,7 @@ const simple = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "settings:manage");
   const db = await getDb();
   const endpoint = await getWebhookEndpoint(db, params.id ?? "");
   if (!endpoint) throw notFound();

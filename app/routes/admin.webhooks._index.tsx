@@ -26,14 +26,14 @@ import {
   retryWebhookDelivery,
   webhookAllowsLoopback as allowLoopback,
 } from "~/models/webhook.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · Admin · Incident portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMIN"]);
+  await requirePermission(request, "settings:manage");
   const db = await getDb();
   const before = parseDeliveryCursor(new URL(request.url).searchParams.get("before"));
   const [endpoints, log, setAside] = await Promise.all([
@@ -84,7 +84,7 @@ type ActionData =
 const retrySchema = z.object({ intent: z.literal("retry"), id: z.string().min(1).max(64) });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMIN"]);
+  const user = await requirePermission(request, "settings:manage");
   const db = await getDb();
   const form = await readForm(request);
   if (form.get("intent") === "retry") {

@@ -10,14 +10,13 @@ import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/componen
 import { reviewFields } from "~/domain/decision-form";
 import { DECISION_LABELS, conductAfterDecision, type AccountDecision } from "~/domain/sanctions";
 import {
-  APPROVER_ROLES,
   DecisionError,
   DecisionNotFound,
   pendingApprovals,
   recentReviews,
   reviewDecision,
 } from "~/models/decision.server";
-import { notFound, requireRole } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { readForm } from "~/utils/read-form.server";
@@ -36,7 +35,7 @@ const CONDUCT_TEXT: Record<string, string> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, APPROVER_ROLES);
+  const user = await requirePermission(request, "decisions:approve");
   const db = await getDb();
   const [pending, recent] = await Promise.all([
     pendingApprovals(db, user.id),
@@ -73,7 +72,7 @@ type ReviewReply = {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, APPROVER_ROLES);
+  const user = await requirePermission(request, "decisions:approve");
   const db = await getDb();
   const form = Object.fromEntries(await readForm(request));
   const parsed = reviewFields.safeParse(form);

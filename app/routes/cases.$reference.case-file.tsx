@@ -1,3 +1,4 @@
+import { can } from "~/domain/permissions";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getCaseFile, recordExport } from "~/models/case-file.server";
 import { renderCaseFilePdf } from "~/models/case-file-pdf.server";
@@ -17,7 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const { id } = await requireIncidentAccess(db, user, params.reference, ["handler"]);
-  if (user.role !== "HR") throw notFound();
+  if (!can(user.role, "cases:review")) throw notFound();
   const file = await getCaseFile(db, id);
   const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
   const bytes = await renderCaseFilePdf(file, me.name);

@@ -1,3 +1,4 @@
+import { can } from "~/domain/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { AbuseValueChart } from "~/components/charts/abuse-value-chart";
@@ -11,7 +12,7 @@ import {
 } from "~/domain/account-scoring";
 import { SEGMENTS, SEVERITY_LABELS, type Segment } from "~/domain/vocabulary";
 import { getDashboard, periodFor, type AccountFigures } from "~/models/account-stats.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 
@@ -35,7 +36,7 @@ const TABLE_PAGE_SIZE = 100;
 const CHART_POINTS = 400;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["LEADERSHIP", "HR", "MANAGER"]);
+  const user = await requirePermission(request, "aggregates:view");
   const url = new URL(request.url);
   const monthsParam = Number(url.searchParams.get("months") ?? 12);
   const months = (PERIOD_MONTHS as readonly number[]).includes(monthsParam) ? monthsParam : 12;
@@ -67,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .sort((a, b) => b.score - a.score || b.arrMinor - a.arrMinor)
     .slice(0, CHART_POINTS);
   return {
-    scope: user.role === "MANAGER" ? ("team" as const) : ("all" as const),
+    scope: can(user.role, "aggregates:all") ? ("all" as const) : ("team" as const),
     filter: { months, segment, sort, quadrant, flagged, withIncidents },
     period: { from: from.toISOString(), to: to.toISOString() },
     thresholds: dashboard.thresholds,

@@ -15,7 +15,7 @@ import {
   searchCases,
   toListItems,
 } from "~/models/case-history.server";
-import { notFound, requireRole } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 
@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // figures (HR may see account revenue).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["HR"]);
+  const user = await requirePermission(request, "cases:review");
   const db = await getDb();
   const account = await accountForHistory(db, user, params.id ?? "");
   if (!account) throw notFound();

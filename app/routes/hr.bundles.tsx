@@ -4,7 +4,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, buttonClass, inputClass } from "~/components/ui/field";
 import { REFERENCE_PATTERN } from "~/domain/reference";
 import { buildInvestigatorBundle } from "~/models/investigator-bundle.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Investigator bundles · Incident portal" }];
@@ -13,12 +13,12 @@ export const meta: MetaFunction = () => [{ title: "Investigator bundles · Incid
 // timeline). A case that does not exist and one HR may not see get the same 404 and message.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["HR"]);
+  await requirePermission(request, "cases:review");
   return {};
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["HR"]);
+  const user = await requirePermission(request, "cases:review");
   const form = await request.formData();
   const reference = String(form.get("reference") ?? "")
     .trim()

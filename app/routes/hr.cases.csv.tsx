@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { caseListCsvStream, filtersFromUrl } from "~/models/case-history.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { exportByPostOnly } from "~/utils/exports.server";
 
@@ -12,7 +12,7 @@ import { exportByPostOnly } from "~/utils/exports.server";
 export const loader = exportByPostOnly;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["HR"]);
+  const user = await requirePermission(request, "cases:review");
   const db = await getDb();
   // The filters travel in the form's action URL, as on the list page.
   const stream = caseListCsvStream(db, user, filtersFromUrl(new URL(request.url)));

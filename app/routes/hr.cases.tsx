@@ -19,7 +19,7 @@ import {
   searchCases,
   toListItems,
 } from "~/models/case-history.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 const PAGE_SIZE = 100;
@@ -30,7 +30,7 @@ export const meta: MetaFunction = () => [{ title: "Case histories · Incident po
 // employee and per account, and the list as CSV.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["HR"]);
+  const user = await requirePermission(request, "cases:review");
   const db = await getDb();
   const url = new URL(request.url);
   const filters = filtersFromUrl(url);

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { erasePerson, exportPersonData, findPerson } from "~/models/data-rights.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "People's data rights · Incident portal" }];
@@ -12,14 +12,14 @@ export const meta: MetaFunction = () => [{ title: "People's data rights · Incid
 // out only where no legal hold or duty to keep stands in the way; otherwise refused with why).
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["HR"]);
+  await requirePermission(request, "cases:review");
   return {};
 }
 
 type Answer = { email: string; error?: string; erased?: boolean; refused?: string[] };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["HR"]);
+  const user = await requirePermission(request, "cases:review");
   const form = await request.formData();
   const email = String(form.get("email") ?? "").slice(0, 320);
   const intent = String(form.get("intent") ?? "");

@@ -4,7 +4,7 @@ import { CaseList } from "~/components/case-list";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "~/domain/sanctions";
 import { PROTECTIVE_MEASURE_LABELS, type ProtectiveMeasure } from "~/domain/vocabulary";
 import { searchCases, supportGiven, toListItems } from "~/models/case-history.server";
-import { notFound, requireRole } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 
@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // HR: everything an employee reported, the outcomes, and the support they were given.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["HR"]);
+  const user = await requirePermission(request, "cases:review");
   const db = await getDb();
   const employee = await db.user.findUnique({
     where: { id: params.id ?? "" },

@@ -16,7 +16,7 @@ import {
   releaseHold,
   resolveHoldTarget,
 } from "~/models/legal-hold.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { typedValues } from "~/utils/form-values";
@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Legal holds · Incident porta
 // employee's reports; while it stands, retention and erasure leave those cases alone.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["HR"]);
+  await requirePermission(request, "cases:review");
   const url = new URL(request.url);
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1));
   const db = await getDb();
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Errors = Partial<Record<"scope" | "target" | "matter" | "reason" | "releaseReason", string[]>>;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["HR"]);
+  const user = await requirePermission(request, "cases:review");
   const values = typedValues(await request.formData());
   const db = await getDb();
   if (values.intent === "release") {

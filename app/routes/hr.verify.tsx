@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { REFERENCE_PATTERN } from "~/domain/reference";
 import { verifyChains } from "~/models/case-history.server";
-import { notFound, requireRole } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Verify timelines · Incident 
 // with the case and the event (seq) where it breaks.
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["HR"]);
+  const user = await requirePermission(request, "cases:review");
   const url = new URL(request.url);
   const reference = url.searchParams.get("reference")?.trim().toUpperCase() || "";
   const all = url.searchParams.get("all") === "1";

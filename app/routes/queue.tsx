@@ -9,7 +9,7 @@ import {
   type Severity,
 } from "~/domain/vocabulary";
 import { countOpenCases, getHandlerQueue, type QueueCursor } from "~/models/incident.server";
-import { requireRole } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -24,7 +24,7 @@ function parseCursor(value: string | null): QueueCursor | null {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["MANAGER", "HR", "LEADERSHIP"]);
+  const user = await requirePermission(request, "queue:view");
   const db = await getDb();
   const after = parseCursor(new URL(request.url).searchParams.get("after"));
   const [{ items, next }, open] = await Promise.all([

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { Lucia, TimeSpan } from "lucia";
 import type { Role } from "~/domain/vocabulary";
-import type { Viewer } from "~/domain/permissions";
+import { can, type Capability, type Viewer } from "~/domain/permissions";
 import { getDb } from "./db.server";
 import { cookieSecure, getEnv } from "./env.server";
 import { prismaLuciaAdapter } from "./lucia-adapter.server";
@@ -138,10 +138,16 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw new Response("Please sign in again.", { status: 401 });
 }
 
-/** A role check that answers 404: a person without the role should not learn the page exists. */
-export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+/**
+ * A capability check (app/domain/permissions.ts) that answers 404: a person without it should
+ * not learn the page exists.
+ */
+export async function requirePermission(
+  request: Request,
+  capability: Capability,
+): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw notFound();
+  if (!can(user.role, capability)) throw notFound();
   return user;
 }
 
