@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { can, type Capability } from "~/domain/permissions";
+import type { Role } from "~/domain/vocabulary";
 import { requestWitnessStatement } from "~/models/case-support.server";
 import { addCaseNote, assessIncident, recordSanction } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
@@ -77,6 +79,25 @@ const ACTORS = [
 type Actor = (typeof ACTORS)[number];
 
 const HANDLERS: Actor[] = ["teamManager", "hr", "escalatedLeadership"];
+
+// Pages gated by role alone expect exactly the actors whose role the capability table allows
+// (app/domain/permissions.ts): the matrix and the routes read the same table.
+const ROLE_OF: Record<Exclude<Actor, "anonymous">, Role> = {
+  reporter: "EMPLOYEE",
+  teamColleague: "EMPLOYEE",
+  otherTeamEmployee: "EMPLOYEE",
+  teamManager: "MANAGER",
+  otherTeamManager: "MANAGER",
+  headOfDepartment: "MANAGER",
+  namedManager: "MANAGER",
+  hr: "HR",
+  namedHr: "HR",
+  leadership: "LEADERSHIP",
+  escalatedLeadership: "LEADERSHIP",
+  admin: "ADMIN",
+};
+const actorsWith = (capability: Capability): Actor[] =>
+  ACTORS.filter((a) => a !== "anonymous" && can(ROLE_OF[a], capability));
 const HR_ANY: Actor[] = ["hr", "namedHr"];
 const SIGNED_IN: Actor[] = ACTORS.filter((a) => a !== "anonymous");
 
@@ -245,7 +266,7 @@ const hrGet = (
 
 // ---------------------------------------------------------------------------------------------
 // People and teams (org): admins edit, HR reads, nobody else learns the pages exist.
-const ADMIN_HR: Actor[] = ["admin", ...HR_ANY];
+const ADMIN_HR: Actor[] = actorsWith("people:view");
 let orgSerial = 0;
 const orgGet = (
   action: string,
@@ -473,7 +494,12 @@ const COMPLIANCE_CHECKS: Check[] = [
       releaseReason: "Matrix release reason",
     }),
   ),
-  compliance("GET retention", () => retentionRoute.loader as Fn, "/admin/retention", ["admin"]),
+  compliance(
+    "GET retention",
+    () => retentionRoute.loader as Fn,
+    "/admin/retention",
+    actorsWith("settings:manage"),
+  ),
   compliance(
     "POST retention rules",
     () => retentionRoute.action as Fn,
@@ -648,7 +674,7 @@ beforeAll(async () => {
     })
   ).id;
 });
-const APPROVERS: Actor[] = ["hr", "namedHr", "leadership", "escalatedLeadership"];
+const APPROVERS: Actor[] = actorsWith("decisions:approve");
 const HANDLING_CHECKS: Check[] = [
   {
     resource: "approvals",
@@ -810,7 +836,7 @@ const CHECKS: Check[] = [
     fn: () => adminRoute.loader as Fn,
     path: () => `/admin`,
     params: () => ({}),
-    allowed: ["admin"],
+    allowed: actorsWith("settings:manage"),
     hides: () => [NARRATIVE, NOTE],
   },
   {
@@ -820,7 +846,7 @@ const CHECKS: Check[] = [
     fn: () => auditRoute.loader as Fn,
     path: () => `/admin/audit`,
     params: () => ({}),
-    allowed: ["admin", ...HR_ANY],
+    allowed: actorsWith("settings:view"),
     hides: () => [NARRATIVE, NOTE],
   },
   {
@@ -858,7 +884,7 @@ const CHECKS: Check[] = [
       approverId: approvals.approverId,
       consulted: "yes",
     }),
-    allowed: [...HR_ANY, "leadership", "escalatedLeadership"],
+    allowed: actorsWith("account:decide"),
   },
   caseAction("acknowledge", () => ({ intent: "acknowledge" })),
   caseAction("assess", () => ({ intent: "assess", severity: "HIGH", categories: ["THREATS"] })),
