@@ -10,8 +10,13 @@ import {
   ScrollRestoration,
   useLoaderData,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { fixedT } from "./i18n/config";
+import { pageLanguage } from "./i18n/i18n.server";
 import { SiteHeader } from "./components/site-header";
 import { canAdminister, canHandleIncidents } from "./domain/permissions";
 import { countOpenCases, countOverdueCases } from "./models/incident.server";
@@ -25,11 +30,15 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Incident portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: fixedT(data?.locale ?? "en")("common.portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  if (!user) return { user: null };
+  // The person's language setting, else the browser's (app/i18n/i18n.server.ts).
+  const locale = await pageLanguage(request, user?.language);
+  if (!user) return { user: null, locale };
   const db = await getDb();
   // Leadership gets a queue only while a case is escalated to them.
   const handles =
@@ -43,13 +52,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overdue: handles ? await countOverdueCases(db, user) : 0,
       admin: canAdminister(user.role),
     },
+    locale,
   };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const { i18n } = useTranslation();
+  const locale = useRouteLoaderData<typeof loader>("root")?.locale ?? i18n.language;
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -68,14 +80,17 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, locale } = useLoaderData<typeof loader>();
+  // A changed language setting reaches the browser's i18next with the root loader's data.
+  useChangeLanguage(locale);
+  const { t } = useTranslation();
   return (
     <>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
       >
-        Skip to content
+        {t("nav.skipToContent")}
       </a>
       <SiteHeader user={user} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
@@ -87,23 +102,24 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
       <h1 className="text-2xl font-semibold">
-        {notFound ? "We couldn't find that page" : "Something went wrong"}
+        {notFound ? t("errorPage.notFoundTitle") : t("errorPage.title")}
       </h1>
       <p className="mt-4 text-slate-700">
         {notFound
-          ? "It may have moved, or you may not have access to it."
+          ? t("errorPage.notFoundText")
           : isRouteErrorResponse(error) && status < 500
             ? String(error.data)
-            : "Nothing you entered has been lost. Please try again in a moment."}
+            : t("errorPage.text")}
       </p>
       <p className="mt-6">
         <Link to="/" className="text-brand-700 underline">
-          Back to the start page
+          {t("errorPage.back")}
         </Link>
       </p>
     </main>
