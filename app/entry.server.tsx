@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { pageLanguage } from "./i18n/i18n.server";
-import { pageI18n } from "./i18n/config";
+import { pageI18n } from "./i18n/resources.server";
 import { startWorker } from "./jobs/worker.server";
 import { NonceProvider } from "./utils/nonce";
 import { claimSqliteWriter } from "./utils/writer-lock.server";
@@ -52,8 +52,7 @@ export default async function handleRequest(
   // The root loader has chosen the language (person's setting, then browser); when it did not
   // run (an error before it), the browser's.
   const rootData = remixContext.staticHandlerContext.loaderData?.root as
-    | { locale?: string }
-    | undefined;
+    { locale?: string } | undefined;
   const i18n = pageI18n(rootData?.locale ?? (await pageLanguage(request)));
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -13,9 +13,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
-import { fixedT } from "./i18n/config";
+import { browserPayload, fixedT, PAYLOAD_ELEMENT_ID } from "./i18n/config";
 import { pageLanguage } from "./i18n/i18n.server";
 import { SiteHeader } from "./components/site-header";
 import { canAdminister, canHandleIncidents } from "./domain/permissions";
@@ -67,6 +67,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* The page's words for the browser's i18next (read by entry.client.tsx): data, not a
+            script, so the CSP is not involved and no request is made for them. */}
+        <script
+          id={PAYLOAD_ELEMENT_ID}
+          type="application/json"
+          dangerouslySetInnerHTML={{
+            __html: browserPayload(i18n.getResourceBundle(i18n.language, "translation")),
+          }}
+        />
       </head>
       <body className="min-h-screen">
         {children}
@@ -81,9 +90,12 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const { user, locale } = useLoaderData<typeof loader>();
-  // A changed language setting reaches the browser's i18next with the root loader's data.
-  useChangeLanguage(locale);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The browser holds one language's words. When the page's language changes (a new language
+  // setting, signing in as someone else), the page is loaded again in the new one.
+  useEffect(() => {
+    if (locale && locale !== i18n.language) window.location.reload();
+  }, [locale, i18n.language]);
   return (
     <>
       <a

@@ -24,7 +24,8 @@ import { reporterUpdate, type ReporterUpdateData } from "./reporter-update";
 import { statementReceived, type StatementReceivedData } from "./statement-received";
 import { statementRequested, type StatementRequestedData } from "./statement-requested";
 import { supportAnswered, type SupportAnsweredData } from "./support-answered";
-import { asLanguage, fixedT } from "~/i18n/config";
+import { asLanguage } from "~/i18n/config";
+import { serverT } from "~/i18n/resources.server";
 import type { EmailContent, MailI18n, RenderedEmail } from "./types";
 
 // Template name (as stored on a Notification row) → its component. None takes report text.
@@ -74,7 +75,7 @@ export function renderEmail(
   if (!build) throw new Error(`Unknown email template ${template}`);
   const lang = asLanguage(language);
   const content = build(data as never, appUrl.replace(/\/$/, ""), {
-    t: fixedT(lang),
+    t: serverT(lang),
     language: lang,
   });
   return {

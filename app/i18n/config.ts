@@ -1,10 +1,9 @@
-import i18next, { type i18n as I18n, type TFunction } from "i18next";
-import en from "~/locales/en.json";
-import es from "~/locales/es.json";
-import ja from "~/locales/ja.json";
+import i18next, { type TFunction } from "i18next";
 
 // The portal's languages. Each has one plain JSON file in app/locales that a translator can
-// edit; all of them are bundled (server and browser), so a page never waits for a request.
+// edit. The server holds all of them (app/i18n/resources.server.ts); a page carries its own
+// language's words in the HTML (see root.tsx), so the browser fetches nothing more and its
+// JavaScript does not grow with each language.
 
 export const SUPPORTED_LANGUAGES = ["en", "ja", "es"] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
@@ -24,11 +23,11 @@ export const INTL_LOCALES: Record<SupportedLanguage, string> = {
   es: "es-ES",
 };
 
-export const resources = {
-  en: { translation: en },
-  ja: { translation: ja },
-  es: { translation: es },
-};
+/** Sections of the language files only the server uses (mails): not sent to the browser. */
+export const SERVER_ONLY_SECTIONS = ["mail"] as const;
+
+/** The id of the HTML element that carries the page's words to the browser. */
+export const PAYLOAD_ELEMENT_ID = "i18n-resources";
 
 export function isSupportedLanguage(value: unknown): value is SupportedLanguage {
   return typeof value === "string" && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
@@ -42,33 +41,25 @@ export const i18nOptions = {
   supportedLngs: [...SUPPORTED_LANGUAGES],
   fallbackLng: DEFAULT_LANGUAGE,
   defaultNS: "translation",
-  resources,
-  // React escapes what it renders; mail text is plain text or rendered by React too.
+  // React escapes what it renders; mails are rendered by React too.
   interpolation: { escapeValue: false },
-  // Synchronous: every resource is already here.
+  // Synchronous: the resources are already here.
   initImmediate: false,
   returnNull: false,
 } as const;
 
-let shared: I18n | null = null;
-
-/** One instance with every language loaded; pages clone it, mails and meta use fixed T's. */
-export function sharedI18n(): I18n {
-  if (!shared) {
-    shared = i18next.createInstance();
-    void shared.init({ ...i18nOptions, lng: DEFAULT_LANGUAGE });
-  }
-  return shared;
-}
-
-/** A translate function for one language (mails, page titles, anything outside React). */
+/**
+ * A translate function for one language from the process's i18next instance (page titles,
+ * which are made outside React). The server's instance has every language; the browser's has
+ * the page's.
+ */
 export function fixedT(language: string): TFunction {
-  return sharedI18n().getFixedT(asLanguage(language));
+  return i18next.getFixedT(asLanguage(language));
 }
 
-/** A page's own instance (the server makes one per request, the browser one per load). */
-export function pageI18n(language: string): I18n {
-  const instance = i18next.createInstance();
-  void instance.init({ ...i18nOptions, lng: asLanguage(language) });
-  return instance;
+/** The words the browser needs, as a JSON text safe inside a <script> element. */
+export function browserPayload(bundle: Record<string, unknown> | undefined): string {
+  const words = { ...(bundle ?? {}) };
+  for (const section of SERVER_ONLY_SECTIONS) delete words[section];
+  return JSON.stringify(words).replace(/</g, "\\u003c");
 }

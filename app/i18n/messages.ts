@@ -114,9 +114,7 @@ export function translateMessage(t: TFunction, text: string, language: string): 
     if (patternKey === "errors.throttled") {
       const count = Number(values.count);
       const wait =
-        values.unit === "second"
-          ? t("common.seconds", { count })
-          : t("common.minutes", { count });
+        values.unit === "second" ? t("common.seconds", { count }) : t("common.minutes", { count });
       return t("errors.throttled", { wait });
     }
     return t(patternKey, values);

@@ -1,5 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime, formatFileSize, formatMoney, formatNumber } from "~/utils/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatFileSize,
+  formatMoney,
+  formatNumber,
+} from "~/utils/format";
 import { translateMessage } from "./messages";
 
 /** The page's translate function and formatters bound to the page's language. */
