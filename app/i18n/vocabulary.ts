@@ -1,4 +1,13 @@
 import type { TFunction } from "i18next";
+import {
+  CATEGORIES,
+  CHANNELS,
+  DEADLINE_KINDS,
+  INCIDENT_STATUSES,
+  ROLES,
+  SEVERITIES,
+  SUPPORT_KINDS,
+} from "~/domain/vocabulary";
 
 // The fixed vocabularies' words (app/domain/vocabulary.ts) in the page's language: each value
 // is a key vocab.<list>.<VALUE> in every language file (a unit test checks every value has one).
@@ -20,3 +29,15 @@ export function vocabLabel(t: TFunction, list: VocabularyList, value: string): s
   const text = t(key, { defaultValue: "" });
   return text || value;
 }
+
+/** Each list's values: every one needs vocab.<list>.<VALUE> in every language file. */
+export const VOCABULARY_VALUES: Record<VocabularyList, readonly string[]> = {
+  channel: CHANNELS,
+  severity: SEVERITIES,
+  severityHint: SEVERITIES,
+  category: CATEGORIES,
+  support: SUPPORT_KINDS,
+  status: INCIDENT_STATUSES,
+  deadline: DEADLINE_KINDS,
+  role: ROLES,
+};

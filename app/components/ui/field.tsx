@@ -91,9 +91,10 @@ export function ChooseSelect({
   ids: FieldIds;
   defaultValue?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <select name={name} className={inputClass} {...ids} defaultValue={defaultValue}>
-      <option value="">Choose…</option>
+      <option value="">{t("form.choose")}</option>
       {choices.map((c) => (
         <option key={c.value} value={c.value}>
           {c.label}
