@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { TestSmtpServer } from "../fixtures/smtp";
 import { DEMO_PASSWORD, expectNoAxeViolations, openMenuIfFolded, SAM } from "./helpers";
@@ -118,6 +119,28 @@ test.describe("Japanese on a phone", () => {
     await page.getByRole("button", { name: "報告を送信する" }).click();
     await expect(page.getByText("何があったのかを書いてください。")).toBeVisible();
     await expectNoAxeViolations(page, "report form in Japanese");
+  });
+
+  test("the filing page's JavaScript stays under 150 kB gzipped", async ({ page, request }) => {
+    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン" });
+    const scripts = new Set<string>();
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.add(r.url());
+    });
+    await page.goto("/reports/new");
+    await expect(page.getByRole("heading", { name: "インシデントを報告する" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    // Every module the page loads (entry, shared chunks, root, the route), gzipped as served.
+    let total = 0;
+    for (const url of scripts) total += gzipSync(await (await request.get(url)).body()).length;
+    // The page's words travel in the HTML as JSON data, not as JavaScript.
+    const words = await page.locator("#i18n-resources").textContent();
+    console.log(
+      `filing page: ${scripts.size} scripts, ${(total / 1024).toFixed(1)} kB gzipped; ` +
+        `Japanese words in the HTML: ${(gzipSync(words ?? "").length / 1024).toFixed(1)} kB gzipped`,
+    );
+    expect(scripts.size).toBeGreaterThan(3);
+    expect(total).toBeLessThan(150 * 1024);
   });
 });
 
