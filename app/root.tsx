@@ -72,6 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <script
           id={PAYLOAD_ELEMENT_ID}
           type="application/json"
+          nonce={nonce}
           dangerouslySetInnerHTML={{
             __html: browserPayload(i18n.getResourceBundle(i18n.language, "translation")),
           }}
