@@ -4,6 +4,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { pageLanguage } from "./i18n/i18n.server";
+import { pageI18n } from "./i18n/resources.server";
 import { startWorker } from "./jobs/worker.server";
 import { NonceProvider } from "./utils/nonce";
 import { claimSqliteWriter } from "./utils/writer-lock.server";
@@ -37,7 +40,7 @@ export function startBackgroundWorker() {
   return startWorker();
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -46,18 +49,25 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // The root loader has chosen the language (person's setting, then browser); when it did not
+  // run (an error before it), the browser's.
+  const rootData = remixContext.staticHandlerContext.loaderData?.root as
+    { locale?: string } | undefined;
+  const i18n = pageI18n(rootData?.locale ?? (await pageLanguage(request)));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18n}>
+        <NonceProvider value={nonce}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         [readyEvent]() {

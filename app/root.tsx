@@ -11,8 +11,13 @@ import {
   useLoaderData,
   useRouteError,
   type ShouldRevalidateFunctionArgs,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { browserPayload, fixedT, PAYLOAD_ELEMENT_ID } from "./i18n/config";
+import { pageLanguage } from "./i18n/i18n.server";
 import { SiteHeader } from "./components/site-header";
 import { can } from "./domain/permissions";
 import { countOpenCases, countOverdueCases } from "./models/incident.server";
@@ -31,11 +36,15 @@ export const links: LinksFunction = () => [
   { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Incident portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: fixedT(data?.locale ?? "en")("common.portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  if (!user) return { user: null };
+  // The person's language setting, else the browser's (app/i18n/i18n.server.ts).
+  const locale = await pageLanguage(request, user?.language);
+  if (!user) return { user: null, locale };
   const db = await getDb();
   // Leadership gets a queue only while a case is escalated to them.
   const handles =
@@ -50,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overdue: handles ? await countOverdueCases(db, user) : 0,
       admin: can(user.role, "settings:manage"),
     },
+    locale,
   };
 }
 
@@ -75,14 +85,26 @@ export function shouldRevalidate({
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const { i18n } = useTranslation();
+  const locale = useRouteLoaderData<typeof loader>("root")?.locale ?? i18n.language;
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#14473f" />
         <Meta />
         <Links />
+        {/* The page's words for the browser's i18next (read by entry.client.tsx): data, not a
+            script, so the CSP is not involved and no request is made for them. */}
+        <script
+          id={PAYLOAD_ELEMENT_ID}
+          type="application/json"
+          nonce={nonce}
+          dangerouslySetInnerHTML={{
+            __html: browserPayload(i18n.getResourceBundle(i18n.language, "translation")),
+          }}
+        />
       </head>
       <body className="min-h-screen">
         {children}
@@ -96,14 +118,20 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, locale } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  // The browser holds one language's words. When the page's language changes (a new language
+  // setting, signing in as someone else), the page is loaded again in the new one.
+  useEffect(() => {
+    if (locale && locale !== i18n.language) window.location.reload();
+  }, [locale, i18n.language]);
   return (
     <>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
       >
-        Skip to content
+        {t("nav.skipToContent")}
       </a>
       <SiteHeader user={user} />
       <OfflineSupport userId={user?.id ?? null} />
@@ -116,23 +144,24 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
       <h1 className="text-2xl font-semibold">
-        {notFound ? "We couldn't find that page" : "Something went wrong"}
+        {notFound ? t("errorPage.notFoundTitle") : t("errorPage.title")}
       </h1>
       <p className="mt-4 text-slate-700">
         {notFound
-          ? "It may have moved, or you may not have access to it."
+          ? t("errorPage.notFoundText")
           : isRouteErrorResponse(error) && status < 500
             ? String(error.data)
-            : "Nothing you entered has been lost. Please try again in a moment."}
+            : t("errorPage.text")}
       </p>
       <p className="mt-6">
         <Link to="/" className="text-brand-700 underline">
-          Back to the start page
+          {t("errorPage.back")}
         </Link>
       </p>
     </main>

@@ -1,5 +1,6 @@
-import { DEADLINE_LABELS, type DeadlineKind } from "~/domain/vocabulary";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { mailDate, simpleEmail } from "./simple-email";
+import type { MailI18n } from "./types";
 
 export type DeadlineEscalationData = {
   reference: string;
@@ -8,20 +9,19 @@ export type DeadlineEscalationData = {
   level: number;
 };
 
-export function deadlineEscalation(d: DeadlineEscalationData, appUrl: string) {
-  const what = DEADLINE_LABELS[d.kind as DeadlineKind]?.toLowerCase() ?? "respond";
-  return simpleEmail({
-    subject: `Escalated to you: ${d.reference} missed its deadline (${what})`,
-    paragraphs: [
-      `A report of customer abuse missed its deadline to ${what}, and has been escalated to you.`,
-      "Please make sure someone acts on it now. You can open the case from the link below.",
-    ],
+export function deadlineEscalation(d: DeadlineEscalationData, appUrl: string, m: MailI18n) {
+  const { t } = m;
+  const label = vocabLabel(t, "deadline", d.kind);
+  const what = label === d.kind ? t("mail.respond") : label.toLowerCase();
+  return simpleEmail(m, {
+    subject: t("mail.escalation.subject", { reference: d.reference, what }),
+    paragraphs: [t("mail.escalation.body", { what }), t("mail.escalation.act")],
     details: [
-      ["Reference", d.reference],
-      ["Was due", mailDate(d.dueAt)],
-      ["Escalation step", String(d.level)],
+      [t("mail.reference"), d.reference],
+      [t("mail.escalation.wasDue"), mailDate(m, d.dueAt)],
+      [t("mail.escalation.step"), String(d.level)],
     ],
     link: `${appUrl}/cases/${d.reference}`,
-    linkLabel: "Open the case",
+    linkLabel: t("mail.openCase"),
   });
 }

@@ -1,15 +1,16 @@
 import { simpleEmail } from "./simple-email";
+import type { MailI18n } from "./types";
 
 export type EvidenceAddedData = { reference: string; count: number };
 
 // To whoever handles the case. File names can say too much, so only the count is mailed.
-export function evidenceAdded(d: EvidenceAddedData, appUrl: string) {
-  const files = d.count === 1 ? "a file" : `${d.count} files`;
-  return simpleEmail({
-    subject: `New evidence on ${d.reference}`,
-    paragraphs: [`The person who reported this has added ${files} to the report.`],
-    details: [["Reference", d.reference]],
+export function evidenceAdded(d: EvidenceAddedData, appUrl: string, m: MailI18n) {
+  const { t } = m;
+  return simpleEmail(m, {
+    subject: t("mail.evidence.subject", { reference: d.reference }),
+    paragraphs: [t("mail.evidence.body", { count: d.count })],
+    details: [[t("mail.reference"), d.reference]],
     link: `${appUrl}/cases/${d.reference}`,
-    linkLabel: "Open the case",
+    linkLabel: t("mail.openCase"),
   });
 }

@@ -1,18 +1,20 @@
 import { mailDate, simpleEmail } from "./simple-email";
+import type { MailI18n } from "./types";
 
 export type InvitationData = { name: string; path: string; expiresAt: string };
 
 /** A new person's invitation: only a greeting and the single-use link to set a password. */
-export function invitation(d: InvitationData, appUrl: string) {
-  return simpleEmail({
-    subject: "You have been invited to the incident portal",
+export function invitation(d: InvitationData, appUrl: string, m: MailI18n) {
+  const { t } = m;
+  return simpleEmail(m, {
+    subject: t("mail.invitation.subject"),
     paragraphs: [
-      `Hello ${d.name},`,
-      "An account has been created for you on the incident portal, where you can report abusive conduct by a customer and follow what happens next.",
-      "Choose your password with the link below. It works once.",
+      t("mail.hello", { name: d.name }),
+      t("mail.invitation.body"),
+      t("mail.invitation.choose"),
     ],
-    details: [["The link works until", mailDate(d.expiresAt)]],
+    details: [[t("mail.linkWorksUntil"), mailDate(m, d.expiresAt)]],
     link: `${appUrl}${d.path}`,
-    linkLabel: "Set your password",
+    linkLabel: t("mail.invitation.link"),
   });
 }

@@ -1,9 +1,18 @@
 import type { ReactNode } from "react";
+import type { MailI18n } from "./types";
 
 // One calm, plain layout for every mail. Inline styles: mail clients ignore stylesheets.
-export function EmailLayout({ title, children }: { title: string; children: ReactNode }) {
+export function EmailLayout({
+  m,
+  title,
+  children,
+}: {
+  m: MailI18n;
+  title: string;
+  children: ReactNode;
+}) {
   return (
-    <html lang="en">
+    <html lang={m.language}>
       <head>
         <meta charSet="utf-8" />
         <title>{title}</title>
@@ -15,11 +24,11 @@ export function EmailLayout({ title, children }: { title: string; children: Reac
               <td style={{ padding: "24px" }}>
                 <div style={{ maxWidth: 560, margin: "0 auto", background: "#fff", padding: 24 }}>
                   <p style={{ color: "#195a55", fontWeight: "bold", margin: "0 0 16px" }}>
-                    Incident portal
+                    {m.t("common.portal")}
                   </p>
                   {children}
                   <p style={{ color: "#6b7280", fontSize: 12, marginTop: 32 }}>
-                    For privacy, this message never contains what was reported. Sign in to read it.
+                    {m.t("mail.privacy")}
                   </p>
                 </div>
               </td>

@@ -1,13 +1,15 @@
 import { simpleEmail } from "./simple-email";
+import type { MailI18n } from "./types";
 
 export type MessageReceivedData = { reference: string; forReporter: boolean };
 
-export function messageReceived(d: MessageReceivedData, appUrl: string) {
-  return simpleEmail({
-    subject: `New message about ${d.reference}`,
-    paragraphs: ["You have a new message about this report."],
-    details: [["Reference", d.reference]],
+export function messageReceived(d: MessageReceivedData, appUrl: string, m: MailI18n) {
+  const { t } = m;
+  return simpleEmail(m, {
+    subject: t("mail.message.subject", { reference: d.reference }),
+    paragraphs: [t("mail.message.body")],
+    details: [[t("mail.reference"), d.reference]],
     link: `${appUrl}/${d.forReporter ? "reports" : "cases"}/${d.reference}`,
-    linkLabel: "Read the message",
+    linkLabel: t("mail.message.link"),
   });
 }

@@ -1,19 +1,20 @@
+import { vocabLabel } from "~/i18n/vocabulary";
 import { mailDate, simpleEmail } from "./simple-email";
+import type { MailI18n } from "./types";
 
 export type NewReportAssignedData = { reference: string; severity: string; dueAt: string };
 
-export function newReportAssigned(d: NewReportAssignedData, appUrl: string) {
-  return simpleEmail({
-    subject: `New report ${d.reference} needs your acknowledgement`,
-    paragraphs: [
-      "A colleague has reported abusive conduct by a customer, and it has been sent to you.",
-    ],
+export function newReportAssigned(d: NewReportAssignedData, appUrl: string, m: MailI18n) {
+  const { t } = m;
+  return simpleEmail(m, {
+    subject: t("mail.newReport.subject", { reference: d.reference }),
+    paragraphs: [t("mail.newReport.body")],
     details: [
-      ["Reference", d.reference],
-      ["Severity given by the reporter", d.severity.toLowerCase()],
-      ["Please acknowledge it by", mailDate(d.dueAt)],
+      [t("mail.reference"), d.reference],
+      [t("mail.newReport.severity"), vocabLabel(t, "severity", d.severity).toLowerCase()],
+      [t("mail.newReport.acknowledgeBy"), mailDate(m, d.dueAt)],
     ],
     link: `${appUrl}/cases/${d.reference}`,
-    linkLabel: "Open the report",
+    linkLabel: t("mail.openReport"),
   });
 }

@@ -1,18 +1,20 @@
 import { mailDate, simpleEmail } from "./simple-email";
+import type { MailI18n } from "./types";
 
 export type PasswordResetData = { name: string; path: string; expiresAt: string };
 
 /** A requested password reset: the single-use link, and what to do if it was not you. */
-export function passwordReset(d: PasswordResetData, appUrl: string) {
-  return simpleEmail({
-    subject: "Choose a new password for the incident portal",
+export function passwordReset(d: PasswordResetData, appUrl: string, m: MailI18n) {
+  const { t } = m;
+  return simpleEmail(m, {
+    subject: t("mail.passwordReset.subject"),
     paragraphs: [
-      `Hello ${d.name},`,
-      "Someone asked to reset the password of your incident portal account. If it was you, choose a new password with the link below. It works once.",
-      "If it was not you, you can ignore this mail: your password has not changed.",
+      t("mail.hello", { name: d.name }),
+      t("mail.passwordReset.body"),
+      t("mail.passwordReset.notYou"),
     ],
-    details: [["The link works until", mailDate(d.expiresAt)]],
+    details: [[t("mail.linkWorksUntil"), mailDate(m, d.expiresAt)]],
     link: `${appUrl}${d.path}`,
-    linkLabel: "Choose a new password",
+    linkLabel: t("mail.passwordReset.link"),
   });
 }

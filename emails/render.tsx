@@ -24,37 +24,60 @@ import { reporterUpdate, type ReporterUpdateData } from "./reporter-update";
 import { statementReceived, type StatementReceivedData } from "./statement-received";
 import { statementRequested, type StatementRequestedData } from "./statement-requested";
 import { supportAnswered, type SupportAnsweredData } from "./support-answered";
-import type { EmailContent, RenderedEmail } from "./types";
+import { asLanguage } from "~/i18n/config";
+import { serverT } from "~/i18n/resources.server";
+import type { EmailContent, MailI18n, RenderedEmail } from "./types";
 
 // Template name (as stored on a Notification row) → its component. None takes report text.
 const templates = {
-  NEW_REPORT_ASSIGNED: (d: NewReportAssignedData, u: string) => newReportAssigned(d, u),
-  REPORT_ACKNOWLEDGED: (d: ReportAcknowledgedData, u: string) => reportAcknowledged(d, u),
-  DEADLINE_REMINDER: (d: DeadlineReminderData, u: string) => deadlineReminder(d, u),
-  DEADLINE_ESCALATION: (d: DeadlineEscalationData, u: string) => deadlineEscalation(d, u),
-  REPORTER_UPDATE: (d: ReporterUpdateData, u: string) => reporterUpdate(d, u),
-  MESSAGE_RECEIVED: (d: MessageReceivedData, u: string) => messageReceived(d, u),
-  REPEAT_OFFENDER: (d: RepeatOffenderData, u: string) => repeatOffender(d, u),
-  EVIDENCE_ADDED: (d: EvidenceAddedData, u: string) => evidenceAdded(d, u),
-  INVITATION: (d: InvitationData, u: string) => invitation(d, u),
-  PASSWORD_RESET: (d: PasswordResetData, u: string) => passwordReset(d, u),
-  SUPPORT_ANSWERED: (d: SupportAnsweredData, u: string) => supportAnswered(d, u),
-  STATEMENT_REQUESTED: (d: StatementRequestedData, u: string) => statementRequested(d, u),
-  STATEMENT_RECEIVED: (d: StatementReceivedData, u: string) => statementReceived(d, u),
+  NEW_REPORT_ASSIGNED: (d: NewReportAssignedData, u: string, m: MailI18n) =>
+    newReportAssigned(d, u, m),
+  REPORT_ACKNOWLEDGED: (d: ReportAcknowledgedData, u: string, m: MailI18n) =>
+    reportAcknowledged(d, u, m),
+  DEADLINE_REMINDER: (d: DeadlineReminderData, u: string, m: MailI18n) => deadlineReminder(d, u, m),
+  DEADLINE_ESCALATION: (d: DeadlineEscalationData, u: string, m: MailI18n) =>
+    deadlineEscalation(d, u, m),
+  REPORTER_UPDATE: (d: ReporterUpdateData, u: string, m: MailI18n) => reporterUpdate(d, u, m),
+  MESSAGE_RECEIVED: (d: MessageReceivedData, u: string, m: MailI18n) => messageReceived(d, u, m),
+  REPEAT_OFFENDER: (d: RepeatOffenderData, u: string, m: MailI18n) => repeatOffender(d, u, m),
+  EVIDENCE_ADDED: (d: EvidenceAddedData, u: string, m: MailI18n) => evidenceAdded(d, u, m),
+  INVITATION: (d: InvitationData, u: string, m: MailI18n) => invitation(d, u, m),
+  PASSWORD_RESET: (d: PasswordResetData, u: string, m: MailI18n) => passwordReset(d, u, m),
+  SUPPORT_ANSWERED: (d: SupportAnsweredData, u: string, m: MailI18n) => supportAnswered(d, u, m),
+  STATEMENT_REQUESTED: (d: StatementRequestedData, u: string, m: MailI18n) =>
+    statementRequested(d, u, m),
+  STATEMENT_RECEIVED: (d: StatementReceivedData, u: string, m: MailI18n) =>
+    statementReceived(d, u, m),
   // Approvals, critical reports and the reporter's updates (decisions 055-058).
-  DECISION_PROPOSED: (d: DecisionProposedData, u: string) => decisionProposed(d, u),
-  DECISION_REVIEWED: (d: DecisionReviewedData, u: string) => decisionReviewed(d, u),
-  CRITICAL_REPORT: (d: CriticalReportData, u: string) => criticalReport(d, u),
-  CASE_RESOLVED: (d: CaseResolvedData, u: string) => caseResolved(d, u),
-  PROTECTION_RECORDED: (d: ProtectionRecordedData, u: string) => protectionRecorded(d, u),
-} satisfies Record<string, (data: never, appUrl: string) => EmailContent>;
+  DECISION_PROPOSED: (d: DecisionProposedData, u: string, m: MailI18n) => decisionProposed(d, u, m),
+  DECISION_REVIEWED: (d: DecisionReviewedData, u: string, m: MailI18n) => decisionReviewed(d, u, m),
+  CRITICAL_REPORT: (d: CriticalReportData, u: string, m: MailI18n) => criticalReport(d, u, m),
+  CASE_RESOLVED: (d: CaseResolvedData, u: string, m: MailI18n) => caseResolved(d, u, m),
+  PROTECTION_RECORDED: (d: ProtectionRecordedData, u: string, m: MailI18n) =>
+    protectionRecorded(d, u, m),
+} satisfies Record<string, (data: never, appUrl: string, m: MailI18n) => EmailContent>;
 
 export type TemplateName = keyof typeof templates;
 
-export function renderEmail(template: string, data: unknown, appUrl: string): RenderedEmail {
-  const build = (templates as Record<string, (d: never, u: string) => EmailContent>)[template];
+/**
+ * The mail in the recipient's language (their setting when the portal has it, else English),
+ * rendered when it is sent: a person who changes language meanwhile gets the new one.
+ */
+export function renderEmail(
+  template: string,
+  data: unknown,
+  appUrl: string,
+  language?: string | null,
+): RenderedEmail {
+  const build = (templates as Record<string, (d: never, u: string, m: MailI18n) => EmailContent>)[
+    template
+  ];
   if (!build) throw new Error(`Unknown email template ${template}`);
-  const content = build(data as never, appUrl.replace(/\/$/, ""));
+  const lang = asLanguage(language);
+  const content = build(data as never, appUrl.replace(/\/$/, ""), {
+    t: serverT(lang),
+    language: lang,
+  });
   return {
     subject: content.subject,
     html: "<!doctype html>" + renderToStaticMarkup(content.element),

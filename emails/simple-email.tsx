@@ -1,21 +1,25 @@
+import { formatFullDateTime } from "~/utils/format";
 import { Button, EmailLayout } from "./layout";
-import type { EmailContent } from "./types";
+import type { EmailContent, MailI18n } from "./types";
 
 /**
  * Most of our mails are a few plain lines and one link. This builds the HTML and the plain
  * text from the same lines, so the two never drift apart.
  */
-export function simpleEmail(p: {
-  subject: string;
-  paragraphs: string[];
-  details?: [label: string, value: string][];
-  link: string;
-  linkLabel: string;
-}): EmailContent {
+export function simpleEmail(
+  m: MailI18n,
+  p: {
+    subject: string;
+    paragraphs: string[];
+    details?: [label: string, value: string][];
+    link: string;
+    linkLabel: string;
+  },
+): EmailContent {
   return {
     subject: p.subject,
     element: (
-      <EmailLayout title={p.subject}>
+      <EmailLayout m={m} title={p.subject}>
         {p.paragraphs.map((text) => (
           <p key={text}>{text}</p>
         ))}
@@ -41,13 +45,7 @@ export function simpleEmail(p: {
   };
 }
 
-/** Dates in mail: unambiguous, with the zone spelled out. */
-export function mailDate(iso: string): string {
-  return (
-    new Intl.DateTimeFormat("en-GB", {
-      dateStyle: "full",
-      timeStyle: "short",
-      timeZone: "Europe/London",
-    }).format(new Date(iso)) + " (UK time)"
-  );
+/** Dates in mail: unambiguous, in the recipient's language, with the zone spelled out. */
+export function mailDate(m: MailI18n, iso: string): string {
+  return `${formatFullDateTime(iso, "Europe/London", m.language)} ${m.t("mail.ukTime")}`;
 }

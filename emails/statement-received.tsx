@@ -1,13 +1,15 @@
 import { simpleEmail } from "./simple-email";
+import type { MailI18n } from "./types";
 
 export type StatementReceivedData = { reference: string };
 
-export function statementReceived(d: StatementReceivedData, appUrl: string) {
-  return simpleEmail({
-    subject: `A witness statement has arrived: ${d.reference}`,
-    paragraphs: ["A witness you asked has written their statement. It is on the case."],
-    details: [["Reference", d.reference]],
+export function statementReceived(d: StatementReceivedData, appUrl: string, m: MailI18n) {
+  const { t } = m;
+  return simpleEmail(m, {
+    subject: t("mail.statementReceived.subject", { reference: d.reference }),
+    paragraphs: [t("mail.statementReceived.body")],
+    details: [[t("mail.reference"), d.reference]],
     link: `${appUrl}/cases/${d.reference}`,
-    linkLabel: "Open the case",
+    linkLabel: t("mail.openCase"),
   });
 }

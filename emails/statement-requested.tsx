@@ -1,16 +1,15 @@
 import { simpleEmail } from "./simple-email";
+import type { MailI18n } from "./types";
 
 export type StatementRequestedData = { reference: string; statementId: string };
 
-export function statementRequested(d: StatementRequestedData, appUrl: string) {
-  return simpleEmail({
-    subject: `A witness statement is asked of you: ${d.reference}`,
-    paragraphs: [
-      "A colleague handling a report has asked you for a short statement of what you saw or heard.",
-      "Only the people handling the report will read it.",
-    ],
-    details: [["Reference", d.reference]],
+export function statementRequested(d: StatementRequestedData, appUrl: string, m: MailI18n) {
+  const { t } = m;
+  return simpleEmail(m, {
+    subject: t("mail.statementRequested.subject", { reference: d.reference }),
+    paragraphs: [t("mail.statementRequested.body"), t("mail.statementRequested.readers")],
+    details: [[t("mail.reference"), d.reference]],
     link: `${appUrl}/statements/${d.statementId}`,
-    linkLabel: "Write your statement",
+    linkLabel: t("mail.statementRequested.link"),
   });
 }

@@ -1,13 +1,15 @@
 import { simpleEmail } from "./simple-email";
+import type { MailI18n } from "./types";
 
 export type SupportAnsweredData = { reference: string };
 
-export function supportAnswered(d: SupportAnsweredData, appUrl: string) {
-  return simpleEmail({
-    subject: `The support you asked for: ${d.reference}`,
-    paragraphs: ["The person handling your report has answered a request for support."],
-    details: [["Reference", d.reference]],
+export function supportAnswered(d: SupportAnsweredData, appUrl: string, m: MailI18n) {
+  const { t } = m;
+  return simpleEmail(m, {
+    subject: t("mail.supportAnswered.subject", { reference: d.reference }),
+    paragraphs: [t("mail.supportAnswered.body")],
+    details: [[t("mail.reference"), d.reference]],
     link: `${appUrl}/reports/${d.reference}`,
-    linkLabel: "See the answer",
+    linkLabel: t("mail.supportAnswered.link"),
   });
 }

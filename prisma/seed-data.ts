@@ -46,6 +46,8 @@ export type PersonSeed = {
   accounts?: string[];
   /** One of the well-known demo logins, with this label. */
   demoLogin?: string;
+  /** Pages and mails in this language (English when not given). */
+  language?: "en" | "ja" | "es";
 };
 
 const LEE = "Lee Harrington";
@@ -79,13 +81,13 @@ export const PEOPLE: PersonSeed[] = [
   { name: "Mei Chow", role: "EMPLOYEE", title: "Support Engineer", team: "SUPPORT", reportsTo: MORGAN },
   { name: "Kwame Asante", role: "EMPLOYEE", title: "Support Team Lead", team: "SUPPORT", reportsTo: MORGAN },
   { name: "Olivia Brennan", role: "EMPLOYEE", title: "Support Engineer", team: "SUPPORT", reportsTo: MORGAN },
-  { name: "Diego Alvarez", role: "EMPLOYEE", title: "Support Engineer", team: "SUPPORT", reportsTo: MORGAN },
+  { name: "Diego Alvarez", role: "EMPLOYEE", title: "Support Engineer", team: "SUPPORT", reportsTo: MORGAN, language: "es" },
 
   // Account Management.
   { name: TOM, role: "MANAGER", title: "Head of Account Management", team: "ACCOUNTS", manages: "ACCOUNTS", reportsTo: DANIELA },
   { name: "Charlotte Davies", role: "EMPLOYEE", title: "Strategic Account Director", team: "ACCOUNTS", reportsTo: TOM },
   { name: "Marcus Webb", role: "EMPLOYEE", title: "Account Director", team: "ACCOUNTS", reportsTo: TOM },
-  { name: "Yuki Tanaka", role: "EMPLOYEE", title: "Account Manager", team: "ACCOUNTS", reportsTo: TOM },
+  { name: "Yuki Tanaka", role: "EMPLOYEE", title: "Account Manager", team: "ACCOUNTS", reportsTo: TOM, language: "ja" },
   { name: "Fatima Idrissi", role: "EMPLOYEE", title: "Account Manager", team: "ACCOUNTS", reportsTo: TOM },
   { name: "Ben Okafor", role: "EMPLOYEE", title: "Account Manager", team: "ACCOUNTS", reportsTo: TOM },
   { name: "Hannah Schultz", role: "EMPLOYEE", title: "Account Executive", team: "ACCOUNTS", reportsTo: TOM },
@@ -97,7 +99,7 @@ export const PEOPLE: PersonSeed[] = [
   { name: "Chloe Martin", role: "EMPLOYEE", title: "Project Manager", team: "SERVICES", reportsTo: RAVI },
   { name: "Lukas Novak", role: "EMPLOYEE", title: "Solutions Architect", team: "SERVICES", reportsTo: RAVI },
   { name: "Tendai Moyo", role: "EMPLOYEE", title: "Implementation Consultant", team: "SERVICES", reportsTo: RAVI },
-  { name: "Rosa Delgado", role: "EMPLOYEE", title: "Project Manager", team: "SERVICES", reportsTo: RAVI, onLeave: true },
+  { name: "Rosa Delgado", role: "EMPLOYEE", title: "Project Manager", team: "SERVICES", reportsTo: RAVI, onLeave: true, language: "es" },
 
   // Billing.
   { name: GRACE, role: "MANAGER", title: "Billing Manager", team: "BILLING", manages: "BILLING", reportsTo: DANIELA },
@@ -113,8 +115,11 @@ export const PEOPLE: PersonSeed[] = [
   { name: "Zainab Bello", role: "EMPLOYEE", title: "Senior Field Engineer", team: "FIELD", reportsTo: BRONWEN },
   { name: "Pawel Kowalski", role: "EMPLOYEE", title: "Field Engineer", team: "FIELD", reportsTo: BRONWEN },
   { name: "Erin MacLeod", role: "EMPLOYEE", title: "Field Engineer", team: "FIELD", reportsTo: BRONWEN },
-  { name: "Mateo Silva", role: "EMPLOYEE", title: "Field Engineer", team: "FIELD", reportsTo: BRONWEN },
+  { name: "Mateo Silva", role: "EMPLOYEE", title: "Field Engineer", team: "FIELD", reportsTo: BRONWEN, language: "es" },
   { name: "Jasmine Patel", role: "EMPLOYEE", title: "Field Engineer", team: "FIELD", reportsTo: BRONWEN },
+  // Joined last (so the others keep their employee ids); reads the portal in Japanese. Works on
+  // no account of her own yet, so the seeded history stays as it was.
+  { name: "Haruka Sato", role: "EMPLOYEE", title: "Support Engineer", team: "SUPPORT", reportsTo: MORGAN, language: "ja", accounts: [] },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -937,6 +937,7 @@ async function writePlan(tx: Tx, plan: Plan, passwordHash: string, now: Date) {
       teamId: p.team ? teamId.get(p.team) : null,
       active: !p.inactive,
       onLeave: !!p.onLeave,
+      language: p.language ?? "en",
       passwordHash,
       passwordChangedAt: now,
       createdAt: new Date(now.getTime() - (730 - i) * DAY),

@@ -1,4 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { can } from "~/domain/permissions";
 import type { Role } from "~/domain/vocabulary";
 
@@ -14,39 +16,43 @@ export type HeaderUser = {
 // so below the `sm` breakpoint it folds into a "Menu" disclosure. `<details>` keeps it usable
 // by keyboard and without JavaScript.
 
-function navItems(user: HeaderUser) {
+function navItems(user: HeaderUser, t: TFunction) {
   const items: { to: string; label: string; badge?: number }[] = [
-    { to: "/reports/new", label: "Report an incident" },
-    { to: "/reports", label: "My reports" },
+    { to: "/reports/new", label: t("nav.reportIncident") },
+    { to: "/reports", label: t("nav.myReports") },
   ];
-  if (user.handles) items.push({ to: "/queue", label: "Queue", badge: user.overdue });
+  if (user.handles) items.push({ to: "/queue", label: t("nav.queue"), badge: user.overdue });
   const role = user.role as Role;
-  if (can(role, "cases:review")) items.push({ to: "/hr/cases", label: "Histories" });
+  if (can(role, "cases:review")) items.push({ to: "/hr/cases", label: t("nav.histories") });
   // Admins reach people and teams from the admin home; HR (who read them) from here.
-  if (can(role, "people:view") && !user.admin) items.push({ to: "/admin/people", label: "People" });
-  if (can(role, "cases:review")) items.push({ to: "/hr/holds", label: "Legal holds" });
-  if (can(role, "aggregates:view")) items.push({ to: "/dashboard", label: "Dashboard" });
-  if (can(role, "accounts:manage")) items.push({ to: "/accounts", label: "Accounts" });
+  if (can(role, "people:view") && !user.admin) {
+    items.push({ to: "/admin/people", label: t("nav.people") });
+  }
+  if (can(role, "cases:review")) items.push({ to: "/hr/holds", label: t("nav.legalHolds") });
+  if (can(role, "aggregates:view")) items.push({ to: "/dashboard", label: t("nav.dashboard") });
+  if (can(role, "accounts:manage")) items.push({ to: "/accounts", label: t("nav.accounts") });
   // Leadership and HR approve decisions on accounts (decision 055).
-  if (can(role, "decisions:approve")) items.push({ to: "/approvals", label: "Approvals" });
-  if (user.admin) items.push({ to: "/admin", label: "Admin" });
+  if (can(role, "decisions:approve")) items.push({ to: "/approvals", label: t("nav.approvals") });
+  if (user.admin) items.push({ to: "/admin", label: t("nav.admin") });
   return items;
 }
 
 function OverdueBadge({ count }: { count?: number }) {
+  const { t } = useTranslation();
   if (!count) return null;
   return (
     <span className="ml-2 rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
       {count}
-      <span className="sr-only"> overdue</span>
+      <span className="sr-only"> {t("nav.overdue")}</span>
     </span>
   );
 }
 
 function NavItems({ user, stacked }: { user: HeaderUser; stacked?: boolean }) {
+  const { t } = useTranslation();
   return (
     <>
-      {navItems(user).map((item) => (
+      {navItems(user, t).map((item) => (
         <NavLink
           key={item.to}
           to={item.to}
@@ -66,6 +72,7 @@ function NavItems({ user, stacked }: { user: HeaderUser; stacked?: boolean }) {
 }
 
 function AccountLink({ stacked }: { stacked?: boolean }) {
+  const { t } = useTranslation();
   return (
     <NavLink
       to="/account"
@@ -75,16 +82,17 @@ function AccountLink({ stacked }: { stacked?: boolean }) {
         }`
       }
     >
-      Your account
+      {t("nav.yourAccount")}
     </NavLink>
   );
 }
 
 function SignOut({ user }: { user: HeaderUser }) {
+  const { t } = useTranslation();
   return (
     <Form method="post" action="/logout">
       <button type="submit" className="rounded px-3 py-2 text-sm text-brand-50 hover:bg-brand-700">
-        Sign out <span className="sr-only">{user.name}</span>
+        {t("nav.signOut")} <span className="sr-only">{user.name}</span>
       </button>
     </Form>
   );
@@ -93,15 +101,16 @@ function SignOut({ user }: { user: HeaderUser }) {
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   // Remounting on navigation closes the phone menu once a link in it was followed.
   const { pathname } = useLocation();
+  const { t } = useTranslation();
   return (
     <header className="relative bg-brand-800 text-white">
       <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-2 sm:flex-wrap sm:py-3">
         <Link to="/" className="mr-4 py-2 font-semibold">
-          Incident portal
+          {t("common.portal")}
         </Link>
         {user ? (
           <>
-            <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-1 sm:flex">
+            <nav aria-label={t("nav.main")} className="hidden flex-1 flex-wrap gap-1 sm:flex">
               <NavItems user={user} />
             </nav>
             <div className="hidden items-center sm:flex">
@@ -110,12 +119,12 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
             </div>
             <details key={pathname} className="group ml-auto sm:hidden">
               <summary className="flex cursor-pointer list-none items-center rounded border border-brand-600 px-3 py-2 text-sm font-medium hover:bg-brand-700 [&::-webkit-details-marker]:hidden">
-                <span className="group-open:hidden">Menu</span>
-                <span className="hidden group-open:inline">Close menu</span>
+                <span className="group-open:hidden">{t("nav.menu")}</span>
+                <span className="hidden group-open:inline">{t("nav.closeMenu")}</span>
                 <OverdueBadge count={user.handles ? user.overdue : 0} />
               </summary>
               <div className="absolute inset-x-0 top-full z-20 border-t border-brand-700 bg-brand-800 px-4 pb-3 pt-2 shadow-lg">
-                <nav aria-label="Main" className="flex flex-col gap-1">
+                <nav aria-label={t("nav.main")} className="flex flex-col gap-1">
                   <NavItems user={user} stacked />
                 </nav>
                 <div className="mt-2 border-t border-brand-700 pt-2">

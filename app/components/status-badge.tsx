@@ -1,4 +1,6 @@
-import { STATUS_LABELS, type IncidentStatus } from "~/domain/vocabulary";
+import { useTranslation } from "react-i18next";
+import { vocabLabel } from "~/i18n/vocabulary";
+import type { IncidentStatus } from "~/domain/vocabulary";
 
 const tone: Record<IncidentStatus, string> = {
   SUBMITTED: "bg-amber-100 text-amber-900",
@@ -9,9 +11,10 @@ const tone: Record<IncidentStatus, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   const s = status as IncidentStatus;
+  const { t } = useTranslation();
   return (
     <span className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${tone[s] ?? ""}`}>
-      {STATUS_LABELS[s] ?? status}
+      {vocabLabel(t, "status", status)}
     </span>
   );
 }

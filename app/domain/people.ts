@@ -12,9 +12,13 @@ export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: "Admin",
 };
 
-/** Languages the portal's people may prefer (mail and pages are in English for now). */
+/**
+ * Languages the portal's people may prefer. Pages and mail are in English, Japanese and Spanish
+ * (app/i18n/config.ts); anyone else gets their browser's language if it is one of those.
+ */
 export const LANGUAGES = {
   en: "English",
+  ja: "Japanese",
   fr: "French",
   de: "German",
   es: "Spanish",

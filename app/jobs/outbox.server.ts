@@ -55,6 +55,8 @@ const DUE_SELECT = {
   template: true,
   data: true,
   toEmail: true,
+  // Mails are written in the recipient's language, looked up when the mail is sent.
+  recipient: { select: { language: true } },
 } as const;
 type Due = {
   id: string;
@@ -63,6 +65,7 @@ type Due = {
   template: string;
   data: string;
   toEmail: string;
+  recipient: { language: string } | null;
 };
 const LINK_TEMPLATES = new Set(["INVITATION", "PASSWORD_RESET"]);
 type Outcome = "sent" | "failed" | "dead" | "skipped" | "unavailable";
@@ -91,7 +94,7 @@ async function deliverOne(
   if (claim.count === 0) return "skipped"; // another worker has it
   const attempts = n.attempts + 1;
   try {
-    const email = renderEmail(n.template, JSON.parse(n.data), appUrl);
+    const email = renderEmail(n.template, JSON.parse(n.data), appUrl, n.recipient?.language);
     await send({ messageId: notificationMessageId(n.id), to: n.toEmail, ...email });
   } catch (error) {
     const lastError = error instanceof Error ? error.message.slice(0, 500) : String(error);

@@ -1,3 +1,4 @@
+import { recordAudit } from "./audit-log.server";
 import { containsText, type Db } from "~/utils/db.server";
 
 export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
@@ -39,4 +40,26 @@ export async function getColleaguesByIds(db: Db, exceptUserId: string, ids: stri
     select: { id: true, name: true, team: { select: { name: true } } },
   });
   return rows.map((r) => ({ id: r.id, name: r.name, team: r.team?.name ?? null }));
+}
+
+/**
+ * A person's own language setting (from /account). Recorded in the settings history like an
+ * admin's change to the person, in the same transaction.
+ */
+export async function setOwnLanguage(db: Db, userId: string, language: string) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { language: true },
+    });
+    if (before.language === language) return;
+    await tx.user.update({ where: { id: userId }, data: { language } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "PERSON_UPDATED",
+      subjectType: "PERSON",
+      subjectId: userId,
+      data: { language: { from: before.language, to: language } },
+    });
+  });
 }

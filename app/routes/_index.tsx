@@ -9,7 +9,7 @@ import { openStatementRequests } from "~/models/case-support.server";
 import { hasActiveAdmin } from "~/models/people.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { useI18n } from "~/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
@@ -34,44 +34,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { name, reports, queue, statements, approvals } = useLoaderData<typeof loader>();
+  const { t, date } = useI18n();
   return (
     <div className="space-y-8">
       <section>
-        <h1 className="text-2xl font-semibold">Hello, {name}</h1>
-        <p className="mt-2 max-w-prose text-slate-700">
-          If a customer has been abusive to you, tell us. It takes about two minutes, a manager must
-          respond by a deadline, and you can follow every step.
-        </p>
+        <h1 className="text-2xl font-semibold">{t("home.hello", { name })}</h1>
+        <p className="mt-2 max-w-prose text-slate-700">{t("home.intro")}</p>
         <Link to="/reports/new" className={`${buttonClass} mt-4 text-lg`}>
-          Report an incident
+          {t("nav.reportIncident")}
         </Link>
       </section>
       {queue ? (
         <section aria-labelledby="queue-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="queue-heading" className="text-lg font-semibold">
-            Your queue
+            {t("home.queueHeading")}
           </h2>
           <p className="mt-1">
-            {queue.open} open {queue.open === 1 ? "case" : "cases"}
+            {t("home.openCases", { count: queue.open })}
             {queue.overdue > 0 ? (
-              <strong className="ml-2 text-red-700">{queue.overdue} overdue</strong>
+              <strong className="ml-2 text-red-700">
+                {t("home.overdue", { count: queue.overdue })}
+              </strong>
             ) : null}
           </p>
           <Link to="/queue" className="mt-2 inline-block text-brand-700 underline">
-            Open the queue
+            {t("home.openQueue")}
           </Link>
         </section>
       ) : null}
       {statements.length ? (
         <section aria-labelledby="statements-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="statements-heading" className="text-lg font-semibold">
-            Witness statements asked of you
+            {t("home.statementsHeading")}
           </h2>
           <ul className="mt-2 space-y-1">
             {statements.map((s) => (
               <li key={s.id}>
                 <Link to={`/statements/${s.id}`} className="text-brand-700 underline">
-                  Write your statement (asked {formatDate(s.requestedAt)})
+                  {t("home.writeStatement", { date: date(s.requestedAt) })}
                 </Link>
               </li>
             ))}
@@ -81,24 +81,24 @@ export default function Home() {
       {approvals !== null ? (
         <section aria-labelledby="approvals-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="approvals-heading" className="text-lg font-semibold">
-            Decisions to approve
+            {t("home.approvalsHeading")}
           </h2>
           <p className="mt-1">
             {approvals === 0
-              ? "Nothing is waiting for your approval."
-              : `${approvals} ${approvals === 1 ? "decision is" : "decisions are"} waiting for your approval.`}
+              ? t("home.noApprovals")
+              : t("home.approvalsWaiting", { count: approvals })}
           </p>
           <Link to="/approvals" className="mt-2 inline-block text-brand-700 underline">
-            Open your approvals
+            {t("home.openApprovals")}
           </Link>
         </section>
       ) : null}
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading" className="text-lg font-semibold">
-          Your recent reports
+          {t("home.recentReports")}
         </h2>
         {reports.length === 0 ? (
-          <p className="mt-2 text-slate-600">You haven't filed any reports.</p>
+          <p className="mt-2 text-slate-600">{t("myReports.none")}</p>
         ) : (
           <ul className="mt-2 divide-y rounded-lg bg-white shadow-sm">
             {reports.map((r) => (
@@ -110,7 +110,7 @@ export default function Home() {
                   {r.reference}
                 </Link>
                 <span>{r.account.name}</span>
-                <span className="text-sm text-slate-600">{formatDate(r.occurredAt)}</span>
+                <span className="text-sm text-slate-600">{date(r.occurredAt)}</span>
                 <StatusBadge status={r.status} />
               </li>
             ))}

@@ -1,24 +1,44 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { z } from "zod";
+import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { isPrivilegedRole } from "~/domain/two-factor";
-import type { Role } from "~/domain/vocabulary";
+import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/i18n/config";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { isEnrolled, unusedRecoveryCodeCount } from "~/models/two-factor.server";
+import { setOwnLanguage } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { passwordSignInAllowed } from "~/utils/oidc.server";
+import { readForm } from "~/utils/read-form.server";
 
-// The signed-in person's own account: password and two-step sign-in. Every role has one.
+// The signed-in person's own account: language, password and two-step sign-in. Every role
+// has one.
 
-const ROLE_NAMES: Record<Role, string> = {
-  EMPLOYEE: "Employee",
-  MANAGER: "Manager",
-  HR: "HR",
-  LEADERSHIP: "Leadership",
-  ADMIN: "Administrator",
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 
-export const meta: MetaFunction = () => [{ title: "Your account · Incident portal" }];
+const languageSchema = z.object({
+  language: z.enum(SUPPORTED_LANGUAGES, {
+    errorMap: () => ({ message: "Please choose a language from the list." }),
+  }),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,7 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: user.name,
     email: user.email,
-    role: ROLE_NAMES[user.role],
+    role: user.role,
+    language: user.language,
     enrolled,
     recoveryCodesLeft: enrolled ? await unusedRecoveryCodeCount(db, user.id) : 0,
     required: getEnv().TWO_FACTOR_REQUIRED === "true" && isPrivilegedRole(user.role),
@@ -35,35 +56,91 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await readForm(request), { schema: languageSchema });
+  if (submission.status !== "success") {
+    return data({ reply: submission.reply(), saved: false }, { status: 400 });
+  }
+  await setOwnLanguage(await getDb(), user.id, submission.value.language);
+  // The root loader runs again after this action, so the page answers in the new language.
+  return { reply: submission.reply(), saved: true };
+}
+
 export default function Account() {
   const d = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
   const [params] = useSearchParams();
+  const { t, language } = useI18n();
+  const [form, fields] = useForm({
+    lastResult: answer?.reply,
+    defaultValue: { language },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: languageSchema }),
+  });
   return (
     <div className="mx-auto max-w-xl">
-      <h1 className="text-2xl font-semibold">Your account</h1>
+      <h1 className="text-2xl font-semibold">{t("account.title")}</h1>
       {params.get("changed") === "password" ? (
         <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
-          Your password was changed. You were signed out everywhere else.
+          {t("account.passwordChanged")}
         </p>
       ) : null}
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="text-slate-600">Name</dt>
+        <dt className="text-slate-600">{t("account.name")}</dt>
         <dd>{d.name}</dd>
-        <dt className="text-slate-600">Work email</dt>
+        <dt className="text-slate-600">{t("login.email")}</dt>
         <dd className="break-all">{d.email}</dd>
-        <dt className="text-slate-600">Role</dt>
-        <dd>{d.role}</dd>
+        <dt className="text-slate-600">{t("account.role")}</dt>
+        <dd>{vocabLabel(t, "role", d.role)}</dd>
       </dl>
+
+      <section className="mt-8" aria-labelledby="language-heading">
+        <h2 id="language-heading" className="text-lg font-semibold">
+          {t("account.languageHeading")}
+        </h2>
+        <p className="mt-1 text-slate-700">{t("account.languageIntro")}</p>
+        <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
+          <Field
+            id={fields.language.id}
+            label={t("account.languageLabel")}
+            errors={fields.language.errors}
+          >
+            {(ids) => (
+              <select
+                {...getSelectProps(fields.language)}
+                {...ids}
+                key={language}
+                className={inputClass}
+              >
+                {SUPPORTED_LANGUAGES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" className={buttonClass} disabled={navigation.state !== "idle"}>
+            {t("account.languageSave")}
+          </button>
+          {answer?.saved ? (
+            <p role="status" className="text-sm text-emerald-800">
+              {t("account.languageSaved")}
+            </p>
+          ) : null}
+        </Form>
+      </section>
 
       {d.canUsePassword ? (
         <section className="mt-8" aria-labelledby="password-heading">
           <h2 id="password-heading" className="text-lg font-semibold">
-            Password
+            {t("login.password")}
           </h2>
-          <p className="mt-1 text-slate-700">Changing it signs you out on every other device.</p>
+          <p className="mt-1 text-slate-700">{t("account.passwordIntro")}</p>
           <p className="mt-3">
             <Link to="/account/password" className="text-brand-700 underline">
-              Change your password
+              {t("account.changePassword")}
             </Link>
           </p>
         </section>
@@ -71,25 +148,21 @@ export default function Account() {
 
       <section className="mt-8" aria-labelledby="two-factor-heading">
         <h2 id="two-factor-heading" className="text-lg font-semibold">
-          Two-step sign-in
+          {t("account.twoFactorHeading")}
         </h2>
         {d.enrolled ? (
           <p className="mt-1 text-slate-700">
-            On. Signing in with your password also asks for a code from your authenticator app. You
-            have {d.recoveryCodesLeft} unused recovery code
-            {d.recoveryCodesLeft === 1 ? "" : "s"}.
+            {t("account.twoFactorOn", { count: d.recoveryCodesLeft })}
           </p>
         ) : (
           <p className="mt-1 text-slate-700">
-            Off.{" "}
-            {d.required
-              ? "Your role needs it: you will be asked to set it up when you next sign in with your password."
-              : "You can turn it on for extra safety."}
+            {t("account.twoFactorOff")}{" "}
+            {d.required ? t("account.twoFactorRequired") : t("account.twoFactorOptional")}
           </p>
         )}
         <p className="mt-3">
           <Link to="/account/two-factor" className="text-brand-700 underline">
-            {d.enrolled ? "Make new recovery codes" : "Set up two-step sign-in"}
+            {d.enrolled ? t("account.newRecoveryCodes") : t("account.setUpTwoFactor")}
           </Link>
         </p>
       </section>

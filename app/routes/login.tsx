@@ -17,6 +17,8 @@ import {
 } from "@remix-run/react";
 import { z } from "zod";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { throttledMessage } from "~/domain/login-throttle";
 import { safeRedirect } from "~/domain/safe-redirect";
 import {
@@ -31,7 +33,7 @@ import { assertSameOrigin } from "~/utils/origin.server";
 import { readForm } from "~/utils/read-form.server";
 import { beginPendingSignIn, secondStepAfterPassword } from "~/utils/sign-in.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
 const schema = z.object({
   email: z
@@ -55,9 +57,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// Keys in the language files.
 const NOTICES: Record<string, string> = {
-  "password-changed": "Your password was changed. Please sign in with the new one.",
-  "code-expired": "That sign-in took too long or had too many wrong codes. Please sign in again.",
+  "password-changed": "login.noticePasswordChanged",
+  "code-expired": "login.noticeCodeExpired",
 };
 
 function noticeText(key: string | null): string | null {
@@ -127,33 +130,32 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const redirectTo = searchParams.get("redirectTo") ?? "/";
+  const { t, message } = useI18n();
   return (
     <div className="mx-auto max-w-sm">
-      <h1 className="text-2xl font-semibold">Sign in</h1>
-      <p className="mt-2 text-slate-700">
-        Report abusive conduct by a customer, or follow up on a report.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("login.title")}</h1>
+      <p className="mt-2 text-slate-700">{t("login.intro")}</p>
       {notice ? (
         <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-slate-800">
-          {notice}
+          {t(notice)}
         </p>
       ) : null}
       {ssoLabel ? (
         <Form method="post" action="/login/sso" className="mt-6">
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <button type="submit" className={`${buttonClass} w-full`}>
-            Sign in with {ssoLabel}
+            {t("login.signInWith", { label: ssoLabel })}
           </button>
         </Form>
       ) : null}
       {ssoLabel ? (
         <h2 className="mt-8 text-lg font-semibold">
-          {passwordOnlyBreakGlass ? "Emergency administrator access" : "Or use your password"}
+          {passwordOnlyBreakGlass ? t("login.breakGlass") : t("login.orPassword")}
         </h2>
       ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field id={fields.email.id} label="Work email" errors={fields.email.errors}>
+        <Field id={fields.email.id} label={t("login.email")} errors={fields.email.errors}>
           {(ids) => (
             <input
               {...getInputProps(fields.email, { type: "email" })}
@@ -163,7 +165,7 @@ export default function Login() {
             />
           )}
         </Field>
-        <Field id={fields.password.id} label="Password" errors={fields.password.errors}>
+        <Field id={fields.password.id} label={t("login.password")} errors={fields.password.errors}>
           {(ids) => (
             <input
               {...getInputProps(fields.password, { type: "password" })}
@@ -175,7 +177,7 @@ export default function Login() {
         </Field>
         {form.errors?.length ? (
           <p id={form.errorId} role="alert" className="font-medium text-red-700">
-            {form.errors.join(" ")}
+            {form.errors.map(message).join(" ")}
           </p>
         ) : null}
         <button
@@ -183,13 +185,13 @@ export default function Login() {
           className={`${buttonClass} w-full`}
           disabled={navigation.state !== "idle"}
         >
-          {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+          {navigation.state === "submitting" ? t("login.signingIn") : t("login.submit")}
         </button>
       </Form>
       {passwordOnlyBreakGlass ? null : (
         <p className="mt-4 text-center">
           <Link to="/login/forgot" className="text-brand-700 underline">
-            Forgot your password?
+            {t("forgot.title")}
           </Link>
         </p>
       )}

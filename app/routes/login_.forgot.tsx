@@ -4,6 +4,8 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { getDb } from "~/utils/db.server";
 import { passwordSignInAllowed } from "~/utils/oidc.server";
@@ -12,7 +14,7 @@ import { readForm } from "~/utils/read-form.server";
 
 // Asks for a reset link. The answer is the same whether or not the address has an account.
 
-export const meta: MetaFunction = () => [{ title: "Forgot password · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.pageTitle");
 
 const schema = z.object({
   email: z
@@ -21,9 +23,6 @@ const schema = z.object({
     .email("Please enter a valid email address.")
     .max(254),
 });
-
-export const SENT_TEXT =
-  "If this address belongs to an account here, we have sent it a link to choose a new password. The link works once, for one hour. Please check your mail (and its spam folder).";
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -45,19 +44,18 @@ export default function ForgotPassword() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  const { t } = useI18n();
   return (
     <div className="mx-auto max-w-sm">
-      <h1 className="text-2xl font-semibold">Forgot your password?</h1>
-      <p className="mt-2 text-slate-700">
-        Enter your work email and we will mail you a link to choose a new password.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("forgot.title")}</h1>
+      <p className="mt-2 text-slate-700">{t("forgot.intro")}</p>
       {actionData?.sent ? (
         <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
-          {SENT_TEXT}
+          {t("forgot.sent")}
         </p>
       ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
-        <Field id={fields.email.id} label="Work email" errors={fields.email.errors}>
+        <Field id={fields.email.id} label={t("login.email")} errors={fields.email.errors}>
           {(ids) => (
             <input
               {...getInputProps(fields.email, { type: "email" })}
@@ -72,12 +70,12 @@ export default function ForgotPassword() {
           className={`${buttonClass} w-full`}
           disabled={navigation.state !== "idle"}
         >
-          Send me a link
+          {t("forgot.submit")}
         </button>
       </Form>
       <p className="mt-4 text-center">
         <Link to="/login" className="text-brand-700 underline">
-          Back to sign in
+          {t("forgot.back")}
         </Link>
       </p>
     </div>

@@ -22,19 +22,13 @@ import {
   inputClass,
   secondaryButtonClass,
 } from "~/components/ui/field";
-import { describeTimeLeft } from "~/domain/deadlines";
+import { minutesLeft } from "~/domain/deadlines";
 import { EVIDENCE_ACCEPT, TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
-import {
-  CATEGORY_LABELS,
-  CHANNEL_LABELS,
-  SEVERITY_LABELS,
-  SUPPORT_KINDS,
-  SUPPORT_LABELS,
-  type Category,
-  type Channel,
-  type Severity,
-  type SupportKind,
-} from "~/domain/vocabulary";
+import { SUPPORT_KINDS, type SupportKind } from "~/domain/vocabulary";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { timeLeftText } from "~/i18n/time";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { CaseMessageError, listCaseMessages, postCaseMessage } from "~/models/case-message.server";
 import {
   addEvidenceToReport,
@@ -53,12 +47,10 @@ import {
   placeEvidence,
   readFormWithEvidence,
 } from "~/utils/evidence-storage.server";
-import { formatDateTime } from "~/utils/format";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.incident.reference ?? "Report"} · Incident portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, null, data.incident.reference) : pageTitle(matches, "reportPage.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -86,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       body: m.body,
       at: m.createdAt.toISOString(),
       mine: m.authorId === user.id,
-      authorName: m.authorId === user.id ? "You" : m.authorName,
+      authorName: m.authorId === user.id ? null : m.authorName,
     })),
     evidence: evidence.map((e) => ({ id: e.id, fileName: e.fileName, sizeBytes: e.sizeBytes })),
     incident: {
@@ -111,7 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ),
       handlerName: incident.assignee?.name ?? null,
       acknowledgeBy: ack && !ack.metAt ? ack.dueAt.toISOString() : null,
-      timeLeft: ack && !ack.metAt ? describeTimeLeft(ack.dueAt, new Date()) : null,
+      minutesLeft: ack && !ack.metAt ? minutesLeft(ack.dueAt, new Date()) : null,
     },
     timeline,
   };
@@ -185,12 +177,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return reply({ intent, ok: true, error: null, body: "" });
 }
 
-function fileSize(bytes: number) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 export default function ReportDetail() {
   const { incident, timeline, messages, evidence, userId, submissionKey, criticalGuidance } =
     useLoaderData<typeof loader>();
@@ -202,6 +188,7 @@ export default function ReportDetail() {
   const evidenceForm = useRef<HTMLFormElement>(null);
   const [params] = useSearchParams();
   const justFiled = params.get("filed") === "1";
+  const { t, dateTime, fileSize } = useI18n();
 
   // The report is filed: its draft on this device has done its job.
   useEffect(() => {
@@ -229,7 +216,7 @@ export default function ReportDetail() {
           className="rounded-lg border-2 border-red-700 bg-red-50 p-4"
         >
           <h2 id="critical-guidance" className="text-lg font-semibold text-red-800">
-            If you feel unsafe now
+            {t("reportPage.unsafeNow")}
           </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {criticalGuidance
@@ -244,21 +231,22 @@ export default function ReportDetail() {
       {justFiled ? (
         <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4">
           <p className="font-semibold">
-            Thank you. Your report {incident.reference} has been sent.
+            {t("reportPage.thanks", { reference: incident.reference })}
           </p>
           <p className="mt-1">
             {incident.handlerName
-              ? `It went to ${incident.handlerName}`
-              : "It went to HR, as no manager was available"}
-            {incident.acknowledgeBy
-              ? `, who must acknowledge it by ${formatDateTime(incident.acknowledgeBy)}.`
-              : "."}{" "}
-            If they don&apos;t, it is escalated to their manager, then HR, automatically.
+              ? incident.acknowledgeBy
+                ? t("reportPage.sentToBy", {
+                    name: incident.handlerName,
+                    date: dateTime(incident.acknowledgeBy),
+                  })
+                : t("reportPage.sentTo", { name: incident.handlerName })
+              : incident.acknowledgeBy
+                ? t("reportPage.sentToHrBy", { date: dateTime(incident.acknowledgeBy) })
+                : t("reportPage.sentToHr")}{" "}
+            {t("reportPage.escalation")}
           </p>
-          <p className="mt-1">
-            You will get an e-mail when it is acknowledged, updated or when someone writes to you
-            here. The e-mails never contain what you wrote.
-          </p>
+          <p className="mt-1">{t("reportPage.mailsNote")}</p>
         </div>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
@@ -267,93 +255,99 @@ export default function ReportDetail() {
       </div>
       <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
         <div>
-          <dt className="text-sm text-slate-600">Customer account</dt>
+          <dt className="text-sm text-slate-600">{t("report.account")}</dt>
           <dd>{incident.accountName}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">When</dt>
-          <dd>{formatDateTime(incident.occurredAt)}</dd>
+          <dt className="text-sm text-slate-600">{t("reportPage.when")}</dt>
+          <dd>{dateTime(incident.occurredAt)}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">How</dt>
-          <dd>{CHANNEL_LABELS[incident.channel as Channel]}</dd>
+          <dt className="text-sm text-slate-600">{t("reportPage.how")}</dt>
+          <dd>{vocabLabel(t, "channel", incident.channel)}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Severity you gave</dt>
-          <dd>{SEVERITY_LABELS[incident.severity as Severity]}</dd>
+          <dt className="text-sm text-slate-600">{t("reportPage.severity")}</dt>
+          <dd>{vocabLabel(t, "severity", incident.severity)}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Handled by</dt>
-          <dd>{incident.handlerName ?? "HR"}</dd>
+          <dt className="text-sm text-slate-600">{t("reportPage.handledBy")}</dt>
+          <dd>{incident.handlerName ?? t("reportPage.hr")}</dd>
         </div>
-        {incident.timeLeft ? (
+        {incident.minutesLeft !== null && incident.acknowledgeBy ? (
           <div>
-            <dt className="text-sm text-slate-600">Must be acknowledged</dt>
+            <dt className="text-sm text-slate-600">{t("reportPage.mustAcknowledge")}</dt>
             <dd>
-              by {formatDateTime(incident.acknowledgeBy!)} ({incident.timeLeft})
+              {t("reportPage.byDate", {
+                date: dateTime(incident.acknowledgeBy),
+                left: timeLeftText(t, incident.minutesLeft),
+              })}
             </dd>
           </div>
         ) : null}
       </dl>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
-          What has happened
+          {t("reportPage.timeline")}
         </h2>
         <Timeline items={timeline} />
       </section>
       <section aria-labelledby="narrative-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="narrative-heading" className="text-lg font-semibold">
-          What you reported
+          {t("reportPage.whatYouReported")}
         </h2>
         <p className="mt-2 whitespace-pre-wrap">{incident.narrative}</p>
         {incident.impact ? (
           <>
-            <h3 className="mt-4 font-medium">How it affected you</h3>
+            <h3 className="mt-4 font-medium">{t("reportPage.impact")}</h3>
             <p className="mt-1 whitespace-pre-wrap">{incident.impact}</p>
           </>
         ) : null}
         <dl className="mt-4 space-y-2">
           {incident.categories.length ? (
             <div>
-              <dt className="text-sm text-slate-600">Kind of behaviour</dt>
+              <dt className="text-sm text-slate-600">{t("reportPage.categories")}</dt>
               <dd>
-                {incident.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join(", ")}
+                {incident.categories
+                  .map((c) => vocabLabel(t, "category", c))
+                  .join(t("common.listSeparator"))}
               </dd>
             </div>
           ) : null}
           {incident.contacts.length ? (
             <div>
-              <dt className="text-sm text-slate-600">Who at the customer</dt>
-              <dd>{incident.contacts.join(", ")}</dd>
+              <dt className="text-sm text-slate-600">{t("reportPage.contacts")}</dt>
+              <dd>{incident.contacts.join(t("common.listSeparator"))}</dd>
             </div>
           ) : null}
           {incident.witnesses.length ? (
             <div>
-              <dt className="text-sm text-slate-600">Witnesses</dt>
-              <dd>{incident.witnesses.join(", ")}</dd>
+              <dt className="text-sm text-slate-600">{t("report.witnesses")}</dt>
+              <dd>{incident.witnesses.join(t("common.listSeparator"))}</dd>
             </div>
           ) : null}
           {incident.named.length ? (
             <div>
-              <dt className="text-sm text-slate-600">
-                Colleagues involved (they can&apos;t see this)
-              </dt>
-              <dd>{incident.named.join(", ")}</dd>
+              <dt className="text-sm text-slate-600">{t("reportPage.named")}</dt>
+              <dd>{incident.named.join(t("common.listSeparator"))}</dd>
             </div>
           ) : null}
           {incident.support.length ? (
             <div>
-              <dt className="text-sm text-slate-600">Support you asked for</dt>
+              <dt className="text-sm text-slate-600">{t("reportPage.support")}</dt>
               <dd>
                 <ul>
                   {incident.support.map((r) => (
                     <li key={r.kind}>
-                      {SUPPORT_LABELS[r.kind as SupportKind] ?? r.kind}:{" "}
-                      {r.answer === "ARRANGED"
-                        ? "arranged"
-                        : r.answer === "DECLINED"
-                          ? "declined"
-                          : "waiting for an answer"}
+                      {t("reportPage.supportLine", {
+                        kind: vocabLabel(t, "support", r.kind),
+                        answer:
+                          r.answer === "ARRANGED"
+                            ? t("reportPage.arranged")
+                            : r.answer === "DECLINED"
+                              ? t("reportPage.declined")
+                              : t("reportPage.waiting"),
+                      })}
                       {r.reason ? ` (${r.reason})` : ""}
                     </li>
                   ))}
@@ -365,7 +359,7 @@ export default function ReportDetail() {
       </section>
       <section aria-labelledby="evidence-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="evidence-heading" className="text-lg font-semibold">
-          Evidence
+          {t("report.evidence")}
         </h2>
         {evidence.length ? (
           <ul className="mt-2 space-y-1">
@@ -379,7 +373,7 @@ export default function ReportDetail() {
             ))}
           </ul>
         ) : (
-          <p className="mt-2 text-slate-600">No files yet.</p>
+          <p className="mt-2 text-slate-600">{t("reportPage.noFiles")}</p>
         )}
         <Form
           method="post"
@@ -390,8 +384,8 @@ export default function ReportDetail() {
           <input type="hidden" name="intent" value="evidence" />
           <Field
             id="evidence"
-            label="Add a file"
-            hint="A screenshot, photo, recording, PDF or saved e-mail you did not have when you sent the report; up to 25 MB each and 100 MB for the whole report. Whoever handles your report is told."
+            label={t("reportPage.addFile")}
+            hint={t("reportPage.addFileHint")}
             errors={evidenceReply?.error ? [evidenceReply.error] : undefined}
           >
             {(ids) => (
@@ -406,33 +400,33 @@ export default function ReportDetail() {
             )}
           </Field>
           <button type="submit" className={`${secondaryButtonClass} min-h-11`} disabled={uploading}>
-            {uploading ? "Adding…" : "Add to my report"}
+            {uploading ? t("reportPage.adding") : t("reportPage.addSubmit")}
           </button>
           {evidenceReply?.ok ? (
             <p role="status" className="text-sm text-emerald-800">
-              {evidenceReply.added === 1 ? "File added." : `${evidenceReply.added} files added.`}{" "}
-              Whoever handles your report has been told.
+              {t("reportPage.filesAdded", { count: evidenceReply.added })}{" "}
+              {t("reportPage.handlerTold")}
             </p>
           ) : null}
         </Form>
       </section>
       <section aria-labelledby="messages-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="messages-heading" className="text-lg font-semibold">
-          Messages
+          {t("reportPage.messages")}
         </h2>
-        <p className="text-sm text-slate-600">Between you and whoever handles your report.</p>
+        <p className="text-sm text-slate-600">{t("reportPage.messagesIntro")}</p>
         {messages.length === 0 ? (
-          <p className="mt-2 text-slate-600">No messages yet.</p>
+          <p className="mt-2 text-slate-600">{t("reportPage.noMessages")}</p>
         ) : (
-          <ol className="mt-3 space-y-3" aria-label="Messages">
+          <ol className="mt-3 space-y-3" aria-label={t("reportPage.messages")}>
             {messages.map((m) => (
               <li
                 key={m.id}
                 className={`rounded-md p-3 ${m.mine ? "bg-brand-50" : "bg-slate-100"}`}
               >
                 <p className="text-sm text-slate-700">
-                  <span className="font-medium">{m.authorName}</span> ·{" "}
-                  <time dateTime={m.at}>{formatDateTime(m.at)}</time>
+                  <span className="font-medium">{m.authorName ?? t("reportPage.you")}</span> ·{" "}
+                  <time dateTime={m.at}>{dateTime(m.at)}</time>
                 </p>
                 <p className="mt-1 whitespace-pre-wrap">{m.body}</p>
               </li>
@@ -443,7 +437,7 @@ export default function ReportDetail() {
           <input type="hidden" name="intent" value="message" />
           <Field
             id="message-body"
-            label="Write a message"
+            label={t("reportPage.writeMessage")}
             errors={reply?.error ? [reply.error] : undefined}
           >
             {(ids) => (
@@ -457,11 +451,11 @@ export default function ReportDetail() {
             )}
           </Field>
           <button type="submit" className={`${buttonClass} min-h-11`} disabled={posting}>
-            {posting ? "Sending…" : "Send message"}
+            {posting ? t("reportPage.sendingMessage") : t("reportPage.sendMessage")}
           </button>
           {reply?.ok ? (
             <p role="status" className="text-sm text-emerald-800">
-              Message sent.
+              {t("reportPage.messageSent")}
             </p>
           ) : null}
         </Form>

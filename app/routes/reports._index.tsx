@@ -6,9 +6,10 @@ import { getReporterList } from "~/models/incident.server";
 import { unreadReports } from "~/models/reporter-news.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { useI18n } from "~/i18n/react";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "My reports · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "myReports.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,16 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyReports() {
   const { reports } = useLoaderData<typeof loader>();
+  const { t, date } = useI18n();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">My reports</h1>
+        <h1 className="text-2xl font-semibold">{t("myReports.title")}</h1>
         <Link to="/reports/new" className={buttonClass}>
-          Report an incident
+          {t("nav.reportIncident")}
         </Link>
       </div>
       {reports.length === 0 ? (
-        <p className="text-slate-600">You haven't filed any reports.</p>
+        <p className="text-slate-600">{t("myReports.none")}</p>
       ) : (
         <ul className="divide-y rounded-lg bg-white shadow-sm">
           {reports.map((r) => (
@@ -42,11 +44,13 @@ export default function MyReports() {
                 {r.reference}
               </Link>
               <span>{r.account.name}</span>
-              <span className="text-sm text-slate-600">happened {formatDate(r.occurredAt)}</span>
+              <span className="text-sm text-slate-600">
+                {t("myReports.happened", { date: date(r.occurredAt) })}
+              </span>
               <StatusBadge status={r.status} />
               {r.unread ? (
                 <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">
-                  New since you last looked
+                  {t("myReports.new")}
                 </span>
               ) : null}
             </li>

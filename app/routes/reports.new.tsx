@@ -55,17 +55,10 @@ import {
   reportFormFields,
   withReportRules,
 } from "~/domain/report-form";
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  CHANNELS,
-  CHANNEL_LABELS,
-  SEVERITIES,
-  SEVERITY_DESCRIPTIONS,
-  SEVERITY_LABELS,
-  SUPPORT_KINDS,
-  SUPPORT_LABELS,
-} from "~/domain/vocabulary";
+import { CATEGORIES, CHANNELS, SEVERITIES, SUPPORT_KINDS } from "~/domain/vocabulary";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { accountByName, accountExists, contactBelongsTo } from "~/models/account.server";
 import { AccountCombobox } from "~/components/report-form/account-combobox";
 import { createIncident, SubmissionKeyReused, SubmissionKeyTaken } from "~/models/incident.server";
@@ -88,7 +81,7 @@ import {
 export const clientAction = offlineClientAction;
 export const shouldRevalidate = notAfterKeptReport;
 
-export const meta: MetaFunction = () => [{ title: "Report an incident · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.reportIncident");
 
 const DEFAULT_TZ = DEFAULT_TIME_ZONE;
 /** A form without files: anything much larger than the longest allowed report is not a report. */
@@ -370,20 +363,20 @@ export default function NewReport() {
   });
   const initialIds = (v: unknown) => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
   const sending = navigation.state === "submitting";
+  const { t, message } = useI18n();
+  const labelsOf = (list: "category" | "support", values: readonly string[]) =>
+    Object.fromEntries(values.map((v) => [v, vocabLabel(t, list, v)]));
   if (isKeptOnDevice(lastResult)) return <KeptOnDeviceNotice result={lastResult} />;
 
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="text-2xl font-semibold">Report an incident</h1>
-      <p className="mt-2 text-slate-700">
-        Only the fields marked required are needed. Your report goes to your manager, who must
-        respond by a deadline. What you type is kept on this device until you send it.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("nav.reportIncident")}</h1>
+      <p className="mt-2 text-slate-700">{t("report.intro")}</p>
       {draft.restoredAt ? (
         <div role="status" className="mt-4 rounded-md border border-sky-300 bg-sky-50 p-3">
-          <p>We brought back what you had typed (files have to be chosen again).</p>
+          <p>{t("report.draftRestored")}</p>
           <button type="button" onClick={draft.discard} className={`${secondaryButtonClass} mt-2`}>
-            Start again with an empty form
+            {t("report.draftDiscard")}
           </button>
         </div>
       ) : null}
@@ -399,9 +392,9 @@ export default function NewReport() {
         <div className="space-y-2">
           <Field
             id={fields.accountId.id}
-            label="Customer account"
+            label={t("report.account")}
             required
-            hint="Type part of the account's name and choose it from the list, or choose “not in the list” to add one."
+            hint={t("report.accountHint")}
             errors={fields.accountId.errors}
           >
             {(ids) => (
@@ -421,8 +414,8 @@ export default function NewReport() {
           {accountId === NEW_CHOICE ? (
             <Field
               id={fields.newAccountName.id}
-              label="New account's name"
-              hint="An administrator will check it against the CRM."
+              label={t("report.newAccountName")}
+              hint={t("report.newAccountHint")}
               errors={fields.newAccountName.errors}
             >
               {(ids) => (
@@ -440,28 +433,28 @@ export default function NewReport() {
         <div className="space-y-2">
           <Field
             id={fields.contactId.id}
-            label="Who at the customer?"
-            hint="Optional. Choose the account first."
+            label={t("report.contact")}
+            hint={t("report.contactHint")}
             errors={fields.contactId.errors}
           >
             {(ids) => (
               <select {...getSelectProps(fields.contactId)} {...ids} className={inputClass}>
-                <option value="">Not sure, or nobody in particular</option>
+                <option value="">{t("report.contactNone")}</option>
                 {contactList.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
                     {c.jobTitle ? ` (${c.jobTitle})` : ""}
                   </option>
                 ))}
-                <option value={NEW_CHOICE}>Not in the list: add a new contact</option>
+                <option value={NEW_CHOICE}>{t("report.newContactChoice")}</option>
               </select>
             )}
           </Field>
           {fields.contactId.value === NEW_CHOICE ? (
             <Field
               id={fields.newContactName.id}
-              label="New contact's name"
-              hint="An administrator will confirm it."
+              label={t("report.newContactName")}
+              hint={t("report.newContactHint")}
               errors={fields.newContactName.errors}
             >
               {(ids) => (
@@ -479,7 +472,7 @@ export default function NewReport() {
         <div className="space-y-2">
           <Field
             id={fields.occurredAt.id}
-            label="When did it happen?"
+            label={t("report.when")}
             required
             errors={fields.occurredAt.errors}
           >
@@ -491,43 +484,43 @@ export default function NewReport() {
               />
             )}
           </Field>
-          <div className="flex flex-wrap gap-2" role="group" aria-label="Quick picks for when">
+          <div className="flex flex-wrap gap-2" role="group" aria-label={t("report.quickPicks")}>
             <button
               type="button"
               className={chipClass}
               onClick={() => setFieldValue(fields.occurredAt.id, quickPick("now"))}
             >
-              Just now
+              {t("report.justNow")}
             </button>
             <button
               type="button"
               className={chipClass}
               onClick={() => setFieldValue(fields.occurredAt.id, quickPick("today"))}
             >
-              Earlier today
+              {t("report.earlierToday")}
             </button>
             <button
               type="button"
               className={chipClass}
               onClick={() => setFieldValue(fields.occurredAt.id, quickPick("yesterday"))}
             >
-              Yesterday
+              {t("report.yesterday")}
             </button>
           </div>
         </div>
 
         <Field
           id={fields.channel.id}
-          label="How did it happen?"
+          label={t("report.channel")}
           required
           errors={fields.channel.errors}
         >
           {(ids) => (
             <select {...getSelectProps(fields.channel)} {...ids} className={inputClass}>
-              <option value="">Choose…</option>
+              <option value="">{t("form.choose")}</option>
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
+                  {vocabLabel(t, "channel", c)}
                 </option>
               ))}
             </select>
@@ -539,8 +532,8 @@ export default function NewReport() {
           aria-describedby={fields.severity.errors ? `${fields.severity.id}-error` : undefined}
         >
           <legend className="font-medium">
-            How serious was it?{" "}
-            <span className="text-sm font-normal text-slate-600">(required)</span>
+            {t("report.severity")}{" "}
+            <span className="text-sm font-normal text-slate-600">{t("form.required")}</span>
           </legend>
           {severityOptions.map((props) => {
             const s = props.value as (typeof SEVERITIES)[number];
@@ -559,10 +552,10 @@ export default function NewReport() {
                 />
                 <span>
                   <span id={`${props.id}-name`} className="font-medium">
-                    {SEVERITY_LABELS[s]}
+                    {vocabLabel(t, "severity", s)}
                   </span>
                   <span id={`${props.id}-desc`} className="block text-sm text-slate-600">
-                    {SEVERITY_DESCRIPTIONS[s]}
+                    {vocabLabel(t, "severityHint", s)}
                   </span>
                 </span>
               </label>
@@ -573,9 +566,9 @@ export default function NewReport() {
 
         <Field
           id={fields.narrative.id}
-          label="What happened?"
+          label={t("report.narrative")}
           required
-          hint="In your own words. Include what was said if you can remember it."
+          hint={t("report.narrativeHint")}
           errors={fields.narrative.errors}
         >
           {(ids) => (
@@ -589,9 +582,9 @@ export default function NewReport() {
         </Field>
 
         <CheckboxGroup
-          legend="What kind of behaviour was it?"
+          legend={t("report.categories")}
           options={categoryOptions}
-          labels={CATEGORY_LABELS}
+          labels={labelsOf("category", CATEGORIES)}
           errorId={`${fields.categories.id}-error`}
           errors={fields.categories.errors}
           columns={2}
@@ -599,8 +592,8 @@ export default function NewReport() {
 
         <Field
           id={fields.impact.id}
-          label="How did it affect you?"
-          hint="Optional. This helps whoever handles it understand what support you need."
+          label={t("report.impact")}
+          hint={t("report.impactHint")}
           errors={fields.impact.errors}
         >
           {(ids) => (
@@ -614,17 +607,17 @@ export default function NewReport() {
         </Field>
 
         <CheckboxGroup
-          legend="What support would you like now?"
+          legend={t("report.support")}
           options={supportOptions}
-          labels={SUPPORT_LABELS}
+          labels={labelsOf("support", SUPPORT_KINDS)}
           errorId={`${fields.support.id}-error`}
           errors={fields.support.errors}
         />
 
         <PeoplePicker
           name={fields.witnessIds.name}
-          legend="Witnesses"
-          hint="Colleagues who saw or heard it. They may be asked what they saw."
+          legend={t("report.witnesses")}
+          hint={t("report.witnessesHint")}
           knownIds={[
             ...initialIds(fields.witnessIds.initialValue),
             ...(draft.pending[fields.witnessIds.name] ?? []),
@@ -634,8 +627,8 @@ export default function NewReport() {
 
         <PeoplePicker
           name={fields.namedUserIds.name}
-          legend="Colleagues involved in what happened"
-          hint="They won't see this report, and it will not be sent to them."
+          legend={t("report.named")}
+          hint={t("report.namedHint")}
           knownIds={[
             ...initialIds(fields.namedUserIds.initialValue),
             ...(draft.pending[fields.namedUserIds.name] ?? []),
@@ -645,8 +638,8 @@ export default function NewReport() {
 
         <Field
           id="evidence"
-          label="Evidence"
-          hint="Optional. Photos, screenshots, PDFs, recordings, text files or saved e-mails (.eml); up to 25 MB each and 100 MB in all. Files are not kept in the saved draft: choose them just before you send."
+          label={t("report.evidence")}
+          hint={t("report.evidenceHint")}
           errors={fields.evidence.errors}
         >
           {(ids) => (
@@ -664,7 +657,7 @@ export default function NewReport() {
 
         {form.errors?.length ? (
           <p role="alert" className="font-medium text-red-700">
-            {form.errors.join(" ")}
+            {form.errors.map(message).join(" ")}
           </p>
         ) : null}
         <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
@@ -673,7 +666,7 @@ export default function NewReport() {
             className={`${buttonClass} min-h-12 w-full sm:w-auto`}
             disabled={sending}
           >
-            {sending ? "Sending your report…" : "Send report"}
+            {sending ? t("report.sending") : t("report.send")}
           </button>
         </div>
       </Form>
@@ -684,16 +677,16 @@ export default function NewReport() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const answered = isRouteErrorResponse(error) && error.status < 500;
+  const { t, message } = useI18n();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-semibold">Your report was not sent yet</h1>
+      <h1 className="text-2xl font-semibold">{t("report.notSentTitle")}</h1>
       <p role="alert">
-        {answered ? `${String(error.data)} ` : "We could not reach the server. "}
-        Everything you typed is saved on this device (files have to be chosen again). When you are
-        back online, open the form again and send it.
+        {answered ? `${message(String(error.data))} ` : `${t("report.unreachable")} `}
+        {t("report.notSentText")}
       </p>
       <Link reloadDocument to="/reports/new" className={buttonClass}>
-        Open my report again
+        {t("report.openAgain")}
       </Link>
     </div>
   );

@@ -52,6 +52,8 @@ export type SessionUser = Viewer & {
   email: string;
   name: string;
   teamId: string | null;
+  /** The person's language setting (pages and mails use it when the portal has it). */
+  language: string;
   sessionId: string;
 };
 
@@ -100,6 +102,7 @@ async function readSession(request: Request): Promise<SessionUser | null> {
       name: true,
       role: true,
       teamId: true,
+      language: true,
       managedTeams: { select: { id: true } },
     },
   });
@@ -110,6 +113,7 @@ async function readSession(request: Request): Promise<SessionUser | null> {
     name: row.name,
     role: row.role as Role,
     teamId: row.teamId,
+    language: row.language,
     managedTeamIds: row.managedTeams.map((t) => t.id),
     sessionId: session.id,
   };

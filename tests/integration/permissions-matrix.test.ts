@@ -1051,6 +1051,19 @@ const CHECKS: Check[] = [
     allowed: [...ACTORS],
   },
   // ---- end of sign-in and account pages
+
+  // ---- Languages (i18n): each person sets their own language on /account, nobody else's.
+  {
+    resource: "own account",
+    action: "POST language",
+    method: "POST",
+    fn: () => ownAccountRoute.action as Fn,
+    path: () => "/account",
+    params: () => ({}),
+    fields: () => ({ language: "en" }),
+    allowed: SIGNED_IN,
+  },
+  // ---- end of languages
   ...ORG_CHECKS,
   ...INTEGRATIONS_CHECKS,
   ...WEBHOOK_CHECKS,

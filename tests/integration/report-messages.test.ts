@@ -240,7 +240,7 @@ describe("messages between the reporter and the handler", () => {
       timeline: { type: string }[];
     };
     expect(body.messages.map((m) => [m.authorName, m.mine])).toEqual([
-      ["You", true],
+      [null, true],
       [org.managerA.name, false],
     ]);
     expect(body.timeline.map((t) => t.type)).not.toContain("NOTE");

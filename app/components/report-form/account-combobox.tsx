@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { FieldIds } from "~/components/ui/field";
 import { inputClass } from "~/components/ui/field";
 import { TYPED_ACCOUNT } from "~/domain/offline";
@@ -79,7 +80,8 @@ export function AccountCombobox({
     return () => clearTimeout(timer);
   }, [q, open, load]);
 
-  const NEW_LABEL = "Not in the list: add a new account";
+  const { t } = useTranslation();
+  const NEW_LABEL = t("report.newAccountChoice");
   const options: AccountChoice[] = [
     ...(search.data?.accounts ?? []),
     { id: newChoice, name: NEW_LABEL },
@@ -118,7 +120,7 @@ export function AccountCombobox({
         aria-controls={listId}
         aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
         defaultValue={defaultName}
-        placeholder="Type part of the account's name…"
+        placeholder={t("report.accountPlaceholder")}
         autoComplete="off"
         className={inputClass}
         onChange={(e) => {
@@ -158,18 +160,13 @@ export function AccountCombobox({
           }
         }}
       />
-      {!online ? (
-        <p className="mt-1 text-sm text-slate-700">
-          No connection: type the account’s full name. It is matched to the account when your report
-          is sent.
-        </p>
-      ) : null}
+      {!online ? <p className="mt-1 text-sm text-slate-700">{t("report.accountOffline")}</p> : null}
       {open ? (
         <div className="absolute z-10 mt-1 w-full rounded-md border border-slate-300 bg-white shadow-lg">
           <ul
             id={listId}
             role="listbox"
-            aria-label="Matching accounts"
+            aria-label={t("report.matchingAccounts")}
             className="max-h-64 overflow-y-auto py-1"
           >
             {options.map((a, i) => (
@@ -191,10 +188,10 @@ export function AccountCombobox({
           </ul>
           <p role="status" className="px-3 pb-2 text-sm text-slate-600">
             {searching
-              ? "Searching…"
+              ? t("picker.searching")
               : options.length === 1
-                ? `No account matches “${q}”.`
-                : `${options.length - 1} accounts shown; keep typing to narrow them.`}
+                ? t("report.noAccountMatches", { query: q })
+                : t("report.accountsShown", { count: options.length - 1 })}
           </p>
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/ui/field";
 import { isOffline, useOnline } from "~/utils/offline-online";
 
@@ -72,6 +73,7 @@ export function PeoplePicker({
   const hintId = `${base}-hint`;
   const errorId = errors?.length ? `${base}-error` : undefined;
 
+  const { t } = useTranslation();
   const toggle = (p: Person, on: boolean) =>
     setChosen((c) =>
       on ? [...c.filter((x) => x.id !== p.id), p] : c.filter((x) => x.id !== p.id),
@@ -97,18 +99,18 @@ export function PeoplePicker({
   return (
     <fieldset className="space-y-2" aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}>
       <legend className="font-medium">
-        {legend} <span className="text-sm font-normal text-slate-600">(optional)</span>
+        {legend} <span className="text-sm font-normal text-slate-600">{t("form.optional")}</span>
       </legend>
       <p id={hintId} className="text-sm text-slate-600">
-        {hint} Type part of a name or a team to find someone.
+        {hint} {t("picker.hint")}
       </p>
       {chosen.length ? (
-        <div className="space-y-1" aria-label={`Chosen: ${legend}`} role="group">
+        <div className="space-y-1" aria-label={t("picker.chosen", { legend })} role="group">
           {chosen.map((p) => row(p, true))}
         </div>
       ) : null}
       <label htmlFor={`${base}-search`} className="sr-only">
-        Search colleagues for “{legend}”
+        {t("picker.searchLabel", { legend })}
       </label>
       <input
         id={`${base}-search`}
@@ -118,13 +120,13 @@ export function PeoplePicker({
         onKeyDown={(e) => {
           if (e.key === "Enter") e.preventDefault(); // searching must not send the report
         }}
-        placeholder="Type a name…"
+        placeholder={t("picker.placeholder")}
         autoComplete="off"
         className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
       />
       {q && !online ? (
         <p className="px-1 text-sm text-slate-700" role="status">
-          No connection: colleagues can be added once you are back online.
+          {t("picker.offline")}
         </p>
       ) : null}
       {q && online ? (
@@ -132,11 +134,11 @@ export function PeoplePicker({
           {offered.map((p) => row(p, false))}
           <p className="px-1 text-sm text-slate-600" role="status">
             {searching
-              ? "Searching…"
+              ? t("picker.searching")
               : results.length === 0
-                ? `Nobody matches “${q}”.`
+                ? t("picker.nobody", { query: q })
                 : offered.length === 0
-                  ? "Everyone who matches is already chosen."
+                  ? t("picker.allChosen")
                   : ""}
           </p>
         </div>

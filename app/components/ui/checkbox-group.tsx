@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { FieldError } from "./field";
 
 type OptionProps = InputHTMLAttributes<HTMLInputElement> & { key?: string; value: string };
@@ -19,10 +20,11 @@ export function CheckboxGroup({
   errors?: string[];
   columns?: 1 | 2;
 }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="space-y-2">
       <legend className="font-medium">
-        {legend} <span className="text-sm font-normal text-slate-600">(optional, choose any)</span>
+        {legend} <span className="text-sm font-normal text-slate-600">{t("form.optionalAny")}</span>
       </legend>
       <div className={`grid gap-1 ${columns === 2 ? "sm:grid-cols-2" : ""}`}>
         {options.map(({ key, ...props }) => (

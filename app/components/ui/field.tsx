@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/i18n/messages";
 
 // A labelled field with its hint and error tied to the control by id, so screen readers
 // announce them with the field. `children` receives the ids to put on the control.
@@ -23,12 +25,13 @@ export function Field({
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { t } = useTranslation();
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">
         {label}
         {required ? (
-          <span className="ml-1 text-sm font-normal text-slate-600">(required)</span>
+          <span className="ml-1 text-sm font-normal text-slate-600">{t("form.required")}</span>
         ) : null}
       </label>
       {hint ? (
@@ -47,10 +50,11 @@ export function Field({
 }
 
 export function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
+  const { t, i18n } = useTranslation();
   if (!errors?.length) return null;
   return (
     <p id={id} className="text-sm font-medium text-red-700">
-      {errors.join(" ")}
+      {errors.map((e) => translateMessage(t, e, i18n.language)).join(" ")}
     </p>
   );
 }
@@ -87,9 +91,10 @@ export function ChooseSelect({
   ids: FieldIds;
   defaultValue?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <select name={name} className={inputClass} {...ids} defaultValue={defaultValue}>
-      <option value="">Choose…</option>
+      <option value="">{t("form.choose")}</option>
       {choices.map((c) => (
         <option key={c.value} value={c.value}>
           {c.label}

@@ -1,0 +1,183 @@
+import { gzipSync } from "node:zlib";
+import { expect, test, type Page } from "@playwright/test";
+import { TestSmtpServer } from "../fixtures/smtp";
+import { DEMO_PASSWORD, expectNoAxeViolations, openMenuIfFolded, SAM } from "./helpers";
+import { startOwnPortal, type OwnPortal } from "./lib/own-portal";
+
+// The portal in Japanese and Spanish: a Japanese-speaking employee files a report on a phone
+// and her English-speaking manager gets an English mail (read from a real SMTP server on
+// loopback); the report form passes axe in each language; a person changes their own language.
+// This spec starts its own portal (with its mail server) on E2E_PORT + 70 (+ 60 would be 5060, a port browsers and fetch refuse).
+
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 70;
+const BASE = `http://localhost:${PORT}`;
+test.use({ baseURL: BASE });
+test.describe.configure({ mode: "serial" });
+
+const HARUKA = "haruka.sato@demo.example"; // seeded with Japanese
+const DIEGO = "diego.alvarez@demo.example"; // seeded with Spanish
+const MORGAN = "morgan.manager@demo.example"; // their manager, in English
+const ACCOUNT = "Helix Biologics";
+
+let smtp: TestSmtpServer;
+let portal: OwnPortal;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  smtp = new TestSmtpServer();
+  await smtp.start();
+  portal = await startOwnPortal(PORT, {
+    SMTP_URL: smtp.url,
+    WORKER_IN_PROCESS: "true",
+    WORKER_INTERVAL_MS: "1000",
+    TWO_FACTOR_REQUIRED: "false",
+  });
+});
+
+test.afterAll(async () => {
+  await portal?.stop();
+  await smtp?.stop();
+});
+
+async function signIn(page: Page, email: string, labels: { email: string; submit: string }) {
+  await page.goto("/login");
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(/^(Password|パスワード|Contraseña)$/).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: labels.submit, exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
+}
+
+test.describe("Japanese on a phone", () => {
+  test.use({
+    locale: "ja-JP",
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+
+  test("files a report in Japanese; the English-speaking manager gets an English mail", async ({
+    page,
+  }) => {
+    // Before signing in, the browser's language (Japanese) is used.
+    await page.goto("/login");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await expect(page.getByRole("heading", { name: "ログイン" })).toBeVisible();
+    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン" });
+
+    // Her own setting (Japanese) from here on; the home page links to the form.
+    await expect(page.getByRole("heading", { name: "Harukaさん、こんにちは" })).toBeVisible();
+    await page.getByRole("main").getByRole("link", { name: "インシデントを報告する" }).click();
+    await expect(page.getByRole("heading", { name: "インシデントを報告する" })).toBeVisible();
+    await expect(page).toHaveTitle("インシデントを報告する · インシデント報告ポータル");
+
+    // Sent empty: the messages are Japanese, next to their fields.
+    await page.getByRole("button", { name: "報告を送信する" }).click();
+    await expect(page.getByText("何があったのかを書いてください。")).toBeVisible();
+    await expect(page.getByText("どのくらい深刻だったかを選んでください。")).toBeVisible();
+
+    await page.getByRole("combobox", { name: /お客様の取引先/ }).fill("heli");
+    await page.getByRole("option", { name: ACCOUNT, exact: true }).click();
+    await page.getByLabel("どのような場面で起きましたか？").selectOption({ label: "電話" });
+    await page.getByRole("radio", { name: /^中/ }).check();
+    await page.getByRole("checkbox", { name: "暴言" }).check();
+    await page.getByLabel("何があったのですか？").fill("電話で怒鳴られ、一方的に切られました。");
+    await page.getByRole("button", { name: "報告を送信する" }).click();
+
+    const confirmation = page.getByRole("status").filter({ hasText: "を送信しました" });
+    await expect(confirmation).toBeVisible();
+    await expect(confirmation).toContainText("報告はMorgan Ellisさんに届きました");
+    const reference = (await confirmation.textContent())?.match(/INC-\d{4}-\d{4,}/)?.[0];
+    expect(reference).toBeTruthy();
+    // The report page in Japanese, with its words and a Japanese date.
+    await expect(page.getByText("電話", { exact: true })).toBeVisible();
+    await expect(page.getByText("マネージャーの確認待ち").first()).toBeVisible();
+    await expect(page.getByText(/\d{4}\/\d{2}\/\d{2}/).first()).toBeVisible();
+
+    // My reports, from the (folded) menu.
+    await openMenuIfFolded(page);
+    await page.getByRole("link", { name: "自分の報告" }).click();
+    await expect(page.getByRole("heading", { name: "自分の報告" })).toBeVisible();
+    await expect(page.getByRole("link", { name: reference! })).toBeVisible();
+
+    // The manager's mail is in his language, English.
+    await expect
+      .poll(() => smtp.messages.find((m) => m.subject?.includes(reference!))?.subject, {
+        timeout: 60_000,
+      })
+      .toBe(`New report ${reference} needs your acknowledgement`);
+    const mail = smtp.messages.find((m) => m.subject?.includes(reference!))!;
+    expect(JSON.stringify(mail.to)).toContain(MORGAN);
+    expect(mail.text).toContain("A colleague has reported abusive conduct by a customer");
+    expect(mail.text).toContain("Severity given by the reporter: medium");
+    expect(mail.html).toContain('<html lang="en">');
+  });
+
+  test("axe finds no problems on the report form in Japanese", async ({ page }) => {
+    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン" });
+    await page.goto("/reports/new");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await page.getByRole("button", { name: "報告を送信する" }).click();
+    await expect(page.getByText("何があったのかを書いてください。")).toBeVisible();
+    await expectNoAxeViolations(page, "report form in Japanese");
+  });
+
+  test("the filing page's JavaScript stays under 150 kB gzipped", async ({ page, request }) => {
+    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン" });
+    const scripts = new Set<string>();
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.add(r.url());
+    });
+    await page.goto("/reports/new");
+    await expect(page.getByRole("heading", { name: "インシデントを報告する" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    // Every module the page loads (entry, shared chunks, root, the route), gzipped as served.
+    let total = 0;
+    for (const url of scripts) total += gzipSync(await (await request.get(url)).body()).length;
+    // The page's words travel in the HTML as JSON data, not as JavaScript.
+    const words = await page.locator("#i18n-resources").textContent();
+    console.log(
+      `filing page: ${scripts.size} scripts, ${(total / 1024).toFixed(1)} kB gzipped; ` +
+        `Japanese words in the HTML: ${(gzipSync(words ?? "").length / 1024).toFixed(1)} kB gzipped`,
+    );
+    expect(scripts.size).toBeGreaterThan(3);
+    expect(total).toBeLessThan(150 * 1024);
+  });
+});
+
+test.describe("Spanish and English", () => {
+  test.use({ locale: "en-GB" });
+
+  test("axe finds no problems on the report form in Spanish and in English", async ({ page }) => {
+    await signIn(page, DIEGO, { email: "Work email", submit: "Sign in" });
+    await page.goto("/reports/new");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page.getByRole("heading", { name: "Informar de un incidente" })).toBeVisible();
+    await page.getByRole("button", { name: "Enviar informe" }).click();
+    await expect(page.getByText("Describa qué ocurrió.")).toBeVisible();
+    await expectNoAxeViolations(page, "report form in Spanish");
+
+    await page.context().clearCookies();
+    await signIn(page, SAM, { email: "Work email", submit: "Sign in" });
+    await page.goto("/reports/new");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(page.getByText("Please describe what happened.")).toBeVisible();
+    await expectNoAxeViolations(page, "report form in English");
+  });
+
+  test("a person chooses their language on their account page", async ({ page }) => {
+    await signIn(page, SAM, { email: "Work email", submit: "Sign in" });
+    await page.getByRole("link", { name: "Your account" }).click();
+    await page.getByLabel("Language for pages and e-mails").selectOption({ label: "Español" });
+    await page.getByRole("button", { name: "Save language" }).click();
+    await expect(page.getByRole("heading", { name: "Su cuenta" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page.getByRole("link", { name: "Mis informes" })).toBeVisible();
+
+    // Back to English, in Spanish.
+    await page.getByLabel("Idioma de las páginas y los correos").selectOption({ label: "English" });
+    await page.getByRole("button", { name: "Guardar idioma" }).click();
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+});
