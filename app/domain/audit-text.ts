@@ -50,6 +50,10 @@ export const AUDIT_ACTIONS = [
   "PERSON_DATA_EXPORTED",
   "PERSON_ERASED",
   "PERSON_ERASURE_REFUSED",
+  // Jurisdiction templates and regulator records (compliance2).
+  "JURISDICTION_TEMPLATE_APPLIED",
+  "JURISDICTION_CATEGORIES_SAVED",
+  "RECORDS_EXPORTED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -71,6 +75,8 @@ export const AUDIT_SUBJECTS = [
   "LEGAL_HOLD",
   "RETENTION_POLICY",
   "INCIDENT",
+  "COMPLIANCE_POLICY",
+  "RECORDS",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
 
@@ -374,6 +380,25 @@ export function describeAudit(
       return `Erased the personal data of a person (${plural(num("cases"), "case")} touched)`;
     case "PERSON_ERASURE_REFUSED":
       return `Refused to erase ${quoted(subject, "a person")}: ${str("reason") ?? ""}`;
+    case "JURISDICTION_TEMPLATE_APPLIED": {
+      const parts = ["clocks", "retention", "categories"].flatMap((k) =>
+        Array.isArray(data[k])
+          ? (data[k] as { what?: unknown; from?: unknown; to?: unknown }[]).map(
+              (c) => `${String(c.what)}: ${String(c.from)} → ${String(c.to)}`,
+            )
+          : [],
+      );
+      return parts.length
+        ? withParts(`Applied the template ${str("template") ?? ""}`, parts)
+        : `Applied the template ${str("template") ?? ""} (nothing needed to change)`;
+    }
+    case "JURISDICTION_CATEGORIES_SAVED":
+      return withParts(
+        "Changed the jurisdiction categories",
+        Object.entries(changes).map(([k, c]) => `${k}: ${text(c.from)} → ${text(c.to)}`),
+      );
+    case "RECORDS_EXPORTED":
+      return `Exported ${str("what") ?? "a regulator record"} (${str("format") ?? ""}, ${plural(num("cases"), "case")}${str("range") ? `, ${str("range")}` : ""})`;
     default:
       return event.action.charAt(0) + event.action.slice(1).toLowerCase().replace(/_/g, " ");
   }

@@ -126,7 +126,16 @@ export async function saveDefaultPolicy(
   input: { calendarId: string; targets: DeadlineTargetSpec[] },
   actorId: string,
 ): Promise<SavePolicyResult> {
-  return db.$transaction(async (tx): Promise<SavePolicyResult> => {
+  return db.$transaction((tx) => saveDefaultPolicyIn(tx, input, actorId));
+}
+
+/** saveDefaultPolicy inside a caller's transaction (jurisdiction templates write it with more). */
+export async function saveDefaultPolicyIn(
+  tx: Tx,
+  input: { calendarId: string; targets: DeadlineTargetSpec[] },
+  actorId: string,
+): Promise<SavePolicyResult> {
+  {
     let calendarId = input.calendarId;
     let calendarName: string;
     if (calendarId === NEW_DEFAULT_CALENDAR) {
@@ -190,7 +199,7 @@ export async function saveDefaultPolicy(
       });
     }
     return { ok: true, policyId: policy.id };
-  });
+  }
 }
 
 export type CreateCalendarResult = { ok: true; id: string } | { ok: false; reason: "name-taken" };

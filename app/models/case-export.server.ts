@@ -124,7 +124,7 @@ export function actionLabel(catalogue: string, type: string): string {
     : (SANCTION_LABELS[type as Sanction] ?? type);
 }
 
-class PdfWriter {
+export class PdfWriter {
   private page!: PDFPage;
   private y = 0;
   readonly margin = 50;

@@ -1,6 +1,7 @@
 import type { IncidentFacts, Viewer } from "~/domain/permissions";
 import { formatReference } from "~/domain/reference";
 import { routeReport } from "~/domain/routing";
+import { getCategorySettings } from "./jurisdiction.server";
 import type { Category, Channel, Severity, SupportKind } from "~/domain/vocabulary";
 import type { Db, Prisma, Tx } from "~/utils/db.server";
 import { empty, join, sql, type Sql } from "~/utils/sql.server";
@@ -122,6 +123,7 @@ export async function createIncident(db: Db, input: NewIncident, now = new Date(
       namedUserIds,
       categories: input.categories,
       severity: input.severity,
+      hrCategories: (await getCategorySettings(tx)).hrCategories,
     });
     const reference = await nextReference(tx, now);
     let accountId = input.accountId;

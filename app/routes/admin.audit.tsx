@@ -30,6 +30,8 @@ const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   LEGAL_HOLD: "Legal holds",
   RETENTION_POLICY: "Retention rules",
   INCIDENT: "Cases (retention and data rights)",
+  COMPLIANCE_POLICY: "Jurisdiction templates and categories",
+  RECORDS: "Regulator and counsel records",
 };
 
 const isSubjectType = (v: string | null): v is AuditSubjectType =>
