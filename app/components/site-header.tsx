@@ -21,6 +21,7 @@ function navItems(user: HeaderUser) {
   if (user.role === "HR") items.push({ to: "/hr/cases", label: "Histories" });
   if (user.role === "HR") items.push({ to: "/admin/people", label: "People" });
   if (user.role === "HR") items.push({ to: "/hr/holds", label: "Legal holds" });
+  if (user.role === "HR") items.push({ to: "/hr/records", label: "Records" });
   if (["LEADERSHIP", "HR", "MANAGER"].includes(user.role)) {
     items.push({ to: "/dashboard", label: "Dashboard" });
   }

@@ -12,7 +12,6 @@ import {
   type Channel,
   type IncidentStatus,
   type Outcome,
-  type ProtectiveMeasure,
   type Role,
   type Severity,
 } from "./vocabulary";

@@ -47,24 +47,22 @@ export async function saveRetentionRulesIn(
   p: { actorId: string; rules: RetentionRules; now?: Date },
 ) {
   const at = p.now ?? new Date();
-  {
-    const before = await tx.retentionPolicy.findUnique({ where: { id: POLICY_ID } });
-    const changes = auditDiff(before ?? RETENTION_DEFAULTS, p.rules, FIELD_NAMES);
-    await tx.retentionPolicy.upsert({
-      where: { id: POLICY_ID },
-      create: { id: POLICY_ID, ...p.rules, updatedAt: at },
-      update: { ...p.rules, updatedAt: at },
+  const before = await tx.retentionPolicy.findUnique({ where: { id: POLICY_ID } });
+  const changes = auditDiff(before ?? RETENTION_DEFAULTS, p.rules, FIELD_NAMES);
+  await tx.retentionPolicy.upsert({
+    where: { id: POLICY_ID },
+    create: { id: POLICY_ID, ...p.rules, updatedAt: at },
+    update: { ...p.rules, updatedAt: at },
+  });
+  if (hasChanges(changes) || !before)
+    await recordAudit(tx, {
+      actorId: p.actorId,
+      action: "RETENTION_POLICY_SAVED",
+      subjectType: "RETENTION_POLICY",
+      subjectId: POLICY_ID,
+      data: changes,
+      at,
     });
-    if (hasChanges(changes) || !before)
-      await recordAudit(tx, {
-        actorId: p.actorId,
-        action: "RETENTION_POLICY_SAVED",
-        subjectType: "RETENTION_POLICY",
-        subjectId: POLICY_ID,
-        data: changes,
-        at,
-      });
-  }
 }
 
 /** Resolved, not yet purged cases whose keeping period has ended at `now`. */
