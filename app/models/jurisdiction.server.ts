@@ -43,7 +43,7 @@ function workdayMinutes(calendar: { dayStart: string; dayEnd: string }): number 
 async function currentPlan(db: Db | Tx, code: TemplateCode): Promise<TemplatePlan> {
   const template = findTemplate(code);
   if (!template) throw new Error(`Unknown template ${code}`);
-  const [policy, retention, categories] = await Promise.all([
+  const [policy, { saved: _saved, ...retention }, categories] = await Promise.all([
     getDefaultPolicy(db),
     getRetentionRules(db),
     getCategorySettings(db),
