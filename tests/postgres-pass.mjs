@@ -29,6 +29,9 @@ export const POSTGRES_PASS = [
   "tests/integration/sign-in-protection.test.ts", // throttle counters kept in the database
   "tests/integration/scale-queues.test.ts", // queue order and key paging in SQL
   "tests/integration/colleague-picker.test.ts", // case-insensitive type-ahead differs by provider
+  // Jurisdiction templates and regulator records (compliance2).
+  "tests/integration/jurisdiction-templates.test.ts", // one transaction over policy, retention, history
+  "tests/integration/regulator-records.test.ts", // cursor paging, per-year numbering, groupBy on the seed
 ];
 
 /** Integration files ending so run on PostgreSQL only (vitest.config.ts leaves them out on SQLite). */

@@ -1,90 +1,34 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
-import {
-  LOG_CAP,
-  MAX_RANGE_YEARS,
-  PACK_CAP,
-  defaultRange,
-  parseDateRange,
-  parseYear,
-} from "~/domain/regulator-records";
+import { LOG_CAP, MAX_RANGE_YEARS, PACK_CAP, defaultRange } from "~/domain/regulator-records";
 import { CATEGORY_LABELS } from "~/domain/vocabulary";
-import { buildEvidencePack } from "~/models/evidence-pack.server";
 import { getCategorySettings } from "~/models/jurisdiction.server";
-import { exportOsha, exportSb553Log, type OshaKind } from "~/models/regulator-records.server";
+import { refusedDownload, type Errors } from "./hr.records.download";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { typedValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Records · Incident portal" }];
 
 // HR's regulator and counsel records: the SB 553 violent incident log, the OSHA 300 log and 301
-// reports, and the per-account evidence pack. Every download is a POST (recorded in the settings
-// history); bad dates come back next to the field with a 400 and what was typed.
+// reports, and the per-account evidence pack. Every download is a POST to hr.records.download
+// (recorded in the settings history); bad input comes back here, next to the field.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["HR"]);
   const settings = await getCategorySettings(await getDb());
   const now = new Date();
-  return {
+  const page = {
     range: defaultRange(now),
     year: now.getUTCFullYear(),
     violenceCategories: settings.violenceCategories.map((c) => CATEGORY_LABELS[c]),
   };
-}
-
-type Errors = Partial<Record<"from" | "to" | "account" | "year", string[]>>;
-
-function download(body: Uint8Array | string, fileName: string, contentType: string) {
-  const bytes = typeof body === "string" ? body : (Buffer.from(body) as unknown as BodyInit);
-  return new Response(bytes, {
-    headers: {
-      "Content-Type": contentType,
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
-    },
-  });
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["HR"]);
-  const values = typedValues(await request.formData());
-  const db = await getDb();
-  const intent = values.intent;
-  const refuse = (errors: Errors, status = 400) => data({ intent, errors, values }, { status });
-  if (intent === "osha") {
-    const kind = (["300", "301", "PRIVACY"] as const).find((k) => k === values.kind);
-    if (!kind) return refuse({ year: ["Choose what to download."] });
-    const year = parseYear(values.year, new Date());
-    const out = await exportOsha(db, { viewer: user, year, kind: kind as OshaKind });
-    return download(out.body, out.fileName, out.contentType);
-  }
-  if (intent !== "sb553" && intent !== "pack") return refuse({ from: ["Choose a record."] });
-  const range = parseDateRange(values);
-  const accountMissing = intent === "pack" && !(values.account ?? "").trim();
-  if (!range.ok || accountMissing)
-    return refuse({
-      ...(range.ok ? {} : range.errors),
-      ...(accountMissing ? { account: ["Enter the account's CRM id or name."] } : {}),
-    });
-  if (intent === "sb553") {
-    const format = values.format === "PDF" ? "PDF" : "CSV";
-    const out = await exportSb553Log(db, { viewer: user, range: range.value, format });
-    return download(
-      out.body,
-      out.fileName,
-      format === "PDF" ? "application/pdf" : "text/csv; charset=utf-8",
-    );
-  }
-  const pack = await buildEvidencePack(db, {
-    viewer: user,
-    account: values.account ?? "",
-    range: range.value,
-  });
-  if (!pack.ok) return refuse({ account: [pack.error] }, 404);
-  return download(pack.pdf, pack.fileName, "application/pdf");
+  // A refused download comes back here (see hr.records.download): the messages next to the
+  // fields, what was typed, and a 4xx.
+  const refused = refusedDownload(new URL(request.url).searchParams);
+  if (refused) return data({ ...page, result: refused }, { status: refused.status });
+  return { ...page, result: null };
 }
 
 function Range({
@@ -125,8 +69,7 @@ function Range({
 }
 
 export default function RecordsPage() {
-  const { range, year, violenceCategories } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { range, year, violenceCategories, result } = useLoaderData<typeof loader>();
   const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : undefined);
   const typed = (intent: string) =>
     result?.intent === intent
@@ -156,7 +99,7 @@ export default function RecordsPage() {
           CSV and {LOG_CAP.PDF.toLocaleString("en")} per PDF, and at most {MAX_RANGE_YEARS} years at
           a time.
         </p>
-        <Form method="post" reloadDocument className="space-y-4">
+        <Form method="post" action="/hr/records/download" reloadDocument className="space-y-4">
           <input type="hidden" name="intent" value="sb553" />
           <Range prefix="sb553" values={typed("sb553")} errors={errorsFor("sb553")} />
           <div className="flex flex-wrap gap-3">
@@ -186,7 +129,7 @@ export default function RecordsPage() {
             Mark a case recordable, or see the recordable cases
           </Link>
         </p>
-        <Form method="post" reloadDocument className="space-y-4">
+        <Form method="post" action="/hr/records/download" reloadDocument className="space-y-4">
           <input type="hidden" name="intent" value="osha" />
           <Field id="osha-year" label="Year" errors={errorsFor("osha")?.year}>
             {(ids) => (
@@ -231,7 +174,7 @@ export default function RecordsPage() {
           proposed and approved them, the clocks met and missed, and whether each case's timeline
           verifies. One PDF, without report text or reporters' names.
         </p>
-        <Form method="post" reloadDocument className="space-y-4">
+        <Form method="post" action="/hr/records/download" reloadDocument className="space-y-4">
           <input type="hidden" name="intent" value="pack" />
           <Field
             id="pack-account"

@@ -39,6 +39,7 @@ import * as holdsRoute from "~/routes/hr.holds";
 // Jurisdiction templates and regulator records (compliance2)
 import * as jurisdictionRoute from "~/routes/admin.jurisdiction";
 import * as recordsRoute from "~/routes/hr.records._index";
+import * as recordsDownloadRoute from "~/routes/hr.records.download";
 import * as oshaRoute from "~/routes/hr.records.osha";
 import * as ownAccountRoute from "~/routes/account";
 import * as ownPasswordRoute from "~/routes/account_.password";
@@ -664,8 +665,8 @@ const RECORDS_CHECKS: Check[] = [
   records("GET records", () => recordsRoute.loader as Fn, "/hr/records", HR_ANY),
   records(
     "POST SB 553 log (CSV)",
-    () => recordsRoute.action as Fn,
-    "/hr/records",
+    () => recordsDownloadRoute.action as Fn,
+    "/hr/records/download",
     HR_ANY,
     () => ({ intent: "sb553", format: "CSV", ...recordsRange() }),
     {
@@ -676,24 +677,24 @@ const RECORDS_CHECKS: Check[] = [
   ),
   records(
     "POST SB 553 log (PDF)",
-    () => recordsRoute.action as Fn,
-    "/hr/records",
+    () => recordsDownloadRoute.action as Fn,
+    "/hr/records/download",
     HR_ANY,
     () => ({ intent: "sb553", format: "PDF", ...recordsRange() }),
     { shows: () => ["%PDF"] },
   ),
   records(
     "POST OSHA 300 log",
-    () => recordsRoute.action as Fn,
-    "/hr/records",
+    () => recordsDownloadRoute.action as Fn,
+    "/hr/records/download",
     HR_ANY,
     () => ({ intent: "osha", kind: "300", year: String(new Date().getUTCFullYear()) }),
     { shows: () => ["case_no"] },
   ),
   records(
     "POST evidence pack",
-    () => recordsRoute.action as Fn,
-    "/hr/records",
+    () => recordsDownloadRoute.action as Fn,
+    "/hr/records/download",
     HR_ANY,
     () => ({ intent: "pack", account: org.account.name, ...recordsRange() }),
     { shows: () => ["%PDF"] },

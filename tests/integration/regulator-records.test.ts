@@ -5,11 +5,12 @@ import { verifyIncidentChain } from "~/models/case-event.server";
 import { buildEvidencePack } from "~/models/evidence-pack.server";
 import { exportOsha, exportSb553Log, saveOshaRecord } from "~/models/regulator-records.server";
 import * as recordsRoute from "~/routes/hr.records._index";
+import * as downloadRoute from "~/routes/hr.records.download";
 import * as oshaRoute from "~/routes/hr.records.osha";
 import { getDb, type Db } from "~/utils/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { useDemoData } from "../fixtures/demo-data";
-import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
+import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
 
 // Regulator and counsel records on the demo data: the SB 553 log names nobody (checked against
 // every person and customer contact in the database), OSHA privacy cases keep the name off the
@@ -22,6 +23,13 @@ let now: Date;
 let hr: { id: string; name: string; role: "HR"; managedTeamIds: string[] };
 let hrCookie: string;
 let everything: DateRange;
+
+/** A refused download is sent back to /hr/records (303); the page then answers. */
+async function followBack(answer: Answer) {
+  expect(answer.status).toBe(303);
+  expect(answer.location).toMatch(/^\/hr\/records\?problem=/);
+  return call(recordsRoute.loader, getRequest(answer.location!, hrCookie));
+}
 
 const text = (body: Uint8Array | string) =>
   typeof body === "string" ? body : extractPdfText(body).replace(/\n/g, " ");
@@ -79,9 +87,9 @@ describe("SB 553 violent incident log", () => {
 
   it("is downloaded with a button on /hr/records; bad dates come back next to the field", async () => {
     const ok = await call(
-      recordsRoute.action,
+      downloadRoute.action,
       postRequest(
-        "/hr/records",
+        "/hr/records/download",
         { intent: "sb553", format: "CSV", from: everything.fromText, to: everything.toText },
         { cookie: hrCookie },
       ),
@@ -89,26 +97,34 @@ describe("SB 553 violent incident log", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("Content-Disposition")).toContain("violent-incident-log_");
     const bad = await call(
-      recordsRoute.action,
+      downloadRoute.action,
       postRequest(
-        "/hr/records",
+        "/hr/records/download",
         { intent: "sb553", format: "CSV", from: "2026-02-30", to: "yesterday" },
         { cookie: hrCookie },
       ),
     );
-    expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toContain("Enter the first day as YYYY-MM-DD.");
-    expect(JSON.stringify(bad.body)).toContain("yesterday");
+    // Sent back to the page, which shows the message next to the field with a 400.
+    const back = await followBack(bad);
+    expect(back.status).toBe(400);
+    expect(JSON.stringify(back.body)).toContain("Enter the first day as YYYY-MM-DD.");
+    expect(JSON.stringify(back.body)).toContain("yesterday");
     const tooLong = await call(
-      recordsRoute.action,
+      downloadRoute.action,
       postRequest(
-        "/hr/records",
+        "/hr/records/download",
         { intent: "sb553", format: "PDF", from: "2015-01-01", to: "2026-01-01" },
         { cookie: hrCookie },
       ),
     );
-    expect(tooLong.status).toBe(400);
-    expect(JSON.stringify(tooLong.body)).toContain("at most 5 years");
+    const tooLongBack = await followBack(tooLong);
+    expect(tooLongBack.status).toBe(400);
+    expect(JSON.stringify(tooLongBack.body)).toContain("at most 5 years");
+    // Opening the download address answers 405 and records nothing.
+    const exports = await db.auditEvent.count({ where: { action: "RECORDS_EXPORTED" } });
+    const get = await call(downloadRoute.loader, getRequest("/hr/records/download", hrCookie));
+    expect(get.status).toBe(405);
+    expect(await db.auditEvent.count({ where: { action: "RECORDS_EXPORTED" } })).toBe(exports);
   });
 });
 
@@ -242,9 +258,9 @@ describe("all reasonable steps evidence pack", () => {
     });
     expect(pdf).not.toContain(narrative.narrative.slice(0, 40));
     const missing = await call(
-      recordsRoute.action,
+      downloadRoute.action,
       postRequest(
-        "/hr/records",
+        "/hr/records/download",
         {
           intent: "pack",
           account: "No such account",
@@ -254,7 +270,11 @@ describe("all reasonable steps evidence pack", () => {
         { cookie: hrCookie },
       ),
     );
-    expect(missing.status).toBe(404);
-    expect(JSON.stringify(missing.body)).toContain("There is no account with this CRM id or name.");
+    const missingBack = await followBack(missing);
+    expect(missingBack.status).toBe(404);
+    expect(JSON.stringify(missingBack.body)).toContain(
+      "There is no account with this CRM id or name.",
+    );
+    expect(JSON.stringify(missingBack.body)).toContain("No such account");
   });
 });
