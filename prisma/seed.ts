@@ -1157,7 +1157,9 @@ async function writePlan(tx: Tx, plan: Plan, passwordHash: string, now: Date) {
     const year = inc.occurredAt.getUTCFullYear();
     const caseNumber = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, caseNumber);
-    const at = new Date(Math.min(now.getTime(), inc.occurredAt.getTime() + 3 * DAY));
+    // After the case's last step, so the timeline stays in time order.
+    const last = inc.events.reduce((t, e) => Math.max(t, e.at.getTime()), inc.occurredAt.getTime());
+    const at = new Date(Math.max(last, Math.min(now.getTime(), last + 3600_000)));
     const incidentId = incidentIds.get(inc.reference)!;
     const privacyCase = n === 1;
     await tx.oshaRecord.create({
