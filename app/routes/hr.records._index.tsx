@@ -2,7 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
-import { LOG_CAP, MAX_RANGE_YEARS, PACK_CAP, defaultRange } from "~/domain/regulator-records";
+import {
+  LOG_CAP,
+  MAX_RANGE_YEARS,
+  PACK_CAP,
+  defaultRange,
+  teamCode,
+} from "~/domain/regulator-records";
 import { CATEGORY_LABELS } from "~/domain/vocabulary";
 import { getCategorySettings } from "~/models/jurisdiction.server";
 import { refusedDownload, type Errors } from "./hr.records.download";
@@ -15,11 +21,23 @@ export const meta: MetaFunction = () => [{ title: "Records · Incident portal" }
 // reports, and the per-account evidence pack. Every download is a POST to hr.records.download
 // (recorded in the settings history); bad input comes back here, next to the field.
 
+const TEAM_KEY_LIMIT = 200;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["HR"]);
-  const settings = await getCategorySettings(await getDb());
+  const db = await getDb();
+  const [settings, teams] = await Promise.all([
+    getCategorySettings(db),
+    // The key to the log's team codes, kept off the log itself (a team may be named after someone).
+    db.team.findMany({
+      orderBy: { name: "asc" },
+      take: TEAM_KEY_LIMIT,
+      select: { id: true, name: true },
+    }),
+  ]);
   const now = new Date();
   const page = {
+    teamKey: teams.map((t) => ({ code: teamCode(t.id), name: t.name })),
     range: defaultRange(now),
     year: now.getUTCFullYear(),
     violenceCategories: settings.violenceCategories.map((c) => CATEGORY_LABELS[c]),
@@ -69,7 +87,7 @@ function Range({
 }
 
 export default function RecordsPage() {
-  const { range, year, violenceCategories, result } = useLoaderData<typeof loader>();
+  const { range, year, violenceCategories, result, teamKey } = useLoaderData<typeof loader>();
   const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : undefined);
   const typed = (intent: string) =>
     result?.intent === intent
@@ -111,6 +129,23 @@ export default function RecordsPage() {
             </button>
           </div>
         </Form>
+        <details className="text-sm">
+          <summary className="cursor-pointer text-brand-700 underline">
+            Team codes used in the log
+          </summary>
+          <p className="mt-1 text-slate-700">
+            Keep this key apart from the log you hand over
+            {teamKey.length >= TEAM_KEY_LIMIT ? ` (the first ${TEAM_KEY_LIMIT} teams by name)` : ""}
+            .
+          </p>
+          <ul className="mt-1 grid gap-1 sm:grid-cols-2">
+            {teamKey.map((t) => (
+              <li key={t.code}>
+                <span className="font-mono">{t.code}</span>: {t.name}
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
 
       <section

@@ -33,6 +33,10 @@ for (const viewport of [
     expect(csv).toMatch(/INC-\d{4}-\d{4}/);
     expect(csv.toLowerCase()).not.toContain(SAM);
     expect(csv).not.toContain("Harper");
+    // The team codes in the log are explained on the page, never in the log.
+    const code = csv.match(/T-[0-9A-F]{6}/)![0];
+    await page.getByText("Team codes used in the log").click();
+    await expect(page.getByText(code)).toBeVisible();
 
     await page.getByRole("link", { name: /Mark a case recordable/ }).click();
     await expect(
