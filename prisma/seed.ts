@@ -1146,6 +1146,63 @@ async function writePlan(tx: Tx, plan: Plan, passwordHash: string, now: Date) {
     }
   }
 
+  // OSHA (compliance2): HR has marked a few physical-aggression cases recordable, one of them a
+  // privacy case, so the OSHA 300 log and 301 reports have entries. Threats and physical
+  // aggression are already on the SB 553 violent incident log through their categories.
+  const hrEmail = plan.people.find((p) => p.role === "HR")!.email;
+  const recordable = plan.incidents
+    .filter((i) => i.categories.includes("PHYSICAL_AGGRESSION") && i.status !== "SUBMITTED")
+    .slice(0, 3);
+  const perYear = new Map<number, number>();
+  for (const [n, inc] of recordable.entries()) {
+    const year = inc.occurredAt.getUTCFullYear();
+    const caseNumber = (perYear.get(year) ?? 0) + 1;
+    perYear.set(year, caseNumber);
+    // After the case's last step, so the timeline stays in time order.
+    const last = inc.events.reduce((t, e) => Math.max(t, e.at.getTime()), inc.occurredAt.getTime());
+    const at = new Date(Math.max(last, Math.min(now.getTime(), last + 3600_000)));
+    const incidentId = incidentIds.get(inc.reference)!;
+    const privacyCase = n === 1;
+    await tx.oshaRecord.create({
+      data: {
+        incidentId,
+        year,
+        caseNumber,
+        jobTitle: ["Field engineer", "Service technician", "Account manager"][n],
+        location: [
+          "Customer site, loading bay",
+          "Customer site, reception",
+          "Client office, meeting room",
+        ][n],
+        injuryDescription: ["Bruised left forearm", "Sprained right wrist", "Cut to the hand"][n],
+        classification: n === 0 ? "DAYS_AWAY" : "OTHER_RECORDABLE",
+        daysAway: n === 0 ? 2 : 0,
+        daysRestricted: n === 2 ? 3 : 0,
+        injuryType: "INJURY",
+        privacyCase,
+        treatedInEr: n === 0,
+        hospitalized: false,
+        whatHappened: "The customer pushed the employee during an argument about the work.",
+        markedById: userId(hrEmail),
+        markedAt: at,
+        updatedAt: at,
+      },
+    });
+    await appendCaseEvent(tx, {
+      incidentId,
+      type: "OSHA_RECORDABLE_MARKED",
+      actorId: userId(hrEmail),
+      at,
+      data: {
+        year,
+        caseNumber,
+        classification: n === 0 ? "DAYS_AWAY" : "OTHER_RECORDABLE",
+        injuryType: "INJURY",
+        privacyCase,
+      },
+    });
+  }
+
   await tx.referenceCounter.createMany({ data: plan.counters });
 }
 

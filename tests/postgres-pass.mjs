@@ -31,6 +31,9 @@ export const POSTGRES_PASS = [
   "tests/integration/colleague-picker.test.ts", // case-insensitive type-ahead differs by provider
   "tests/integration/webhooks.test.ts", // webhook deliveries claimed by two workers, queued in-transaction
   "tests/integration/webhooks-admin.test.ts", // the delivery log paged by key; audit rows in-transaction
+  // Jurisdiction templates and regulator records (compliance2).
+  "tests/integration/jurisdiction-templates.test.ts", // one transaction over policy, retention, history
+  "tests/integration/regulator-records.test.ts", // cursor paging, per-year numbering, groupBy on the seed
 ];
 
 /** Integration files ending so run on PostgreSQL only (vitest.config.ts leaves them out on SQLite). */

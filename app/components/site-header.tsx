@@ -29,6 +29,7 @@ function navItems(user: HeaderUser, t: TFunction) {
     items.push({ to: "/admin/people", label: t("nav.people") });
   }
   if (can(role, "cases:review")) items.push({ to: "/hr/holds", label: t("nav.legalHolds") });
+  if (can(role, "cases:review")) items.push({ to: "/hr/records", label: t("nav.records") });
   if (can(role, "aggregates:view")) items.push({ to: "/dashboard", label: t("nav.dashboard") });
   if (can(role, "accounts:manage")) items.push({ to: "/accounts", label: t("nav.accounts") });
   // Leadership and HR approve decisions on accounts (decision 055).

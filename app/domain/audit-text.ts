@@ -57,6 +57,10 @@ export const AUDIT_ACTIONS = [
   "WEBHOOK_DELETED",
   "WEBHOOK_TEST_SENT",
   "WEBHOOK_DELIVERY_RETRIED",
+  // Jurisdiction templates and regulator records (compliance2).
+  "JURISDICTION_TEMPLATE_APPLIED",
+  "JURISDICTION_CATEGORIES_SAVED",
+  "RECORDS_EXPORTED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -80,6 +84,8 @@ export const AUDIT_SUBJECTS = [
   "INCIDENT",
   // Webhooks.
   "WEBHOOK",
+  "COMPLIANCE_POLICY",
+  "RECORDS",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
 
@@ -409,6 +415,25 @@ export function describeAudit(
       const what = [str("type"), str("reference")].filter(Boolean).join(" for ");
       return `Sent a set-aside webhook event again${what ? ` (${what})` : ""} to ${quoted(subject, "a deleted webhook")}`;
     }
+    case "JURISDICTION_TEMPLATE_APPLIED": {
+      const parts = ["clocks", "retention", "categories"].flatMap((k) =>
+        Array.isArray(data[k])
+          ? (data[k] as { what?: unknown; from?: unknown; to?: unknown }[]).map(
+              (c) => `${String(c.what)}: ${String(c.from)} → ${String(c.to)}`,
+            )
+          : [],
+      );
+      return parts.length
+        ? withParts(`Applied the template ${str("template") ?? ""}`, parts)
+        : `Applied the template ${str("template") ?? ""} (nothing needed to change)`;
+    }
+    case "JURISDICTION_CATEGORIES_SAVED":
+      return withParts(
+        "Changed the jurisdiction categories",
+        Object.entries(changes).map(([k, c]) => `${k}: ${text(c.from)} → ${text(c.to)}`),
+      );
+    case "RECORDS_EXPORTED":
+      return `Exported ${str("what") ?? "a regulator record"} (${str("format") ?? ""}, ${plural(num("cases"), "case")}${str("range") ? `, ${str("range")}` : ""})`;
     default:
       return event.action.charAt(0) + event.action.slice(1).toLowerCase().replace(/_/g, " ");
   }

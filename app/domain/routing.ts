@@ -17,6 +17,8 @@ export type RoutingInput = {
   namedUserIds: string[];
   categories: Category[];
   severity: Severity;
+  /** The categories that bring HR in (jurisdiction settings); the built-in list when absent. */
+  hrCategories?: readonly Category[];
 };
 
 export type RoutingResult = {
@@ -46,15 +48,21 @@ export function nextAvailableManager(
   return null;
 }
 
-export function needsHr(categories: Category[], severity: Severity): boolean {
-  return severity === "CRITICAL" || categories.some((c) => HR_CATEGORIES.includes(c));
+export function needsHr(
+  categories: Category[],
+  severity: Severity,
+  hrCategories: readonly Category[] = HR_CATEGORIES,
+): boolean {
+  return severity === "CRITICAL" || categories.some((c) => hrCategories.includes(c));
 }
 
 export function routeReport(input: RoutingInput): RoutingResult {
   const excluded = new Set([...input.namedUserIds, input.reporter.id]);
   const manager = nextAvailableManager(input.reporter.managerId, input.people, excluded);
   const hr = [...input.people.values()].filter((p) => p.role === "HR" && available(p, excluded));
-  const hrIds = needsHr(input.categories, input.severity) ? hr.map((p) => p.id) : [];
+  const hrIds = needsHr(input.categories, input.severity, input.hrCategories)
+    ? hr.map((p) => p.id)
+    : [];
   // With no manager available at all, HR takes the case rather than nobody.
   const assigneeId = manager?.id ?? hr[0]?.id ?? null;
   return { assigneeId, hrIds: hrIds.filter((id) => id !== assigneeId) };

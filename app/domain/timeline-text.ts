@@ -157,6 +157,10 @@ export function describeEvent(
       return `Legal hold placed (matter: ${String(data.matter ?? "")}): nothing is purged or erased while it stands`;
     case "LEGAL_HOLD_RELEASED":
       return `Legal hold released (matter: ${String(data.matter ?? "")}; reason: ${String(data.reason ?? "")})`;
+    case "OSHA_RECORDABLE_MARKED":
+      return `Marked recordable under OSHA: case ${String(data.caseNumber ?? "")} of ${String(data.year ?? "")}${data.privacyCase ? " (privacy case)" : ""}`;
+    case "OSHA_RECORD_UPDATED":
+      return `OSHA record updated: case ${String(data.caseNumber ?? "")} of ${String(data.year ?? "")}${data.privacyCase ? " (privacy case)" : ""}`;
     case "RETENTION_PURGED":
       return `Content removed under the retention rule (${String(data.rule ?? "")}); the timeline is kept`;
     default:

@@ -126,71 +126,78 @@ export async function saveDefaultPolicy(
   input: { calendarId: string; targets: DeadlineTargetSpec[] },
   actorId: string,
 ): Promise<SavePolicyResult> {
-  return db.$transaction(async (tx): Promise<SavePolicyResult> => {
-    let calendarId = input.calendarId;
-    let calendarName: string;
-    if (calendarId === NEW_DEFAULT_CALENDAR) {
-      ({ id: calendarId, name: calendarName } = await ensureDefaultCalendar(tx));
-    } else {
-      const calendar = await tx.businessCalendar.findUnique({
-        where: { id: calendarId },
-        select: { id: true, name: true },
-      });
-      if (!calendar) return { ok: false, reason: "calendar" };
-      calendarName = calendar.name;
-    }
-    const existing = await tx.deadlinePolicy.findFirst({
-      where: { isDefault: true },
-      select: { id: true, targets: true, calendar: { select: { name: true } } },
+  return db.$transaction((tx) => saveDefaultPolicyIn(tx, input, actorId));
+}
+
+/** saveDefaultPolicy inside a caller's transaction (jurisdiction templates write it with more). */
+export async function saveDefaultPolicyIn(
+  tx: Tx,
+  input: { calendarId: string; targets: DeadlineTargetSpec[] },
+  actorId: string,
+): Promise<SavePolicyResult> {
+  let calendarId = input.calendarId;
+  let calendarName: string;
+  if (calendarId === NEW_DEFAULT_CALENDAR) {
+    ({ id: calendarId, name: calendarName } = await ensureDefaultCalendar(tx));
+  } else {
+    const calendar = await tx.businessCalendar.findUnique({
+      where: { id: calendarId },
+      select: { id: true, name: true },
     });
-    // Before the first save the built-in targets were in force, as the editor shows them.
-    const stored = existing?.targets ?? [];
-    const before = policySnapshot(
-      DEFAULT_TARGETS.map(
-        (d) => stored.find((t) => t.severity === d.severity && t.kind === d.kind) ?? d,
-      ),
-      existing?.calendar.name ?? null,
-    );
-    const policy = existing
-      ? await tx.deadlinePolicy.update({
-          where: { id: existing.id },
-          data: { calendarId },
-          select: { id: true },
-        })
-      : await tx.deadlinePolicy.upsert({
-          where: { name: DEFAULT_POLICY_NAME },
-          create: { name: DEFAULT_POLICY_NAME, isDefault: true, calendarId },
-          update: { isDefault: true, calendarId },
-          select: { id: true },
-        });
-    for (const t of input.targets) {
-      await tx.deadlineTarget.upsert({
-        where: {
-          policyId_severity_kind: { policyId: policy.id, severity: t.severity, kind: t.kind },
-        },
-        create: {
-          policyId: policy.id,
-          severity: t.severity,
-          kind: t.kind,
-          minutes: t.minutes,
-          businessHours: t.businessHours,
-        },
-        update: { minutes: t.minutes, businessHours: t.businessHours },
-      });
-    }
-    const after = policySnapshot(input.targets, calendarName);
-    const changes = auditDiff(before, after, Object.keys(after));
-    if (hasChanges(changes)) {
-      await recordAudit(tx, {
-        actorId,
-        action: "DEADLINE_POLICY_SAVED",
-        subjectType: "DEADLINE_POLICY",
-        subjectId: policy.id,
-        data: changes,
-      });
-    }
-    return { ok: true, policyId: policy.id };
+    if (!calendar) return { ok: false, reason: "calendar" };
+    calendarName = calendar.name;
+  }
+  const existing = await tx.deadlinePolicy.findFirst({
+    where: { isDefault: true },
+    select: { id: true, targets: true, calendar: { select: { name: true } } },
   });
+  // Before the first save the built-in targets were in force, as the editor shows them.
+  const stored = existing?.targets ?? [];
+  const before = policySnapshot(
+    DEFAULT_TARGETS.map(
+      (d) => stored.find((t) => t.severity === d.severity && t.kind === d.kind) ?? d,
+    ),
+    existing?.calendar.name ?? null,
+  );
+  const policy = existing
+    ? await tx.deadlinePolicy.update({
+        where: { id: existing.id },
+        data: { calendarId },
+        select: { id: true },
+      })
+    : await tx.deadlinePolicy.upsert({
+        where: { name: DEFAULT_POLICY_NAME },
+        create: { name: DEFAULT_POLICY_NAME, isDefault: true, calendarId },
+        update: { isDefault: true, calendarId },
+        select: { id: true },
+      });
+  for (const t of input.targets) {
+    await tx.deadlineTarget.upsert({
+      where: {
+        policyId_severity_kind: { policyId: policy.id, severity: t.severity, kind: t.kind },
+      },
+      create: {
+        policyId: policy.id,
+        severity: t.severity,
+        kind: t.kind,
+        minutes: t.minutes,
+        businessHours: t.businessHours,
+      },
+      update: { minutes: t.minutes, businessHours: t.businessHours },
+    });
+  }
+  const after = policySnapshot(input.targets, calendarName);
+  const changes = auditDiff(before, after, Object.keys(after));
+  if (hasChanges(changes)) {
+    await recordAudit(tx, {
+      actorId,
+      action: "DEADLINE_POLICY_SAVED",
+      subjectType: "DEADLINE_POLICY",
+      subjectId: policy.id,
+      data: changes,
+    });
+  }
+  return { ok: true, policyId: policy.id };
 }
 
 export type CreateCalendarResult = { ok: true; id: string } | { ok: false; reason: "name-taken" };

@@ -79,7 +79,7 @@ loadFonts()
 
 const PAGE: [number, number] = [595.28, 841.89];
 
-class PdfWriter {
+export class PdfWriter {
   private page!: PDFPage;
   private y = 0;
   readonly margin = 50;
@@ -143,17 +143,22 @@ class PdfWriter {
 const d = (x: Date | null | undefined) =>
   x ? x.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "-";
 
-export async function renderCaseFilePdf(file: CaseFile, exportedBy: string, now = new Date()) {
-  const { incident, timeline, chain } = file;
+/** A new A4 document in the embedded Unicode font, and a writer for it (every PDF export). */
+export async function createPdf(title: string) {
   const fonts = await loadFonts();
   const doc = await PDFDocument.create();
   doc.registerFontkit(unshapedFontkit);
-  doc.setTitle(`Case file ${incident.reference}`);
+  doc.setTitle(title);
   doc.setProducer("Incident portal");
   // Subsets (only the glyphs used) keep the file small.
   const font = await doc.embedFont(fonts.regular, { subset: true });
   const bold = await doc.embedFont(fonts.bold, { subset: true });
-  const w = new PdfWriter(doc, font, bold);
+  return { doc, writer: new PdfWriter(doc, font, bold) };
+}
+
+export async function renderCaseFilePdf(file: CaseFile, exportedBy: string, now = new Date()) {
+  const { incident, timeline, chain } = file;
+  const { doc, writer: w } = await createPdf(`Case file ${incident.reference}`);
   w.text(`Case file ${incident.reference}`, { size: 18, bold: true, gap: 6 });
   w.text(`Exported by ${exportedBy} on ${d(now)}. Confidential: HR and counsel only.`);
 

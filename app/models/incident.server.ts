@@ -1,6 +1,7 @@
 import type { IncidentFacts, Viewer } from "~/domain/permissions";
 import { formatReference } from "~/domain/reference";
 import { routeReport } from "~/domain/routing";
+import { getCategorySettings } from "./jurisdiction.server";
 import type { Category, Channel, Severity, SupportKind } from "~/domain/vocabulary";
 import type { Db, Prisma, Tx } from "~/utils/db.server";
 import { empty, join, sql, type Sql } from "~/utils/sql.server";
@@ -151,6 +152,7 @@ async function fileIncident(db: Db, input: NewIncident, now: Date) {
       namedUserIds,
       categories: input.categories,
       severity: input.severity,
+      hrCategories: (await getCategorySettings(tx)).hrCategories,
     });
     let accountId = input.accountId;
     if (input.newAccountName) {

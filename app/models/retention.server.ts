@@ -11,7 +11,7 @@ import {
   type RetentionRules,
 } from "~/domain/retention";
 import { OUTCOMES } from "~/domain/vocabulary";
-import type { Db, Prisma } from "~/utils/db.server";
+import type { Db, Prisma, Tx } from "~/utils/db.server";
 import { discardEvidence } from "~/utils/evidence-storage.server";
 import { recordAudit } from "./audit-log.server";
 import { appendCaseEvent, verifyIncidentChain } from "./case-event.server";
@@ -26,7 +26,7 @@ import { activeHolds } from "./legal-hold.server";
 const POLICY_ID = "default";
 const FIELD_NAMES = RETENTION_FIELDS.map((f) => f.name);
 
-export async function getRetentionRules(db: Db): Promise<RetentionRules & { saved: boolean }> {
+export async function getRetentionRules(db: Db | Tx): Promise<RetentionRules & { saved: boolean }> {
   const row = await db.retentionPolicy.findUnique({ where: { id: POLICY_ID } });
   if (!row) return { ...RETENTION_DEFAULTS, saved: false };
   const rules = { ...RETENTION_DEFAULTS };
@@ -38,25 +38,31 @@ export async function saveRetentionRules(
   db: Db,
   p: { actorId: string; rules: RetentionRules; now?: Date },
 ) {
+  return db.$transaction((tx) => saveRetentionRulesIn(tx, p));
+}
+
+/** saveRetentionRules inside a caller's transaction (jurisdiction templates write it with more). */
+export async function saveRetentionRulesIn(
+  tx: Tx,
+  p: { actorId: string; rules: RetentionRules; now?: Date },
+) {
   const at = p.now ?? new Date();
-  return db.$transaction(async (tx) => {
-    const before = await tx.retentionPolicy.findUnique({ where: { id: POLICY_ID } });
-    const changes = auditDiff(before ?? RETENTION_DEFAULTS, p.rules, FIELD_NAMES);
-    await tx.retentionPolicy.upsert({
-      where: { id: POLICY_ID },
-      create: { id: POLICY_ID, ...p.rules, updatedAt: at },
-      update: { ...p.rules, updatedAt: at },
-    });
-    if (hasChanges(changes) || !before)
-      await recordAudit(tx, {
-        actorId: p.actorId,
-        action: "RETENTION_POLICY_SAVED",
-        subjectType: "RETENTION_POLICY",
-        subjectId: POLICY_ID,
-        data: changes,
-        at,
-      });
+  const before = await tx.retentionPolicy.findUnique({ where: { id: POLICY_ID } });
+  const changes = auditDiff(before ?? RETENTION_DEFAULTS, p.rules, FIELD_NAMES);
+  await tx.retentionPolicy.upsert({
+    where: { id: POLICY_ID },
+    create: { id: POLICY_ID, ...p.rules, updatedAt: at },
+    update: { ...p.rules, updatedAt: at },
   });
+  if (hasChanges(changes) || !before)
+    await recordAudit(tx, {
+      actorId: p.actorId,
+      action: "RETENTION_POLICY_SAVED",
+      subjectType: "RETENTION_POLICY",
+      subjectId: POLICY_ID,
+      data: changes,
+      at,
+    });
 }
 
 /** Resolved, not yet purged cases whose keeping period has ended at `now`. */

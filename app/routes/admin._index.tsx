@@ -85,6 +85,13 @@ export default function AdminIndex() {
       attention: false,
     },
     {
+      to: "/admin/jurisdiction",
+      title: "Jurisdiction templates",
+      text: "Apply the clocks, categories and retention a law asks for (EU, UK, Japan, California, OSHA) in one step, after a preview.",
+      count: "Each template names its source",
+      attention: false,
+    },
+    {
       to: "/admin/audit",
       title: "Settings history",
       text: "Who changed deadlines, calendars, customer accounts and contacts, ran a CRM import or sent mail again; when, and from what to what.",

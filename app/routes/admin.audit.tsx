@@ -32,6 +32,8 @@ const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   RETENTION_POLICY: "Retention rules",
   INCIDENT: "Cases (retention and data rights)",
   WEBHOOK: "Webhooks",
+  COMPLIANCE_POLICY: "Jurisdiction templates and categories",
+  RECORDS: "Regulator and counsel records",
 };
 
 const isSubjectType = (v: string | null): v is AuditSubjectType =>

@@ -42,6 +42,11 @@ import * as retentionRoute from "~/routes/admin.retention";
 import * as bundlesRoute from "~/routes/hr.bundles";
 import * as dataRightsRoute from "~/routes/hr.data-rights";
 import * as holdsRoute from "~/routes/hr.holds";
+// Jurisdiction templates and regulator records (compliance2)
+import * as jurisdictionRoute from "~/routes/admin.jurisdiction";
+import * as recordsRoute from "~/routes/hr.records._index";
+import * as recordsDownloadRoute from "~/routes/hr.records.download";
+import * as oshaRoute from "~/routes/hr.records.osha";
 import * as ownAccountRoute from "~/routes/account";
 import * as ownPasswordRoute from "~/routes/account_.password";
 import * as ownTwoFactorRoute from "~/routes/account_.two-factor";
@@ -731,6 +736,122 @@ const HANDLING_CHECKS: Check[] = [
 ];
 // ---- end of approvals
 
+// ---------------------------------------------------------------------------------------------
+// ---- Jurisdiction templates and regulator records (compliance2) ----
+// Admins apply templates and edit the categories; HR downloads the records and marks cases
+// recordable. HR named in the matrix case may download, but the case is left out of what they
+// get, and marking it recordable is the 404 of a case they may not see.
+const recordsRange = () => {
+  const today = new Date();
+  const from = new Date(today.getTime() - 30 * 24 * 3600_000);
+  return { from: from.toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) };
+};
+const records = (
+  action: string,
+  fn: () => Fn,
+  p: string,
+  allowed: Actor[],
+  fields?: () => Record<string, string | string[]>,
+  extra: Partial<Check> = {},
+): Check => ({
+  resource: "regulator records and jurisdiction",
+  action,
+  method: fields ? "POST" : "GET",
+  fn,
+  path: () => p,
+  params: () => ({}),
+  ...(fields ? { fields } : {}),
+  allowed,
+  hides: () => [NARRATIVE, NOTE],
+  ...extra,
+});
+const RECORDS_CHECKS: Check[] = [
+  records("GET records", () => recordsRoute.loader as Fn, "/hr/records", HR_ANY),
+  records(
+    "POST SB 553 log (CSV)",
+    () => recordsDownloadRoute.action as Fn,
+    "/hr/records/download",
+    HR_ANY,
+    () => ({ intent: "sb553", format: "CSV", ...recordsRange() }),
+    {
+      shows: (a) => (a === "hr" ? ["violence_type", reference] : ["violence_type"]),
+      hides: (a) =>
+        a === "namedHr" ? [reference, NARRATIVE, NOTE] : [NARRATIVE, NOTE, "Matrix", "pm."],
+    },
+  ),
+  records(
+    "POST SB 553 log (PDF)",
+    () => recordsDownloadRoute.action as Fn,
+    "/hr/records/download",
+    HR_ANY,
+    () => ({ intent: "sb553", format: "PDF", ...recordsRange() }),
+    { shows: () => ["%PDF"] },
+  ),
+  records(
+    "POST OSHA 300 log",
+    () => recordsDownloadRoute.action as Fn,
+    "/hr/records/download",
+    HR_ANY,
+    () => ({ intent: "osha", kind: "300", year: String(new Date().getUTCFullYear()) }),
+    { shows: () => ["case_no"] },
+  ),
+  records(
+    "POST evidence pack",
+    () => recordsDownloadRoute.action as Fn,
+    "/hr/records/download",
+    HR_ANY,
+    () => ({ intent: "pack", account: org.account.name, ...recordsRange() }),
+    { shows: () => ["%PDF"] },
+  ),
+  records("GET OSHA recordable cases", () => oshaRoute.loader as Fn, "/hr/records/osha", HR_ANY),
+  records(
+    "POST mark recordable",
+    () => oshaRoute.action as Fn,
+    "/hr/records/osha",
+    ["hr"],
+    () => ({
+      reference,
+      jobTitle: "Account manager",
+      location: "Head office, reception",
+      injuryDescription: "Bruised arm",
+      whatHappened: "Matrix: the customer grabbed the employee's arm.",
+      classification: "OTHER_RECORDABLE",
+      injuryType: "INJURY",
+    }),
+  ),
+  records(
+    "GET jurisdiction templates",
+    () => jurisdictionRoute.loader as Fn,
+    "/admin/jurisdiction",
+    ["admin"],
+  ),
+  records(
+    "POST apply template",
+    () => jurisdictionRoute.action as Fn,
+    "/admin/jurisdiction",
+    ["admin"],
+    () => ({ template: "EU_WHISTLEBLOWING" }),
+  ),
+  records(
+    "POST jurisdiction categories",
+    () => jurisdictionRoute.action as Fn,
+    "/admin/jurisdiction",
+    ["admin"],
+    () => ({
+      intent: "categories",
+      hrCategories: [
+        "THREATS",
+        "SEXUAL_HARASSMENT",
+        "DISCRIMINATORY_REMARKS",
+        "PHYSICAL_AGGRESSION",
+      ],
+      violenceCategories: ["THREATS", "PHYSICAL_AGGRESSION"],
+    }),
+  ),
+];
+// ---- end of jurisdiction templates and regulator records
+// ---------------------------------------------------------------------------------------------
+
 const CHECKS: Check[] = [
   {
     resource: "report",
@@ -1069,6 +1190,7 @@ const CHECKS: Check[] = [
   ...WEBHOOK_CHECKS,
   ...HANDLING_CHECKS,
   ...COMPLIANCE_CHECKS,
+  ...RECORDS_CHECKS,
 ];
 
 async function bodyText(answer: Answer): Promise<string> {
