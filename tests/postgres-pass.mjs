@@ -29,6 +29,7 @@ export const POSTGRES_PASS = [
   "tests/integration/sign-in-protection.test.ts", // throttle counters kept in the database
   "tests/integration/scale-queues.test.ts", // queue order and key paging in SQL
   "tests/integration/colleague-picker.test.ts", // case-insensitive type-ahead differs by provider
+  "tests/integration/full-text-search.test.ts", // FTS5 vs pg_trgm, kept current by triggers
 ];
 
 /** Integration files ending so run on PostgreSQL only (vitest.config.ts leaves them out on SQLite). */

@@ -10,6 +10,8 @@ export const SEARCH_MIN_INDEXED = 3;
 export type ParsedSearch = { ok: true; terms: string[] } | { ok: false; message: string };
 
 const length = (s: string) => [...s].length;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 /**
  * Words separated by spaces, or "a phrase in quotes" kept whole; every term must appear (in
@@ -17,11 +19,7 @@ const length = (s: string) => [...s].length;
  * dropped. An empty search is no text filter at all.
  */
 export function parseSearch(input: string | null | undefined): ParsedSearch {
-  // eslint-disable-next-line no-control-regex
-  const text = (input ?? "")
-    .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
-    .trim();
+  const text = (input ?? "").normalize("NFC").replace(CONTROL, " ").trim();
   if (length(text) > SEARCH_MAX_CHARS)
     return {
       ok: false,

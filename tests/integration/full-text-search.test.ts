@@ -149,7 +149,6 @@ describe("full-text case search", () => {
         email: `fts-leaver-${Date.now()}@example.test`,
         name: "Ottoline Brackenbury",
         role: "EMPLOYEE",
-        teamId: org.employeeA.teamId,
       },
     });
     const gone = await createIncident(db, {
