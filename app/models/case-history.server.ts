@@ -121,11 +121,9 @@ export async function supportGiven(db: Db, viewer: Viewer, reporterId: string) {
   });
 }
 
-export function filterChoices(db: Db) {
-  return Promise.all([
-    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.customerAccount.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
+/** The team filter's choices (teams grow with the organisation, not with the CRM). */
+export function teamChoices(db: Db) {
+  return db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from "~/domain/vocabulary";
 import {
   CSV_MAX_ROWS,
-  filterChoices,
+  teamChoices,
   filtersFromUrl,
   toListItems,
 } from "~/models/case-history.server";
@@ -34,12 +34,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersFromUrl(url);
   const search = parseSearch(url.searchParams.get("q"));
   const after = cursorFromParam(url.searchParams.get("after"));
-  const [result, [teams, accounts]] = await Promise.all([
+  const [result, teams, account] = await Promise.all([
     search.ok
       ? searchCases(db, user, { terms: search.terms, filters, after })
       : { rows: [], next: null },
-    filterChoices(db),
+    teamChoices(db),
+    filters.accountId
+      ? db.customerAccount.findUnique({
+          where: { id: filters.accountId },
+          select: { id: true, name: true },
+        })
+      : null,
   ]);
+  const anyAccount = new URLSearchParams(url.searchParams);
+  anyAccount.delete("account");
+  anyAccount.delete("after");
   const query = Object.fromEntries(url.searchParams);
   const csv = new URLSearchParams(url.searchParams);
   csv.delete("after");
@@ -51,7 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       searchError: search.ok ? null : search.message,
       csvHref: `/hr/cases/csv${csv.size ? `?${csv}` : ""}`,
       teams,
-      accounts,
+      account,
+      anyAccountHref: `?${anyAccount}`,
       csvMax: CSV_MAX_ROWS,
       continued: after !== null,
       firstHref: `?${(() => {
@@ -99,7 +109,8 @@ export default function HrCases() {
     query,
     searchError,
     teams,
-    accounts,
+    account,
+    anyAccountHref,
     csvHref,
     csvMax,
     continued,
@@ -110,13 +121,16 @@ export default function HrCases() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Case histories</h1>
       <Form method="get" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-4">
-        <label className="block sm:col-span-4">
-          <span className="block text-sm font-medium">Search</span>
+        <div className="sm:col-span-4">
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search
+          </label>
           <span id="q-hint" className="block text-sm text-slate-600">
             A reference, an account, a name, or words from the report or its messages. Every word
             must appear; put &quot;a phrase&quot; in quotes.
           </span>
           <input
+            id="q"
             type="search"
             name="q"
             defaultValue={query.q}
@@ -126,7 +140,7 @@ export default function HrCases() {
             className={inputClass}
           />
           <FieldError id="q-error" errors={searchError ? [searchError] : undefined} />
-        </label>
+        </div>
         <label className="block">
           <span className="block text-sm font-medium">From</span>
           <input type="date" name="from" defaultValue={query.from} className={inputClass} />
@@ -159,12 +173,17 @@ export default function HrCases() {
           value={query.team}
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
         />
-        <Select
-          name="account"
-          label="Account"
-          value={query.account}
-          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
-        />
+        {account ? (
+          // Accounts are too many to list (tens of thousands): the account pages link here with
+          // one chosen, and the search box finds cases by account name.
+          <p className="self-end text-sm">
+            <input type="hidden" name="account" value={account.id} />
+            Account: <strong>{account.name}</strong>{" "}
+            <Link to={anyAccountHref} className="text-brand-700 underline">
+              Any account
+            </Link>
+          </p>
+        ) : null}
         <div className="flex items-end">
           <button type="submit" className={secondaryButtonClass}>
             Filter
