@@ -2,7 +2,7 @@ import { fts5Query, likeContains } from "~/domain/search-query";
 import type { Viewer } from "~/domain/permissions";
 import { getEnv } from "~/utils/env.server";
 import { providerOf, type Db } from "~/utils/db.server";
-import { empty, join, sql, type Sql } from "~/utils/sql.server";
+import { join, sql, type Sql } from "~/utils/sql.server";
 import {
   CASE_LIST_SELECT,
   CSV_MAX_ROWS,
@@ -15,30 +15,29 @@ import { caseListCsv, caseListCsvRows, type CaseListRow } from "./case-export.se
 import { handlerScopeSql } from "./incident.server";
 
 // HR's case search (docs/decisions/086-full-text-search.md): the filters, the permission rule
-// (handlerScopeSql: nobody finds a case that names them or that they filed) and the order are
-// SQL; the text goes through the search index the migration keeps in step by triggers
+// (handlerScopeSql: nobody finds a case that names them or that they filed), the order and the
+// paging are SQL; the text goes through the search index the migration keeps in step by triggers
 // ("IncidentSearch": an FTS5 trigram table on SQLite, a pg_trgm GIN index on PostgreSQL).
 // What is searchable: the reference, the reporter's name, the account's name, the narrative,
 // the impact, the named customer contacts and the case messages.
 
 export const SEARCH_PAGE_SIZE = 50;
 
-/** Where a page starts: the last case of the previous one (newest first). */
-export type SearchCursor = { occurredAt: Date; id: string };
-
 /**
- * Above this many index matches a term is common: walking the cases newest first and testing
- * each against the index finds a page sooner than sorting every match. Below it, the matches
- * are few enough to fetch and sort.
+ * Where a page starts: the last case of the previous one. Without text the list is newest first
+ * by when it happened (occurredAt, id); with text, newest first by when it was filed, which is
+ * the search index's own key (`seq`), so the index hands matches over in page order.
  */
-export const COMMON_MATCHES = 2000;
+export type SearchCursor = { occurredAt: Date; id: string } | { seq: number };
 
 export function cursorToParam(c: SearchCursor): string {
-  return `${c.occurredAt.getTime()}.${c.id}`;
+  return "seq" in c ? `s${c.seq}` : `${c.occurredAt.getTime()}.${c.id}`;
 }
 
 /** A cursor from the URL; anything malformed is the first page. */
 export function cursorFromParam(param: string | null | undefined): SearchCursor | null {
+  const text = /^s(\d{1,15})$/.exec(param ?? "");
+  if (text) return { seq: Number(text[1]) };
   const m = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(param ?? "");
   if (!m) return null;
   const occurredAt = new Date(Number(m[1]));
@@ -68,50 +67,45 @@ function filterSql(f: CaseFilters): Sql[] {
 }
 
 /**
- * The text part, per provider. `short` terms (under three characters) have no trigrams: they
- * only narrow what the others matched, tested on the document itself.
+ * A page of matching ids, newest filed first, per provider. Terms under three characters have
+ * no trigrams: they only narrow what the others matched, tested on the document itself.
  */
-function textSql(terms: string[]) {
+function textQuery(terms: string[], where: Sql[], afterSeq: number | null, limit: number) {
   const long = terms.filter((t) => [...t].length >= 3);
   const short = terms.filter((t) => [...t].length < 3);
   if (providerOf(getEnv().DATABASE_URL) === "postgresql") {
     // The document is stored folded (lower case, no accents); the same function folds the
-    // terms, a constant the planner reads the GIN index with.
-    const matches = join(
-      [
-        ...long.map((t) => sql`s."doc" LIKE "incident_search_fold"(${likeContains(t)})`),
-        ...short.map((t) => sql`strpos(s."doc", "incident_search_fold"(${t})) > 0`),
-      ],
-      " AND ",
-    );
-    return {
-      // Cases matching, for the bounded count and the text-first plan.
-      matching: sql`SELECT s."incidentId" FROM "IncidentSearch" s WHERE ${matches}`,
-      // One case tested against the text: the index-walk plan.
-      test: sql`EXISTS (SELECT 1 FROM "IncidentSearch" s WHERE s."incidentId" = i."id" AND ${matches})`,
-    };
+    // terms, a constant the planner reads the GIN index with. A common word walks the seq
+    // index newest first and stops at a page; a rare one sorts its few matches.
+    const text = [
+      ...long.map((t) => sql`s."doc" LIKE "incident_search_fold"(${likeContains(t)})`),
+      ...short.map((t) => sql`strpos(s."doc", "incident_search_fold"(${t})) > 0`),
+    ];
+    if (afterSeq !== null) text.push(sql`s."seq" < ${afterSeq}`);
+    return sql`SELECT s."seq", i."id" FROM "IncidentSearch" s
+      JOIN "Incident" i ON i."id" = s."incidentId"
+      WHERE ${join([...text, ...where], " AND ")}
+      ORDER BY s."seq" DESC LIMIT ${limit}`;
   }
-  const shortSql = short.length
-    ? join(
-        short.map((t) => sql` AND s."doc" LIKE ${likeContains(t)} ESCAPE '\\'`),
-        "",
-      )
-    : empty;
-  const match = fts5Query(long);
-  return {
-    matching: sql`SELECT s."incidentId" FROM "IncidentSearchFts" f
-      CROSS JOIN "IncidentSearch" s
-      WHERE "IncidentSearchFts" MATCH ${match} AND s."id" = f.rowid${shortSql}`,
-    // FTS5 answers MATCH with rowid = ? by seeking that row in each term's list.
-    test: sql`EXISTS (SELECT 1 FROM "IncidentSearch" s CROSS JOIN "IncidentSearchFts" f
-      WHERE s."incidentId" = i."id" AND f.rowid = s."id" AND "IncidentSearchFts" MATCH ${match}${shortSql})`,
-  };
+  // FTS5 returns matches in rowid order, newest first, stopping at the LIMIT; CROSS JOIN keeps
+  // it the outer loop. Each term is an FTS5 string ("…", quotes doubled): never syntax.
+  const text = [
+    sql`"IncidentSearchFts" MATCH ${fts5Query(long)}`,
+    sql`s."id" = f.rowid`,
+    sql`i."id" = s."incidentId"`,
+    ...short.map((t) => sql`s."doc" LIKE ${likeContains(t)} ESCAPE '\\'`),
+  ];
+  if (afterSeq !== null) text.push(sql`f.rowid < ${afterSeq}`);
+  return sql`SELECT s."id" AS "seq", i."id" FROM "IncidentSearchFts" f
+    CROSS JOIN "IncidentSearch" s CROSS JOIN "Incident" i
+    WHERE ${join([...text, ...where], " AND ")}
+    ORDER BY f.rowid DESC LIMIT ${limit}`;
 }
 
 /**
- * One page of the cases HR may see that match the terms (all of them) and the filters, newest
- * first, keyed by (occurredAt, id) after `after`. `next` is the cursor of the following page,
- * or null on the last. `terms` come from parseSearch (app/domain/search-query.ts).
+ * One page of the cases HR may see that match the terms (all of them) and the filters: newest
+ * first, keyed after `after`. `next` is the cursor of the following page, or null on the last.
+ * `terms` come from parseSearch (app/domain/search-query.ts).
  */
 export async function searchCases(
   db: Db,
@@ -121,51 +115,48 @@ export async function searchCases(
     filters?: CaseFilters;
     after?: SearchCursor | null;
     take?: number;
-    /** COMMON_MATCHES unless told (tests reach both plans with a few cases). */
-    commonMatches?: number;
   } = {},
 ): Promise<{ rows: CaseListRow[]; next: SearchCursor | null }> {
   const take = Math.min(Math.max(1, opts.take ?? SEARCH_PAGE_SIZE), EXPORT_BATCH);
   const where = [handlerScopeSql(viewer), ...filterSql(opts.filters ?? {})];
-  const a = opts.after;
-  if (a)
-    where.push(
-      sql`(i."occurredAt" < ${a.occurredAt} OR (i."occurredAt" = ${a.occurredAt} AND i."id" < ${a.id}))`,
-    );
   const terms = opts.terms ?? [];
+  const after = opts.after ?? null;
+  let found: { id: string; seq?: number | bigint }[];
   if (terms.length > 0) {
-    const text = textSql(terms);
-    const common = opts.commonMatches ?? COMMON_MATCHES;
-    const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>(
-      sql`SELECT COUNT(*) AS n FROM (${text.matching} LIMIT ${common}) m`,
-    );
-    if (Number(n) < common) {
-      // Few matches: start from them (by the primary key), then sort what passes.
-      where.push(sql`i."id" IN (${text.matching})`);
-    } else {
-      // A common term: walk the cases newest first (the occurredAt index) testing each.
-      where.push(text.test);
-    }
+    // A cursor from the other mode (the search changed) starts from the top.
+    const afterSeq = after && "seq" in after ? after.seq : null;
+    found = await db.$queryRaw(textQuery(terms, where, afterSeq, take + 1));
+  } else {
+    if (after && "occurredAt" in after)
+      where.push(
+        sql`(i."occurredAt" < ${after.occurredAt} OR (i."occurredAt" = ${after.occurredAt} AND i."id" < ${after.id}))`,
+      );
+    found = await db.$queryRaw(sql`
+      SELECT i."id" FROM "Incident" i WHERE ${join(where, " AND ")}
+      ORDER BY i."occurredAt" DESC, i."id" DESC
+      LIMIT ${take + 1}`);
   }
-  const ids = await db.$queryRaw<{ id: string }[]>(sql`
-    SELECT i."id" FROM "Incident" i WHERE ${join(where, " AND ")}
-    ORDER BY i."occurredAt" DESC, i."id" DESC
-    LIMIT ${take + 1}`);
-  const page = ids.slice(0, take).map((r) => r.id);
-  const found = await db.incident.findMany({
-    where: { id: { in: page } },
+  const page = found.slice(0, take);
+  const loaded = await db.incident.findMany({
+    where: { id: { in: page.map((r) => r.id) } },
     select: CASE_LIST_SELECT,
   });
-  const byId = new Map(found.map((r) => [r.id, r]));
+  const byId = new Map(loaded.map((r) => [r.id, r]));
   const rows = page
-    .map((id) => byId.get(id))
+    .map((r) => byId.get(r.id))
     .filter((r) => r !== undefined)
     .map(toCaseListRow);
-  const last = rows.at(-1);
-  return {
-    rows,
-    next: ids.length > take && last ? { occurredAt: last.occurredAt, id: last.id } : null,
-  };
+  const last = page.at(-1);
+  const lastRow = rows.at(-1);
+  let next: SearchCursor | null = null;
+  if (found.length > take && last)
+    next =
+      last.seq !== undefined
+        ? { seq: Number(last.seq) }
+        : lastRow
+          ? { occurredAt: lastRow.occurredAt, id: lastRow.id }
+          : null;
+  return { rows, next };
 }
 
 /**

@@ -22,10 +22,10 @@ let hrCookie: string;
 const hr = () => ({ id: org.hr.id, role: "HR" as const, managedTeamIds: [] });
 const hr2 = () => ({ id: org.hr2.id, role: "HR" as const, managedTeamIds: [] });
 
-const find = async (q: string, viewer = hr(), commonMatches?: number) => {
+const find = async (q: string, viewer = hr(), filters = {}) => {
   const parsed = parseSearch(q);
   if (!parsed.ok) throw new Error(parsed.message);
-  const { rows } = await searchCases(db, viewer, { terms: parsed.terms, commonMatches });
+  const { rows } = await searchCases(db, viewer, { terms: parsed.terms, filters });
   return rows.map((r) => r.reference);
 };
 
@@ -105,10 +105,18 @@ describe("full-text case search", () => {
     expect(await find("quokkaesque", hr2())).toEqual([naming.reference]);
   });
 
-  it("gives the same answer whether it starts from the matches or walks the newest cases", async () => {
-    for (const q of ["xylophonic", "verbal", `"${org.account.name}"`, "caller up"]) {
-      expect(await find(q, hr(), 1), q).toEqual(await find(q, hr(), 10_000));
-    }
+  it("applies the filters with the text, and lists the newest filed first", async () => {
+    expect(await find("verbal", hr(), { accountId: org.account.id })).toEqual([japanese.reference]);
+    expect(await find("verbal", hr(), { status: "RESOLVED" })).toEqual([]);
+    expect(await find("caller up", hr(), { reporterId: org.employeeA.id })).toEqual([
+      first.reference,
+    ]);
+    expect(await find("caller", hr(), { reporterId: org.employeeB.id })).toEqual([]);
+    // Both cases name the account; the later filing comes first.
+    const both = await find(`"${org.account.name}" verbal OR xylophonic`);
+    expect(both).toEqual([]);
+    const all = await find(`"${org.account.name}"`);
+    expect(all.indexOf(japanese.reference)).toBeLessThan(all.indexOf(first.reference));
   });
 
   it("pages by key, newest first, without repeats", async () => {
@@ -122,25 +130,38 @@ describe("full-text case search", () => {
         categories: ["VERBAL_ABUSE"],
         narrative: `One of the pangolin calls (${i}).`,
       });
-    for (const commonMatches of [1, 10_000]) {
-      const seen: string[] = [];
-      let after = null;
-      for (let guard = 0; guard < 10; guard++) {
-        const page: Awaited<ReturnType<typeof searchCases>> = await searchCases(db, hr(), {
-          terms: ["pangolin"],
-          after,
-          take: 2,
-          commonMatches,
-        });
-        seen.push(...page.rows.map((r) => r.reference));
-        for (let k = 1; k < page.rows.length; k++)
-          expect(page.rows[k - 1].occurredAt >= page.rows[k].occurredAt).toBe(true);
-        after = page.next;
-        if (!after) break;
-      }
-      expect(seen).toHaveLength(5);
-      expect(new Set(seen).size).toBe(5);
+    const seen: string[] = [];
+    let after = null;
+    for (let guard = 0; guard < 10; guard++) {
+      const page: Awaited<ReturnType<typeof searchCases>> = await searchCases(db, hr(), {
+        terms: ["pangolin"],
+        after,
+        take: 2,
+      });
+      seen.push(...page.rows.map((r) => r.reference));
+      after = page.next;
+      if (!after) break;
     }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    // Newest filed first: the references were given in filing order.
+    expect(seen).toEqual([...seen].sort().reverse());
+    // Without text, by when it happened, paged the same way.
+    const byDate: string[] = [];
+    after = null;
+    for (let guard = 0; guard < 10; guard++) {
+      const page: Awaited<ReturnType<typeof searchCases>> = await searchCases(db, hr(), {
+        filters: { reporterId: org.employeeB.id },
+        after,
+        take: 2,
+      });
+      for (let k = 1; k < page.rows.length; k++)
+        expect(page.rows[k - 1].occurredAt >= page.rows[k].occurredAt).toBe(true);
+      byDate.push(...page.rows.map((r) => r.reference));
+      after = page.next;
+      if (!after) break;
+    }
+    expect(byDate.sort()).toEqual([...seen].sort());
   });
 
   it("forgets a purged narrative and an erased reporter's name", async () => {

@@ -17,10 +17,15 @@ CREATE FUNCTION "incident_search_fold"(t text) RETURNS text
         'áàâäãåāăąéèêëēėęěíìîïīįóòôöõøōőúùûüūůűųñńçćčýÿšžźżłďťř',
         'aaaaaaaaaeeeeeeeeiiiiiioooooooouuuuuuuunncccyyszzzldtr');
 
+-- "seq" grows with each new case, so its order is the order cases were filed: text searches
+-- list newest first by it (walking its index for a common word, sorting the few matches of a
+-- rare one).
 CREATE TABLE "IncidentSearch" (
     "incidentId" TEXT NOT NULL PRIMARY KEY,
+    "seq" BIGINT GENERATED ALWAYS AS IDENTITY,
     "doc" TEXT NOT NULL
 );
+CREATE UNIQUE INDEX "IncidentSearch_seq_key" ON "IncidentSearch"("seq");
 CREATE INDEX "IncidentSearch_doc_trgm" ON "IncidentSearch" USING gin ("doc" gin_trgm_ops);
 
 -- Rebuilds the search documents of the given cases (a deleted case's row goes).
@@ -77,7 +82,7 @@ CREATE TRIGGER "IncidentSearch_account_rename" AFTER UPDATE OF "name" ON "Custom
 CREATE TRIGGER "IncidentSearch_reporter_rename" AFTER UPDATE OF "name" ON "User"
     FOR EACH ROW WHEN (OLD."name" IS DISTINCT FROM NEW."name") EXECUTE FUNCTION "incident_search_trigger"();
 
--- Backfill: every existing case.
+-- Backfill: every existing case, in the order they were filed.
 INSERT INTO "IncidentSearch" ("incidentId", "doc")
 SELECT i."id", "incident_search_fold"(concat_ws(' ', i."reference", u."name", a."name",
     i."narrative", i."impact",
@@ -86,4 +91,5 @@ SELECT i."id", "incident_search_fold"(concat_ws(' ', i."reference", u."name", a.
     (SELECT string_agg(m."body", ' ') FROM "CaseMessage" m WHERE m."incidentId" = i."id")))
 FROM "Incident" i
 JOIN "User" u ON u."id" = i."reporterId"
-JOIN "CustomerAccount" a ON a."id" = i."accountId";
+JOIN "CustomerAccount" a ON a."id" = i."accountId"
+ORDER BY i."createdAt", i."id";

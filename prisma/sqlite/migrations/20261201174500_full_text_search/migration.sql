@@ -9,6 +9,8 @@
 -- "new_<table>, copy, drop, rename") drops that table's triggers with it: recreate them there.
 -- tests/integration/migrations.test.ts fails if one is missing.
 
+-- "id" grows with each new case, so its order is the order cases were filed: text searches list
+-- newest first by it, which FTS5 streams in rowid order and stops at a page.
 CREATE TABLE "IncidentSearch" (
     "id" INTEGER NOT NULL PRIMARY KEY,
     "incidentId" TEXT NOT NULL,
@@ -170,7 +172,8 @@ CREATE TRIGGER "IncidentSearch_incident_delete" AFTER DELETE ON "Incident" BEGIN
     DELETE FROM "IncidentSearch" WHERE "incidentId" = OLD."id";
 END;
 
--- Backfill: every existing case (the FTS triggers above index each row as it goes in).
+-- Backfill: every existing case, in the order they were filed (the FTS triggers
+-- above index each row as it goes in).
 INSERT INTO "IncidentSearch" ("incidentId", "doc")
     SELECT i."id", concat_ws(' ', i."reference", u."name", a."name", i."narrative", i."impact",
       (SELECT group_concat(c."name", ' ') FROM "IncidentContact" ic
@@ -180,4 +183,5 @@ INSERT INTO "IncidentSearch" ("incidentId", "doc")
     JOIN "User" u ON u."id" = i."reporterId"
     JOIN "CustomerAccount" a ON a."id" = i."accountId"
     WHERE true
+    ORDER BY i."createdAt", i."id"
     ON CONFLICT ("incidentId") DO UPDATE SET "doc" = excluded."doc";
