@@ -50,25 +50,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   anyAccount.delete("account");
   anyAccount.delete("after");
   const query = Object.fromEntries(url.searchParams);
-  const csv = new URLSearchParams(url.searchParams);
-  csv.delete("after");
+  // The CSV and "back to the newest" take the search without the page's cursor.
+  const top = new URLSearchParams(url.searchParams);
+  top.delete("after");
   const more = new URLSearchParams(url.searchParams);
   if (result.next) more.set("after", cursorToParam(result.next));
   return data(
     {
       query,
       searchError: search.ok ? null : search.message,
-      csvHref: `/hr/cases/csv${csv.size ? `?${csv}` : ""}`,
+      csvHref: `/hr/cases/csv${top.size ? `?${top}` : ""}`,
       teams,
       account,
       anyAccountHref: `?${anyAccount}`,
       csvMax: CSV_MAX_ROWS,
       continued: after !== null,
-      firstHref: `?${(() => {
-        const p = new URLSearchParams(url.searchParams);
-        p.delete("after");
-        return p;
-      })()}`,
+      firstHref: `?${top}`,
       moreHref: result.next ? `?${more}` : null,
       rows: toListItems(result.rows),
     },
