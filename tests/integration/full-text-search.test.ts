@@ -92,6 +92,23 @@ describe("full-text case search", () => {
     await db.customerContact.update({ where: { id: contact.id }, data: { name: "Zebulon Quill" } });
     expect(await find("Zebulon")).toContain(first.reference);
     expect(await find(`"${contact.name}"`)).not.toContain(first.reference);
+    // So is a renamed account (a CRM sync writing the same name changes nothing).
+    await db.customerAccount.update({
+      where: { id: org.account.id },
+      data: { name: org.account.name },
+    });
+    await db.customerAccount.update({
+      where: { id: org.account.id },
+      data: { name: "Quillfeather Ltd" },
+    });
+    expect(await find("Quillfeather")).toEqual(
+      expect.arrayContaining([first.reference, japanese.reference]),
+    );
+    await db.customerAccount.update({
+      where: { id: org.account.id },
+      data: { name: org.account.name },
+    });
+    expect(await find("Quillfeather")).toEqual([]);
   });
 
   it("matches inside Japanese text and ignores accents", async () => {

@@ -5,6 +5,9 @@
 -- trigram index over it (external content, so the text is stored once), kept in step by the
 -- three triggers on "IncidentSearch".
 --
+-- The update triggers fire only on a real change: a CRM sync or people import that writes the
+-- same name again rewrites nothing (an account can have thousands of cases).
+--
 -- A later migration that redefines one of the tables named in a trigger (Prisma's SQLite
 -- "new_<table>, copy, drop, rename") drops that table's triggers with it: recreate them there.
 -- tests/integration/migrations.test.ts fails if one is missing.
@@ -51,7 +54,10 @@ CREATE TRIGGER "IncidentSearch_incident_insert" AFTER INSERT ON "Incident" BEGIN
     ON CONFLICT ("incidentId") DO UPDATE SET "doc" = excluded."doc";
 END;
 
-CREATE TRIGGER "IncidentSearch_incident_update" AFTER UPDATE OF "reference", "narrative", "impact", "accountId", "reporterId" ON "Incident" BEGIN
+CREATE TRIGGER "IncidentSearch_incident_update" AFTER UPDATE OF "reference", "narrative", "impact", "accountId", "reporterId" ON "Incident"
+    WHEN OLD."reference" IS NOT NEW."reference" OR OLD."narrative" IS NOT NEW."narrative"
+      OR OLD."impact" IS NOT NEW."impact" OR OLD."accountId" IS NOT NEW."accountId"
+      OR OLD."reporterId" IS NOT NEW."reporterId" BEGIN
     INSERT INTO "IncidentSearch" ("incidentId", "doc")
     SELECT i."id", concat_ws(' ', i."reference", u."name", a."name", i."narrative", i."impact",
       (SELECT group_concat(c."name", ' ') FROM "IncidentContact" ic
@@ -129,7 +135,8 @@ CREATE TRIGGER "IncidentSearch_contact_link_delete" AFTER DELETE ON "IncidentCon
     ON CONFLICT ("incidentId") DO UPDATE SET "doc" = excluded."doc";
 END;
 
-CREATE TRIGGER "IncidentSearch_contact_rename" AFTER UPDATE OF "name" ON "CustomerContact" BEGIN
+CREATE TRIGGER "IncidentSearch_contact_rename" AFTER UPDATE OF "name" ON "CustomerContact"
+    WHEN OLD."name" IS NOT NEW."name" BEGIN
     INSERT INTO "IncidentSearch" ("incidentId", "doc")
     SELECT i."id", concat_ws(' ', i."reference", u."name", a."name", i."narrative", i."impact",
       (SELECT group_concat(c."name", ' ') FROM "IncidentContact" ic
@@ -142,7 +149,8 @@ CREATE TRIGGER "IncidentSearch_contact_rename" AFTER UPDATE OF "name" ON "Custom
     ON CONFLICT ("incidentId") DO UPDATE SET "doc" = excluded."doc";
 END;
 
-CREATE TRIGGER "IncidentSearch_account_rename" AFTER UPDATE OF "name" ON "CustomerAccount" BEGIN
+CREATE TRIGGER "IncidentSearch_account_rename" AFTER UPDATE OF "name" ON "CustomerAccount"
+    WHEN OLD."name" IS NOT NEW."name" BEGIN
     INSERT INTO "IncidentSearch" ("incidentId", "doc")
     SELECT i."id", concat_ws(' ', i."reference", u."name", a."name", i."narrative", i."impact",
       (SELECT group_concat(c."name", ' ') FROM "IncidentContact" ic
@@ -155,7 +163,8 @@ CREATE TRIGGER "IncidentSearch_account_rename" AFTER UPDATE OF "name" ON "Custom
     ON CONFLICT ("incidentId") DO UPDATE SET "doc" = excluded."doc";
 END;
 
-CREATE TRIGGER "IncidentSearch_reporter_rename" AFTER UPDATE OF "name" ON "User" BEGIN
+CREATE TRIGGER "IncidentSearch_reporter_rename" AFTER UPDATE OF "name" ON "User"
+    WHEN OLD."name" IS NOT NEW."name" BEGIN
     INSERT INTO "IncidentSearch" ("incidentId", "doc")
     SELECT i."id", concat_ws(' ', i."reference", u."name", a."name", i."narrative", i."impact",
       (SELECT group_concat(c."name", ' ') FROM "IncidentContact" ic
