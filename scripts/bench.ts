@@ -11,7 +11,7 @@ import { createTestOrg } from "../tests/fixtures/org";
 import { TestSmtpServer } from "../tests/fixtures/smtp";
 import { sweepDeadlines } from "~/jobs/deadline-sweep.server";
 import { deliverDueNotifications } from "~/jobs/outbox.server";
-import { countCases, searchCases } from "~/models/case-history.server";
+import { searchCases } from "~/models/incident-search.server";
 import { createIncident } from "~/models/incident.server";
 import { createWebhookEndpoint } from "~/models/webhook.server";
 import { previewPeopleImport, runPeopleImport } from "~/models/people-import.server";
@@ -106,11 +106,9 @@ console.log(`  ${swept.reminders} reminders, ${swept.escalations} escalations`);
 
 const hr = { id: org.hr.id, role: "HR" as const, managedTeamIds: [] };
 const SEARCHES = 20;
-await time("HR search: count + first page of 100", SEARCHES, async () => {
+await time("HR search: first page (full-text index)", SEARCHES, async () => {
   for (let i = 0; i < SEARCHES; i++) {
-    const filters = { q: `report ${i}` };
-    await countCases(db, hr, filters);
-    await searchCases(db, hr, filters, { take: 100, skip: 0 });
+    await searchCases(db, hr, { terms: ["report", String(i)] });
   }
 });
 

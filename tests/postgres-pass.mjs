@@ -34,6 +34,7 @@ export const POSTGRES_PASS = [
   // Jurisdiction templates and regulator records (compliance2).
   "tests/integration/jurisdiction-templates.test.ts", // one transaction over policy, retention, history
   "tests/integration/regulator-records.test.ts", // cursor paging, per-year numbering, groupBy on the seed
+  "tests/integration/full-text-search.test.ts", // FTS5 vs pg_trgm, kept current by triggers
 ];
 
 /** Integration files ending so run on PostgreSQL only (vitest.config.ts leaves them out on SQLite). */

@@ -1,7 +1,7 @@
 import { BUSINESS_YEARS, isRealDate } from "~/domain/input-rules";
 import type { Viewer } from "~/domain/permissions";
-import { containsText, type Db, type Prisma } from "~/utils/db.server";
-import { caseListCsv, caseListCsvRows, type CaseListRow } from "./case-export.server";
+import type { Db, Prisma } from "~/utils/db.server";
+import type { CaseListRow } from "./case-export.server";
 import { appendCaseEvent, verifyIncidentChain } from "./case-event.server";
 import { handlerScope } from "./incident.server";
 
@@ -18,7 +18,6 @@ export type CaseFilters = {
   accountId?: string;
   reporterId?: string;
   contactId?: string;
-  q?: string;
 };
 
 export function caseWhere(viewer: Viewer, f: CaseFilters): Prisma.IncidentWhereInput {
@@ -38,48 +37,32 @@ export function caseWhere(viewer: Viewer, f: CaseFilters): Prisma.IncidentWhereI
   if (f.accountId) and.push({ accountId: f.accountId });
   if (f.reporterId) and.push({ reporterId: f.reporterId });
   if (f.contactId) and.push({ contacts: { some: { contactId: f.contactId } } });
-  if (f.q)
-    and.push({
-      OR: [
-        { reference: containsText(f.q) },
-        { account: { name: containsText(f.q) } },
-        { reporter: { name: containsText(f.q) } },
-        { narrative: containsText(f.q) },
-      ],
-    });
   return { AND: and };
 }
 
-/** Matching cases, newest first; a page of them when `page` is given, otherwise all. */
-export async function searchCases(
-  db: Db,
-  viewer: Viewer,
-  f: CaseFilters,
-  page?: { take: number; skip: number },
-): Promise<CaseListRow[]> {
-  const rows = await db.incident.findMany({
-    where: caseWhere(viewer, f),
-    orderBy: [{ occurredAt: "desc" }, { id: "asc" }],
-    ...page,
-    select: {
-      id: true,
-      reporterId: true,
-      accountId: true,
-      reference: true,
-      createdAt: true,
-      occurredAt: true,
-      status: true,
-      outcome: true,
-      reporterSeverity: true,
-      assessedSeverity: true,
-      narrative: true,
-      categories: { select: { category: true } },
-      account: { select: { name: true } },
-      reporter: { select: { name: true, team: { select: { name: true } } } },
-      assignee: { select: { name: true } },
-    },
-  });
-  return rows.map((r) => ({
+/** What a case list row reads (shared with the full-text search, incident-search.server.ts). */
+export const CASE_LIST_SELECT = {
+  id: true,
+  reporterId: true,
+  accountId: true,
+  reference: true,
+  createdAt: true,
+  occurredAt: true,
+  status: true,
+  outcome: true,
+  reporterSeverity: true,
+  assessedSeverity: true,
+  narrative: true,
+  categories: { select: { category: true } },
+  account: { select: { name: true } },
+  reporter: { select: { name: true, team: { select: { name: true } } } },
+  assignee: { select: { name: true } },
+} satisfies Prisma.IncidentSelect;
+
+export function toCaseListRow(
+  r: Prisma.IncidentGetPayload<{ select: typeof CASE_LIST_SELECT }>,
+): CaseListRow {
+  return {
     id: r.id,
     reporterId: r.reporterId,
     accountId: r.accountId,
@@ -95,7 +78,27 @@ export async function searchCases(
     teamName: r.reporter.team?.name ?? null,
     assigneeName: r.assignee?.name ?? null,
     narrative: r.narrative,
-  }));
+  };
+}
+
+/**
+ * Matching cases, newest first; a page of them when `page` is given, otherwise all. For the
+ * per-employee, per-contact and per-account histories; the text search is searchCases in
+ * incident-search.server.ts.
+ */
+export async function listCases(
+  db: Db,
+  viewer: Viewer,
+  f: CaseFilters,
+  page?: { take: number; skip: number },
+): Promise<CaseListRow[]> {
+  const rows = await db.incident.findMany({
+    where: caseWhere(viewer, f),
+    orderBy: [{ occurredAt: "desc" }, { id: "asc" }],
+    ...page,
+    select: CASE_LIST_SELECT,
+  });
+  return rows.map(toCaseListRow);
 }
 
 export function countCases(db: Db, viewer: Viewer, f: CaseFilters) {
@@ -118,11 +121,9 @@ export async function supportGiven(db: Db, viewer: Viewer, reporterId: string) {
   });
 }
 
-export function filterChoices(db: Db) {
-  return Promise.all([
-    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.customerAccount.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
+/** The team filter's choices (teams grow with the organisation, not with the CRM). */
+export function teamChoices(db: Db) {
+  return db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 /**
@@ -259,7 +260,6 @@ export function filtersFromUrl(url: URL): CaseFilters {
     accountId: get("account"),
     reporterId: get("employee"),
     contactId: get("contact"),
-    q: get("q")?.slice(0, 200),
   };
 }
 
@@ -313,38 +313,4 @@ export function toListItems(rows: CaseListRow[]) {
     reporterName: r.reporterName,
     teamName: r.teamName,
   }));
-}
-
-/**
- * The case list CSV as a stream: the header, then EXPORT_BATCH cases at a time, each batch
- * recorded on its cases' timelines (one short transaction) just before its rows are sent. At
- * most CSV_MAX_ROWS cases; memory and lock time stay one batch's worth.
- */
-export function caseListCsvStream(
-  db: Db,
-  viewer: Viewer & { id: string },
-  f: CaseFilters,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let sent = 0;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode("\uFEFF" + caseListCsv([])));
-        return;
-      }
-      const take = Math.min(EXPORT_BATCH, CSV_MAX_ROWS - sent);
-      const rows = take > 0 ? await searchCases(db, viewer, f, { take, skip: sent }) : [];
-      if (rows.length === 0) {
-        controller.close();
-        return;
-      }
-      await recordListExport(db, { incidentIds: rows.map((r) => r.id), actorId: viewer.id });
-      sent += rows.length;
-      controller.enqueue(encoder.encode(caseListCsvRows(rows)));
-      if (rows.length < take) controller.close();
-    },
-  });
 }

@@ -346,7 +346,7 @@ export function handlerScope(viewer: Viewer): Prisma.IncidentWhereInput {
  * else starts from the small set of cases they are involved in (assignee, participant, their
  * teams' reports) through the assigneeId, IncidentParticipant.userId and reporterId indexes.
  */
-function handlerScopeSql(viewer: Viewer): Sql {
+export function handlerScopeSql(viewer: Viewer): Sql {
   const notNamed = sql`i."reporterId" <> ${viewer.id} AND NOT EXISTS (
     SELECT 1 FROM "IncidentNamedUser" n WHERE n."incidentId" = i."id" AND n."userId" = ${viewer.id})`;
   if (viewer.role === "HR") return notNamed;

@@ -12,7 +12,7 @@ import {
 import {
   accountForHistory,
   countCases,
-  searchCases,
+  listCases,
   toListItems,
 } from "~/models/case-history.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!account) throw notFound();
   // The newest cases; the full list is the HR search filtered to this account (paged there).
   const [cases, total] = await Promise.all([
-    searchCases(db, user, { accountId: account.id }, { take: HISTORY_CASES, skip: 0 }),
+    listCases(db, user, { accountId: account.id }, { take: HISTORY_CASES, skip: 0 }),
     countCases(db, user, { accountId: account.id }),
   ]);
   const major = (m: bigint) => Number(m / 100n).toLocaleString("en-GB");

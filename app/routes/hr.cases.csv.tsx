@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { caseListCsvStream, filtersFromUrl } from "~/models/case-history.server";
+import { parseSearch } from "~/domain/search-query";
+import { filtersFromUrl } from "~/models/case-history.server";
+import { caseListCsvStream } from "~/models/incident-search.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { exportByPostOnly } from "~/utils/exports.server";
@@ -15,7 +17,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "cases:review");
   const db = await getDb();
   // The filters travel in the form's action URL, as on the list page.
-  const stream = caseListCsvStream(db, user, filtersFromUrl(new URL(request.url)));
+  const url = new URL(request.url);
+  const search = parseSearch(url.searchParams.get("q"));
+  if (!search.ok) return new Response(search.message, { status: 400 });
+  const stream = caseListCsvStream(db, user, {
+    terms: search.terms,
+    filters: filtersFromUrl(url),
+  });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CaseList } from "~/components/case-list";
-import { PageCount, Pager } from "~/components/pager";
-import { inputClass, secondaryButtonClass } from "~/components/ui/field";
+import { FieldError, inputClass, secondaryButtonClass } from "~/components/ui/field";
+import { parseSearch, SEARCH_MAX_CHARS } from "~/domain/search-query";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -12,52 +12,66 @@ import {
   STATUS_LABELS,
 } from "~/domain/vocabulary";
 import {
-  countCases,
   CSV_MAX_ROWS,
-  filterChoices,
+  teamChoices,
   filtersFromUrl,
-  searchCases,
   toListItems,
 } from "~/models/case-history.server";
+import { cursorFromParam, cursorToParam, searchCases } from "~/models/incident-search.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-const PAGE_SIZE = 100;
-
 export const meta: MetaFunction = () => [{ title: "Case histories · Incident portal" }];
 
-// HR: every case (except those naming the viewer), with filters; links to the histories per
-// employee and per account, and the list as CSV.
+// HR: every case (except those naming the viewer or filed by them), searched and filtered in
+// SQL, newest first, a page at a time with a link to the next (keyed, so page 1,000 costs what
+// page 1 does); links to the histories per employee and per account, and the list as CSV.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "cases:review");
   const db = await getDb();
   const url = new URL(request.url);
   const filters = filtersFromUrl(url);
-  const total = await countCases(db, user, filters);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(
-    pages,
-    Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "", 10) || 1),
-  );
-  const [rows, [teams, accounts]] = await Promise.all([
-    searchCases(db, user, filters, { take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE }),
-    filterChoices(db),
+  const search = parseSearch(url.searchParams.get("q"));
+  const after = cursorFromParam(url.searchParams.get("after"));
+  const [result, teams, account] = await Promise.all([
+    search.ok
+      ? searchCases(db, user, { terms: search.terms, filters, after })
+      : { rows: [], next: null },
+    teamChoices(db),
+    filters.accountId
+      ? db.customerAccount.findUnique({
+          where: { id: filters.accountId },
+          select: { id: true, name: true },
+        })
+      : null,
   ]);
-  const csv = new URLSearchParams(url.searchParams);
-  csv.delete("page");
-  return {
-    query: Object.fromEntries(url.searchParams),
-    csvHref: `/hr/cases/csv${csv.size ? `?${csv}` : ""}`,
-    teams,
-    accounts,
-    total,
-    csvMax: CSV_MAX_ROWS,
-    page,
-    pages,
-    first: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
-    rows: toListItems(rows),
-  };
+  const anyAccount = new URLSearchParams(url.searchParams);
+  anyAccount.delete("account");
+  anyAccount.delete("after");
+  const query = Object.fromEntries(url.searchParams);
+  // The CSV and "back to the newest" take the search without the page's cursor.
+  const top = new URLSearchParams(url.searchParams);
+  top.delete("after");
+  const more = new URLSearchParams(url.searchParams);
+  if (result.next) more.set("after", cursorToParam(result.next));
+  return data(
+    {
+      query,
+      searchError: search.ok ? null : search.message,
+      csvHref: `/hr/cases/csv${top.size ? `?${top}` : ""}`,
+      teams,
+      account,
+      anyAccountHref: `?${anyAccount}`,
+      csvMax: CSV_MAX_ROWS,
+      continued: after !== null,
+      firstHref: `?${top}`,
+      moreHref: result.next ? `?${more}` : null,
+      rows: toListItems(result.rows),
+    },
+    // A search the index cannot take is the user's to fix: 400, the form keeps what they typed.
+    { status: search.ok ? 200 : 400 },
+  );
 }
 
 function Select({
@@ -87,31 +101,43 @@ function Select({
 }
 
 export default function HrCases() {
-  const { rows, query, teams, accounts, csvHref, total, csvMax, page, pages, first } =
-    useLoaderData<typeof loader>();
-  const pageHref = (n: number) => {
-    const params = new URLSearchParams(query);
-    params.set("page", String(n));
-    return `?${params}`;
-  };
+  const {
+    rows,
+    query,
+    searchError,
+    teams,
+    account,
+    anyAccountHref,
+    csvHref,
+    csvMax,
+    continued,
+    firstHref,
+    moreHref,
+  } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Case histories</h1>
       <Form method="get" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-4">
-        <label className="block sm:col-span-4">
-          <span className="block text-sm font-medium">Search</span>
+        <div className="sm:col-span-4">
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search
+          </label>
           <span id="q-hint" className="block text-sm text-slate-600">
-            A reference, an account, an employee&apos;s name or words from the report.
+            A reference, an account, a name, or words from the report or its messages. Every word
+            must appear; put &quot;a phrase&quot; in quotes.
           </span>
           <input
+            id="q"
             type="search"
             name="q"
             defaultValue={query.q}
-            aria-describedby="q-hint"
-            maxLength={200}
+            aria-describedby={searchError ? "q-hint q-error" : "q-hint"}
+            aria-invalid={searchError ? true : undefined}
+            maxLength={SEARCH_MAX_CHARS}
             className={inputClass}
           />
-        </label>
+          <FieldError id="q-error" errors={searchError ? [searchError] : undefined} />
+        </div>
         <label className="block">
           <span className="block text-sm font-medium">From</span>
           <input type="date" name="from" defaultValue={query.from} className={inputClass} />
@@ -144,34 +170,39 @@ export default function HrCases() {
           value={query.team}
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
         />
-        <Select
-          name="account"
-          label="Account"
-          value={query.account}
-          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
-        />
+        {account ? (
+          // Accounts are too many to list (tens of thousands): the account pages link here with
+          // one chosen, and the search box finds cases by account name.
+          <p className="self-end text-sm">
+            <input type="hidden" name="account" value={account.id} />
+            Account: <strong>{account.name}</strong>{" "}
+            <Link to={anyAccountHref} className="text-brand-700 underline">
+              Any account
+            </Link>
+          </p>
+        ) : null}
         <div className="flex items-end">
           <button type="submit" className={secondaryButtonClass}>
             Filter
           </button>
         </div>
       </Form>
-      <PageCount
-        first={first}
-        shown={rows.length}
-        total={total}
-        noun={["case", "cases"]}
-        empty="No cases match."
-      />
+      <p role="status">
+        {searchError
+          ? "Change the search to see cases."
+          : rows.length === 0
+            ? "No cases match."
+            : `Showing ${rows.length} ${rows.length === 1 ? "case" : "cases"}${continued ? " (continued)" : ""}, newest first.`}
+      </p>
       <p>
-        {total > 0 ? (
+        {rows.length > 0 ? (
           <>
             {/* A POST: the download records an export on each case's timeline. */}
             <Form method="post" action={csvHref} reloadDocument className="inline">
               <button type="submit" className="text-brand-700 underline">
-                {total > csvMax
-                  ? `Download the newest ${csvMax.toLocaleString("en-GB")} as CSV (narrow the search for the rest)`
-                  : `Download all ${total} as CSV`}
+                {moreHref || continued
+                  ? `Download the newest matching (up to ${csvMax.toLocaleString("en-GB")}) as CSV`
+                  : `Download these ${rows.length} as CSV`}
               </button>
             </Form>{" "}
             ·{" "}
@@ -186,7 +217,20 @@ export default function HrCases() {
         </Link>
       </p>
       <CaseList items={rows} caption="Cases" empty="No cases match." />
-      <Pager page={page} pages={pages} hrefFor={pageHref} noun="cases" />
+      {moreHref || continued ? (
+        <nav aria-label="More cases" className="flex flex-wrap gap-4">
+          {continued ? (
+            <Link to={firstHref} className="text-brand-700 underline">
+              Back to the newest
+            </Link>
+          ) : null}
+          {moreHref ? (
+            <Link to={moreHref} className="text-brand-700 underline">
+              Older cases
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseList } from "~/components/case-list";
-import { searchCases, toListItems } from "~/models/case-history.server";
+import { listCases, toListItems } from "~/models/case-history.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     select: { id: true, name: true, jobTitle: true, account: { select: { id: true, name: true } } },
   });
   if (!contact) throw notFound();
-  const cases = await searchCases(db, user, { contactId: contact.id });
+  const cases = await listCases(db, user, { contactId: contact.id });
   return { contact, cases: toListItems(cases) };
 }
 

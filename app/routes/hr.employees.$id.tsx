@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { CaseList } from "~/components/case-list";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "~/domain/sanctions";
 import { PROTECTIVE_MEASURE_LABELS, type ProtectiveMeasure } from "~/domain/vocabulary";
-import { searchCases, supportGiven, toListItems } from "~/models/case-history.server";
+import { listCases, supportGiven, toListItems } from "~/models/case-history.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!employee) throw notFound();
   const [cases, support] = await Promise.all([
-    searchCases(db, user, { reporterId: employee.id }),
+    listCases(db, user, { reporterId: employee.id }),
     supportGiven(db, user, employee.id),
   ]);
   return {

@@ -89,7 +89,9 @@ const pages: PageSpec[] = [
   { label: "home (manager)", path: "/", as: "manager" },
   { label: "manager queue", path: "/queue", as: "manager" },
   { label: "HR queue", path: "/queue", as: "hr" },
+  // A word in every generated report (the full-text index's worst case), then a rare one.
   { label: "HR search", path: "/hr/cases?q=threatened", as: "hr" },
+  { label: "HR search by reference", path: `/hr/cases?q=${openCase.reference}`, as: "hr" },
   { label: "case page (HR)", path: `/cases/${openCase.reference}`, as: "hr" },
   { label: "account page (leadership)", path: `/accounts/sa${pad(0, 6)}`, as: "leadership" },
   { label: "dashboard, 12 months", path: "/dashboard", as: "leadership" },

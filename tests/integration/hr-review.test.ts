@@ -9,6 +9,7 @@ import {
   updateAction,
 } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
+import { SEARCH_PAGE_SIZE } from "~/models/incident-search.server";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
 import * as listRoute from "~/routes/hr.cases";
 import * as csvRoute from "~/routes/hr.cases.csv";
@@ -16,7 +17,7 @@ import * as hrAccountRoute from "~/routes/hr.accounts.$id";
 import * as historyRoute from "~/routes/hr.employees.$id";
 import * as verifyRoute from "~/routes/hr.verify";
 import { getDb, type Db } from "~/utils/db.server";
-import { getRequest, loginCookie, postRequest } from "../fixtures/http";
+import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 import { TEST_APP_URL } from "../fixtures/database";
 
@@ -181,21 +182,27 @@ describe("exports", () => {
 });
 
 describe("the case list", () => {
-  type List = { rows: { reference: string }[]; total: number; page: number; pages: number };
-  const list = async (search: string) =>
-    (await get(listRoute.loader, `/hr/cases${search}`, {})) as List;
+  type List = {
+    rows: { reference: string }[];
+    moreHref: string | null;
+    searchError: string | null;
+  };
+  const list = async (search: string) => {
+    const res = await call(listRoute.loader, getRequest(`/hr/cases${search}`, hrCookie));
+    expect(res.status).toBe(200);
+    return res.body as List;
+  };
 
   it("finds cases by words from the report, the employee's name and the reference", async () => {
     const byWords = await list("?q=threatened+ME+by");
     expect(byWords.rows.map((r) => r.reference)).toEqual([ref]);
-    expect(byWords.total).toBe(1);
     const byName = await list(`?q=${encodeURIComponent(org.employeeA.name.split(" ")[0])}`);
     expect(byName.rows.map((r) => r.reference).sort()).toEqual([ref, tamperedRef].sort());
     expect((await list(`?q=${tamperedRef}`)).rows.map((r) => r.reference)).toEqual([tamperedRef]);
-    expect((await list("?q=nothing+like+this")).total).toBe(0);
+    expect((await list("?q=nothing+like+this")).rows).toEqual([]);
   });
 
-  it("pages through every case and says how many there are", async () => {
+  it("pages through every case by its link to older cases", async () => {
     const base = {
       reporterId: org.employeeB.id,
       accountId: org.account.id,
@@ -207,14 +214,18 @@ describe("the case list", () => {
     for (let i = 0; i < 101; i++) {
       await createIncident(db, { ...base, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)) });
     }
-    const first = await list("?q=short+calls");
-    expect([first.total, first.page, first.pages, first.rows.length]).toEqual([101, 1, 2, 100]);
-    const second = await list("?q=short+calls&page=2");
-    expect(second.rows).toHaveLength(1);
-    const seen = new Set([...first.rows, ...second.rows].map((r) => r.reference));
-    expect(seen.size).toBe(101);
-    // A page past the end shows the last one rather than an empty list.
-    expect((await list("?q=short+calls&page=99")).page).toBe(2);
+    const seen: string[] = [];
+    let search: string | null = "?q=short+calls";
+    let pages = 0;
+    while (search) {
+      const page = await list(search);
+      seen.push(...page.rows.map((r) => r.reference));
+      search = page.moreHref;
+      pages++;
+    }
+    expect(pages).toBe(Math.ceil(101 / SEARCH_PAGE_SIZE));
+    expect(seen).toHaveLength(101);
+    expect(new Set(seen).size).toBe(101);
   });
 
   it("streams a CSV of more cases than one batch, each case's export on its timeline", async () => {

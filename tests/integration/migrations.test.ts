@@ -143,4 +143,115 @@ describe(`applyMigrations (${provider})`, () => {
     ]);
     expect((await applyMigrations(url)).applied).toEqual([]);
   });
+
+  it("keeps every trigger of the search index (a migration redefining a table drops them)", async () => {
+    // docs/decisions/086-full-text-search.md: redefine a table, recreate its triggers.
+    const names =
+      provider === "sqlite"
+        ? (
+            await query<{ name: string }>(
+              `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'IncidentSearch%'`,
+            )
+          ).map((t) => t.name)
+        : (
+            await query<{ name: string }>(
+              `SELECT tgname AS name FROM pg_trigger WHERE tgname LIKE 'IncidentSearch%'`,
+            )
+          ).map((t) => t.name);
+    const expected =
+      provider === "sqlite"
+        ? [
+            "IncidentSearchFts_delete",
+            "IncidentSearchFts_insert",
+            "IncidentSearchFts_update",
+            "IncidentSearch_account_rename",
+            "IncidentSearch_contact_link_delete",
+            "IncidentSearch_contact_link_insert",
+            "IncidentSearch_contact_rename",
+            "IncidentSearch_incident_delete",
+            "IncidentSearch_incident_insert",
+            "IncidentSearch_incident_update",
+            "IncidentSearch_message_delete",
+            "IncidentSearch_message_insert",
+            "IncidentSearch_message_update",
+            "IncidentSearch_reporter_rename",
+          ]
+        : [
+            "IncidentSearch_account_rename",
+            "IncidentSearch_contact_link",
+            "IncidentSearch_contact_rename",
+            "IncidentSearch_incident",
+            "IncidentSearch_message",
+            "IncidentSearch_reporter_rename",
+          ];
+    expect(names.sort()).toEqual(expected);
+  });
+});
+
+describe(`the full-text search migration (${provider})`, () => {
+  it("indexes the cases already in the database", async () => {
+    // A second database, migrated by hand up to the search migration, with one case in it.
+    const fts = migrationNames.findIndex((n) => n.endsWith("_full_text_search"));
+    expect(fts).toBeGreaterThan(0);
+    const sqlOf = (name: string) =>
+      fs.readFileSync(
+        new URL(`../../prisma/${provider}/migrations/${name}/migration.sql`, import.meta.url),
+        "utf8",
+      );
+    const seed = `
+      INSERT INTO "User" ("id", "email", "name", "role", "updatedAt")
+        VALUES ('u1', 'u1@example.test', 'Perpetua Vance', 'EMPLOYEE', CURRENT_TIMESTAMP);
+      INSERT INTO "CustomerAccount" ("id", "crmId", "name", "segment", "updatedAt")
+        VALUES ('a1', 'crm-1', 'Globex Backfill', 'SMB', CURRENT_TIMESTAMP);
+      INSERT INTO "Incident" ("id", "reference", "reporterId", "accountId", "occurredAt", "channel",
+          "reporterSeverity", "narrative", "updatedAt")
+        VALUES ('i1', 'INC-2020-0001', 'u1', 'a1', CURRENT_TIMESTAMP, 'PHONE', 'LOW',
+          'An older report about a Capybara.', CURRENT_TIMESTAMP);`;
+    const check = `SELECT "doc" FROM "IncidentSearch" WHERE "incidentId" = 'i1'`;
+    let docs: { doc: string }[];
+    if (provider === "sqlite") {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fts-backfill-"));
+      const db = new Database(path.join(dir, "old.db"));
+      try {
+        for (const name of migrationNames.slice(0, fts)) db.exec(sqlOf(name));
+        db.exec(seed);
+        db.exec(sqlOf(migrationNames[fts]));
+        docs = db.prepare(check).all() as { doc: string }[];
+        const found = db
+          .prepare(
+            `SELECT rowid FROM "IncidentSearchFts" WHERE "IncidentSearchFts" MATCH '"capybara"'`,
+          )
+          .all();
+        expect(found).toHaveLength(1);
+      } finally {
+        db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    } else {
+      const name = `fts_backfill_${randomBytes(6).toString("hex")}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE "${name}"`);
+      await admin.end();
+      const u = new URL(serverUrl!);
+      u.pathname = `/${name}`;
+      const client = new pg.Client({ connectionString: u.toString() });
+      await client.connect();
+      try {
+        for (const m of migrationNames.slice(0, fts)) await client.query(sqlOf(m));
+        await client.query(seed);
+        await client.query(sqlOf(migrationNames[fts]));
+        docs = (await client.query(check)).rows as { doc: string }[];
+        const found = await client.query(
+          `SELECT 1 FROM "IncidentSearch" WHERE "doc" LIKE incident_search_fold('%CAPYBARA%')`,
+        );
+        expect(found.rowCount).toBe(1);
+      } finally {
+        await client.end();
+        await dropPostgresDatabase(serverUrl!, name);
+      }
+    }
+    expect(docs).toHaveLength(1);
+    expect(docs[0].doc.toLowerCase()).toContain("inc-2020-0001 perpetua vance globex backfill");
+  });
 });
