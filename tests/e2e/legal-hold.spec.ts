@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, HARPER, login, openMenuIfFolded, SAM } from "./helpers";
 
@@ -61,4 +62,36 @@ test("an admin opens the retention rules and the purge preview from the admin pa
   await page.getByRole("button", { name: "Save the retention rules" }).click();
   await expect(page.getByRole("status")).toContainText("saved");
   await expectNoAxeViolations(page, "retention");
+});
+
+test("HR downloads a person's data and a case's investigator bundle, by clicking from the home page", async ({
+  page,
+}) => {
+  await login(page, HARPER);
+  await page.goto("/");
+  await openMenuIfFolded(page);
+  await page.getByRole("banner").getByRole("link", { name: "Legal holds" }).click();
+  await page.getByRole("link", { name: "People's data rights" }).click();
+  await expectNoAxeViolations(page, "data rights");
+  await page.getByLabel("The person's work email").fill(SAM);
+  const [archive] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download their data (JSON)" }).click(),
+  ]);
+  const data = JSON.parse(await readFile((await archive.path())!, "utf8"));
+  expect(JSON.stringify(data)).toContain(SAM);
+  const reference: string = data.asReporter[0].reference;
+  expect(reference).toMatch(/^INC-\d{4}-\d{4,}$/);
+
+  await page.locator("#main").getByRole("link", { name: "Legal holds" }).click();
+  await page.getByRole("link", { name: "Investigator bundles" }).click();
+  await expectNoAxeViolations(page, "investigator bundles");
+  await page.getByLabel("Case reference").fill(reference);
+  const [bundle] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the bundle (.tar)" }).click(),
+  ]);
+  const tar = await readFile((await bundle.path())!);
+  expect(tar.subarray(0, 512).toString("latin1")).toMatch(/timeline\.json|verify\.mjs/);
+  expect(tar.toString("latin1")).toContain(reference);
 });
