@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, buttonClass, inputClass } from "~/components/ui/field";
 import { REFERENCE_PATTERN } from "~/domain/reference";
 import { buildInvestigatorBundle } from "~/models/investigator-bundle.server";
@@ -12,9 +12,18 @@ export const meta: MetaFunction = () => [{ title: "Investigator bundles · Incid
 // HR downloads a case's investigator bundle with a button (a POST, recorded on the case's
 // timeline). A case that does not exist and one HR may not see get the same 404 and message.
 
+type Refusal = { error: string; reference: string };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
-  return {};
+  // A download refused by /hr/bundles/download comes back here with the message and reference.
+  const params = new URL(request.url).searchParams;
+  const problem = params.get("problem")?.slice(0, 200);
+  if (!problem) return data<Refusal | null>(null);
+  return data<Refusal | null>(
+    { error: problem, reference: (params.get("reference") ?? "").slice(0, 40) },
+    { status: 400 },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,7 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function BundlesPage() {
-  const result = useActionData<typeof action>();
+  const refused = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() ?? refused;
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -56,7 +66,12 @@ export default function BundlesPage() {
         anyone can run with Node.js (<code>node verify.mjs</code>) to check that nothing was
         changed, without the portal. The download is recorded on the case's timeline.
       </p>
-      <Form method="post" reloadDocument className="max-w-md space-y-4">
+      <Form
+        method="post"
+        action="/hr/bundles/download"
+        reloadDocument
+        className="max-w-md space-y-4"
+      >
         <Field
           id="reference"
           label="Case reference"

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { erasePerson, exportPersonData, findPerson } from "~/models/data-rights.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -13,7 +13,14 @@ export const meta: MetaFunction = () => [{ title: "People's data rights · Incid
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
-  return {};
+  // A download refused by /hr/data-rights/export comes back here with the message and the email.
+  const params = new URL(request.url).searchParams;
+  const problem = params.get("problem")?.slice(0, 200);
+  if (!problem) return data<Answer | null>(null);
+  return data<Answer | null>(
+    { email: (params.get("email") ?? "").slice(0, 320), error: problem },
+    { status: 400 },
+  );
 }
 
 type Answer = { email: string; error?: string; erased?: boolean; refused?: string[] };
@@ -60,7 +67,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function DataRightsPage() {
-  const result = useActionData<typeof action>();
+  const refused = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() ?? refused;
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -109,7 +117,13 @@ export default function DataRightsPage() {
             />
           )}
         </Field>
-        <button type="submit" name="intent" value="export" className={buttonClass}>
+        <button
+          type="submit"
+          name="intent"
+          value="export"
+          formAction="/hr/data-rights/export"
+          className={buttonClass}
+        >
           Download their data (JSON)
         </button>
         <fieldset className="space-y-2 rounded-lg border border-slate-300 p-3">

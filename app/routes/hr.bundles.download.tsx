@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { requirePermission } from "~/utils/auth.server";
+import { action as bundlesAction } from "./hr.bundles";
+
+// The bundle download as a resource route: a page route's action cannot answer a browser's form
+// post with a file (Remix reads it as the page's data). The rules stay in the page's action; a
+// refusal goes back to the page with what was typed, where it shows next to the field.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "cases:review");
+  return new Response("Use the button on the investigator bundles page.", {
+    status: 405,
+    headers: { Allow: "POST" },
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const answer = await bundlesAction(args);
+  if (answer instanceof Response) return answer;
+  const { reference = "", error = "" } = answer.data as { reference?: string; error?: string };
+  const back = new URLSearchParams({ problem: error, reference: reference.slice(0, 40) });
+  return redirect(`/hr/bundles?${back}`, 303);
+}

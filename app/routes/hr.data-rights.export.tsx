@@ -1,0 +1,27 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { requirePermission } from "~/utils/auth.server";
+import { action as dataRightsAction } from "./hr.data-rights";
+
+// The data-rights download as a resource route: a page route's action cannot answer a browser's
+// form post with a file (Remix reads it as the page's data). The rules stay in the page's
+// action; a refusal goes back to the page with what was typed, where it shows next to the field.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "cases:review");
+  return new Response("Use the button on the data rights page.", {
+    status: 405,
+    headers: { Allow: "POST" },
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const answer = await dataRightsAction(args);
+  if (answer instanceof Response) return answer;
+  const { email = "", error = "Choose what to do." } = (answer.data ?? {}) as {
+    email?: string;
+    error?: string;
+  };
+  const back = new URLSearchParams({ problem: error, email: email.slice(0, 320) });
+  return redirect(`/hr/data-rights?${back}`, 303);
+}
