@@ -86,4 +86,14 @@ describe("signing out", () => {
     expect(answer.location).toBe("/login");
     expect(answer.headers.get("Clear-Site-Data")).toBe('"storage"');
   });
+
+  it("leaves the clearing to the page's script when the script signs out", async () => {
+    const own = await loginCookie(org.employeeB.email);
+    const request = postRequest("/logout", {}, { cookie: own });
+    request.headers.set("Sec-Fetch-Mode", "cors");
+    const answer = await call(logoutRoute.action, request);
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get("Set-Cookie")).toBeTruthy();
+    expect(answer.headers.get("Clear-Site-Data")).toBeNull();
+  });
 });
