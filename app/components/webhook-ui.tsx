@@ -241,3 +241,42 @@ export function parseDeliveryCursor(value: string | null) {
 export function formatDeliveryCursor(c: { createdAt: Date; id: string } | null) {
   return c ? `${c.createdAt.toISOString()}~${c.id}` : null;
 }
+
+type LogPage = {
+  rows: {
+    id: string;
+    eventId: string;
+    type: string;
+    reference: string | null;
+    status: string;
+    attempts: number;
+    lastStatus: number | null;
+    lastError: string | null;
+    nextAttemptAt: Date;
+    deliveredAt: Date | null;
+    createdAt: Date;
+    endpoint: { url: string };
+  }[];
+  next: { createdAt: Date; id: string } | null;
+};
+
+/** A page of the delivery log as both webhook pages send it to the browser. */
+export function deliveryLogForPage(log: LogPage) {
+  return {
+    next: formatDeliveryCursor(log.next),
+    log: log.rows.map((d) => ({
+      id: d.id,
+      eventId: d.eventId,
+      type: d.type,
+      reference: d.reference,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatus: d.lastStatus,
+      lastError: d.lastError,
+      nextAttemptAt: d.nextAttemptAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      createdAt: d.createdAt.toISOString(),
+      endpointUrl: d.endpoint.url,
+    })),
+  };
+}

@@ -10,7 +10,7 @@ import { buttonClass } from "~/components/ui/field";
 import {
   DeliveryLog,
   EndpointFields,
-  formatDeliveryCursor,
+  deliveryLogForPage,
   parseDeliveryCursor,
   SecretOnce,
   type EndpointValues,
@@ -53,21 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       secretPrefix: e.secretPrefix,
     })),
     firstPage: before === null,
-    next: formatDeliveryCursor(log.next),
-    log: log.rows.map((d) => ({
-      id: d.id,
-      eventId: d.eventId,
-      type: d.type,
-      reference: d.reference,
-      status: d.status,
-      attempts: d.attempts,
-      lastStatus: d.lastStatus,
-      lastError: d.lastError,
-      nextAttemptAt: d.nextAttemptAt.toISOString(),
-      deliveredAt: d.deliveredAt?.toISOString() ?? null,
-      createdAt: d.createdAt.toISOString(),
-      endpointUrl: d.endpoint.url,
-    })),
+    ...deliveryLogForPage(log),
   };
 }
 
