@@ -69,6 +69,19 @@ export function AccountCombobox({
     if (onSubmitter) box.current?.focus();
   }, [errors]);
 
+  // Someone who typed before the page's script had loaded (a slow phone) typed into a box no
+  // script listened to yet: once it does, it searches for what is already there.
+  useEffect(() => {
+    const el = box.current;
+    if (!el || isOffline() || hidden.current?.value) return;
+    if (el.value.trim() && el.value !== defaultName && document.activeElement === el) {
+      setQuery(el.value);
+      setOpen(true);
+    }
+    // Once, after hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const q = query.trim();
   const load = search.load;
   useEffect(() => {
