@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -27,6 +32,8 @@ import { getOptionalUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
 import { OfflineSupport } from "./components/offline-support";
 import { isKeptOnDevice } from "./domain/offline";
+import { readToast } from "./utils/toast.server";
+import { ToastMessage } from "./components/ui/toast";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -44,23 +51,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   // The person's language setting, else the browser's (app/i18n/i18n.server.ts).
   const locale = await pageLanguage(request, user?.language);
-  if (!user) return { user: null, locale };
+  // A success message a form left for this page, cleared as it is shown.
+  const { toast, clear } = await readToast(request);
+  const headers = clear ? { "Set-Cookie": clear } : undefined;
+  if (!user) return data({ user: null, locale, toast }, { headers });
   const db = await getDb();
   // Leadership gets a queue only while a case is escalated to them.
   const handles =
     can(user.role, "cases:handle") ||
     (can(user.role, "queue:view") && (await countOpenCases(db, user)) > 0);
-  return {
-    user: {
-      id: user.id,
-      name: user.name,
-      role: user.role,
-      handles,
-      overdue: handles ? await countOverdueCases(db, user) : 0,
-      admin: can(user.role, "settings:manage"),
+  return data(
+    {
+      user: {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+        handles,
+        overdue: handles ? await countOverdueCases(db, user) : 0,
+        admin: can(user.role, "settings:manage"),
+      },
+      locale,
+      toast,
     },
-    locale,
-  };
+    { headers },
+  );
 }
 
 /**
@@ -118,7 +132,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user, locale } = useLoaderData<typeof loader>();
+  const { user, locale, toast } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   // The browser holds one language's words. When the page's language changes (a new language
   // setting, signing in as someone else), the page is loaded again in the new one.
@@ -135,6 +149,7 @@ export default function App() {
       </a>
       <SiteHeader user={user} />
       <OfflineSupport userId={user?.id ?? null} />
+      <ToastMessage toast={toast} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         <Outlet />
       </main>

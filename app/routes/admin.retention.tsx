@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, buttonClass, inputClass } from "~/components/ui/field";
 import { RETENTION_FIELDS, parseRetentionForm } from "~/domain/retention";
 import { getRetentionRules, previewPurge, saveRetentionRules } from "~/models/retention.server";
+import { redirectWithToast } from "~/utils/toast.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
@@ -33,13 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseRetentionForm(values);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   await saveRetentionRules(await getDb(), { actorId: user.id, rules: parsed.value });
-  return redirect("/admin/retention?saved=1");
+  return redirectWithToast("/admin/retention", { key: "toast.retentionSaved" });
 }
 
 export default function RetentionPage() {
   const { rules, preview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   return (
     <div className="space-y-8">
       <p className="text-sm">
@@ -54,11 +54,6 @@ export default function RetentionPage() {
         removed (with hashes) on the case's timeline. The timeline itself is always kept, and cases
         under a legal hold are never purged.
       </p>
-      {params.get("saved") ? (
-        <p role="status" className="text-emerald-800">
-          The retention rules are saved.
-        </p>
-      ) : null}
       {!rules.saved ? <p className="text-slate-700">The built-in defaults are in use.</p> : null}
       <Form method="post" className="max-w-xl space-y-4 rounded-lg bg-white p-4 shadow-sm">
         {RETENTION_FIELDS.map((f) => (
@@ -115,3 +110,4 @@ export default function RetentionPage() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
