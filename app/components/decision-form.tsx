@@ -1,45 +1,42 @@
 import { Form } from "@remix-run/react";
-import { DECISION_LABELS, DECISIONS } from "~/domain/sanctions";
-import {
-  ChooseSelect,
-  choicesOf,
-  Field,
-  FieldError,
-  inputClass,
-  secondaryButtonClass,
-} from "./ui/field";
+import { DECISIONS } from "~/domain/sanctions";
+import { DECISION_KEYS } from "~/i18n/case-vocabulary";
+import { useI18n } from "~/i18n/react";
+import { ChooseSelect, Field, FieldError, inputClass, secondaryButtonClass } from "./ui/field";
 
 /** Keep, conditions, suspend or end: the form the case page and the account page share. */
 export function DecisionForm({
   approvers,
   errors,
   values,
-  submitLabel = "Propose decision",
+  submitLabel,
 }: {
   approvers: { id: string; label: string }[];
   errors?: Record<string, string[] | undefined>;
   /** What was sent last time, when it was refused (kept without JavaScript too). */
   values?: Record<string, string>;
+  /** The button's words (the page's own); "Propose decision" when not given. */
   submitLabel?: string;
 }) {
+  const { t } = useI18n();
   return (
     <Form method="post" className="space-y-2">
       <input type="hidden" name="intent" value="decide" />
-      <Field id="decision" label="Decision" errors={errors?.decision}>
+      <Field id="decision" label={t("case.decide.decision")} errors={errors?.decision}>
         {(ids) => (
           <ChooseSelect
             name="decision"
             ids={ids}
-            choices={choicesOf(DECISIONS, DECISION_LABELS)}
+            choices={DECISIONS.map((d) => ({ value: d, label: t(DECISION_KEYS[d]) }))}
             defaultValue={values?.decision}
           />
         )}
       </Field>
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="watch" defaultChecked={values?.watch === "on"} /> If kept: keep
-        the account on watch
+        <input type="checkbox" name="watch" defaultChecked={values?.watch === "on"} />{" "}
+        {t("case.decide.watch")}
       </label>
-      <Field id="rationale" label="Rationale" errors={errors?.rationale}>
+      <Field id="rationale" label={t("case.decide.rationale")} errors={errors?.rationale}>
         {(ids) => (
           <textarea
             name="rationale"
@@ -52,8 +49,8 @@ export function DecisionForm({
       </Field>
       <Field
         id="approverId"
-        label="Approver"
-        hint="Someone other than you and the account's owner."
+        label={t("case.decide.approver")}
+        hint={t("case.decide.approverHint")}
         errors={errors?.approverId}
       >
         {(ids) => (
@@ -66,7 +63,7 @@ export function DecisionForm({
         )}
       </Field>
       <fieldset aria-describedby={errors?.consulted ? "consulted-error" : undefined}>
-        <legend className="font-medium">Were the affected employees consulted?</legend>
+        <legend className="font-medium">{t("case.decide.consulted")}</legend>
         <label className="mr-4">
           <input
             type="radio"
@@ -74,7 +71,7 @@ export function DecisionForm({
             value="yes"
             defaultChecked={values?.consulted === "yes"}
           />{" "}
-          Yes
+          {t("case.yes")}
         </label>
         <label>
           <input
@@ -83,12 +80,12 @@ export function DecisionForm({
             value="no"
             defaultChecked={values?.consulted === "no"}
           />{" "}
-          No
+          {t("case.no")}
         </label>
         <FieldError id="consulted-error" errors={errors?.consulted} />
       </fieldset>
       <button type="submit" className={secondaryButtonClass}>
-        {submitLabel}
+        {submitLabel ?? t("case.decide.propose")}
       </button>
     </Form>
   );

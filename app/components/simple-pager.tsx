@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useI18n } from "~/i18n/react";
 
 /** Previous/next links for an alphabetical list; `hrefFor` keeps the list's filters. */
 export function SimplePager({
@@ -10,20 +11,19 @@ export function SimplePager({
   pages: number;
   hrefFor: (page: number) => string;
 }) {
+  const { t } = useI18n();
   if (pages <= 1) return null;
   return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center gap-4">
+    <nav aria-label={t("pager.label")} className="flex flex-wrap items-center gap-4">
       {page > 1 ? (
         <Link to={hrefFor(page - 1)} className="text-brand-700 underline">
-          Previous page
+          {t("pager.previous")}
         </Link>
       ) : null}
-      <span>
-        Page {page} of {pages}
-      </span>
+      <span>{t("pager.pageOf", { page, pages })}</span>
       {page < pages ? (
         <Link to={hrefFor(page + 1)} className="text-brand-700 underline">
-          Next page
+          {t("pager.next")}
         </Link>
       ) : null}
     </nav>

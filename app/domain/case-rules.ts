@@ -94,19 +94,28 @@ export function supportAnswerProblem(answer: SupportAnswer, reason: string | nul
   return null;
 }
 
-/** The one thing the handler should do next, in plain words, from the case's state. */
+export type NextStep =
+  | "reopenIfNeeded"
+  | "acknowledge"
+  | "answerSupport"
+  | "protect"
+  | "assess"
+  | "awaitStatements"
+  | "updateAndResolve";
+
+/** The one thing the handler should do next, from the case's state (the page words it). */
 export function nextStep(s: {
   status: IncidentStatus;
   assessed: boolean;
   unansweredSupport: number;
   protectiveClockOpen: boolean;
   statementsAwaited: number;
-}): string {
-  if (s.status === "RESOLVED") return "Nothing: the case is resolved. Reopen it if needed.";
-  if (s.status === "SUBMITTED") return "Acknowledge the report so the reporter knows you have it.";
-  if (s.unansweredSupport > 0) return "Answer the support the employee asked for.";
-  if (s.protectiveClockOpen) return "Record a protective measure for the employee.";
-  if (!s.assessed) return "Assess the harm: severity and categories.";
-  if (s.statementsAwaited > 0) return "Wait for the witness statements, or follow them up.";
-  return "Keep the reporter updated and resolve the case when it is done.";
+}): NextStep {
+  if (s.status === "RESOLVED") return "reopenIfNeeded";
+  if (s.status === "SUBMITTED") return "acknowledge";
+  if (s.unansweredSupport > 0) return "answerSupport";
+  if (s.protectiveClockOpen) return "protect";
+  if (!s.assessed) return "assess";
+  if (s.statementsAwaited > 0) return "awaitStatements";
+  return "updateAndResolve";
 }

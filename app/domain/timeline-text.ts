@@ -1,169 +1,224 @@
+import type { TFunction } from "i18next";
 import {
-  ACTION_STATUS_LABELS,
-  DECISION_LABELS,
-  SANCTION_LABELS,
-  type AccountDecision,
-  type ActionStatus,
-  type Sanction,
-} from "./sanctions";
-import {
-  CATEGORY_LABELS,
-  CHANNEL_LABELS,
-  DEADLINE_LABELS,
-  SEVERITY_LABELS,
-  SUPPORT_LABELS,
-  type Category,
-  type Channel,
-  type DeadlineKind,
-  type Severity,
-  type SupportKind,
-} from "./vocabulary";
+  ACTION_STATUS_KEYS,
+  actionTypeLabel,
+  caseLabel,
+  DECISION_KEYS,
+  OUTCOME_KEYS,
+  SUPPORT_ANSWER_KEYS,
+} from "~/i18n/case-vocabulary";
+import { vocabLabel } from "~/i18n/vocabulary";
+
+// One sentence per timeline event, in calm plain words and in the reader's language: `t` is
+// the page's translate function (keys under "timeline."). The stored events (and so the hash
+// chain) hold codes and the words people typed; only their display is translated here. `names`
+// resolves user ids that an event's data refers to (an assignee, say).
 
 const MEASURE_WORDS: Record<string, string> = {
-  TIME_OFF: "time off",
-  COUNSELLING: "counselling",
-  REMOVED_FROM_ACCOUNT: "moved off the account",
-  MANAGER_JOINS_CALLS: "a manager joins future calls",
-  DEBRIEF: "a debrief",
+  TIME_OFF: "timeline.measure.TIME_OFF",
+  COUNSELLING: "timeline.measure.COUNSELLING",
+  REMOVED_FROM_ACCOUNT: "timeline.measure.REMOVED_FROM_ACCOUNT",
+  MANAGER_JOINS_CALLS: "timeline.measure.MANAGER_JOINS_CALLS",
+  DEBRIEF: "timeline.measure.DEBRIEF",
 };
 
-function deadlineWords(kind: unknown): string {
-  return (DEADLINE_LABELS[kind as DeadlineKind] ?? "a deadline").toLowerCase();
+/** What an export was of, as the models store it: known ones are translated. */
+const EXPORT_WORDS: Record<string, string> = {
+  "case file": "timeline.exportWhat.caseFile",
+  "case list": "timeline.exportWhat.caseList",
+  "the investigator bundle": "timeline.exportWhat.investigatorBundle",
+  "one person's data (data-rights request)": "timeline.exportWhat.personalData",
+};
+const EVIDENCE_PACK = "the evidence pack for the account ";
+
+/** A label in the middle of a sentence ("high severity"); scripts without case are unchanged. */
+const lower = (text: string) => text.toLocaleLowerCase();
+
+/** A code as words, for values the vocabularies do not know ("ACTION_TAKEN" → "action taken"). */
+const codeWords = (code: unknown) =>
+  String(code ?? "")
+    .toLowerCase()
+    .replace(/_/g, " ");
+
+function deadlineWords(t: TFunction, kind: unknown): string {
+  const label = vocabLabel(t, "deadline", String(kind ?? ""));
+  return lower(label === String(kind ?? "") ? t("timeline.aDeadline") : label);
 }
 
-// One sentence per timeline event, in calm plain words. `names` resolves user ids that an
-// event's data refers to (an assignee, say).
+function exportWhat(t: TFunction, what: unknown): string {
+  if (what === undefined || what === null) return t("timeline.exportWhat.theCase");
+  const text = String(what);
+  if (EXPORT_WORDS[text]) return t(EXPORT_WORDS[text]);
+  if (text.startsWith(EVIDENCE_PACK))
+    return t("timeline.exportWhat.evidencePack", { account: text.slice(EVIDENCE_PACK.length) });
+  return text;
+}
 
 export function describeEvent(
+  t: TFunction,
   type: string,
   data: Record<string, unknown>,
   names: Map<string, string>,
   opts: { forReporter?: boolean } = {},
 ): string {
+  const name = (id: unknown) => (typeof id === "string" ? names.get(id) : undefined);
+  const reason = (r: unknown) => (r ? t("timeline.reason", { reason: String(r) }) : "");
   switch (type) {
     case "SUBMITTED": {
-      const sev = SEVERITY_LABELS[data.severity as Severity] ?? String(data.severity ?? "");
-      const ch = CHANNEL_LABELS[data.channel as Channel] ?? "";
-      return `Report submitted (${sev.toLowerCase()} severity${ch ? `, ${ch.toLowerCase()}` : ""})`;
+      const severity = lower(vocabLabel(t, "severity", String(data.severity ?? "")));
+      const channel = t(`vocab.channel.${String(data.channel)}`, { defaultValue: "" });
+      return channel
+        ? t("timeline.submittedVia", { severity, channel: lower(channel) })
+        : t("timeline.submitted", { severity });
     }
     case "ASSIGNED": {
-      const who = typeof data.assigneeId === "string" ? names.get(data.assigneeId) : undefined;
-      const hr = Array.isArray(data.hrIds) && data.hrIds.length > 0 ? "; HR has been informed" : "";
-      return who ? `Sent to ${who}${hr}` : `Waiting to be assigned${hr}`;
+      const who = name(data.assigneeId);
+      const hr = Array.isArray(data.hrIds) && data.hrIds.length > 0 ? t("timeline.hrInformed") : "";
+      return who ? t("timeline.assigned", { who, hr }) : t("timeline.unassigned", { hr });
     }
     case "ACKNOWLEDGED":
-      return "Acknowledged: someone is now responsible for this report";
+      return t("timeline.acknowledged");
     case "REASSIGNED": {
-      const who = typeof data.assigneeId === "string" ? names.get(data.assigneeId) : undefined;
-      const reason = !opts.forReporter && data.reason ? ` (reason: ${String(data.reason)})` : "";
-      return `Now handled by ${who ?? "someone else"}${reason}`;
+      const who = name(data.assigneeId) ?? t("timeline.someoneElse");
+      return t("timeline.reassigned", { who, reason: opts.forReporter ? "" : reason(data.reason) });
     }
     case "MESSAGE":
-      return "New message in the conversation below";
+      return t("timeline.message");
     case "EVIDENCE_ADDED": {
-      const n = Number(data.count ?? (Array.isArray(data.files) ? data.files.length : 1));
-      return `Evidence added (${n} ${n === 1 ? "file" : "files"})`;
+      const count = Number(data.count ?? (Array.isArray(data.files) ? data.files.length : 1));
+      return t("timeline.evidenceAdded", { count });
     }
     case "REPORTER_UPDATED":
-      return `Update: ${String(data.text ?? "")}`;
-    case "PROTECTIVE_ACTION":
-      return `Protective measure arranged: ${MEASURE_WORDS[String(data.measure)] ?? "support"}`;
-    case "RESOLVED":
-      return `Resolved (${String(data.outcome ?? "")
-        .toLowerCase()
-        .replace(/_/g, " ")})`;
+      return t("timeline.reporterUpdated", { text: String(data.text ?? "") });
+    case "PROTECTIVE_ACTION": {
+      const key = MEASURE_WORDS[String(data.measure)] ?? "timeline.measure.other";
+      return t("timeline.protectiveAction", { measure: t(key) });
+    }
+    case "RESOLVED": {
+      const outcome = OUTCOME_KEYS[data.outcome as keyof typeof OUTCOME_KEYS];
+      return t("timeline.resolved", {
+        outcome: outcome ? lower(t(outcome)) : codeWords(data.outcome),
+      });
+    }
     case "REMINDER_SENT":
-      return `Reminder sent: ${deadlineWords(data.kind)} is due soon`;
+      return t("timeline.reminderSent", { deadline: deadlineWords(t, data.kind) });
     case "ESCALATED": {
       const who = Array.isArray(data.toUserIds)
-        ? data.toUserIds.map((id) => names.get(String(id)) ?? "someone").join(", ")
-        : "";
-      return `Missed deadline (${deadlineWords(data.kind)}) escalated${who ? ` to ${who}` : ""}`;
+        ? data.toUserIds.map((id) => name(String(id)) ?? t("timeline.someone"))
+        : [];
+      const deadline = deadlineWords(t, data.kind);
+      return who.length
+        ? t("timeline.escalatedTo", { deadline, who: who.join(t("timeline.listSeparator")) })
+        : t("timeline.escalated", { deadline });
     }
     case "SEVERITY_ASSESSED": {
-      const sev = SEVERITY_LABELS[data.severity as Severity] ?? String(data.severity ?? "");
-      const cats = Array.isArray(data.categories)
-        ? data.categories.map((c) => CATEGORY_LABELS[c as Category] ?? String(c)).join(", ")
-        : "";
-      return `Harm assessed: ${sev.toLowerCase()} severity${cats ? `; ${cats.toLowerCase()}` : ""}`;
+      const severity = lower(vocabLabel(t, "severity", String(data.severity ?? "")));
+      const categories = Array.isArray(data.categories)
+        ? data.categories.map((c) => lower(vocabLabel(t, "category", String(c))))
+        : [];
+      return categories.length
+        ? t("timeline.assessedWithCategories", {
+            severity,
+            categories: categories.join(t("timeline.listSeparator")),
+          })
+        : t("timeline.assessed", { severity });
     }
     case "STATUS_CHANGED":
-      return `Status changed to ${String(data.to ?? "")
-        .toLowerCase()
-        .replace(/_/g, " ")}`;
+      return t("timeline.statusChanged", {
+        status: lower(vocabLabel(t, "status", String(data.to ?? ""))),
+      });
     case "NOTE":
-      return `Private note: ${String(data.text ?? "")}`;
+      return t("timeline.note", { text: String(data.text ?? "") });
     case "ACTION": {
-      const label = SANCTION_LABELS[data.type as Sanction] ?? String(data.text ?? data.type ?? "");
-      const reason = data.reason ? ` (reason: ${String(data.reason)})` : "";
-      return `Action on the account: ${label}${reason}`;
+      const label =
+        typeof data.type === "string"
+          ? actionTypeLabel(t, "ACCOUNT", data.type)
+          : String(data.text ?? "");
+      return t("timeline.action", { label, reason: reason(data.reason) });
     }
     case "ACTION_UPDATED": {
-      const status = ACTION_STATUS_LABELS[data.status as ActionStatus] ?? String(data.status ?? "");
-      const outcome = data.outcome ? `: ${String(data.outcome)}` : "";
-      const owner =
+      const action = actionTypeLabel(t, String(data.catalogue ?? ""), String(data.type));
+      const status = lower(caseLabel(t, ACTION_STATUS_KEYS, String(data.status ?? "")));
+      const parts = [
+        data.outcome ? t("timeline.actionOutcome", { outcome: String(data.outcome) }) : "",
         typeof data.ownerId === "string"
-          ? `; owner now ${names.get(data.ownerId) ?? "someone else"}`
-          : "";
-      const due =
+          ? t("timeline.actionOwner", { who: name(data.ownerId) ?? t("timeline.someoneElse") })
+          : "",
         "dueAt" in data
           ? typeof data.dueAt === "string"
-            ? `; due ${data.dueAt.slice(0, 10)}`
-            : "; no due date"
-          : "";
-      return `Action ${String(data.type ?? "")
-        .toLowerCase()
-        .replace(/_/g, " ")} now ${status.toLowerCase()}${outcome}${owner}${due}`;
+            ? t("timeline.actionDue", { date: data.dueAt.slice(0, 10) })
+            : t("timeline.actionNoDue")
+          : "",
+      ];
+      return t("timeline.actionUpdated", { action, status, details: parts.join("") });
     }
     case "DECISION": {
-      const label =
-        DECISION_LABELS[data.decision as AccountDecision] ?? String(data.decision ?? "");
-      const who = typeof data.approverId === "string" ? names.get(data.approverId) : undefined;
-      return `Decision on the account: ${label}${who ? `, approved by ${who}` : ""}`;
+      const label = caseLabel(t, DECISION_KEYS, String(data.decision ?? ""));
+      const who = name(data.approverId);
+      return who
+        ? t("timeline.decisionApprovedBy", { label, who })
+        : t("timeline.decision", { label });
     }
     case "DECISION_PROPOSED": {
-      const label =
-        DECISION_LABELS[data.decision as AccountDecision] ?? String(data.decision ?? "");
-      const who = typeof data.approverId === "string" ? names.get(data.approverId) : undefined;
-      return `Decision on the account proposed: ${label}${who ? `, waiting for ${who}` : ""}`;
+      const label = caseLabel(t, DECISION_KEYS, String(data.decision ?? ""));
+      const who = name(data.approverId);
+      return who
+        ? t("timeline.decisionProposedTo", { label, who })
+        : t("timeline.decisionProposed", { label });
     }
     case "DECISION_REJECTED": {
-      const label =
-        DECISION_LABELS[data.decision as AccountDecision] ?? String(data.decision ?? "");
-      const who = typeof data.approverId === "string" ? names.get(data.approverId) : undefined;
-      return `Proposed decision not approved: ${label}${who ? ` (by ${who})` : ""}`;
+      const label = caseLabel(t, DECISION_KEYS, String(data.decision ?? ""));
+      const who = name(data.approverId);
+      return who
+        ? t("timeline.decisionRejectedBy", { label, who })
+        : t("timeline.decisionRejected", { label });
     }
-    case "REOPENED": {
-      const reason = !opts.forReporter && data.reason ? ` (reason: ${String(data.reason)})` : "";
-      return `Reopened${reason}`;
-    }
+    case "REOPENED":
+      return t("timeline.reopened", { reason: opts.forReporter ? "" : reason(data.reason) });
     case "VIEWED":
-      return "Viewed the case";
+      return t("timeline.viewed");
     case "SUPPORT_ANSWERED": {
-      const what = SUPPORT_LABELS[data.kind as SupportKind] ?? "A request for support";
-      const answer = data.answer === "ARRANGED" ? "arranged" : "declined";
-      const reason = data.reason ? ` (${String(data.reason)})` : "";
-      return `Support asked for — ${what.toLowerCase()}: ${answer}${reason}`;
+      const what = t(`vocab.support.${String(data.kind)}`, {
+        defaultValue: t("timeline.aSupportRequest"),
+      });
+      const answer = lower(
+        caseLabel(t, SUPPORT_ANSWER_KEYS, data.answer === "ARRANGED" ? "ARRANGED" : "DECLINED"),
+      );
+      const why = data.reason ? t("timeline.inBrackets", { text: String(data.reason) }) : "";
+      return t("timeline.supportAnswered", { what: lower(what), answer, reason: why });
     }
-    case "STATEMENT_REQUESTED": {
-      const who = typeof data.witnessId === "string" ? names.get(data.witnessId) : undefined;
-      return `Witness statement asked of ${who ?? "a witness"}`;
-    }
+    case "STATEMENT_REQUESTED":
+      return t("timeline.statementRequested", {
+        who: name(data.witnessId) ?? t("timeline.aWitness"),
+      });
     case "STATEMENT_GIVEN":
-      return `Witness statement given: ${String(data.text ?? "")}`;
+      return t("timeline.statementGiven", { text: String(data.text ?? "") });
     case "EXPORTED":
-      return `Exported ${String(data.what ?? "the case")} (${String(data.format ?? "")})`;
+      return t("timeline.exported", {
+        what: exportWhat(t, data.what),
+        format: String(data.format ?? ""),
+      });
     case "LEGAL_HOLD_PLACED":
-      return `Legal hold placed (matter: ${String(data.matter ?? "")}): nothing is purged or erased while it stands`;
+      return t("timeline.legalHoldPlaced", { matter: String(data.matter ?? "") });
     case "LEGAL_HOLD_RELEASED":
-      return `Legal hold released (matter: ${String(data.matter ?? "")}; reason: ${String(data.reason ?? "")})`;
+      return t("timeline.legalHoldReleased", {
+        matter: String(data.matter ?? ""),
+        reason: String(data.reason ?? ""),
+      });
     case "OSHA_RECORDABLE_MARKED":
-      return `Marked recordable under OSHA: case ${String(data.caseNumber ?? "")} of ${String(data.year ?? "")}${data.privacyCase ? " (privacy case)" : ""}`;
     case "OSHA_RECORD_UPDATED":
-      return `OSHA record updated: case ${String(data.caseNumber ?? "")} of ${String(data.year ?? "")}${data.privacyCase ? " (privacy case)" : ""}`;
+      return t(
+        type === "OSHA_RECORDABLE_MARKED" ? "timeline.oshaMarked" : "timeline.oshaUpdated",
+        {
+          caseNumber: String(data.caseNumber ?? ""),
+          year: String(data.year ?? ""),
+          privacy: data.privacyCase ? t("timeline.oshaPrivacy") : "",
+        },
+      );
     case "RETENTION_PURGED":
-      return `Content removed under the retention rule (${String(data.rule ?? "")}); the timeline is kept`;
+      return t("timeline.retentionPurged", { rule: String(data.rule ?? "") });
     default:
+      // A type this version does not know yet: its code, as a sentence.
       return type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, " ");
   }
 }

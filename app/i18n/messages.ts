@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { CONTROL_CHARS_MESSAGE } from "~/domain/input-rules";
 import { TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
+import { CASE_MESSAGES } from "./case-messages";
 
 // Validation and server messages are written in English where the rule lives (app/domain,
 // the models), and the API answers with them as they are. Pages in another language show them
@@ -105,7 +106,7 @@ const PATTERNS: Pattern[] = [
  */
 export function translateMessage(t: TFunction, text: string, language: string): string {
   if (language === "en") return text;
-  const key = EXACT[text];
+  const key = EXACT[text] ?? CASE_MESSAGES[text];
   if (key) return t(key);
   for (const [pattern, patternKey, params] of PATTERNS) {
     const m = text.match(pattern);
@@ -123,4 +124,8 @@ export function translateMessage(t: TFunction, text: string, language: string): 
 }
 
 /** Every key this table can produce (the language-file test checks them like t("…") calls). */
-export const MESSAGE_KEYS = [...Object.values(EXACT), ...PATTERNS.map(([, key]) => key)];
+export const MESSAGE_KEYS = [
+  ...Object.values(EXACT),
+  ...Object.values(CASE_MESSAGES),
+  ...PATTERNS.map(([, key]) => key),
+];

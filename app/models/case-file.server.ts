@@ -1,3 +1,4 @@
+import { serverT } from "~/i18n/resources.server";
 import type { Db } from "~/utils/db.server";
 import { appendCaseEvent, verifyIncidentChain } from "./case-event.server";
 import { listCaseMessages } from "./case-message.server";
@@ -74,7 +75,8 @@ export async function getCaseFile(db: Db, incidentId: string) {
     },
   });
   const [timeline, chain, messages, witnesses, answerers] = await Promise.all([
-    getTimelineItems(db, incidentId, { forReporter: false }),
+    // The case file is printed in English (its font has no Japanese: decision 076).
+    getTimelineItems(db, incidentId, { forReporter: false, t: serverT("en") }),
     verifyIncidentChain(db, incidentId),
     listCaseMessages(db, incidentId),
     witnessesOfCase(db, incidentId),

@@ -1,28 +1,15 @@
-import { describeTimeLeft } from "~/domain/deadlines";
+import type { TFunction } from "i18next";
+import { minutesLeft } from "~/domain/deadlines";
 import { mayOwnAction } from "~/domain/case-rules";
-import { DECISION_LABELS, type AccountDecision } from "~/domain/sanctions";
 import { SUPPORT_KINDS, type Role, type SupportKind } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
-import { actionLabel } from "./case-export.server";
+import { formatMoney } from "~/utils/format";
 import { listCaseMessages } from "./case-message.server";
 import { witnessesOfCase } from "./case-support.server";
 import { APPROVER_ROLES, approverCandidates } from "./decision.server";
 import { getIncidentForHandler } from "./incident.server";
 import { isAssessed, reassignmentCandidates } from "./incident-handling.server";
 import { getTimelineItems } from "./timeline-view.server";
-
-function money(minor: bigint, currency: string): string {
-  const major = Number(minor / 100n);
-  try {
-    return new Intl.NumberFormat("en-GB", {
-      style: "currency",
-      currency,
-      maximumFractionDigits: 0,
-    }).format(major);
-  } catch {
-    return `${currency} ${major.toLocaleString("en-GB")}`;
-  }
-}
 
 /** The reporter and the colleagues named in the report: never owners, approvers or witnesses. */
 export async function casePeople(db: Db, incidentId: string) {
@@ -59,11 +46,20 @@ export async function mayOwnActionOnCase(db: Db, incidentId: string, ownerId: st
   return !!person && mayOwnAction({ ...person, role: person.role as Role }, facts);
 }
 
-/** Everything the case page shows a handler, in one place (the route only checks access). */
-export async function getCasePage(db: Db, id: string, viewer: { id: string; role: Role }) {
+/**
+ * Everything the case page shows a handler, in one place (the route only checks access). Words
+ * are the page's: the timeline's sentences come in the reader's language (`t`), and amounts are
+ * formatted in it (`language`); everything else is codes and values.
+ */
+export async function getCasePage(
+  db: Db,
+  id: string,
+  viewer: { id: string; role: Role },
+  reader: { t: TFunction; language: string },
+) {
   const incident = await getIncidentForHandler(db, id);
   const [allEvents, candidates, { people, accountOwnerId }, assessed] = await Promise.all([
-    getTimelineItems(db, id, { forReporter: false }),
+    getTimelineItems(db, id, { forReporter: false, t: reader.t }),
     reassignmentCandidates(db, id),
     peopleForCase(db, id),
     isAssessed(db, id),
@@ -160,32 +156,25 @@ export async function getCasePage(db: Db, id: string, viewer: { id: string; role
     evidence,
     candidates: candidates
       .filter((c) => c.id !== incident.assignee?.id)
-      .map((c) => ({
-        id: c.id,
-        label: `${c.name} (${c.role === "HR" ? "HR" : "manager"})${c.onLeave ? ", on leave" : ""}`,
-      })),
+      .map((c) => ({ id: c.id, name: c.name, role: c.role, onLeave: c.onLeave })),
     owners: people.map((p) => ({ id: p.id, label: p.name, self: p.id === viewer.id })),
     // Only leadership and HR approve decisions on an account (decision 055).
     approvers: people
       .filter((p) => (APPROVER_ROLES as readonly string[]).includes(p.role))
       .filter((p) => p.id !== viewer.id && p.id !== accountOwnerId)
-      .map((p) => ({ id: p.id, label: `${p.name} (${p.role.toLowerCase()})` })),
+      .map((p) => ({ id: p.id, name: p.name, role: p.role })),
     assessed,
     figures: account
       ? {
-          arr: money(account.arrMinor, account.currency),
-          contractValue: money(account.contractValueMinor, account.currency),
+          arr: formatMoney(account.arrMinor, account.currency, reader.language),
+          contractValue: formatMoney(account.contractValueMinor, account.currency, reader.language),
           renewalDate: account.renewalDate?.toISOString() ?? null,
-          payment:
-            account.paymentStatus === "CURRENT"
-              ? "Paying on time"
-              : `${account.paymentStatus.toLowerCase().replace(/_/g, " ")}, ${account.daysOverdue} days overdue`,
+          paymentStatus: account.paymentStatus,
+          daysOverdue: account.daysOverdue,
           conductStatus: account.conductStatus,
           lastDecision: account.decisions[0]
             ? {
-                label:
-                  DECISION_LABELS[account.decisions[0].decision as AccountDecision] ??
-                  account.decisions[0].decision,
+                decision: account.decisions[0].decision,
                 at: account.decisions[0].createdAt.toISOString(),
               }
             : null,
@@ -194,7 +183,7 @@ export async function getCasePage(db: Db, id: string, viewer: { id: string; role
     actions: actions.map((a) => ({
       id: a.id,
       catalogue: a.catalogue,
-      label: actionLabel(a.catalogue, a.type),
+      type: a.type,
       status: a.status,
       outcome: a.outcome,
       reason: a.reason,
@@ -204,7 +193,7 @@ export async function getCasePage(db: Db, id: string, viewer: { id: string; role
     })),
     decisions: decisions.map((d) => ({
       id: d.id,
-      label: DECISION_LABELS[d.decision as AccountDecision] ?? d.decision,
+      decision: d.decision,
       rationale: d.rationale,
       consulted: d.employeesConsulted,
       at: d.createdAt.toISOString(),
@@ -256,11 +245,8 @@ export async function getCasePage(db: Db, id: string, viewer: { id: string; role
         kind: d.kind,
         dueAt: d.dueAt.toISOString(),
         metAt: d.metAt?.toISOString() ?? null,
-        status: d.metAt
-          ? d.metAt <= d.dueAt
-            ? "met on time"
-            : "met late"
-          : describeTimeLeft(d.dueAt, now),
+        met: d.metAt ? (d.metAt <= d.dueAt ? ("onTime" as const) : ("late" as const)) : null,
+        minutesLeft: d.metAt ? null : minutesLeft(d.dueAt, now),
       })),
     },
     timeline,

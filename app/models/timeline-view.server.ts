@@ -1,13 +1,14 @@
+import type { TFunction } from "i18next";
 import { describeEvent, referencedUserIds, type TimelineItem } from "~/domain/timeline-text";
 import type { Db } from "~/utils/db.server";
 import { getTimeline } from "./case-event.server";
 import { namesByIds } from "./user.server";
 
-/** The timeline as sentences, ready for the Timeline component. */
+/** The timeline as sentences in the reader's language (`t`), ready for the Timeline component. */
 export async function getTimelineItems(
   db: Db,
   incidentId: string,
-  opts: { forReporter: boolean },
+  opts: { forReporter: boolean; t: TFunction },
 ): Promise<TimelineItem[]> {
   const events = await getTimeline(db, incidentId, opts);
   const names = await namesByIds(db, referencedUserIds(events));
@@ -16,6 +17,6 @@ export async function getTimelineItems(
     type: e.type,
     at: e.at.toISOString(),
     actorName: e.actorName,
-    summary: describeEvent(e.type, e.data, names, opts),
+    summary: describeEvent(opts.t, e.type, e.data, names, opts),
   }));
 }

@@ -1,3 +1,5 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   type ActionFunctionArgs,
@@ -5,10 +7,17 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import type { SubmissionResult } from "@conform-to/react";
+import { useEffect, useState } from "react";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { reviewFields } from "~/domain/decision-form";
-import { DECISION_LABELS, conductAfterDecision, type AccountDecision } from "~/domain/sanctions";
+import { conductAfterDecision, type AccountDecision } from "~/domain/sanctions";
+import { caseLabel, CONDUCT_KEYS, DECISION_KEYS } from "~/i18n/case-vocabulary";
+import { pageLanguage } from "~/i18n/i18n.server";
+import { translateMessage } from "~/i18n/messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { serverT } from "~/i18n/resources.server";
 import {
   DecisionError,
   DecisionNotFound,
@@ -18,21 +27,12 @@ import {
 } from "~/models/decision.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
 import { readForm } from "~/utils/read-form.server";
 
 // Decisions on accounts waiting for this person's approval (decision 055). Leadership and HR
 // only; each proposal shows who proposed what and why, never the report behind it.
 
-export const meta: MetaFunction = () => [{ title: "Approvals · Incident portal" }];
-
-const CONDUCT_TEXT: Record<string, string> = {
-  GOOD: "good",
-  WATCH: "on watch",
-  CONDITIONS: "under conditions",
-  SUSPENDED: "suspended",
-  TERMINATED: "terminated",
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "approvals.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "decisions:approve");
@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: pending.total,
     pending: pending.rows.map((d) => ({
       id: d.id,
-      label: DECISION_LABELS[d.decision as AccountDecision] ?? d.decision,
+      decision: d.decision,
       becomes: conductAfterDecision(d.decision as AccountDecision, { watch: d.watch }),
       rationale: d.rationale,
       employeesConsulted: d.employeesConsulted,
@@ -56,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     recent: recent.map((d) => ({
       id: d.id,
-      label: DECISION_LABELS[d.decision as AccountDecision] ?? d.decision,
+      decision: d.decision,
       status: d.status,
       comment: d.reviewComment,
       reviewedAt: d.reviewedAt?.toISOString() ?? null,
@@ -67,45 +67,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ReviewReply = {
   ok: boolean;
+  /** The answer beside the buttons, in the reader's language. */
   message: string;
-  fieldErrors?: Record<string, string[] | undefined>;
+  reply: SubmissionResult<string[]>;
 };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "decisions:approve");
   const db = await getDb();
-  const form = Object.fromEntries(await readForm(request));
-  const parsed = reviewFields.safeParse(form);
-  if (!parsed.success) {
-    const fieldErrors = parsed.error.flatten().fieldErrors;
+  const language = await pageLanguage(request, user.language);
+  const t = serverT(language);
+  const submission = parseWithZod(await readForm(request), { schema: reviewFields });
+  if (submission.status !== "success") {
+    const reply = submission.reply();
+    const first = Object.values(reply.error ?? {}).flat()[0] ?? "Please check the form.";
     return data<ReviewReply>(
-      {
-        ok: false,
-        message: Object.values(fieldErrors).flat()[0] ?? "Please check the form.",
-        fieldErrors,
-      },
+      { ok: false, message: translateMessage(t, first, language), reply },
       { status: 400 },
     );
   }
   try {
     const result = await reviewDecision(db, {
-      decisionId: parsed.data.decisionId,
+      decisionId: submission.value.decisionId,
       actorId: user.id,
-      approve: parsed.data.answer === "approve",
-      comment: parsed.data.comment ?? "",
+      approve: submission.value.answer === "approve",
+      comment: submission.value.comment ?? "",
     });
     return data<ReviewReply>({
       ok: true,
       message:
         result.status === "APPROVED"
-          ? `Approved. The account is now ${CONDUCT_TEXT[result.conductStatus ?? ""] ?? result.conductStatus}.`
-          : "Rejected. Nothing has changed on the account.",
+          ? t("approvals.approved", {
+              conduct: caseLabel(t, CONDUCT_KEYS, result.conductStatus ?? ""),
+            })
+          : t("approvals.rejected"),
+      reply: submission.reply({ resetForm: true }),
     });
   } catch (error) {
     // Not theirs to answer, or no such decision: the same 404 either way.
     if (error instanceof DecisionNotFound) throw notFound();
-    if (error instanceof DecisionError)
-      return data<ReviewReply>({ ok: false, message: error.message }, { status: 409 });
+    if (error instanceof DecisionError) {
+      const message = translateMessage(t, error.message, language);
+      return data<ReviewReply>(
+        { ok: false, message, reply: submission.reply({ formErrors: [message] }) },
+        { status: 409 },
+      );
+    }
     throw error;
   }
 }
@@ -113,25 +120,39 @@ export async function action({ request }: ActionFunctionArgs) {
 type Pending = ReturnType<typeof useLoaderData<typeof loader>>["pending"][number];
 
 function ReviewForm({ item, onDone }: { item: Pending; onDone: (message: string) => void }) {
-  const fetcher = useFetcher<ReviewReply>();
+  const { t } = useI18n();
+  const fetcher = useFetcher<typeof action>();
   const reply = fetcher.state === "idle" ? fetcher.data : undefined;
-  const formRef = useRef<HTMLFormElement>(null);
+  const [form, fields] = useForm({
+    id: `review-${item.id}`,
+    // Checked on the server: a comment is needed only when the answer is a rejection.
+    lastResult: fetcher.state === "idle" ? fetcher.data?.reply : undefined,
+  });
   // An answered proposal leaves the list as the page revalidates, so its result is reported
   // above the list (the data arrives before the revalidation removes this form).
   const answered = fetcher.data?.ok ? fetcher.data.message : null;
+  const label = caseLabel(t, DECISION_KEYS, item.decision);
   useEffect(() => {
-    if (answered) onDone(`${item.label}, ${item.account.name}: ${answered}`);
-  }, [answered, onDone, item.label, item.account.name]);
-  const commentId = `comment-${item.id}`;
+    if (answered)
+      onDone(t("approvals.answered", { decision: label, account: item.account.name, answered }));
+  }, [answered, onDone, label, item.account.name, t]);
   return (
-    <fetcher.Form method="post" ref={formRef} className="mt-3 space-y-2">
+    <fetcher.Form method="post" className="mt-3 space-y-2" {...getFormProps(form)}>
       <input type="hidden" name="decisionId" value={item.id} />
       <Field
-        id={commentId}
-        label="Comment (required to reject)"
-        errors={reply?.ok ? undefined : reply?.fieldErrors?.comment}
+        id={fields.comment.id}
+        label={t("approvals.comment")}
+        errors={reply?.ok ? undefined : fields.comment.errors}
       >
-        {(ids) => <textarea {...ids} name="comment" rows={2} className={inputClass} />}
+        {(ids) => (
+          <textarea
+            {...getTextareaProps(fields.comment)}
+            {...ids}
+            key={fields.comment.key}
+            rows={2}
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="flex flex-wrap gap-2">
         <button
@@ -141,7 +162,7 @@ function ReviewForm({ item, onDone }: { item: Pending; onDone: (message: string)
           className={buttonClass}
           disabled={fetcher.state !== "idle"}
         >
-          Approve
+          {t("approvals.approve")}
         </button>
         <button
           type="submit"
@@ -150,7 +171,7 @@ function ReviewForm({ item, onDone }: { item: Pending; onDone: (message: string)
           className={secondaryButtonClass}
           disabled={fetcher.state !== "idle"}
         >
-          Reject
+          {t("approvals.reject")}
         </button>
       </div>
       {reply ? (
@@ -168,40 +189,47 @@ function ReviewForm({ item, onDone }: { item: Pending; onDone: (message: string)
 export default function Approvals() {
   const { total, pending, recent } = useLoaderData<typeof loader>();
   const [notice, setNotice] = useState<string | null>(null);
+  const { t, date, number } = useI18n();
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">Approvals</h1>
-        <p className="mt-1 max-w-prose text-slate-700">
-          Decisions on customer accounts that name you as approver. Nothing changes on an account
-          until you approve; a rejection leaves it as it is.
-        </p>
+        <h1 className="text-2xl font-semibold">{t("approvals.title")}</h1>
+        <p className="mt-1 max-w-prose text-slate-700">{t("approvals.intro")}</p>
       </div>
       <section aria-labelledby="pending-heading" className="space-y-3">
         <h2 id="pending-heading" className="text-lg font-semibold">
-          Waiting for you ({total})
+          {t("approvals.waiting", { total: number(total) })}
         </h2>
         <p role="status" className="font-medium text-emerald-800">
           {notice}
         </p>
         {pending.length === 0 ? (
-          <p className="text-slate-700">Nothing is waiting for your approval.</p>
+          <p className="text-slate-700">{t("approvals.nothing")}</p>
         ) : (
           <ul className="space-y-3">
             {pending.map((item) => (
               <li key={item.id} className="rounded-lg bg-white p-4 shadow-sm">
                 <h3 className="font-medium">
-                  {item.label}:{" "}
+                  {t("approvals.itemHeading", {
+                    decision: caseLabel(t, DECISION_KEYS, item.decision),
+                  })}{" "}
                   <Link to={`/accounts/${item.account.id}`} className="text-brand-700 underline">
                     {item.account.name}
                   </Link>
                 </h3>
                 <p className="text-sm text-slate-700">
-                  Proposed by {item.proposedBy} on {formatDate(item.createdAt)}
-                  {item.reference ? ` from case ${item.reference}` : ""}. The account would go from{" "}
-                  {CONDUCT_TEXT[item.account.conductStatus] ?? item.account.conductStatus} to{" "}
-                  {CONDUCT_TEXT[item.becomes] ?? item.becomes}. Affected employees consulted:{" "}
-                  {item.employeesConsulted ? "yes" : "no"}.
+                  {t(item.reference ? "approvals.proposedFromCase" : "approvals.proposed", {
+                    name: item.proposedBy,
+                    date: date(item.createdAt),
+                    reference: item.reference,
+                  })}{" "}
+                  {t("approvals.wouldGo", {
+                    from: caseLabel(t, CONDUCT_KEYS, item.account.conductStatus),
+                    to: caseLabel(t, CONDUCT_KEYS, item.becomes),
+                  })}{" "}
+                  {item.employeesConsulted
+                    ? t("approvals.consultedYes")
+                    : t("approvals.consultedNo")}
                 </p>
                 <p className="mt-2 whitespace-pre-wrap">{item.rationale}</p>
                 <ReviewForm item={item} onDone={setNotice} />
@@ -213,19 +241,19 @@ export default function Approvals() {
       {recent.length > 0 ? (
         <section aria-labelledby="recent-heading" className="space-y-2">
           <h2 id="recent-heading" className="text-lg font-semibold">
-            Your recent answers
+            {t("approvals.recent")}
           </h2>
           <ul className="divide-y rounded-lg bg-white shadow-sm">
             {recent.map((r) => (
               <li key={r.id} className="p-3 text-sm">
                 <span className="font-medium">
-                  {r.status === "APPROVED" ? "Approved" : "Rejected"}
+                  {r.status === "APPROVED" ? t("approvals.wasApproved") : t("approvals.wasRejected")}
                 </span>
-                : {r.label} ·{" "}
+                {t("approvals.recentLine", { decision: caseLabel(t, DECISION_KEYS, r.decision) })}{" "}
                 <Link to={`/accounts/${r.account.id}`} className="text-brand-700 underline">
                   {r.account.name}
                 </Link>
-                {r.reviewedAt ? ` · ${formatDate(r.reviewedAt)}` : ""}
+                {r.reviewedAt ? ` · ${date(r.reviewedAt)}` : ""}
                 {r.comment ? <span className="block text-slate-700">{r.comment}</span> : null}
               </li>
             ))}
@@ -235,3 +263,5 @@ export default function Approvals() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -1,19 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { describeTimeLeft } from "~/domain/deadlines";
-import {
-  DEADLINE_LABELS,
-  SEVERITY_LABELS,
-  type DeadlineKind,
-  type Severity,
-} from "~/domain/vocabulary";
+import { minutesLeft } from "~/domain/deadlines";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { timeLeftText } from "~/i18n/time";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { countOpenCases, getHandlerQueue, type QueueCursor } from "~/models/incident.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
 
-export const meta: MetaFunction = () => [{ title: "Queue · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "queue.title");
 
 /** The page cursor in the address: `after=<due time>~<case id>`; anything else is page one. */
 function parseCursor(value: string | null): QueueCursor | null {
@@ -47,13 +44,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         kind: i.nextDeadline.kind,
         dueAt: i.nextDeadline.dueAt.toISOString(),
         overdue: i.nextDeadline.dueAt < now,
-        timeLeft: describeTimeLeft(i.nextDeadline.dueAt, now),
       },
       clocks: i.openDeadlines.map((d) => ({
         kind: d.kind,
         dueAt: d.dueAt.toISOString(),
         overdue: d.dueAt < now,
-        timeLeft: describeTimeLeft(d.dueAt, now),
+        minutesLeft: minutesLeft(d.dueAt, now),
       })),
     })),
   };
@@ -62,20 +58,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Queue() {
   const { items, open, firstPage, next } = useLoaderData<typeof loader>();
   const overdue = items.filter((i) => i.deadline?.overdue).length;
+  const { t, dateTime, number } = useI18n();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Queue</h1>
+      <h1 className="text-2xl font-semibold">{t("queue.title")}</h1>
       {/* Overdue first: items are sorted by their nearest open deadline. */}
       <p className="text-slate-700">
-        {open} open {open === 1 ? "case" : "cases"}, nearest deadline first.
+        {t("queue.open", { count: open, number: number(open) })}
         {overdue > 0 ? (
-          <strong className="ml-2 text-red-700">{overdue} overdue on this page.</strong>
+          <strong className="ml-2 text-red-700">
+            {t("queue.overdue", { count: overdue, number: number(overdue) })}
+          </strong>
         ) : null}
       </p>
       {items.length === 0 ? (
-        <p className="text-slate-600">Nothing is waiting for you.</p>
+        <p className="text-slate-600">{t("queue.empty")}</p>
       ) : (
-        <ul className="space-y-2" aria-label="Open cases">
+        <ul className="space-y-2" aria-label={t("queue.listLabel")}>
           {items.map((i) => (
             <li
               key={i.reference}
@@ -89,35 +88,47 @@ export default function Queue() {
                   {i.reference}
                 </Link>
                 <span>{i.accountName}</span>
-                <span className="text-sm">{SEVERITY_LABELS[i.severity as Severity]} severity</span>
+                <span className="text-sm">
+                  {t("queue.severity", { severity: vocabLabel(t, "severity", i.severity) })}
+                </span>
                 <StatusBadge status={i.status} />
               </div>
               {i.clocks.length ? (
-                <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label="Deadlines">
+                <ul
+                  className="mt-2 flex flex-wrap gap-2 text-sm"
+                  aria-label={t("queue.deadlines")}
+                >
                   {i.clocks.map((c) => (
                     <li
                       key={c.kind}
                       className={`rounded px-2 py-0.5 ${c.overdue ? "bg-red-100 font-semibold text-red-800" : "bg-slate-100 text-slate-800"}`}
                     >
-                      {DEADLINE_LABELS[c.kind as DeadlineKind]}: {c.timeLeft}
-                      <span className="sr-only"> (due {formatDateTime(c.dueAt)})</span>
+                      {t("queue.clock", {
+                        deadline: vocabLabel(t, "deadline", c.kind),
+                        left: timeLeftText(t, c.minutesLeft),
+                      })}
+                      <span className="sr-only">
+                        {" "}
+                        {t("queue.dueAt", { date: dateTime(c.dueAt) })}
+                      </span>
                     </li>
                   ))}
                 </ul>
               ) : null}
               <p className="text-sm text-slate-600">
-                Reported {formatDateTime(i.createdAt)} ·{" "}
-                {i.assigneeName ? `with ${i.assigneeName}` : "unassigned"}
+                {i.assigneeName
+                  ? t("queue.reportedWith", { date: dateTime(i.createdAt), name: i.assigneeName })
+                  : t("queue.reportedUnassigned", { date: dateTime(i.createdAt) })}
               </p>
             </li>
           ))}
         </ul>
       )}
       {next || !firstPage ? (
-        <nav aria-label="Queue pages" className="flex flex-wrap gap-4">
+        <nav aria-label={t("queue.pages")} className="flex flex-wrap gap-4">
           {!firstPage ? (
             <Link to="/queue" className="text-brand-700 underline">
-              Back to the nearest deadlines
+              {t("queue.backToFirst")}
             </Link>
           ) : null}
           {next ? (
@@ -125,7 +136,7 @@ export default function Queue() {
               to={`/queue?after=${encodeURIComponent(next)}`}
               className="text-brand-700 underline"
             >
-              Next cases
+              {t("queue.next")}
             </Link>
           ) : null}
         </nav>
@@ -133,3 +144,5 @@ export default function Queue() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -37,6 +37,8 @@ import {
   listEvidence,
 } from "~/models/evidence.server";
 import { getIncidentForReporter } from "~/models/incident.server";
+import { pageLanguage } from "~/i18n/i18n.server";
+import { serverT } from "~/i18n/resources.server";
 import { getTimelineItems } from "~/models/timeline-view.server";
 import { getCriticalGuidance } from "~/models/critical-guidance.server";
 import { markReportSeen } from "~/models/reporter-news.server";
@@ -59,7 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = await requireIncidentAccess(db, user, params.reference, ["reporter"]);
   await markReportSeen(db, id, user.id); // clears the unread marker in My reports
   const incident = await getIncidentForReporter(db, id);
-  const timeline = await getTimelineItems(db, id, { forReporter: true });
+  // The timeline reads in the page's language (the person's setting, else the browser's).
+  const t = serverT(await pageLanguage(request, user.language));
+  const timeline = await getTimelineItems(db, id, { forReporter: true, t });
   const [messages, evidence, key] = await Promise.all([
     listCaseMessages(db, id),
     listEvidence(db, id),

@@ -1,3 +1,5 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   type ActionFunctionArgs,
@@ -8,16 +10,18 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { plainText } from "~/domain/input-rules";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { getStatementForWitness, submitWitnessStatement } from "~/models/case-support.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
 import { readForm } from "~/utils/read-form.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 // A witness's page: only the person asked may open it, and it shows only their own request —
 // the reference, who asked and when — never the report, its narrative or the other people.
 
-export const meta: MetaFunction = () => [{ title: "Your witness statement · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "statements.pageTitle");
 
 const ID = /^[a-z0-9]{10,40}$/;
 
@@ -47,80 +51,90 @@ const schema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, user, statement } = await load(request, params.id);
-  const formData = await readForm(request);
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const message = parsed.error.issues[0].message;
-    return data(
-      { ok: false, message, typed: String(formData.get("statement") ?? "") },
-      { status: 400 },
-    );
+  const submission = parseWithZod(await readForm(request), { schema });
+  if (submission.status !== "success") {
+    return data(submission.reply(), { status: 400 });
   }
   const result = await submitWitnessStatement(db, {
     statementId: statement.id,
     witnessId: user.id,
-    statement: parsed.data.statement,
+    statement: submission.value.statement,
   });
   if (!result.changed) {
     return data(
-      { ok: false, message: "Your statement was already sent; it cannot be changed.", typed: "" },
+      submission.reply({
+        formErrors: ["Your statement was already sent; it cannot be changed."],
+        resetForm: true,
+      }),
       { status: 409 },
     );
   }
-  return { ok: true, message: "Thank you. Your statement has been added to the case.", typed: "" };
+  return redirectWithToast(`/statements/${statement.id}`, { key: "toast.statementsSent" });
 }
 
 export default function WitnessStatementPage() {
   const s = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const { t, dateTime, message } = useI18n();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+  });
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <h1 className="text-2xl font-semibold">Your witness statement for {s.reference}</h1>
+      <h1 className="text-2xl font-semibold">
+        {t("statements.title", { reference: s.reference })}
+      </h1>
       <p className="text-slate-700">
-        {s.askedBy} asked you on {formatDateTime(s.requestedAt)} for a short statement of what you
-        saw or heard. Only the people handling the report will read it. Write only what you yourself
-        saw or heard.
+        {t("statements.intro", { name: s.askedBy, date: dateTime(s.requestedAt) })}
       </p>
-      {result ? (
-        <p role="status" className={result.ok ? "text-emerald-800" : "text-red-700"}>
-          {result.message}
+      {form.errors?.length ? (
+        <p role="alert" className="text-red-700">
+          {form.errors.map(message).join(" ")}
         </p>
       ) : null}
       {s.submittedAt ? (
         <section aria-labelledby="given-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="given-heading" className="text-lg font-semibold">
-            Sent {formatDateTime(s.submittedAt)}
+            {t("statements.sent", { date: dateTime(s.submittedAt) })}
           </h2>
           <p className="mt-2 whitespace-pre-wrap">{s.statement}</p>
         </section>
       ) : (
-        <Form method="post" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+        <Form
+          method="post"
+          className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
+          {...getFormProps(form)}
+        >
           <Field
-            id="statement"
-            label="Your statement"
-            hint="Once sent it cannot be changed."
-            errors={result && !result.ok ? [result.message] : undefined}
+            id={fields.statement.id}
+            label={t("statements.label")}
+            hint={t("statements.hint")}
+            errors={fields.statement.errors}
           >
             {(ids) => (
               <textarea
-                name="statement"
+                {...getTextareaProps(fields.statement)}
+                {...ids}
+                key={fields.statement.key}
                 rows={8}
                 maxLength={5000}
-                defaultValue={result && !result.ok ? result.typed : ""}
                 className={inputClass}
-                {...ids}
               />
             )}
           </Field>
           <button type="submit" className={buttonClass} disabled={busy}>
-            Send statement
+            {t("statements.send")}
           </button>
         </Form>
       )}
       <Link to="/" className="text-brand-700 underline">
-        Back to the start page
+        {t("statements.back")}
       </Link>
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

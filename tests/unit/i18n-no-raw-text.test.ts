@@ -27,6 +27,19 @@ export const TRANSLATED_FILES = [
   "app/routes/account.tsx",
   "emails/layout.tsx",
   "emails/simple-email.tsx",
+  // The case page and the managers' work: queue, approvals, witness statements, case lists.
+  "app/routes/cases.$reference/route.tsx",
+  "app/components/case/case-form.tsx",
+  "app/components/case/case-people.tsx",
+  "app/components/case/case-summary.tsx",
+  "app/components/case/case-work.tsx",
+  "app/components/decision-form.tsx",
+  "app/components/case-list.tsx",
+  "app/components/pager.tsx",
+  "app/components/simple-pager.tsx",
+  "app/routes/queue.tsx",
+  "app/routes/approvals.tsx",
+  "app/routes/statements.$id.tsx",
 ];
 
 const TEXT_ATTRIBUTES = new Set([

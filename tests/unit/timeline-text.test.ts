@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeEvent, referencedUserIds } from "~/domain/timeline-text";
+import { describeEvent as describe_, referencedUserIds } from "~/domain/timeline-text";
+import { serverT } from "~/i18n/resources.server";
+
+// The sentences as an English reader gets them (other languages are checked below).
+const describeEvent = (...args: DropFirst<Parameters<typeof describe_>>) =>
+  describe_(serverT("en"), ...args);
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
 
 const names = new Map([
   ["m-1", "Priya Shah"],
@@ -117,7 +123,7 @@ describe("describeEvent", () => {
 
   it("describes the handling events of issue 5", () => {
     expect(describeEvent("STATUS_CHANGED", { to: "IN_PROGRESS" }, names)).toBe(
-      "Status changed to in progress",
+      "Status changed to being handled",
     );
     expect(describeEvent("NOTE", { text: "Called HR" }, names)).toBe("Private note: Called HR");
     expect(
@@ -168,5 +174,71 @@ describe("referencedUserIds", () => {
 
   it("is empty for no events", () => {
     expect(referencedUserIds([])).toEqual([]);
+  });
+});
+
+describe("describeEvent in the reader's language", () => {
+  const ja = serverT("ja");
+  const es = serverT("es");
+
+  it("writes Japanese entries, with the vocabularies' Japanese words", () => {
+    expect(describe_(ja, "SUBMITTED", { severity: "HIGH", channel: "PHONE" }, names)).toBe(
+      "報告が提出されました（深刻度: 高、電話）",
+    );
+    expect(describe_(ja, "ACKNOWLEDGED", {}, names)).toBe(
+      "受領されました。この報告の対応責任者が決まりました",
+    );
+    expect(describe_(ja, "STATUS_CHANGED", { to: "IN_PROGRESS" }, names)).toBe(
+      "状況が「対応中」に変わりました",
+    );
+    expect(describe_(ja, "EVIDENCE_ADDED", { count: 2 }, names)).toBe(
+      "証拠が追加されました（ファイル 2 件）",
+    );
+    expect(
+      describe_(ja, "ESCALATED", { kind: "ACKNOWLEDGE", toUserIds: ["m-1", "hr-1"] }, names),
+    ).toBe("期限（受領の確認）を過ぎたため、Priya Shah、Tom Green にエスカレーションしました");
+  });
+
+  it("writes Spanish entries with the language's plural forms", () => {
+    expect(describe_(es, "EVIDENCE_ADDED", { count: 1 }, names)).toBe(
+      "Pruebas añadidas (1 archivo)",
+    );
+    expect(describe_(es, "EVIDENCE_ADDED", { count: 3 }, names)).toBe(
+      "Pruebas añadidas (3 archivos)",
+    );
+    expect(describe_(es, "RESOLVED", { outcome: "SUBSTANTIATED" }, names)).toBe(
+      "Resuelto (confirmado)",
+    );
+  });
+
+  it("keeps what people typed as typed, in every language", () => {
+    // The stored words are shown, never read as a translation key or a placeholder.
+    const typed = "Call {{back}} at $t(timeline.viewed) please";
+    expect(describe_(ja, "NOTE", { text: typed }, names)).toBe(`内部メモ: ${typed}`);
+    expect(describeEvent("NOTE", { text: typed }, names)).toBe(`Private note: ${typed}`);
+  });
+
+  it("hides the reason for a reassignment from the reporter in every language", () => {
+    const data = { assigneeId: "m-1", reason: "On a course" };
+    expect(describe_(ja, "REASSIGNED", data, names, { forReporter: true })).toBe(
+      "担当者が変わりました: Priya Shah",
+    );
+    expect(describe_(ja, "REASSIGNED", data, names)).toBe(
+      "担当者が変わりました: Priya Shah（理由: On a course）",
+    );
+  });
+
+  it("says what an export was of", () => {
+    expect(describe_(ja, "EXPORTED", { format: "PDF", what: "case file" }, names)).toBe(
+      "案件ファイルを書き出しました（PDF）",
+    );
+    expect(
+      describe_(
+        es,
+        "EXPORTED",
+        { format: "zip", what: "the evidence pack for the account Acme" },
+        names,
+      ),
+    ).toBe("Se exportó el paquete de pruebas de la cuenta Acme (zip)");
   });
 });

@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/field";
 
 export type CaseActionResult = {
@@ -11,7 +12,7 @@ export type CaseActionResult = {
 export type FieldErrors = Record<string, string[] | undefined> | undefined;
 
 /**
- * One form of the case page: it posts through its own fetcher, shows its answer beside its
+ * One form of the case page (its answer comes back in the reader's language): it posts through its own fetcher, shows its answer beside its
  * button and empties itself after a success (so nothing invites a second copy). Errors keep what
  * was typed: the fields are not reset when refused.
  */
@@ -36,6 +37,7 @@ export function CaseForm({
   className?: string;
   children?: (errors: FieldErrors) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<CaseActionResult>(fetcherKey ? { key: fetcherKey } : undefined);
   const ref = useRef<HTMLFormElement>(null);
   const busy = fetcher.state !== "idle";
@@ -69,7 +71,7 @@ export function CaseForm({
                 : "text-sm text-red-700"
           }
         >
-          {busy ? "Saving…" : (result?.message ?? "")}
+          {busy ? t("case.saving") : (result?.message ?? "")}
         </p>
       </div>
     </fetcher.Form>

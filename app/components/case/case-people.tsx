@@ -1,4 +1,4 @@
-import { formatDateTime } from "~/utils/format";
+import { useI18n } from "~/i18n/react";
 import { CaseForm, Section } from "./case-form";
 
 type Witness = {
@@ -22,10 +22,11 @@ export function CasePeople({
   named: string[];
   open: boolean;
 }) {
+  const { t, dateTime } = useI18n();
   return (
-    <Section id="people-heading" title="People in the report">
+    <Section id="people-heading" title={t("case.people.title")}>
       <div>
-        <h3 className="font-medium">At the customer</h3>
+        <h3 className="font-medium">{t("case.people.customer")}</h3>
         {contacts.length ? (
           <ul className="list-inside list-disc">
             {contacts.map((c) => (
@@ -36,14 +37,12 @@ export function CasePeople({
             ))}
           </ul>
         ) : (
-          <p className="text-slate-600">No contact named.</p>
+          <p className="text-slate-600">{t("case.people.noContact")}</p>
         )}
       </div>
       <div>
-        <h3 className="font-medium">Colleagues involved</h3>
-        <p className="text-sm text-slate-600">
-          They cannot see this case and are never asked to act on it.
-        </p>
+        <h3 className="font-medium">{t("case.people.colleagues")}</h3>
+        <p className="text-sm text-slate-600">{t("case.people.colleaguesHint")}</p>
         {named.length ? (
           <ul className="list-inside list-disc">
             {named.map((n) => (
@@ -51,12 +50,14 @@ export function CasePeople({
             ))}
           </ul>
         ) : (
-          <p className="text-slate-600">None named.</p>
+          <p className="text-slate-600">{t("case.people.noneNamed")}</p>
         )}
       </div>
       <div className="space-y-2">
-        <h3 className="font-medium">Witnesses</h3>
-        {witnesses.length === 0 ? <p className="text-slate-600">No witness named.</p> : null}
+        <h3 className="font-medium">{t("case.people.witnesses")}</h3>
+        {witnesses.length === 0 ? (
+          <p className="text-slate-600">{t("case.people.noWitness")}</p>
+        ) : null}
         <ul className="space-y-3">
           {witnesses.map((w) => (
             <li key={w.id} className="border-b border-slate-100 pb-2 last:border-0">
@@ -64,20 +65,20 @@ export function CasePeople({
               {w.request?.submittedAt ? (
                 <figure className="mt-1 rounded-md bg-slate-50 p-2">
                   <figcaption className="text-sm text-slate-600">
-                    Statement given {formatDateTime(w.request.submittedAt)}
+                    {t("case.people.statementGiven", { date: dateTime(w.request.submittedAt) })}
                   </figcaption>
                   <blockquote className="whitespace-pre-wrap">{w.request.statement}</blockquote>
                 </figure>
               ) : w.request ? (
                 <p className="text-sm text-slate-600">
-                  Statement asked for {formatDateTime(w.request.requestedAt)}; not given yet.
+                  {t("case.people.statementAsked", { date: dateTime(w.request.requestedAt) })}
                 </p>
               ) : open && w.active ? (
                 <CaseForm
                   intent="witness-request"
                   fetcherKey={`${reference}:witness:${w.id}`}
                   hidden={{ witnessId: w.id }}
-                  submitLabel={`Ask ${w.name} for a statement`}
+                  submitLabel={t("case.people.askStatement", { name: w.name })}
                 >
                   {(errors) =>
                     errors?.witnessId ? (

@@ -2,22 +2,35 @@ import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { StatusBadge } from "~/components/status-badge";
 import { Field, inputClass } from "~/components/ui/field";
-import { SUPPORT_ANSWER_LABELS, type SupportAnswer } from "~/domain/case-rules";
-import {
-  DEADLINE_LABELS,
-  SUPPORT_LABELS,
-  type DeadlineKind,
-  type SupportKind,
-} from "~/domain/vocabulary";
-import { formatDateTime } from "~/utils/format";
+import type { NextStep } from "~/domain/case-rules";
+import { caseLabel, SUPPORT_ANSWER_KEYS } from "~/i18n/case-vocabulary";
+import { useI18n } from "~/i18n/react";
+import { timeLeftText } from "~/i18n/time";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { CaseForm, type CaseActionResult } from "./case-form";
 
-type Clock = { id: string; kind: string; dueAt: string; metAt: string | null; status: string };
+type Clock = {
+  id: string;
+  kind: string;
+  dueAt: string;
+  met: "onTime" | "late" | null;
+  minutesLeft: number | null;
+};
 type Support = {
   kind: string;
   answer: string | null;
   reason: string | null;
   answeredAt: string | null;
+};
+
+const NEXT_STEP_KEYS: Record<NextStep, string> = {
+  reopenIfNeeded: "case.next.reopenIfNeeded",
+  acknowledge: "case.next.acknowledge",
+  answerSupport: "case.next.answerSupport",
+  protect: "case.next.protect",
+  assess: "case.next.assess",
+  awaitStatements: "case.next.awaitStatements",
+  updateAndResolve: "case.next.updateAndResolve",
 };
 
 /** The top of the case: where it stands, what to do next, every clock and what was asked. */
@@ -31,11 +44,12 @@ export function CaseSummary({
 }: {
   reference: string;
   status: string;
-  nextStep: string;
+  nextStep: NextStep;
   clocks: Clock[];
   support: Support[];
   open: boolean;
 }) {
+  const { t, dateTime } = useI18n();
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <section
@@ -43,37 +57,43 @@ export function CaseSummary({
         className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
       >
         <h2 id="summary-heading" className="text-lg font-semibold">
-          Where this case stands
+          {t("case.summary.title")}
         </h2>
         <p className="flex flex-wrap items-center gap-2">
           <StatusBadge status={status} />
         </p>
         <p>
-          <span className="font-medium">Next step:</span> {nextStep}
+          <span className="font-medium">{t("case.summary.nextStep")}</span>{" "}
+          {t(NEXT_STEP_KEYS[nextStep])}
         </p>
         <KeptResult fetcherKey={`${reference}:acknowledge`} show={status !== "SUBMITTED"} />
         {status === "SUBMITTED" ? (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3">
-            <p className="mb-2 text-sm">
-              Acknowledging tells the reporter that you have read their report and are responsible
-              for it.
-            </p>
+            <p className="mb-2 text-sm">{t("case.summary.acknowledgeHint")}</p>
             <CaseForm
               intent="acknowledge"
               fetcherKey={`${reference}:acknowledge`}
-              submitLabel="Acknowledge report"
+              submitLabel={t("case.summary.acknowledge")}
               primary
             />
           </div>
         ) : null}
         <h3 id="deadlines-heading" className="font-medium">
-          Deadlines
+          {t("case.summary.deadlines")}
         </h3>
         <ul aria-labelledby="deadlines-heading" className="space-y-1 text-sm">
           {clocks.map((d) => (
-            <li key={d.id} className={d.metAt ? "text-slate-600" : ""}>
-              <span className="font-medium">{DEADLINE_LABELS[d.kind as DeadlineKind]}</span>: due{" "}
-              {formatDateTime(d.dueAt)} ({d.status})
+            <li key={d.id} className={d.met ? "text-slate-600" : ""}>
+              <span className="font-medium">{vocabLabel(t, "deadline", d.kind)}</span>
+              {t("case.summary.due", {
+                date: dateTime(d.dueAt),
+                state:
+                  d.met === "onTime"
+                    ? t("case.summary.metOnTime")
+                    : d.met === "late"
+                      ? t("case.summary.metLate")
+                      : timeLeftText(t, d.minutesLeft ?? 0),
+              })}
             </li>
           ))}
         </ul>
@@ -83,23 +103,27 @@ export function CaseSummary({
         className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
       >
         <h2 id="support-heading" className="text-lg font-semibold">
-          What the employee asked for
+          {t("case.support.title")}
         </h2>
         {support.length === 0 ? (
-          <p className="text-slate-600">No support was asked for in the report.</p>
+          <p className="text-slate-600">{t("case.support.none")}</p>
         ) : (
           <ul className="space-y-3">
             {support.map((s) => (
               <li key={s.kind} className="border-b border-slate-100 pb-3 last:border-0">
-                <p className="font-medium">{SUPPORT_LABELS[s.kind as SupportKind] ?? s.kind}</p>
+                <p className="font-medium">{vocabLabel(t, "support", s.kind)}</p>
                 {s.answer ? (
                   <p className="text-sm text-slate-700">
-                    {SUPPORT_ANSWER_LABELS[s.answer as SupportAnswer] ?? s.answer}
-                    {s.answeredAt ? ` on ${formatDateTime(s.answeredAt)}` : ""}
+                    {s.answeredAt
+                      ? t("case.support.answeredOn", {
+                          answer: caseLabel(t, SUPPORT_ANSWER_KEYS, s.answer),
+                          date: dateTime(s.answeredAt),
+                        })
+                      : caseLabel(t, SUPPORT_ANSWER_KEYS, s.answer)}
                     {s.reason ? ` · ${s.reason}` : ""}
                   </p>
                 ) : (
-                  <p className="text-sm text-amber-800">Not answered yet.</p>
+                  <p className="text-sm text-amber-800">{t("case.support.notAnswered")}</p>
                 )}
                 {open ? <SupportAnswerForm reference={reference} support={s} /> : null}
               </li>
@@ -126,27 +150,30 @@ export function KeptResult({ fetcherKey, show }: { fetcherKey: string; show: boo
 }
 
 function SupportAnswerForm({ reference, support }: { reference: string; support: Support }) {
+  const { t } = useI18n();
   const id = (f: string) => `support-${support.kind}-${f}`;
-  const label = SUPPORT_LABELS[support.kind as SupportKind] ?? support.kind;
+  const label = vocabLabel(t, "support", support.kind);
   // Open while unanswered, and it stays as it was when the answer arrives, so its result shows.
   const [initiallyOpen] = useState(!support.answer);
   return (
     <details className="mt-1" open={initiallyOpen}>
       <summary className="cursor-pointer text-sm text-brand-700 underline">
-        {support.answer ? "Change the answer" : "Answer this request"}
+        {support.answer ? t("case.support.change") : t("case.support.answer")}
       </summary>
       <CaseForm
         intent="support-answer"
         fetcherKey={`${reference}:support:${support.kind}`}
         hidden={{ kind: support.kind }}
-        submitLabel={`Save answer: ${label}`}
+        submitLabel={t("case.support.save", { label })}
         keepAfterSuccess
         className="mt-2 space-y-2"
       >
         {(errors) => (
           <>
             <fieldset>
-              <legend className="text-sm font-medium">Answer for “{label}”</legend>
+              <legend className="text-sm font-medium">
+                {t("case.support.answerFor", { label })}
+              </legend>
               <div className="mt-1 flex flex-wrap gap-4">
                 {(["ARRANGED", "DECLINED"] as const).map((a) => (
                   <label key={a} className="flex items-center gap-2">
@@ -156,7 +183,7 @@ function SupportAnswerForm({ reference, support }: { reference: string; support:
                       value={a}
                       defaultChecked={support.answer === a}
                     />
-                    {SUPPORT_ANSWER_LABELS[a]}
+                    {t(SUPPORT_ANSWER_KEYS[a])}
                   </label>
                 ))}
               </div>
@@ -164,8 +191,8 @@ function SupportAnswerForm({ reference, support }: { reference: string; support:
             </fieldset>
             <Field
               id={id("reason")}
-              label="Reason or note for the employee (required when declining)"
-              hint="The employee reads this on their report."
+              label={t("case.support.reasonLabel")}
+              hint={t("case.support.reasonHint")}
               errors={errors?.reason ?? errors?.kind}
             >
               {(ids) => (

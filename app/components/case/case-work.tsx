@@ -1,25 +1,24 @@
-import { ChooseSelect, choicesOf, Field, FieldError, inputClass } from "~/components/ui/field";
+import type { TFunction } from "i18next";
+import { ChooseSelect, Field, FieldError, inputClass } from "~/components/ui/field";
+import { ACTION_STATUSES, SANCTIONS } from "~/domain/sanctions";
+import { CATEGORIES, OUTCOMES, PROTECTIVE_MEASURES, SEVERITIES } from "~/domain/vocabulary";
 import {
-  ACTION_STATUSES,
-  ACTION_STATUS_LABELS,
-  SANCTIONS,
-  SANCTION_LABELS,
-  type ActionStatus,
-} from "~/domain/sanctions";
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  OUTCOMES,
-  OUTCOME_LABELS,
-  PROTECTIVE_MEASURES,
-  PROTECTIVE_MEASURE_LABELS,
-  SEVERITIES,
-  SEVERITY_LABELS,
-} from "~/domain/vocabulary";
-import { formatDate } from "~/utils/format";
+  ACTION_STATUS_KEYS,
+  actionTypeLabel,
+  caseLabel,
+  MEASURE_KEYS,
+  OUTCOME_KEYS,
+  SANCTION_KEYS,
+} from "~/i18n/case-vocabulary";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { CaseForm, Section, type FieldErrors } from "./case-form";
 
 export type Owner = { id: string; label: string; self: boolean };
+
+/** Choices from a list of codes and their keys, in the page's language. */
+const choices = (t: TFunction, values: readonly string[], keys: Record<string, string>) =>
+  values.map((value) => ({ value, label: caseLabel(t, keys, value) }));
 
 export function AssessForm({
   severity,
@@ -32,34 +31,39 @@ export function AssessForm({
   assessed: boolean;
   open: boolean;
 }) {
+  const { t } = useI18n();
   return (
-    <Section id="assess-heading" title={assessed ? "Assessment" : "Assess the harm"}>
-      <p className="text-sm text-slate-700">
-        Judge the harm on its own. The account&apos;s commercial figures are shown only after
-        severity and categories are assessed.
-      </p>
+    <Section
+      id="assess-heading"
+      title={assessed ? t("case.assess.titleDone") : t("case.assess.title")}
+    >
+      <p className="text-sm text-slate-700">{t("case.assess.intro")}</p>
       {open ? (
         <CaseForm
           intent="assess"
-          submitLabel={assessed ? "Update assessment" : "Record assessment"}
+          submitLabel={assessed ? t("case.assess.update") : t("case.assess.record")}
           keepAfterSuccess
           className="space-y-3"
         >
           {(errors) => (
             <>
-              <Field id="assess-severity" label="Assessed severity" errors={errors?.severity}>
+              <Field
+                id="assess-severity"
+                label={t("case.assess.severity")}
+                errors={errors?.severity}
+              >
                 {(ids) => (
                   <select name="severity" className={inputClass} {...ids} defaultValue={severity}>
                     {SEVERITIES.map((s) => (
                       <option key={s} value={s}>
-                        {SEVERITY_LABELS[s]}
+                        {vocabLabel(t, "severity", s)}
                       </option>
                     ))}
                   </select>
                 )}
               </Field>
               <fieldset>
-                <legend className="font-medium">Confirmed categories</legend>
+                <legend className="font-medium">{t("case.assess.categories")}</legend>
                 <div className="mt-1 grid gap-1 sm:grid-cols-2">
                   {CATEGORIES.map((c) => (
                     <label key={c} className="flex items-center gap-2">
@@ -69,7 +73,7 @@ export function AssessForm({
                         value={c}
                         defaultChecked={categories.includes(c)}
                       />
-                      {CATEGORY_LABELS[c]}
+                      {vocabLabel(t, "category", c)}
                     </label>
                   ))}
                 </div>
@@ -84,10 +88,10 @@ export function AssessForm({
 }
 
 function OwnerOptions({ owners }: { owners: Owner[] }) {
+  const { t } = useI18n();
   return owners.map((o) => (
     <option key={o.id} value={o.id}>
-      {o.label}
-      {o.self ? " (me)" : ""}
+      {o.self ? t("case.work.ownerMe", { name: o.label }) : o.label}
     </option>
   ));
 }
@@ -101,18 +105,19 @@ function OwnerAndDue({
   owners: Owner[];
   errors: FieldErrors;
 }) {
+  const { t } = useI18n();
   const self = owners.find((o) => o.self)?.id ?? "";
   return (
     <div className="grid gap-2 sm:grid-cols-2">
-      <Field id={`${prefix}-owner`} label="Owner" errors={errors?.ownerId}>
+      <Field id={`${prefix}-owner`} label={t("case.work.owner")} errors={errors?.ownerId}>
         {(ids) => (
           <select name="ownerId" className={inputClass} {...ids} defaultValue={self}>
-            {self ? null : <option value="">Me</option>}
+            {self ? null : <option value="">{t("case.work.me")}</option>}
             <OwnerOptions owners={owners} />
           </select>
         )}
       </Field>
-      <Field id={`${prefix}-due`} label="Due date (optional)" errors={errors?.dueAt}>
+      <Field id={`${prefix}-due`} label={t("case.work.dueOptional")} errors={errors?.dueAt}>
         {(ids) => <input type="date" name="dueAt" className={inputClass} {...ids} />}
       </Field>
     </div>
@@ -127,35 +132,32 @@ export function ActOnCase({
 }: {
   reference: string;
   owners: Owner[];
-  candidates: { id: string; label: string }[];
+  candidates: { id: string; name: string; role: string; onLeave: boolean }[];
 }) {
+  const { t } = useI18n();
   return (
-    <Section id="act-heading" title="Act on this case">
-      <CaseForm intent="update" submitLabel="Send update">
+    <Section id="act-heading" title={t("case.work.title")}>
+      <CaseForm intent="update" submitLabel={t("case.work.sendUpdate")}>
         {(errors) => (
           <Field
             id="update-text"
-            label="Update for the reporter"
-            hint="They see this on their report. The mail they get does not contain it."
+            label={t("case.work.updateLabel")}
+            hint={t("case.work.updateHint")}
             errors={errors?.text}
           >
             {(ids) => <textarea name="text" rows={3} className={inputClass} {...ids} />}
           </Field>
         )}
       </CaseForm>
-      <CaseForm intent="protect" submitLabel="Record measure">
+      <CaseForm intent="protect" submitLabel={t("case.work.recordMeasure")}>
         {(errors) => (
           <>
-            <Field
-              id="measure"
-              label="Protective measure for the employee"
-              errors={errors?.measure}
-            >
+            <Field id="measure" label={t("case.work.measure")} errors={errors?.measure}>
               {(ids) => (
                 <ChooseSelect
                   name="measure"
                   ids={ids}
-                  choices={choicesOf(PROTECTIVE_MEASURES, PROTECTIVE_MEASURE_LABELS)}
+                  choices={choices(t, PROTECTIVE_MEASURES, MEASURE_KEYS)}
                 />
               )}
             </Field>
@@ -163,22 +165,22 @@ export function ActOnCase({
           </>
         )}
       </CaseForm>
-      <CaseForm intent="sanction" submitLabel="Record action">
+      <CaseForm intent="sanction" submitLabel={t("case.work.recordAction")}>
         {(errors) => (
           <>
-            <Field id="sanction" label="Action on the account" errors={errors?.sanction}>
+            <Field id="sanction" label={t("case.work.sanction")} errors={errors?.sanction}>
               {(ids) => (
                 <ChooseSelect
                   name="sanction"
                   ids={ids}
-                  choices={choicesOf(SANCTIONS, SANCTION_LABELS)}
+                  choices={choices(t, SANCTIONS, SANCTION_KEYS)}
                 />
               )}
             </Field>
             <OwnerAndDue prefix="sanction" owners={owners} errors={errors} />
             <Field
               id="sanction-reason"
-              label="Reason (required for no action)"
+              label={t("case.work.sanctionReason")}
               errors={errors?.reason}
             >
               {(ids) => <input name="reason" className={inputClass} {...ids} />}
@@ -186,22 +188,28 @@ export function ActOnCase({
           </>
         )}
       </CaseForm>
-      <CaseForm intent="reassign" submitLabel="Reassign">
+      <CaseForm intent="reassign" submitLabel={t("case.work.reassign")}>
         {(errors) => (
           <>
-            <Field id="toUserId" label="Hand the case to" errors={errors?.toUserId}>
+            <Field id="toUserId" label={t("case.work.handTo")} errors={errors?.toUserId}>
               {(ids) => (
                 <ChooseSelect
                   name="toUserId"
                   ids={ids}
-                  choices={candidates.map((c) => ({ value: c.id, label: c.label }))}
+                  choices={candidates.map((c) => ({
+                    value: c.id,
+                    label: t(c.onLeave ? "case.work.candidateOnLeave" : "case.work.candidate", {
+                      name: c.name,
+                      role: vocabLabel(t, "role", c.role),
+                    }),
+                  }))}
                 />
               )}
             </Field>
             <Field
               id="reason"
-              label="Reason for reassigning"
-              hint="Recorded on the case timeline. The reporter sees who handles it, not why."
+              label={t("case.work.reassignReason")}
+              hint={t("case.work.reassignHint")}
               errors={errors?.reason}
             >
               {(ids) => <input name="reason" className={inputClass} {...ids} />}
@@ -209,15 +217,15 @@ export function ActOnCase({
           </>
         )}
       </CaseForm>
-      <CaseForm intent="resolve" fetcherKey={`${reference}:resolve`} submitLabel="Resolve case">
+      <CaseForm
+        intent="resolve"
+        fetcherKey={`${reference}:resolve`}
+        submitLabel={t("case.work.resolve")}
+      >
         {(errors) => (
-          <Field id="outcome" label="Resolve with outcome" errors={errors?.outcome}>
+          <Field id="outcome" label={t("case.work.outcome")} errors={errors?.outcome}>
             {(ids) => (
-              <ChooseSelect
-                name="outcome"
-                ids={ids}
-                choices={choicesOf(OUTCOMES, OUTCOME_LABELS)}
-              />
+              <ChooseSelect name="outcome" ids={ids} choices={choices(t, OUTCOMES, OUTCOME_KEYS)} />
             )}
           </Field>
         )}
@@ -227,11 +235,16 @@ export function ActOnCase({
 }
 
 export function ReopenCase({ reference }: { reference: string }) {
+  const { t } = useI18n();
   return (
-    <Section id="reopen-heading" title="Reopen">
-      <CaseForm intent="reopen" fetcherKey={`${reference}:resolve`} submitLabel="Reopen case">
+    <Section id="reopen-heading" title={t("case.work.reopenTitle")}>
+      <CaseForm
+        intent="reopen"
+        fetcherKey={`${reference}:resolve`}
+        submitLabel={t("case.work.reopen")}
+      >
         {(errors) => (
-          <Field id="reopen-reason" label="Reason for reopening" errors={errors?.reason}>
+          <Field id="reopen-reason" label={t("case.work.reopenReason")} errors={errors?.reason}>
             {(ids) => <input name="reason" className={inputClass} {...ids} />}
           </Field>
         )}
@@ -243,7 +256,7 @@ export function ReopenCase({ reference }: { reference: string }) {
 type ActionRow = {
   id: string;
   catalogue: string;
-  label: string;
+  type: string;
   status: string;
   outcome: string | null;
   reason: string | null;
@@ -261,22 +274,31 @@ export function ActionList({
   owners: Owner[];
   open: boolean;
 }) {
+  const { t, date } = useI18n();
   return (
-    <Section id="actions-heading" title="Actions">
+    <Section id="actions-heading" title={t("case.actions.title")}>
       {actions.length === 0 ? (
-        <p className="text-slate-600">No actions yet.</p>
+        <p className="text-slate-600">{t("case.actions.none")}</p>
       ) : (
         <ul className="space-y-3">
           {actions.map((a) => (
             <li key={a.id} className="border-b border-slate-100 pb-2">
               <p className="font-medium">
-                {a.catalogue === "PROTECTIVE" ? "For the employee" : "On the account"}: {a.label}
+                {t(
+                  a.catalogue === "PROTECTIVE"
+                    ? "case.actions.forEmployee"
+                    : "case.actions.onAccount",
+                  { label: actionTypeLabel(t, a.catalogue, a.type) },
+                )}
               </p>
               <p className="text-sm text-slate-600">
-                Owner {a.ownerName ?? "–"} · due {a.dueAt ? formatDate(a.dueAt) : "–"} ·{" "}
-                {ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status}
-                {a.outcome ? ` · outcome: ${a.outcome}` : ""}
-                {a.reason ? ` · reason: ${a.reason}` : ""}
+                {t("case.actions.line", {
+                  owner: a.ownerName ?? "–",
+                  due: a.dueAt ? date(a.dueAt) : "–",
+                  status: caseLabel(t, ACTION_STATUS_KEYS, a.status),
+                })}
+                {a.outcome ? ` · ${t("case.actions.outcome", { text: a.outcome })}` : ""}
+                {a.reason ? ` · ${t("case.actions.reason", { text: a.reason })}` : ""}
               </p>
               {open ? <ActionRowForm action={a} owners={owners} /> : null}
             </li>
@@ -289,29 +311,30 @@ export function ActionList({
 
 /** One action's status, outcome, owner and due date; ids are per action so errors sit by their field. */
 function ActionRowForm({ action: a, owners }: { action: ActionRow; owners: Owner[] }) {
+  const { t } = useI18n();
   const id = (field: string) => `action-${a.id}-${field}`;
   return (
     <CaseForm
       intent="action-status"
       hidden={{ actionId: a.id }}
-      submitLabel="Save"
+      submitLabel={t("case.actions.save")}
       keepAfterSuccess
       className="mt-1 space-y-2"
     >
       {(errors) => (
         <div className="grid items-end gap-2 sm:grid-cols-2">
-          <Field id={id("status")} label="Status" errors={errors?.status}>
+          <Field id={id("status")} label={t("case.actions.status")} errors={errors?.status}>
             {(ids) => (
               <select name="status" defaultValue={a.status} className={inputClass} {...ids}>
                 {ACTION_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {ACTION_STATUS_LABELS[s]}
+                    {t(ACTION_STATUS_KEYS[s])}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field id={id("outcome")} label="Outcome" errors={errors?.outcome}>
+          <Field id={id("outcome")} label={t("case.actions.outcomeLabel")} errors={errors?.outcome}>
             {(ids) => (
               <input
                 name="outcome"
@@ -322,17 +345,17 @@ function ActionRowForm({ action: a, owners }: { action: ActionRow; owners: Owner
               />
             )}
           </Field>
-          <Field id={id("owner")} label="Owner" errors={errors?.ownerId}>
+          <Field id={id("owner")} label={t("case.work.owner")} errors={errors?.ownerId}>
             {(ids) => (
               <select name="ownerId" defaultValue={a.ownerId ?? ""} className={inputClass} {...ids}>
                 {owners.some((o) => o.id === a.ownerId) ? null : (
-                  <option value="">{a.ownerName ?? "Nobody"}</option>
+                  <option value="">{a.ownerName ?? t("case.actions.nobody")}</option>
                 )}
                 <OwnerOptions owners={owners} />
               </select>
             )}
           </Field>
-          <Field id={id("due")} label="Due" errors={errors?.dueAt}>
+          <Field id={id("due")} label={t("case.actions.due")} errors={errors?.dueAt}>
             {(ids) => (
               <input
                 type="date"

@@ -1,4 +1,6 @@
+import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import {
   CASE_INTENTS,
@@ -9,6 +11,8 @@ import {
 import { decisionFields } from "~/domain/decision-form";
 import { BUSINESS_YEARS, isRealDate, optionalPlainText, plainText } from "~/domain/input-rules";
 import { ACTION_STATUSES, SANCTIONS } from "~/domain/sanctions";
+import { CONDUCT_KEYS, caseLabel } from "~/i18n/case-vocabulary";
+import { translateMessage } from "~/i18n/messages";
 import {
   CATEGORIES,
   OUTCOMES,
@@ -45,32 +49,24 @@ import { typedValues } from "~/utils/form-values";
 
 // The case page's action: one schema and one handler per intent. The route reads the form,
 // checks the rules of `caseIntentProblem` (a resolved case refuses changes) and calls these.
+// Forms are read by conform (`parseWithZod`); what the page shows back — the answer beside the
+// button and each field's message — is in the reader's language (`ctx.t`).
 
 const text = (what: string, max: number, min = 1) => plainText(what, max, min);
 
-/** A due date: a real calendar date (2026-02-30 is refused, not read as 2 March). */
+const DATE_MESSAGE = "Please give a date like 2026-12-31.";
+
+/** A due date: a real calendar date (2026-02-30 is refused, not read as 2 March); none if empty. */
 const optionalDate = z
   .string()
   .optional()
   .transform((v, ctx) => {
     if (!v) return null;
     if (!isRealDate(v, BUSINESS_YEARS)) {
-      ctx.addIssue({ code: "custom", message: "Please give a date like 2026-12-31." });
+      ctx.addIssue({ code: "custom", message: DATE_MESSAGE });
       return z.NEVER;
     }
     return new Date(`${v}T17:00:00Z`);
-  });
-
-/** An existing due date: left alone when the field is absent, cleared when sent empty. */
-const editedDate = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined) return undefined;
-    const parsed = optionalDate.safeParse(v);
-    if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: "custom", message: parsed.error.issues[0].message });
-    return z.NEVER;
   });
 
 const optionalId = z
@@ -89,14 +85,24 @@ export type ActionResult = {
   values?: Record<string, string>;
 };
 
-type Ctx = { db: Db; incidentId: string; actorId: string };
+type Ctx = {
+  db: Db;
+  incidentId: string;
+  actorId: string;
+  /** The reader's translate function and language, for the answers the page shows. */
+  t: TFunction;
+  language: string;
+};
 type Outcome = { message: string } | { field: string; error: string };
 
 type Handler<S extends z.ZodTypeAny> = {
   schema: S;
-  run: (ctx: Ctx, input: z.infer<S>) => Promise<Outcome>;
+  run: (ctx: Ctx, input: z.infer<S>, form: FormData) => Promise<Outcome>;
 };
-type AnyHandler = { schema: z.ZodTypeAny; run: (ctx: Ctx, input: unknown) => Promise<Outcome> };
+type AnyHandler = {
+  schema: z.ZodTypeAny;
+  run: (ctx: Ctx, input: unknown, form: FormData) => Promise<Outcome>;
+};
 /** Typed where it is written; the table only needs "parse with this, then run that". */
 const handler = <S extends z.ZodTypeAny>(h: Handler<S>) => h as unknown as AnyHandler;
 
@@ -118,9 +124,7 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
     run: async (ctx) => {
       const r = await acknowledgeIncident(ctx.db, ctx.incidentId, ctx.actorId);
       return {
-        message: r.changed
-          ? "Acknowledged. The reporter has been told."
-          : "This report was already acknowledged.",
+        message: r.changed ? ctx.t("case.done.acknowledged") : ctx.t("case.done.alreadyAcknowledged"),
       };
     },
   }),
@@ -135,14 +139,14 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
     }),
     run: async (ctx, input) => {
       await assessIncident(ctx.db, { ...ids(ctx), ...input });
-      return { message: "Assessment recorded." };
+      return { message: ctx.t("case.done.assessed") };
     },
   }),
   note: handler({
     schema: z.object({ text: text("Please write the note.", 5000) }),
     run: async (ctx, input) => {
       await addCaseNote(ctx.db, { ...ids(ctx), text: input.text });
-      return { message: "Note added. The reporter does not see it." };
+      return { message: ctx.t("case.done.note") };
     },
   }),
   message: handler({
@@ -153,14 +157,14 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
         authorId: ctx.actorId,
         body: input.body,
       });
-      return { message: "Message sent to the reporter." };
+      return { message: ctx.t("case.done.message") };
     },
   }),
   update: handler({
     schema: z.object({ text: text("Please write the update.", 5000) }),
     run: async (ctx, input) => {
       await sendReporterUpdate(ctx.db, { ...ids(ctx), text: input.text });
-      return { message: "Your update has been sent to the reporter." };
+      return { message: ctx.t("case.done.update") };
     },
   }),
   protect: handler({
@@ -180,7 +184,7 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
         ownerId: input.ownerId,
         dueAt: input.dueAt,
       });
-      return { message: "Protective measure recorded." };
+      return { message: ctx.t("case.done.measure") };
     },
   }),
   sanction: handler({
@@ -202,7 +206,7 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
         dueAt: input.dueAt,
         reason: input.reason,
       });
-      return { message: "Action on the account recorded." };
+      return { message: ctx.t("case.done.sanction") };
     },
   }),
   "action-status": handler({
@@ -213,13 +217,15 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
       }),
       outcome: optionalPlainText(2000),
       ownerId: optionalId,
-      dueAt: editedDate,
+      dueAt: optionalDate,
     }),
-    run: async (ctx, input) => {
+    run: async (ctx, { dueAt, ...input }, form) => {
       const problem = await ownerProblem(ctx, input.ownerId);
       if (problem) return problem;
-      await updateAction(ctx.db, { ...ids(ctx), ...input });
-      return { message: "Action updated." };
+      // An existing due date: left alone when the field is absent, cleared when sent empty.
+      const due = form.has("dueAt") ? dueAt : undefined;
+      await updateAction(ctx.db, { ...ids(ctx), ...input, dueAt: due });
+      return { message: ctx.t("case.done.actionUpdated") };
     },
   }),
   reassign: handler({
@@ -229,7 +235,9 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
     }),
     run: async (ctx, input) => {
       const r = await reassignIncident(ctx.db, { ...ids(ctx), ...input });
-      return { message: r.changed ? "The case has been reassigned." : "They already handle it." };
+      return {
+        message: r.changed ? ctx.t("case.done.reassigned") : ctx.t("case.done.alreadyHandles"),
+      };
     },
   }),
   resolve: handler({
@@ -239,7 +247,7 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
     run: async (ctx, input) => {
       const r = await resolveIncident(ctx.db, { ...ids(ctx), outcome: input.outcome });
       return {
-        message: r.changed ? "The case is resolved." : "This case was already resolved.",
+        message: r.changed ? ctx.t("case.done.resolved") : ctx.t("case.done.alreadyResolved"),
       };
     },
   }),
@@ -247,7 +255,9 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
     schema: z.object({ reason: text("Please give a reason.", 1000, 3) }),
     run: async (ctx, input) => {
       const r = await reopenIncident(ctx.db, { ...ids(ctx), reason: input.reason });
-      return { message: r.changed ? "The case is open again." : "This case is already open." };
+      return {
+        message: r.changed ? ctx.t("case.done.reopened") : ctx.t("case.done.alreadyOpen"),
+      };
     },
   }),
   decide: handler({
@@ -262,7 +272,10 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
         watch: input.watch === "on",
       });
       return {
-        message: `Decision proposed. ${r.approverName} is asked to approve it; once approved, the account's conduct status becomes ${r.conductStatus.toLowerCase()}.`,
+        message: ctx.t("case.done.decisionProposed", {
+          approver: r.approverName,
+          conduct: caseLabel(ctx.t, CONDUCT_KEYS, r.conductStatus).toLocaleLowerCase(),
+        }),
       };
     },
   }),
@@ -279,8 +292,8 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
       return {
         message:
           input.answer === "ARRANGED"
-            ? "Marked as arranged. The reporter has been told."
-            : "Marked as declined. The reporter has been told why.",
+            ? ctx.t("case.done.supportArranged")
+            : ctx.t("case.done.supportDeclined"),
       };
     },
   }),
@@ -294,8 +307,8 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
       const r = await requestWitnessStatement(ctx.db, { ...ids(ctx), witnessId: input.witnessId });
       return {
         message: r.changed
-          ? "Statement asked for. The witness has been sent a link."
-          : "A statement was already asked of them.",
+          ? ctx.t("case.done.statementAsked")
+          : ctx.t("case.done.statementAlreadyAsked"),
       };
     },
   }),
@@ -311,19 +324,19 @@ export function isCaseIntent(v: unknown): v is CaseIntent {
 
 /** Runs one intent: 400 with the message next to its field for bad input or a refused rule. */
 export async function runIntent(ctx: Ctx & { status: IncidentStatus }, formData: FormData) {
-  const form: Record<string, unknown> = Object.fromEntries(formData);
-  form.categories = formData.getAll("categories");
-  const intent = form.intent;
+  const intent = formData.get("intent");
   const sent = {
     intent: String(intent ?? ""),
-    actionId: typeof form.actionId === "string" ? form.actionId : undefined,
+    actionId: formData.get("actionId")?.toString(),
   };
+  // Messages are written in English where the rule lives; the reader gets them in their language.
+  const say = (message: string) => translateMessage(ctx.t, message, ctx.language);
   const fail = (message: string, field: string, status = 400) =>
     data<ActionResult>(
       {
         ok: false,
-        message,
-        fieldErrors: { [field]: [message] },
+        message: say(message),
+        fieldErrors: { [field]: [say(message)] },
         ...sent,
         values: typedValues(formData),
       },
@@ -333,13 +346,16 @@ export async function runIntent(ctx: Ctx & { status: IncidentStatus }, formData:
   const refused = caseIntentProblem(intent, ctx.status);
   if (refused) return fail(refused, "form", 409);
   const h = INTENT_HANDLERS[intent];
-  const parsed = h.schema.safeParse(form);
-  if (!parsed.success) {
-    const fieldErrors = parsed.error.flatten().fieldErrors as Record<string, string[]>;
+  const submission = parseWithZod(formData, { schema: h.schema });
+  if (submission.status !== "success") {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const [field, errors] of Object.entries(submission.reply().error ?? {})) {
+      if (errors?.length) fieldErrors[field] = errors.map(say);
+    }
     return data<ActionResult>(
       {
         ok: false,
-        message: "Please check the form.",
+        message: say("Please check the form."),
         fieldErrors,
         ...sent,
         values: typedValues(formData),
@@ -348,7 +364,7 @@ export async function runIntent(ctx: Ctx & { status: IncidentStatus }, formData:
     );
   }
   try {
-    const out = await h.run(ctx, parsed.data);
+    const out = await h.run(ctx, submission.value, formData);
     if ("error" in out) return fail(out.error, out.field);
     return data<ActionResult>({ ok: true, message: out.message, ...sent });
   } catch (error) {

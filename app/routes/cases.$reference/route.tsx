@@ -21,27 +21,29 @@ import { DecisionForm } from "~/components/decision-form";
 import { Timeline } from "~/components/timeline";
 import { Field, inputClass } from "~/components/ui/field";
 import { nextStep } from "~/domain/case-rules";
-import {
-  CATEGORY_LABELS,
-  CHANNEL_LABELS,
-  SEVERITY_LABELS,
-  type Category,
-  type Channel,
-  type IncidentStatus,
-  type Severity,
-} from "~/domain/vocabulary";
+import type { IncidentStatus } from "~/domain/vocabulary";
+import { caseLabel, CONDUCT_KEYS, DECISION_KEYS } from "~/i18n/case-vocabulary";
+import { pageLanguage } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { serverT } from "~/i18n/resources.server";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { getCasePage } from "~/models/case-page.server";
 import { recordCaseView } from "~/models/incident-handling.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatDateTime } from "~/utils/format";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
 import { readForm } from "~/utils/read-form.server";
 import { runIntent } from "./intents.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.incident.reference ?? "Case"} · Incident portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, null, data.incident.reference) : pageTitle(matches, "case.title");
+
+/** The reader's language and words: their setting, else their browser's. */
+async function reader(request: Request, user: { language: string }) {
+  const language = await pageLanguage(request, user.language);
+  return { language, t: serverT(language) };
+}
 
 /**
  * A page load the browser makes as a document (typed address, reload, a link opened in a new
@@ -62,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Every look at a case is on its (hash-chained) timeline: who, and when — once per page view.
   const viewRecorded = isDocumentRequest(request);
   if (viewRecorded) await recordCaseView(db, { incidentId: id, actorId: user.id });
-  const page = await getCasePage(db, id, user);
+  const page = await getCasePage(db, id, user, await reader(request, user));
   return { ...page, viewRecorded };
 }
 
@@ -76,7 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     select: { status: true },
   });
   return runIntent(
-    { db, incidentId: id, actorId: user.id, status: status as IncidentStatus },
+    {
+      db,
+      incidentId: id,
+      actorId: user.id,
+      status: status as IncidentStatus,
+      ...(await reader(request, user)),
+    },
     formData,
   );
 }
@@ -126,6 +134,7 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
     people,
   } = data;
   useLogViewOnce(data.viewRecorded);
+  const { t, dateTime, date } = useI18n();
   // The shared decision form posts as a plain form; its answer comes back as action data.
   const decided = useActionData<typeof action>();
   const decideErrors =
@@ -144,7 +153,7 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{incident.reference}</h1>
         <span className="text-slate-700">
-          {incident.accountName} · reported by {incident.reporterName}
+          {t("case.byline", { account: incident.accountName, reporter: incident.reporterName })}
         </span>
         {canExport ? (
           // A POST: the download records an export on the case's timeline.
@@ -155,7 +164,7 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
             className="ml-auto"
           >
             <button type="submit" className="text-brand-700 underline">
-              Download case file (PDF)
+              {t("case.downloadCaseFile")}
             </button>
           </Form>
         ) : null}
@@ -175,41 +184,44 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
             className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
           >
             <h2 id="narrative-heading" className="text-lg font-semibold">
-              What happened
+              {t("case.whatHappened")}
             </h2>
             <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
               <div>
-                <dt className="text-sm text-slate-600">Reported by</dt>
+                <dt className="text-sm text-slate-600">{t("case.reportedBy")}</dt>
                 <dd>{incident.reporterName}</dd>
               </div>
               <div>
-                <dt className="text-sm text-slate-600">Handled by</dt>
-                <dd>{incident.assigneeName ?? "Unassigned"}</dd>
+                <dt className="text-sm text-slate-600">{t("case.handledBy")}</dt>
+                <dd>{incident.assigneeName ?? t("case.unassigned")}</dd>
               </div>
               <div>
-                <dt className="text-sm text-slate-600">Customer account</dt>
+                <dt className="text-sm text-slate-600">{t("case.account")}</dt>
                 <dd>{incident.accountName}</dd>
               </div>
               <div>
-                <dt className="text-sm text-slate-600">When</dt>
-                <dd>{formatDateTime(incident.occurredAt)}</dd>
+                <dt className="text-sm text-slate-600">{t("case.when")}</dt>
+                <dd>{dateTime(incident.occurredAt)}</dd>
               </div>
               <div>
-                <dt className="text-sm text-slate-600">How</dt>
-                <dd>{CHANNEL_LABELS[incident.channel as Channel]}</dd>
+                <dt className="text-sm text-slate-600">{t("case.how")}</dt>
+                <dd>{vocabLabel(t, "channel", incident.channel)}</dd>
               </div>
               <div>
-                <dt className="text-sm text-slate-600">Severity</dt>
+                <dt className="text-sm text-slate-600">{t("case.severity")}</dt>
                 <dd>
-                  {SEVERITY_LABELS[incident.severity as Severity]}
-                  {assessed ? " (assessed)" : " (as reported)"}
+                  {t(assessed ? "case.severityAssessed" : "case.severityAsReported", {
+                    severity: vocabLabel(t, "severity", incident.severity),
+                  })}
                 </dd>
               </div>
               {incident.categories.length ? (
                 <div className="sm:col-span-2">
-                  <dt className="text-sm text-slate-600">Behaviour</dt>
+                  <dt className="text-sm text-slate-600">{t("case.behaviour")}</dt>
                   <dd>
-                    {incident.categories.map((c) => CATEGORY_LABELS[c as Category]).join(", ")}
+                    {incident.categories
+                      .map((c) => vocabLabel(t, "category", c))
+                      .join(t("common.listSeparator"))}
                   </dd>
                 </div>
               ) : null}
@@ -217,7 +229,7 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
             <p className="whitespace-pre-wrap">{incident.narrative}</p>
             {incident.impact ? (
               <>
-                <h3 className="font-medium">How it affected them</h3>
+                <h3 className="font-medium">{t("case.impact")}</h3>
                 <p className="whitespace-pre-wrap">{incident.impact}</p>
               </>
             ) : null}
@@ -229,27 +241,27 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
             named={people.named}
             open={open}
           />
-          <Section id="messages-heading" title="Messages with the reporter">
+          <Section id="messages-heading" title={t("case.messages")}>
             {messages.length === 0 ? (
-              <p className="text-slate-600">No messages yet.</p>
+              <p className="text-slate-600">{t("case.noMessages")}</p>
             ) : (
-              <ol className="space-y-2" aria-label="Messages">
+              <ol className="space-y-2" aria-label={t("case.messagesList")}>
                 {messages.map((m) => (
                   <li key={m.id}>
                     <p className="whitespace-pre-wrap">{m.body}</p>
                     <p className="text-sm text-slate-600">
-                      {formatDateTime(m.at)} · {m.authorName}
+                      {dateTime(m.at)} · {m.authorName}
                     </p>
                   </li>
                 ))}
               </ol>
             )}
-            <CaseForm intent="message" submitLabel="Send message">
+            <CaseForm intent="message" submitLabel={t("case.sendMessage")}>
               {(errors) => (
                 <Field
                   id="message-body"
-                  label="Message to the reporter"
-                  hint="They see it on their report; the mail they get does not contain it."
+                  label={t("case.messageLabel")}
+                  hint={t("case.messageHint")}
                   errors={errors?.body}
                 >
                   {(ids) => <textarea name="body" rows={2} className={inputClass} {...ids} />}
@@ -258,14 +270,16 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
             </CaseForm>
           </Section>
           {evidence.length ? (
-            <Section id="evidence-heading" title="Evidence">
+            <Section id="evidence-heading" title={t("case.evidence")}>
               <ul className="space-y-1">
                 {evidence.map((e) => (
                   <li key={e.id}>
                     <a href={`/evidence/${e.id}`} className="underline" download>
                       {e.fileName}
                     </a>{" "}
-                    <span className="break-all text-sm text-slate-600">SHA-256 {e.sha256}</span>
+                    <span className="break-all text-sm text-slate-600">
+                      {t("case.sha256", { hash: e.sha256 })}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -280,13 +294,13 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
             <ReopenCase reference={incident.reference} />
           )}
           <ActionList actions={actions} owners={owners} open={open} />
-          <Section id="notes-heading" title="Private note">
-            <CaseForm intent="note" submitLabel="Add note">
+          <Section id="notes-heading" title={t("case.privateNote")}>
+            <CaseForm intent="note" submitLabel={t("case.addNote")}>
               {(errors) => (
                 <Field
                   id="note-text"
-                  label="Note for the people handling this case"
-                  hint="Never shown to the reporter."
+                  label={t("case.noteLabel")}
+                  hint={t("case.noteHint")}
                   errors={errors?.text}
                 >
                   {(ids) => <textarea name="text" rows={2} className={inputClass} {...ids} />}
@@ -301,51 +315,69 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
             open={open}
           />
           {figures ? (
-            <Section id="figures-heading" title="Account figures">
+            <Section id="figures-heading" title={t("case.figures.title")}>
               <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
                 <div>
-                  <dt className="text-sm text-slate-600">Annual recurring revenue</dt>
+                  <dt className="text-sm text-slate-600">{t("case.figures.arr")}</dt>
                   <dd>{figures.arr}</dd>
                 </div>
                 <div>
-                  <dt className="text-sm text-slate-600">Total contract value</dt>
+                  <dt className="text-sm text-slate-600">{t("case.figures.contractValue")}</dt>
                   <dd>{figures.contractValue}</dd>
                 </div>
                 <div>
-                  <dt className="text-sm text-slate-600">Renewal</dt>
-                  <dd>{figures.renewalDate ? formatDate(figures.renewalDate) : "Not set"}</dd>
+                  <dt className="text-sm text-slate-600">{t("case.figures.renewal")}</dt>
+                  <dd>
+                    {figures.renewalDate ? date(figures.renewalDate) : t("case.figures.notSet")}
+                  </dd>
                 </div>
                 <div>
-                  <dt className="text-sm text-slate-600">Payment</dt>
-                  <dd>{figures.payment}</dd>
+                  <dt className="text-sm text-slate-600">{t("case.figures.payment")}</dt>
+                  <dd>
+                    {figures.paymentStatus === "CURRENT"
+                      ? t("case.figures.paymentCurrent")
+                      : figures.paymentStatus === "IN_DISPUTE"
+                        ? t("case.figures.paymentDispute", { count: figures.daysOverdue })
+                        : t("case.figures.paymentLate", { count: figures.daysOverdue })}
+                  </dd>
                 </div>
                 <div>
-                  <dt className="text-sm text-slate-600">Conduct status</dt>
-                  <dd>{figures.conductStatus.toLowerCase()}</dd>
+                  <dt className="text-sm text-slate-600">{t("case.figures.conduct")}</dt>
+                  <dd>{caseLabel(t, CONDUCT_KEYS, figures.conductStatus)}</dd>
                 </div>
                 <div>
-                  <dt className="text-sm text-slate-600">Last decision on the account</dt>
+                  <dt className="text-sm text-slate-600">{t("case.figures.lastDecision")}</dt>
                   <dd>
                     {figures.lastDecision
-                      ? `${figures.lastDecision.label}, ${formatDate(figures.lastDecision.at)}`
-                      : "None yet"}
+                      ? t("case.figures.lastDecisionOn", {
+                          decision: caseLabel(t, DECISION_KEYS, figures.lastDecision.decision),
+                          date: date(figures.lastDecision.at),
+                        })
+                      : t("case.figures.noneYet")}
                   </dd>
                 </div>
               </dl>
             </Section>
           ) : null}
-          <Section id="decision-heading" title="Decision on the account">
+          <Section id="decision-heading" title={t("case.decisionTitle")}>
             {decisions.length ? (
               <ul className="space-y-1">
                 {decisions.map((d) => (
                   <li key={d.id}>
-                    {formatDate(d.at)}: {d.label},{" "}
-                    {d.status === "APPROVED"
-                      ? `approved by ${d.approverName}`
-                      : d.status === "REJECTED"
-                        ? `not approved by ${d.approverName}`
-                        : `waiting for ${d.approverName} to approve`}
-                    ; employees consulted: {d.consulted ? "yes" : "no"}. {d.rationale}
+                    {t(
+                      d.status === "APPROVED"
+                        ? "case.decisionApproved"
+                        : d.status === "REJECTED"
+                          ? "case.decisionRejected"
+                          : "case.decisionWaiting",
+                      {
+                        date: date(d.at),
+                        decision: caseLabel(t, DECISION_KEYS, d.decision),
+                        approver: d.approverName,
+                        consulted: d.consulted ? t("case.consultedYes") : t("case.consultedNo"),
+                      },
+                    )}{" "}
+                    {d.rationale}
                   </li>
                 ))}
               </ul>
@@ -357,7 +389,13 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
             ) : null}
             {open ? (
               <DecisionForm
-                approvers={approvers}
+                approvers={approvers.map((a) => ({
+                  id: a.id,
+                  label: t("case.personWithRole", {
+                    name: a.name,
+                    role: vocabLabel(t, "role", a.role),
+                  }),
+                }))}
                 errors={decideErrors}
                 values={decideErrors ? decided?.values : undefined}
               />
@@ -367,15 +405,15 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
       </div>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
-          Timeline
+          {t("case.timeline")}
         </h2>
         <Timeline items={timeline} />
         <details className="mt-4">
-          <summary>Viewed {views.length} times</summary>
+          <summary>{t("case.viewed", { count: views.length })}</summary>
           <ul className="mt-2 text-sm text-slate-700">
             {views.map((v) => (
               <li key={v.id}>
-                {formatDateTime(v.at)} · {v.actorName ?? "someone"}
+                {dateTime(v.at)} · {v.actorName ?? t("case.someone")}
               </li>
             ))}
           </ul>
@@ -383,7 +421,7 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
         <p className="mt-2 text-sm">
           {canExport ? (
             <Link to={`/hr/verify?reference=${incident.reference}`} className="underline">
-              Verify this timeline
+              {t("case.verify")}
             </Link>
           ) : null}
         </p>
@@ -391,3 +429,5 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
