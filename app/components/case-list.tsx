@@ -64,7 +64,9 @@ export function CaseList({
             <td>{r.outcome ? caseLabel(t, OUTCOME_KEYS, r.outcome) : "–"}</td>
             <td>{vocabLabel(t, "severity", r.severity)}</td>
             <td>
-              {r.categories.map((c) => vocabLabel(t, "category", c)).join(t("common.listSeparator"))}
+              {r.categories
+                .map((c) => vocabLabel(t, "category", c))
+                .join(t("common.listSeparator"))}
             </td>
             <td>
               <Link to={`/hr/employees/${r.reporterId}`} className="underline">

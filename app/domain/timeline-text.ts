@@ -207,14 +207,11 @@ export function describeEvent(
       });
     case "OSHA_RECORDABLE_MARKED":
     case "OSHA_RECORD_UPDATED":
-      return t(
-        type === "OSHA_RECORDABLE_MARKED" ? "timeline.oshaMarked" : "timeline.oshaUpdated",
-        {
-          caseNumber: String(data.caseNumber ?? ""),
-          year: String(data.year ?? ""),
-          privacy: data.privacyCase ? t("timeline.oshaPrivacy") : "",
-        },
-      );
+      return t(type === "OSHA_RECORDABLE_MARKED" ? "timeline.oshaMarked" : "timeline.oshaUpdated", {
+        caseNumber: String(data.caseNumber ?? ""),
+        year: String(data.year ?? ""),
+        privacy: data.privacyCase ? t("timeline.oshaPrivacy") : "",
+      });
     case "RETENTION_PURGED":
       return t("timeline.retentionPurged", { rule: String(data.rule ?? "") });
     default:

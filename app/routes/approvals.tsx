@@ -247,7 +247,9 @@ export default function Approvals() {
             {recent.map((r) => (
               <li key={r.id} className="p-3 text-sm">
                 <span className="font-medium">
-                  {r.status === "APPROVED" ? t("approvals.wasApproved") : t("approvals.wasRejected")}
+                  {r.status === "APPROVED"
+                    ? t("approvals.wasApproved")
+                    : t("approvals.wasRejected")}
                 </span>
                 {t("approvals.recentLine", { decision: caseLabel(t, DECISION_KEYS, r.decision) })}{" "}
                 <Link to={`/accounts/${r.account.id}`} className="text-brand-700 underline">

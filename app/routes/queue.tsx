@@ -94,10 +94,7 @@ export default function Queue() {
                 <StatusBadge status={i.status} />
               </div>
               {i.clocks.length ? (
-                <ul
-                  className="mt-2 flex flex-wrap gap-2 text-sm"
-                  aria-label={t("queue.deadlines")}
-                >
+                <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("queue.deadlines")}>
                   {i.clocks.map((c) => (
                     <li
                       key={c.kind}

@@ -124,7 +124,9 @@ export const INTENT_HANDLERS: Record<CaseIntent, AnyHandler> = {
     run: async (ctx) => {
       const r = await acknowledgeIncident(ctx.db, ctx.incidentId, ctx.actorId);
       return {
-        message: r.changed ? ctx.t("case.done.acknowledged") : ctx.t("case.done.alreadyAcknowledged"),
+        message: r.changed
+          ? ctx.t("case.done.acknowledged")
+          : ctx.t("case.done.alreadyAcknowledged"),
       };
     },
   }),
