@@ -90,7 +90,7 @@ describe("the case page", () => {
     });
     const withDecision = await page();
     expect(withDecision.body).toMatchObject({
-      figures: { lastDecision: { label: "Keep under conditions" } },
+      figures: { lastDecision: { decision: "CONDITIONS" } },
     });
     expect(JSON.stringify(withDecision.body)).not.toContain("Private reasoning of leadership");
     await db.decision.deleteMany({ where: { accountId: org.account.id, incidentId: null } });

@@ -140,3 +140,70 @@ describe("handling a case", () => {
     expect((await verifyIncidentChain(db, incidentId)).ok).toBe(true);
   });
 });
+
+describe("the case page in the reader's language", () => {
+  it("shows a Japanese reader Japanese timeline entries and answers, the stored events unchanged", async () => {
+    const eventsBefore = await db.caseEvent.findMany({
+      where: { incidentId },
+      orderBy: { seq: "asc" },
+      select: { hash: true },
+    });
+    await db.user.update({ where: { id: org.managerB.id }, data: { language: "ja" } });
+    const ja = await loginCookie(org.managerB.email);
+    const page = await call(caseRoute.loader, getRequest(`/cases/${reference}`, ja), { reference });
+    const summaries = (page.body as { timeline: { summary: string }[] }).timeline.map(
+      (e) => e.summary,
+    );
+    expect(summaries[0]).toBe("報告が提出されました（深刻度: 高、ビデオ通話）");
+    expect(summaries).toContain(
+      `担当者が変わりました: ${org.managerB.name}（理由: Mia is on a course this week）`,
+    );
+
+    // Answers and field messages come back in Japanese too (the case is resolved by now).
+    const refused = await call(
+      caseRoute.action,
+      postRequest(
+        `/cases/${reference}`,
+        { intent: "protect", measure: "TIME_OFF" },
+        { cookie: ja },
+      ),
+      { reference },
+    );
+    expect(refused.status).toBe(409);
+    expect((refused.body as { message: string }).message).toBe(
+      "この案件は解決済みです。変更するには先に再開してください。",
+    );
+    const empty = await call(
+      caseRoute.action,
+      postRequest(`/cases/${reference}`, { intent: "note", text: " " }, { cookie: ja }),
+      { reference },
+    );
+    expect(empty.status).toBe(400);
+    expect((empty.body as { fieldErrors: Record<string, string[]> }).fieldErrors.text).toEqual([
+      "メモを入力してください。",
+    ]);
+
+    // The reporter reads Spanish, without the reason for the reassignment.
+    await db.user.update({ where: { id: org.employeeA.id }, data: { language: "es" } });
+    const reporter = await loginCookie(org.employeeA.email);
+    const report = await call(reportRoute.loader, getRequest(`/reports/${reference}`, reporter), {
+      reference,
+    });
+    const text = JSON.stringify(report.body);
+    expect(text).toContain(`Ahora lo gestiona ${org.managerB.name}`);
+    expect(text).not.toContain("on a course");
+
+    // Only the words changed: the chain holds the same events (the page view adds one).
+    const eventsAfter = await db.caseEvent.findMany({
+      where: { incidentId },
+      orderBy: { seq: "asc" },
+      select: { hash: true },
+    });
+    expect(eventsAfter.slice(0, eventsBefore.length)).toEqual(eventsBefore);
+    expect((await verifyIncidentChain(db, incidentId)).ok).toBe(true);
+    await db.user.updateMany({
+      where: { id: { in: [org.managerB.id, org.employeeA.id] } },
+      data: { language: "en" },
+    });
+  });
+});

@@ -268,7 +268,9 @@ describe("witness statements", () => {
       ),
       { id: request.id },
     );
-    expect(given.status).toBe(200);
+    // Sent: back to the same page (now showing the statement), with a thank-you toast.
+    expect([given.status, given.location]).toEqual([302, path]);
+    expect(given.headers.get("Set-Cookie")).toMatch(/^toast=/);
     const again = await call(
       statementRoute.action,
       postRequest(path, { statement: "A second version of what happened." }, { cookie: witness }),
@@ -363,7 +365,7 @@ describe("the case file (PDF)", () => {
       ),
       { id: request.id },
     );
-    expect(given.status).toBe(200);
+    expect(given.status).toBe(302);
 
     const bytes = Buffer.from("a screenshot of the call log");
     const sha256 = createHash("sha256").update(bytes).digest("hex");
