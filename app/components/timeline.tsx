@@ -1,8 +1,8 @@
 import { useI18n } from "~/i18n/react";
 import type { TimelineItem } from "~/domain/timeline-text";
 
-// The entries' summaries are written in English by app/domain/timeline-text.ts (not yet
-// translated); the frame and the dates follow the page's language.
+// The entries' summaries arrive written in the reader's language (app/domain/timeline-text.ts,
+// called by the loader); the frame and the dates follow the page's language.
 export function Timeline({ items }: { items: TimelineItem[] }) {
   const { t, dateTime } = useI18n();
   if (items.length === 0) return <p className="text-slate-600">{t("timeline.empty")}</p>;
