@@ -116,9 +116,13 @@ test("support asked for is arranged, a witness statement and messages join the c
   await expectNoAxeViolations(page, "witness statement page");
   await page.getByLabel("Your statement").fill(STATEMENT);
   await page.getByRole("button", { name: "Send statement" }).click();
-  await expect(page.getByRole("status")).toHaveText(
-    "Thank you. Your statement has been added to the case.",
-  );
+  // Sent: the page shows the statement as given, under a thank-you toast.
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Thank you. Your statement has been added to the case." }),
+  ).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Sent / })).toBeVisible();
   await logout(page);
 
   // Morgan reads the statement and Sam's reply, and resolves the case.
