@@ -40,6 +40,8 @@ import * as webhooksRoute from "~/routes/admin.webhooks._index";
 // Retention, legal hold and data rights (compliance)
 import * as retentionRoute from "~/routes/admin.retention";
 import * as bundlesRoute from "~/routes/hr.bundles";
+import * as bundlesDownloadRoute from "~/routes/hr.bundles.download";
+import * as dataRightsExportRoute from "~/routes/hr.data-rights.export";
 import * as dataRightsRoute from "~/routes/hr.data-rights";
 import * as holdsRoute from "~/routes/hr.holds";
 // Jurisdiction templates and regulator records (compliance2)
@@ -226,6 +228,11 @@ type Check = {
   /** What an allowed answer must show (per actor), and must never show. */
   shows?: (actor: Actor) => string[];
   hides?: (actor: Actor) => string[];
+  /**
+   * How a signed-in person without access is answered when not 404: a download route sends
+   * them back to its form with the same "no such case" message a wrong reference gets.
+   */
+  refusedWith?: { actors: Actor[]; status: number; location: RegExp };
 };
 
 const casePage = (extra: Partial<Check> & Pick<Check, "resource" | "action">): Check => ({
@@ -522,7 +529,33 @@ const COMPLIANCE_CHECKS: Check[] = [
     () => ({ reference }),
     { shows: () => ["ustar", "verify.mjs"], hides: () => [] },
   ),
+  // The download buttons post to resource routes that run the same rules.
+  compliance(
+    "POST investigator bundle (download route)",
+    () => bundlesDownloadRoute.action as Fn,
+    "/hr/bundles/download",
+    ["hr"],
+    () => ({ reference }),
+    {
+      shows: () => ["ustar", "verify.mjs"],
+      hides: () => [],
+      // Others without the capability get the usual 404 before the action runs.
+      refusedWith: {
+        actors: ["namedHr"],
+        status: 303,
+        location: /^\/hr\/bundles\?problem=There\+is\+no\+case/,
+      },
+    },
+  ),
   compliance("GET data rights", () => dataRightsRoute.loader as Fn, "/hr/data-rights", HR_ANY),
+  compliance(
+    "POST data export (download route)",
+    () => dataRightsExportRoute.action as Fn,
+    "/hr/data-rights/export",
+    HR_ANY,
+    () => ({ email: org.employeeB.email, intent: "export" }),
+    { shows: () => [org.employeeB.email] },
+  ),
   compliance(
     "POST data export",
     () => dataRightsRoute.action as Fn,
@@ -1268,6 +1301,9 @@ describe("permissions matrix", () => {
       } else {
         expect(answer.status).toBe(401);
       }
+    } else if (check.refusedWith?.actors.includes(actor)) {
+      expect(answer.status).toBe(check.refusedWith.status);
+      expect(answer.location).toMatch(check.refusedWith.location);
     } else {
       expect(answer.status).toBe(404);
     }

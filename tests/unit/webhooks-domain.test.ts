@@ -8,7 +8,6 @@ import {
   webhookFormSchema,
   webhookUrlProblem,
   isForbiddenTarget,
-  isForbiddenTarget,
   type WebhookEventInput,
 } from "~/domain/webhooks";
 
