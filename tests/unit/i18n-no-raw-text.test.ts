@@ -27,6 +27,19 @@ export const TRANSLATED_FILES = [
   "app/routes/account.tsx",
   "emails/layout.tsx",
   "emails/simple-email.tsx",
+  "app/components/ui/toast.tsx",
+  "app/components/route-error-boundary.tsx",
+  // Sign-in, passwords, two-step sign-in and offline filing.
+  "app/routes/login_.code.tsx",
+  "app/routes/login_.sso.tsx",
+  "app/routes/login_.sso_.callback.tsx",
+  "app/routes/login_.two-factor-setup.tsx",
+  "app/routes/account_.password.tsx",
+  "app/routes/account_.two-factor.tsx",
+  "app/routes/password.$token.tsx",
+  "app/components/two-factor-setup.tsx",
+  "app/components/offline-report.tsx",
+  "app/components/offline-support.tsx",
 ];
 
 const TEXT_ATTRIBUTES = new Set([
