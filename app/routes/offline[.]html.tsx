@@ -15,8 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Content-Type": "text/html; charset=utf-8",
       // The service worker compares it with the page's language.
       "Content-Language": language,
+      // No Vary: the service worker's cache would then match on request headers it never sets.
       "Cache-Control": "no-store",
-      Vary: "Cookie, Accept-Language",
     },
   });
 }
