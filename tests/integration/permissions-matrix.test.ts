@@ -52,6 +52,7 @@ import * as oshaRoute from "~/routes/hr.records.osha";
 import * as ownAccountRoute from "~/routes/account";
 import * as ownPasswordRoute from "~/routes/account_.password";
 import * as ownTwoFactorRoute from "~/routes/account_.two-factor";
+import * as offlinePageRoute from "~/routes/offline[.]html";
 import * as forgotPasswordRoute from "~/routes/login_.forgot";
 import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
@@ -1218,6 +1219,21 @@ const CHECKS: Check[] = [
     allowed: SIGNED_IN,
   },
   // ---- end of languages
+
+  // ---- Offline page (t-auth): the "no connection" page the service worker keeps is open to
+  // anyone, in the asker's language, and holds nobody's data (decision 108).
+  {
+    resource: "offline page",
+    action: "GET no-connection page",
+    method: "GET",
+    fn: () => offlinePageRoute.loader as Fn,
+    path: () => "/offline.html",
+    params: () => ({}),
+    allowed: [...ACTORS],
+    shows: () => ["This page needs a connection"],
+    hides: (a) => (a === "anonymous" ? [NARRATIVE] : [NARRATIVE, people[a].email]),
+  },
+  // ---- end of offline page
   ...ORG_CHECKS,
   ...INTEGRATIONS_CHECKS,
   ...WEBHOOK_CHECKS,
