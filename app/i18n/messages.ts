@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { CONTROL_CHARS_MESSAGE } from "~/domain/input-rules";
 import { TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
+import { AUTH_EXACT, AUTH_PATTERNS } from "./auth-messages";
 import { CASE_MESSAGES } from "./case-messages";
 
 // Validation and server messages are written in English where the rule lives (app/domain,
@@ -9,6 +10,8 @@ import { CASE_MESSAGES } from "./case-messages";
 // in the table is shown as it came, so an untranslated page stays readable.
 
 const EXACT: Record<string, string> = {
+  ...AUTH_EXACT,
+  ...CASE_MESSAGES,
   "Please describe what happened.": "errors.describeWhatHappened",
   "Please describe how it affected you.": "errors.describeImpact",
   [CONTROL_CHARS_MESSAGE]: "errors.controlChars",
@@ -46,6 +49,7 @@ const EXACT: Record<string, string> = {
 type Pattern = [RegExp, string, (m: RegExpMatchArray) => Record<string, string>];
 
 const PATTERNS: Pattern[] = [
+  ...AUTH_PATTERNS,
   [/^Please keep this under ([\d,]+) characters\.$/, "errors.tooLong", (m) => ({ max: m[1] })],
   [
     /^Please keep a message under ([\d,]+) characters\.$/,
@@ -106,7 +110,7 @@ const PATTERNS: Pattern[] = [
  */
 export function translateMessage(t: TFunction, text: string, language: string): string {
   if (language === "en") return text;
-  const key = EXACT[text] ?? CASE_MESSAGES[text];
+  const key = EXACT[text];
   if (key) return t(key);
   for (const [pattern, patternKey, params] of PATTERNS) {
     const m = text.match(pattern);
@@ -124,8 +128,4 @@ export function translateMessage(t: TFunction, text: string, language: string): 
 }
 
 /** Every key this table can produce (the language-file test checks them like t("…") calls). */
-export const MESSAGE_KEYS = [
-  ...Object.values(EXACT),
-  ...Object.values(CASE_MESSAGES),
-  ...PATTERNS.map(([, key]) => key),
-];
+export const MESSAGE_KEYS = [...Object.values(EXACT), ...PATTERNS.map(([, key]) => key)];
