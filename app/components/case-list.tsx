@@ -1,14 +1,8 @@
 import { Link } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import {
-  CATEGORY_LABELS,
-  OUTCOME_LABELS,
-  SEVERITY_LABELS,
-  type Category,
-  type Outcome,
-  type Severity,
-} from "~/domain/vocabulary";
-import { formatDate } from "~/utils/format";
+import { labelOf, OUTCOME_KEYS } from "~/i18n/hr-labels";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 
 export type CaseListItem = {
   reference: string;
@@ -28,26 +22,27 @@ export type CaseListItem = {
 export function CaseList({
   items,
   caption,
-  empty = "No cases.",
+  empty,
 }: {
   items: CaseListItem[];
   caption: string;
   empty?: string;
 }) {
-  if (items.length === 0) return <p className="text-slate-600">{empty}</p>;
+  const { t, date } = useI18n();
+  if (items.length === 0) return <p className="text-slate-600">{empty ?? t("hr.list.none")}</p>;
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Case</th>
-          <th scope="col">Happened</th>
-          <th scope="col">Status</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Behaviour</th>
-          <th scope="col">Employee</th>
-          <th scope="col">Account</th>
+          <th scope="col">{t("hr.list.case")}</th>
+          <th scope="col">{t("hr.list.happened")}</th>
+          <th scope="col">{t("hr.list.status")}</th>
+          <th scope="col">{t("hr.list.outcome")}</th>
+          <th scope="col">{t("hr.list.severity")}</th>
+          <th scope="col">{t("hr.list.behaviour")}</th>
+          <th scope="col">{t("hr.list.employee")}</th>
+          <th scope="col">{t("hr.list.account")}</th>
         </tr>
       </thead>
       <tbody>
@@ -58,18 +53,22 @@ export function CaseList({
                 {r.reference}
               </Link>
             </td>
-            <td>{formatDate(r.occurredAt)}</td>
+            <td>{date(r.occurredAt)}</td>
             <td>
               <StatusBadge status={r.status} />
             </td>
-            <td>{r.outcome ? (OUTCOME_LABELS[r.outcome as Outcome] ?? r.outcome) : "–"}</td>
-            <td>{SEVERITY_LABELS[r.severity as Severity] ?? r.severity}</td>
-            <td>{r.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join(", ")}</td>
+            <td>{r.outcome ? labelOf(t, OUTCOME_KEYS, r.outcome) : "–"}</td>
+            <td>{vocabLabel(t, "severity", r.severity)}</td>
+            <td>
+              {r.categories
+                .map((c) => vocabLabel(t, "category", c))
+                .join(t("common.listSeparator"))}
+            </td>
             <td>
               <Link to={`/hr/employees/${r.reporterId}`} className="underline">
                 {r.reporterName}
               </Link>
-              {r.teamName ? ` (${r.teamName})` : ""}
+              {r.teamName ? t("hr.list.team", { team: r.teamName }) : null}
             </td>
             <td>
               <Link to={`/hr/accounts/${r.accountId}`} className="underline">

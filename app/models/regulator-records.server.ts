@@ -315,7 +315,8 @@ export async function listOshaRecords(db: Db, p: { viewer: Viewer; year: number;
     total,
     rows: records.map((r) => ({
       caseNumber: r.caseNumber,
-      classification: OSHA_CLASSIFICATION_LABELS[r.classification as OshaClassification] ?? "-",
+      // The code: the page shows it in the reader's language.
+      classification: r.classification,
       privacyCase: r.privacyCase,
       // A case naming the viewer shows its number only.
       reference: refs.get(r.incidentId) ?? null,

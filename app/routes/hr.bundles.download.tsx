@@ -5,7 +5,8 @@ import { action as bundlesAction } from "./hr.bundles";
 
 // The bundle download as a resource route: a page route's action cannot answer a browser's form
 // post with a file (Remix reads it as the page's data). The rules stay in the page's action; a
-// refusal goes back to the page with what was typed, where it shows next to the field.
+// refusal goes back to the page with what was typed, where it shows next to the field
+// in the reader's language (the page translates the message).
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
@@ -18,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const answer = await bundlesAction(args);
   if (answer instanceof Response) return answer;
-  const { reference = "", error = "" } = answer.data as { reference?: string; error?: string };
+  const result = answer.data?.result;
+  const typed = result?.initialValue?.reference;
+  const reference = typeof typed === "string" ? typed : "";
+  const error = result?.error?.reference?.[0] ?? "";
   const back = new URLSearchParams({ problem: error, reference: reference.slice(0, 40) });
   return redirect(`/hr/bundles?${back}`, 303);
 }

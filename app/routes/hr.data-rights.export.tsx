@@ -5,7 +5,8 @@ import { action as dataRightsAction } from "./hr.data-rights";
 
 // The data-rights download as a resource route: a page route's action cannot answer a browser's
 // form post with a file (Remix reads it as the page's data). The rules stay in the page's
-// action; a refusal goes back to the page with what was typed, where it shows next to the field.
+// action; a refusal goes back to the page with what was typed, where it shows next to the field
+// in the reader's language (the page translates the message).
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
@@ -18,10 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const answer = await dataRightsAction(args);
   if (answer instanceof Response) return answer;
-  const { email = "", error = "Choose what to do." } = (answer.data ?? {}) as {
-    email?: string;
-    error?: string;
-  };
+  const result = answer.data?.result;
+  const typed = result?.initialValue?.email;
+  const email = typeof typed === "string" ? typed : "";
+  const error = result?.error?.email?.[0] ?? result?.error?.intent?.[0] ?? "Choose what to do.";
   const back = new URLSearchParams({ problem: error, email: email.slice(0, 320) });
   return redirect(`/hr/data-rights?${back}`, 303);
 }

@@ -27,6 +27,18 @@ export const TRANSLATED_FILES = [
   "app/routes/account.tsx",
   "emails/layout.tsx",
   "emails/simple-email.tsx",
+  // HR's pages (case histories, legal holds, data rights, bundles, records, verification)
+  "app/components/case-list.tsx",
+  "app/routes/hr.cases.tsx",
+  "app/routes/hr.accounts.$id.tsx",
+  "app/routes/hr.contacts.$id.tsx",
+  "app/routes/hr.employees.$id.tsx",
+  "app/routes/hr.holds.tsx",
+  "app/routes/hr.data-rights.tsx",
+  "app/routes/hr.bundles.tsx",
+  "app/routes/hr.records._index.tsx",
+  "app/routes/hr.records.osha.tsx",
+  "app/routes/hr.verify.tsx",
 ];
 
 const TEXT_ATTRIBUTES = new Set([
