@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { fixedT } from "./config";
 import { pageTitle, rootLocale } from "./meta";
+import type { SupportAnswer } from "~/domain/case-rules";
 import type { HoldScope } from "~/domain/retention";
 import type { OshaClassification, OshaInjuryType } from "~/domain/regulator-records";
 import type { AccountDecision, ActionStatus, Sanction } from "~/domain/sanctions";
@@ -60,6 +61,11 @@ export const CONDUCT_KEYS: Record<ConductStatus, string> = {
   CONDITIONS: "hr.conduct.CONDITIONS",
   SUSPENDED: "hr.conduct.SUSPENDED",
   TERMINATED: "hr.conduct.TERMINATED",
+};
+
+export const SUPPORT_ANSWER_KEYS: Record<SupportAnswer, string> = {
+  ARRANGED: "hr.supportAnswer.ARRANGED",
+  DECLINED: "hr.supportAnswer.DECLINED",
 };
 
 /** Payment status (CURRENT | LATE | IN_DISPUTE, see the schema). */

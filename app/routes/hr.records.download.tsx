@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { parseDateRange, parseYear } from "~/domain/regulator-records";
+import { pageLanguage } from "~/i18n/i18n.server";
 import { buildEvidencePack } from "~/models/evidence-pack.server";
 import { exportOsha, exportSb553Log, type OshaKind } from "~/models/regulator-records.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -100,6 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
     viewer: user,
     account: values.account ?? "",
     range: checked.range!,
+    language: await pageLanguage(request, user.language),
   });
   if (!pack.ok) return sendBack(values, "account");
   return download(pack.pdf, pack.fileName, "application/pdf");
