@@ -27,7 +27,9 @@ import { getCategorySettings } from "./jurisdiction.server";
 // and confidential list. Every export reads in pages of PAGE rows (no transaction held while
 // reading), is capped (the page says so), and is recorded afterwards in the settings history
 // in a short transaction of its own. Cases naming the person exporting are left out, as
-// everywhere, and the file says how many were.
+// everywhere, and the file says how many were. These records are written in English whatever
+// the reader's language: they are kept for a US regulator, in the fields the regulation names
+// (decision 104).
 
 const PAGE = 500;
 
