@@ -10,6 +10,7 @@ import {
   SANCTION_KEYS,
   historyTitle,
 } from "~/i18n/hr-labels";
+import { pageLanguage } from "~/i18n/i18n.server";
 import { useI18n } from "~/i18n/react";
 import {
   accountForHistory,
@@ -19,6 +20,7 @@ import {
 } from "~/models/case-history.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { formatMoney } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   historyTitle(matches, data?.account.name);
@@ -33,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const account = await accountForHistory(db, user, params.id ?? "");
   if (!account) throw notFound();
+  const language = await pageLanguage(request, user.language);
   // The newest cases; the full list is the HR search filtered to this account (paged there).
   const [cases, total] = await Promise.all([
     listCases(db, user, { accountId: account.id }, { take: HISTORY_CASES, skip: 0 }),
@@ -43,10 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: account.name,
       crmId: account.crmId,
       owner: account.owner?.name ?? null,
-      currency: account.currency,
-      // Whole units: the figures are for scale, not accounting (minor units as a string: JSON).
-      arrMinor: ((account.arrMinor / 100n) * 100n).toString(),
-      contractValueMinor: ((account.contractValueMinor / 100n) * 100n).toString(),
+      // Whole units in the reader's language: the figures are for scale, not accounting.
+      arr: formatMoney((account.arrMinor / 100n) * 100n, account.currency, language),
+      contractValue: formatMoney(
+        (account.contractValueMinor / 100n) * 100n,
+        account.currency,
+        language,
+      ),
       renewalDate: account.renewalDate?.toISOString() ?? null,
       conductStatus: account.conductStatus,
       paymentStatus: account.paymentStatus,
@@ -80,7 +86,7 @@ const HISTORY_CASES = 50;
 export default function AccountHistory() {
   const { account, contacts, decisions, sanctions, cases, totalCases, accountId } =
     useLoaderData<typeof loader>();
-  const { t, date, money } = useI18n();
+  const { t, date } = useI18n();
   const payment = labelOf(t, PAYMENT_KEYS, account.paymentStatus);
   return (
     <div className="space-y-6">
@@ -100,11 +106,11 @@ export default function AccountHistory() {
         </div>
         <div>
           <dt className="text-sm text-slate-600">{t("hr.account.arr")}</dt>
-          <dd>{money(BigInt(account.arrMinor), account.currency)}</dd>
+          <dd>{account.arr}</dd>
         </div>
         <div>
           <dt className="text-sm text-slate-600">{t("hr.account.contractValue")}</dt>
-          <dd>{money(BigInt(account.contractValueMinor), account.currency)}</dd>
+          <dd>{account.contractValue}</dd>
         </div>
         <div>
           <dt className="text-sm text-slate-600">{t("hr.account.renewal")}</dt>
