@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { pageLanguage } from "~/i18n/i18n.server";
+import { serverT } from "~/i18n/resources.server";
 import { requirePermission } from "~/utils/auth.server";
 import { action as dataRightsAction } from "./hr.data-rights";
 
@@ -9,10 +11,12 @@ import { action as dataRightsAction } from "./hr.data-rights";
 // in the reader's language (the page translates the message).
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "cases:review");
-  return new Response("Use the button on the data rights page.", {
+  const user = await requirePermission(request, "cases:review");
+  // Someone who opened the address directly: said in their language.
+  const t = serverT(await pageLanguage(request, user.language));
+  return new Response(t("hr.downloads.dataRights"), {
     status: 405,
-    headers: { Allow: "POST" },
+    headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
   });
 }
 
