@@ -72,7 +72,7 @@ export function CaseList({
               <Link to={`/hr/employees/${r.reporterId}`} className="underline">
                 {r.reporterName}
               </Link>
-              {r.teamName ? ` (${r.teamName})` : ""}
+              {r.teamName ? t("hr.list.team", { team: r.teamName }) : null}
             </td>
             <td>
               <Link to={`/hr/accounts/${r.accountId}`} className="underline">

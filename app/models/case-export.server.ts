@@ -1,13 +1,10 @@
+import type { TFunction } from "i18next";
 import { toSafeCsvRows } from "~/domain/csv-safety";
 import { SANCTION_LABELS, type Sanction } from "~/domain/sanctions";
-import {
-  CATEGORY_LABELS,
-  OUTCOME_LABELS,
-  PROTECTIVE_MEASURE_LABELS,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
-  type ProtectiveMeasure,
-} from "~/domain/vocabulary";
+import { PROTECTIVE_MEASURE_LABELS, type ProtectiveMeasure } from "~/domain/vocabulary";
+import { labelOf, OUTCOME_KEYS } from "~/i18n/hr-labels";
+import { serverT } from "~/i18n/resources.server";
+import { vocabLabel } from "~/i18n/vocabulary";
 
 // Case lists as CSV for HR, and the action labels the exports and the case page share. The
 // case file (PDF) is read in ./case-file.server.ts and laid out in ./case-file-pdf.server.ts.
@@ -36,43 +33,47 @@ export type CaseListRow = {
   narrative: string;
 };
 
-// People read the labels; spreadsheets filter on the codes, each in its own column.
-export const CASE_LIST_HEADER = [
-  "Reference",
-  "Reported",
-  "Happened",
-  "Status",
-  "Status code",
-  "Outcome",
-  "Outcome code",
-  "Severity",
-  "Severity code",
-  "Categories",
-  "Category codes",
-  "Account",
-  "Reporter",
-  "Team",
-  "Handler",
-  "What happened",
+// People read the labels and the headings, in the language of whoever downloads the list;
+// spreadsheets filter on the codes, each in its own column, the same in every language.
+const CASE_LIST_HEADER_KEYS = [
+  "exports.caseList.reference",
+  "exports.caseList.reported",
+  "exports.caseList.happened",
+  "exports.caseList.status",
+  "exports.caseList.statusCode",
+  "exports.caseList.outcome",
+  "exports.caseList.outcomeCode",
+  "exports.caseList.severity",
+  "exports.caseList.severityCode",
+  "exports.caseList.categories",
+  "exports.caseList.categoryCodes",
+  "exports.caseList.account",
+  "exports.caseList.reporter",
+  "exports.caseList.team",
+  "exports.caseList.handler",
+  "exports.caseList.whatHappened",
 ];
 
-const label = <T extends string>(labels: Record<T, string>, code: string | null) =>
-  code ? (labels[code as T] ?? code) : "";
+/** The header line's cells in the reader's language (English when no language is given). */
+export function caseListHeader(t: TFunction = serverT("en")): string[] {
+  return CASE_LIST_HEADER_KEYS.map((key) => t(key));
+}
 
-/** CSV lines for these cases (no header): see CASE_LIST_HEADER. */
-export function caseListCsvRows(rows: CaseListRow[]): string {
+/** CSV lines for these cases (no header): see caseListHeader. */
+export function caseListCsvRows(rows: CaseListRow[], t: TFunction = serverT("en")): string {
+  const separator = t("exports.caseList.separator");
   return toSafeCsvRows(
     rows.map((r) => [
       r.reference,
       r.createdAt,
       r.occurredAt,
-      label(STATUS_LABELS, r.status),
+      vocabLabel(t, "status", r.status),
       r.status,
-      label(OUTCOME_LABELS, r.outcome),
+      labelOf(t, OUTCOME_KEYS, r.outcome),
       r.outcome ?? "",
-      label(SEVERITY_LABELS, r.severity),
+      vocabLabel(t, "severity", r.severity),
       r.severity,
-      r.categories.map((c) => label(CATEGORY_LABELS, c)).join("; "),
+      r.categories.map((c) => vocabLabel(t, "category", c)).join(separator),
       r.categories.join("; "),
       r.accountName,
       r.reporterName,
@@ -83,6 +84,6 @@ export function caseListCsvRows(rows: CaseListRow[]): string {
   );
 }
 
-export function caseListCsv(rows: CaseListRow[]): string {
-  return toSafeCsvRows([CASE_LIST_HEADER]) + caseListCsvRows(rows);
+export function caseListCsv(rows: CaseListRow[], t: TFunction = serverT("en")): string {
+  return toSafeCsvRows([caseListHeader(t)]) + caseListCsvRows(rows, t);
 }

@@ -2,29 +2,21 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { SUPPORT_ANSWER_LABELS, type SupportAnswer } from "~/domain/case-rules";
 import { fitToFont, wrapText } from "~/domain/pdf-text";
+import type { Severity } from "~/domain/vocabulary";
+import { asLanguage, type SupportedLanguage } from "~/i18n/config";
 import {
-  ACTION_STATUS_LABELS,
-  DECISION_LABELS,
-  type AccountDecision,
-  type ActionStatus,
-} from "~/domain/sanctions";
-import {
-  CATEGORY_LABELS,
-  CHANNEL_LABELS,
-  OUTCOME_LABELS,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
-  SUPPORT_LABELS,
-  type Category,
-  type Channel,
-  type IncidentStatus,
-  type Outcome,
-  type Severity,
-  type SupportKind,
-} from "~/domain/vocabulary";
-import { actionLabel } from "./case-export.server";
+  ACTION_STATUS_KEYS,
+  DECISION_KEYS,
+  labelOf,
+  OUTCOME_KEYS,
+  PROTECTIVE_KEYS,
+  SANCTION_KEYS,
+  SUPPORT_ANSWER_KEYS,
+} from "~/i18n/hr-labels";
+import { hrMessage } from "~/i18n/hr-messages";
+import { serverT } from "~/i18n/resources.server";
+import { vocabLabel } from "~/i18n/vocabulary";
 import type { CaseFile } from "./case-file.server";
 
 // The case file's layout. Text is drawn in DejaVu Sans (decision 076), embedded as a subset of
@@ -156,104 +148,193 @@ export async function createPdf(title: string) {
   return { doc, writer: new PdfWriter(doc, font, bold) };
 }
 
-export async function renderCaseFilePdf(file: CaseFile, exportedBy: string, now = new Date()) {
+/**
+ * The language a PDF's headings are written in for a reader of `language`. The embedded font
+ * has no Japanese glyphs (decision 076), so a Japanese reader gets English headings rather than
+ * question marks (decision 104); English and Spanish are drawn as they are.
+ */
+export function pdfLanguage(language: string | null | undefined): SupportedLanguage {
+  const lang = asLanguage(language);
+  return lang === "ja" ? "en" : lang;
+}
+
+export async function renderCaseFilePdf(
+  file: CaseFile,
+  exportedBy: string,
+  now = new Date(),
+  language: string = "en",
+) {
   const { incident, timeline, chain } = file;
-  const { doc, writer: w } = await createPdf(`Case file ${incident.reference}`);
-  w.text(`Case file ${incident.reference}`, { size: 18, bold: true, gap: 6 });
-  w.text(`Exported by ${exportedBy} on ${d(now)}. Confidential: HR and counsel only.`);
+  const t = serverT(pdfLanguage(language));
+  const title = t("exports.caseFile.title", { reference: incident.reference });
+  const { doc, writer: w } = await createPdf(title);
+  w.text(title, { size: 18, bold: true, gap: 6 });
+  w.text(t("exports.caseFile.exportedBy", { name: exportedBy, date: d(now) }));
 
-  w.heading("Summary");
+  w.heading(t("exports.caseFile.summary"));
   const severity = (incident.assessedSeverity ?? incident.reporterSeverity) as Severity;
-  w.text(`Status: ${STATUS_LABELS[incident.status as IncidentStatus] ?? incident.status}`);
+  w.text(t("exports.caseFile.status", { value: vocabLabel(t, "status", incident.status) }));
   if (incident.outcome)
-    w.text(`Outcome: ${OUTCOME_LABELS[incident.outcome as Outcome] ?? incident.outcome}`);
-  w.text(`Reported by: ${incident.reporter.name}`);
-  w.text(`Handled by: ${incident.assignee?.name ?? "Unassigned"}`);
-  w.text(`Customer account: ${incident.account.name} (${incident.account.crmId})`);
-  if (incident.contacts.length)
-    w.text(`Customer contacts: ${incident.contacts.map((c) => c.contact.name).join(", ")}`);
-  w.text(`Happened: ${d(incident.occurredAt)}; reported ${d(incident.createdAt)}`);
-  w.text(`Channel: ${CHANNEL_LABELS[incident.channel as Channel] ?? incident.channel}`);
+    w.text(t("exports.caseFile.outcome", { value: labelOf(t, OUTCOME_KEYS, incident.outcome) }));
+  w.text(t("exports.caseFile.reportedBy", { name: incident.reporter.name }));
   w.text(
-    `Severity: ${SEVERITY_LABELS[severity] ?? severity}${incident.assessedSeverity ? " (assessed)" : " (as reported)"}`,
+    incident.assignee
+      ? t("exports.caseFile.handledBy", { name: incident.assignee.name })
+      : t("exports.caseFile.unassigned"),
   );
   w.text(
-    `Behaviour: ${incident.categories.map((c) => CATEGORY_LABELS[c.category as Category] ?? c.category).join(", ") || "-"}`,
+    t("exports.caseFile.account", { name: incident.account.name, crmId: incident.account.crmId }),
+  );
+  if (incident.contacts.length)
+    w.text(
+      t("exports.caseFile.contacts", {
+        names: incident.contacts.map((c) => c.contact.name).join(", "),
+      }),
+    );
+  w.text(
+    t("exports.caseFile.happened", {
+      happened: d(incident.occurredAt),
+      reported: d(incident.createdAt),
+    }),
+  );
+  w.text(t("exports.caseFile.channel", { value: vocabLabel(t, "channel", incident.channel) }));
+  w.text(
+    t(
+      incident.assessedSeverity
+        ? "exports.caseFile.severityAssessed"
+        : "exports.caseFile.severityReported",
+      {
+        value: vocabLabel(t, "severity", severity),
+      },
+    ),
+  );
+  w.text(
+    t("exports.caseFile.behaviour", {
+      value:
+        incident.categories.map((c) => vocabLabel(t, "category", c.category)).join(", ") || "-",
+    }),
   );
 
-  w.heading("What happened");
+  w.heading(t("exports.caseFile.whatHappened"));
   w.text(incident.narrative);
   if (incident.impact) {
-    w.heading("Impact on the reporter");
+    w.heading(t("exports.caseFile.impact"));
     w.text(incident.impact);
   }
 
-  w.heading("Support the employee asked for");
-  if (file.support.length === 0) w.text("None asked for.");
+  w.heading(t("exports.caseFile.support"));
+  if (file.support.length === 0) w.text(t("exports.caseFile.noSupport"));
   for (const s of file.support) {
-    const asked = SUPPORT_LABELS[s.kind as SupportKind] ?? s.kind;
+    const asked = vocabLabel(t, "support", s.kind);
     const answer = s.answer
-      ? `${SUPPORT_ANSWER_LABELS[s.answer as SupportAnswer] ?? s.answer} by ${s.answeredBy ?? "-"} on ${d(s.answeredAt)}`
-      : "Not answered.";
+      ? t("exports.caseFile.supportAnswer", {
+          answer: labelOf(t, SUPPORT_ANSWER_KEYS, s.answer),
+          name: s.answeredBy ?? "-",
+          date: d(s.answeredAt),
+        })
+      : t("exports.caseFile.notAnswered");
     w.text(`${asked}: ${answer}`);
-    if (s.answerReason) w.text(`Note to the employee: ${s.answerReason}`, { indent: 12 });
+    if (s.answerReason)
+      w.text(t("exports.caseFile.noteToEmployee", { note: s.answerReason }), { indent: 12 });
   }
 
-  w.heading("Messages between the reporter and the handlers");
-  if (file.messages.length === 0) w.text("No messages.");
+  w.heading(t("exports.caseFile.messages"));
+  if (file.messages.length === 0) w.text(t("exports.caseFile.noMessages"));
   for (const m of file.messages) {
-    w.text(`${d(m.at)}  ${m.authorName} (${m.fromReporter ? "reporter" : "handler"})`, {
-      bold: true,
-      gap: 0,
-    });
+    w.text(
+      t(m.fromReporter ? "exports.caseFile.fromReporter" : "exports.caseFile.fromHandler", {
+        date: d(m.at),
+        name: m.authorName,
+      }),
+      { bold: true, gap: 0 },
+    );
     w.text(m.body, { indent: 12, gap: 4 });
   }
 
-  w.heading("Witnesses and their statements");
-  if (file.witnesses.length === 0) w.text("The reporter named no witnesses.");
+  w.heading(t("exports.caseFile.witnesses"));
+  if (file.witnesses.length === 0) w.text(t("exports.caseFile.noWitnesses"));
   for (const x of file.witnesses) {
     const state = x.submittedAt
-      ? `statement asked ${d(x.requestedAt)}, given ${d(x.submittedAt)}`
+      ? t("exports.caseFile.statementGiven", { asked: d(x.requestedAt), given: d(x.submittedAt) })
       : x.requestedAt
-        ? `statement asked ${d(x.requestedAt)}, not given yet`
-        : "no statement asked for";
+        ? t("exports.caseFile.statementPending", { asked: d(x.requestedAt) })
+        : t("exports.caseFile.statementNotAsked");
     w.text(`${x.name}: ${state}`, { bold: !!x.statement, gap: x.statement ? 0 : 2 });
     if (x.statement) w.text(x.statement, { indent: 12, gap: 4 });
   }
 
-  w.heading("Actions");
-  if (incident.actions.length === 0) w.text("None recorded.");
+  w.heading(t("exports.caseFile.actions"));
+  if (incident.actions.length === 0) w.text(t("exports.caseFile.noneRecorded"));
   for (const a of incident.actions) {
-    w.text(
-      `${a.catalogue === "PROTECTIVE" ? "Protective" : "Sanction"}: ${actionLabel(a.catalogue, a.type)}. Owner ${a.owner?.name ?? "-"}; due ${d(a.dueAt)}; status ${ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status}${a.outcome ? `; outcome: ${a.outcome}` : ""}${a.reason ? `; reason: ${a.reason}` : ""}`,
-    );
+    const parts = [
+      t(
+        a.catalogue === "PROTECTIVE" ? "exports.caseFile.protective" : "exports.caseFile.sanction",
+        {
+          action: labelOf(
+            t,
+            a.catalogue === "PROTECTIVE" ? PROTECTIVE_KEYS : SANCTION_KEYS,
+            a.type,
+          ),
+          owner: a.owner?.name ?? "-",
+          due: d(a.dueAt),
+          status: labelOf(t, ACTION_STATUS_KEYS, a.status),
+        },
+      ),
+    ];
+    if (a.outcome) parts.push(t("exports.caseFile.actionOutcome", { outcome: a.outcome }));
+    if (a.reason) parts.push(t("exports.caseFile.actionReason", { reason: a.reason }));
+    w.text(parts.join(""));
   }
 
-  w.heading("Decisions on the account");
-  if (incident.decisions.length === 0) w.text("None recorded.");
+  w.heading(t("exports.caseFile.decisions"));
+  if (incident.decisions.length === 0) w.text(t("exports.caseFile.noneRecorded"));
   for (const x of incident.decisions) {
     w.text(
-      `${d(x.createdAt)}: ${DECISION_LABELS[x.decision as AccountDecision] ?? x.decision}. Decided by ${x.decidedBy.name}, approved by ${x.approver.name}; employees consulted: ${x.employeesConsulted ? "yes" : "no"}. Rationale: ${x.rationale}`,
+      t(
+        x.employeesConsulted
+          ? "exports.caseFile.decisionConsulted"
+          : "exports.caseFile.decisionNotConsulted",
+        {
+          date: d(x.createdAt),
+          decision: labelOf(t, DECISION_KEYS, x.decision),
+          decidedBy: x.decidedBy.name,
+          approver: x.approver.name,
+          rationale: x.rationale,
+        },
+      ),
     );
   }
 
-  w.heading("Evidence");
-  if (incident.evidence.length === 0) w.text("No files.");
+  w.heading(t("exports.caseFile.evidence"));
+  if (incident.evidence.length === 0) w.text(t("exports.caseFile.noFiles"));
   for (const e of incident.evidence) {
-    w.text(`${e.fileName} (${e.mimeType}, ${e.sizeBytes} bytes, ${d(e.createdAt)})`, { gap: 0 });
+    w.text(
+      t("exports.caseFile.file", {
+        name: e.fileName,
+        type: e.mimeType,
+        bytes: e.sizeBytes,
+        date: d(e.createdAt),
+      }),
+      { gap: 0 },
+    );
     w.text(`SHA-256 ${e.sha256}`, { size: 8, indent: 12, gap: 4 });
   }
 
-  w.heading("Timeline");
-  for (const t of timeline) {
-    w.text(`${d(new Date(t.at))}  ${t.actorName ?? "System"}: ${t.summary}`, { size: 9 });
+  // Timeline entries are written in English where they are made (app/domain/timeline-text.ts).
+  w.heading(t("exports.caseFile.timeline"));
+  for (const entry of timeline) {
+    const actor = entry.actorName ?? t("exports.caseFile.system");
+    w.text(`${d(new Date(entry.at))}  ${actor}: ${entry.summary}`, { size: 9 });
   }
 
-  w.heading("Tamper evidence");
+  w.heading(t("exports.caseFile.tamper"));
   w.text(
     chain.ok
-      ? `Hash chain verified: ${chain.length} events, unbroken.`
-      : `Hash chain BROKEN at event ${chain.brokenAtSeq}: ${chain.reason}.`,
+      ? t("exports.caseFile.chainOk", { count: chain.length })
+      : t("exports.caseFile.chainBroken", {
+          seq: chain.brokenAtSeq,
+          reason: hrMessage(t, chain.reason, pdfLanguage(language)),
+        }),
   );
   return doc.save({ useObjectStreams: false });
 }

@@ -1,29 +1,23 @@
 import type { Viewer } from "~/domain/permissions";
 import { PACK_CAP, type DateRange } from "~/domain/regulator-records";
-import {
-  ACTION_STATUS_LABELS,
-  DECISION_LABELS,
-  type AccountDecision,
-  type ActionStatus,
-} from "~/domain/sanctions";
-import {
-  CATEGORY_LABELS,
-  DEADLINE_LABELS,
-  OUTCOME_LABELS,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
-  type Category,
-  type DeadlineKind,
-  type IncidentStatus,
-  type Outcome,
-  type Severity,
-} from "~/domain/vocabulary";
+import type { Severity } from "~/domain/vocabulary";
 import type { ChainVerdict } from "~/domain/case-chain";
+import {
+  ACTION_STATUS_KEYS,
+  CONDUCT_KEYS,
+  DECISION_KEYS,
+  labelOf,
+  OUTCOME_KEYS,
+  PROTECTIVE_KEYS,
+  SANCTION_KEYS,
+} from "~/i18n/hr-labels";
+import { hrMessage } from "~/i18n/hr-messages";
+import { serverT } from "~/i18n/resources.server";
+import { vocabLabel } from "~/i18n/vocabulary";
 import type { Db } from "~/utils/db.server";
 import { recordAudit } from "./audit-log.server";
 import { verifyIncidentChain } from "./case-event.server";
-import { actionLabel } from "./case-export.server";
-import { createPdf } from "./case-file-pdf.server";
+import { createPdf, pdfLanguage } from "./case-file-pdf.server";
 import { handlerScope } from "./incident.server";
 
 // The "all reasonable steps" evidence pack (UK Employment Rights Act 2025 duty on third-party
@@ -42,7 +36,14 @@ export type PackResult =
 
 export async function buildEvidencePack(
   db: Db,
-  p: { viewer: Viewer & { name: string }; account: string; range: DateRange; now?: Date },
+  p: {
+    viewer: Viewer & { name: string };
+    account: string;
+    range: DateRange;
+    now?: Date;
+    /** The reader's language (the headings'); English when not given. */
+    language?: string;
+  },
 ): Promise<PackResult> {
   const now = p.now ?? new Date();
   const target = p.account.trim().slice(0, 200);
@@ -109,26 +110,37 @@ export async function buildEvidencePack(
   const chains: ChainVerdict[] = [];
   for (const i of incidents) chains.push(await verifyIncidentChain(db, i.id));
 
-  const { doc, writer: w } = await createPdf(`Evidence pack ${account.name}`);
-  w.text(`"All reasonable steps" evidence pack`, { size: 16, bold: true });
+  // Headings in the downloader's language; English for Japanese (the font, decision 104).
+  const t = serverT(pdfLanguage(p.language));
+  const { doc, writer: w } = await createPdf(t("exports.pack.docTitle", { name: account.name }));
+  w.text(t("exports.pack.title"), { size: 16, bold: true });
   w.text(
-    `Customer account: ${account.name} (${account.crmId}); conduct status now: ${account.conductStatus}`,
+    t("exports.pack.account", {
+      name: account.name,
+      crmId: account.crmId,
+      conduct: labelOf(t, CONDUCT_KEYS, account.conductStatus),
+    }),
   );
   w.text(
-    `Incidents from ${p.range.fromText} to ${p.range.toText}; produced ${d(now)} by ${p.viewer.name}. Confidential: HR and counsel.`,
+    t("exports.pack.range", {
+      from: p.range.fromText,
+      to: p.range.toText,
+      date: d(now),
+      name: p.viewer.name,
+    }),
   );
-  if (total > incidents.length)
-    w.text(
-      `Only the first ${PACK_CAP} of ${total} incidents: choose a shorter range for the rest.`,
-    );
-  if (leftOutAll > total)
-    w.text(`${leftOutAll - total} incident(s) naming the person exporting are left out.`);
+  if (total > incidents.length) w.text(t("exports.pack.capped", { max: PACK_CAP, total }));
+  if (leftOutAll > total) w.text(t("exports.pack.leftOut", { count: leftOutAll - total }));
   const okChains = chains.filter((c) => c.ok).length;
-  w.heading("Tamper evidence");
+  w.heading(t("exports.caseFile.tamper"));
   w.text(
     chains.length === okChains
-      ? `Hash chains verified: all ${chains.length} case timelines are unbroken.`
-      : `Hash chains: ${okChains} of ${chains.length} verified; ${chains.length - okChains} BROKEN (listed per case below).`,
+      ? t("exports.pack.chainsOk", { count: chains.length })
+      : t("exports.pack.chainsBroken", {
+          ok: okChains,
+          count: chains.length,
+          broken: chains.length - okChains,
+        }),
   );
   let met = 0;
   let missed = 0;
@@ -137,50 +149,92 @@ export async function buildEvidencePack(
       if (c.breachedAt || (c.metAt && c.metAt > c.dueAt)) missed++;
       else if (c.metAt) met++;
     }
-  w.text(`Clocks: ${met} met on time, ${missed} missed (met late or breached).`);
+  w.text(t("exports.pack.clocks", { met, missed }));
 
-  w.heading(`Decisions on the account (${decisions.length})`);
-  if (decisions.length === 0) w.text("None in this range.");
+  w.heading(t("exports.pack.decisions", { count: decisions.length }));
+  if (decisions.length === 0) w.text(t("exports.pack.noneInRange"));
   for (const x of decisions) {
-    w.text(
-      `${d(x.createdAt)}: ${DECISION_LABELS[x.decision as AccountDecision] ?? x.decision}${x.incident ? ` (case ${x.incident.reference})` : ""}. Proposed by ${x.decidedBy.name}; approver ${x.approver.name}; ${x.status.toLowerCase()}${x.reviewedAt ? ` ${d(x.reviewedAt)}` : ""}. Rationale: ${x.rationale}`,
-      { size: 9 },
-    );
+    const parts = [
+      `${d(x.createdAt)}: ${labelOf(t, DECISION_KEYS, x.decision)}`,
+      x.incident ? t("exports.pack.onCase", { reference: x.incident.reference }) : "",
+      t("exports.pack.decision", {
+        decidedBy: x.decidedBy.name,
+        approver: x.approver.name,
+        status: x.status.toLowerCase(),
+      }),
+      x.reviewedAt ? ` ${d(x.reviewedAt)}` : "",
+      t("exports.pack.rationale", { rationale: x.rationale }),
+    ];
+    w.text(parts.join(""), { size: 9 });
   }
 
-  w.heading(`Incidents (${incidents.length})`);
-  if (incidents.length === 0) w.text("No incidents in this range.");
+  w.heading(t("exports.pack.incidents", { count: incidents.length }));
+  if (incidents.length === 0) w.text(t("exports.pack.noIncidents"));
   incidents.forEach((i, n) => {
     const severity = (i.assessedSeverity ?? i.reporterSeverity) as Severity;
     const chain = chains[n];
-    w.text(`${i.reference}: happened ${d(i.occurredAt)}`, { bold: true, size: 10 });
+    w.text(t("exports.pack.incident", { reference: i.reference, date: d(i.occurredAt) }), {
+      bold: true,
+      size: 10,
+    });
+    const state = i.outcome
+      ? t("exports.pack.statusOutcome", {
+          status: vocabLabel(t, "status", i.status),
+          outcome: labelOf(t, OUTCOME_KEYS, i.outcome),
+        })
+      : vocabLabel(t, "status", i.status);
     w.text(
-      `${SEVERITY_LABELS[severity] ?? severity}; ${i.categories.map((c) => CATEGORY_LABELS[c.category as Category] ?? c.category).join(", ")}. Reported ${d(i.createdAt)}; acknowledged ${d(i.acknowledgedAt)}; resolved ${d(i.resolvedAt)}. ${STATUS_LABELS[i.status as IncidentStatus] ?? i.status}${i.outcome ? `, ${OUTCOME_LABELS[i.outcome as Outcome] ?? i.outcome}` : ""}.`,
+      t("exports.pack.incidentLine", {
+        severity: vocabLabel(t, "severity", severity),
+        categories: i.categories.map((c) => vocabLabel(t, "category", c.category)).join(", "),
+        reported: d(i.createdAt),
+        acknowledged: d(i.acknowledgedAt),
+        resolved: d(i.resolvedAt),
+        state,
+      }),
       { size: 9 },
     );
-    if (i.actions.length === 0) w.text("Actions: none recorded.", { size: 9 });
+    if (i.actions.length === 0) w.text(t("exports.pack.noActions"), { size: 9 });
     for (const a of i.actions)
       w.text(
-        `Action ${d(a.createdAt)}: ${a.catalogue === "PROTECTIVE" ? "protective" : "with the customer"}, ${actionLabel(a.catalogue, a.type)}; owner ${a.owner?.name ?? "-"}; due ${d(a.dueAt)}; ${ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status} (last change ${d(a.updatedAt)})`,
+        t(a.catalogue === "PROTECTIVE" ? "exports.pack.protective" : "exports.pack.withCustomer", {
+          date: d(a.createdAt),
+          action: labelOf(
+            t,
+            a.catalogue === "PROTECTIVE" ? PROTECTIVE_KEYS : SANCTION_KEYS,
+            a.type,
+          ),
+          owner: a.owner?.name ?? "-",
+          due: d(a.dueAt),
+          status: labelOf(t, ACTION_STATUS_KEYS, a.status),
+          changed: d(a.updatedAt),
+        }),
         { size: 9 },
       );
     for (const c of i.deadlines) {
       const state = c.breachedAt
-        ? `missed (breached ${d(c.breachedAt)})`
+        ? t("exports.pack.clockMissed", { date: d(c.breachedAt) })
         : c.metAt
           ? c.metAt > c.dueAt
-            ? `met late ${d(c.metAt)}`
-            : `met ${d(c.metAt)}`
-          : "running";
+            ? t("exports.pack.clockLate", { date: d(c.metAt) })
+            : t("exports.pack.clockMet", { date: d(c.metAt) })
+          : t("exports.pack.clockRunning");
       w.text(
-        `Clock ${DEADLINE_LABELS[c.kind as DeadlineKind] ?? c.kind}${c.sequence ? ` #${c.sequence + 1}` : ""}: due ${d(c.dueAt)}, ${state}`,
+        t("exports.pack.clock", {
+          kind: vocabLabel(t, "deadline", c.kind) + (c.sequence ? ` #${c.sequence + 1}` : ""),
+          due: d(c.dueAt),
+          state,
+        }),
         { size: 9 },
       );
     }
     w.text(
       chain.ok
-        ? `Timeline: ${chain.length} events, hash chain verified.`
-        : `Timeline: hash chain BROKEN at event ${chain.brokenAtSeq} (${chain.reason}).`,
+        ? t("exports.pack.timelineOk", { count: chain.length })
+        : t("exports.pack.timelineBroken", {
+            seq: chain.brokenAtSeq,
+            reason: hrMessage(t, chain.reason, pdfLanguage(p.language)),
+          }),
       { size: 9, gap: 6 },
     );
   });

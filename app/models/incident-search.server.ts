@@ -11,6 +11,7 @@ import {
   toCaseListRow,
   type CaseFilters,
 } from "./case-history.server";
+import type { TFunction } from "i18next";
 import { caseListCsv, caseListCsvRows, type CaseListRow } from "./case-export.server";
 import { handlerScopeSql } from "./incident.server";
 
@@ -169,6 +170,8 @@ export function caseListCsvStream(
   db: Db,
   viewer: Viewer & { id: string },
   search: { terms: string[]; filters: CaseFilters },
+  /** The reader's language: headings and labels in it, codes as they are. */
+  t?: TFunction,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let sent = 0;
@@ -178,7 +181,7 @@ export function caseListCsvStream(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode("\uFEFF" + caseListCsv([])));
+        controller.enqueue(encoder.encode("\uFEFF" + caseListCsv([], t)));
         return;
       }
       const take = Math.min(EXPORT_BATCH, CSV_MAX_ROWS - sent);
@@ -193,7 +196,7 @@ export function caseListCsvStream(
       await recordListExport(db, { incidentIds: page.rows.map((r) => r.id), actorId: viewer.id });
       sent += page.rows.length;
       after = page.next;
-      controller.enqueue(encoder.encode(caseListCsvRows(page.rows)));
+      controller.enqueue(encoder.encode(caseListCsvRows(page.rows, t)));
       if (!after) controller.close();
     },
   });

@@ -27,7 +27,9 @@ import { getCategorySettings } from "./jurisdiction.server";
 // and confidential list. Every export reads in pages of PAGE rows (no transaction held while
 // reading), is capped (the page says so), and is recorded afterwards in the settings history
 // in a short transaction of its own. Cases naming the person exporting are left out, as
-// everywhere, and the file says how many were.
+// everywhere, and the file says how many were. These records are written in English whatever
+// the reader's language: they are kept for a US regulator, in the fields the regulation names
+// (decision 104).
 
 const PAGE = 500;
 
@@ -315,7 +317,8 @@ export async function listOshaRecords(db: Db, p: { viewer: Viewer; year: number;
     total,
     rows: records.map((r) => ({
       caseNumber: r.caseNumber,
-      classification: OSHA_CLASSIFICATION_LABELS[r.classification as OshaClassification] ?? "-",
+      // The code: the page shows it in the reader's language.
+      classification: r.classification,
       privacyCase: r.privacyCase,
       // A case naming the viewer shows its number only.
       reference: refs.get(r.incidentId) ?? null,

@@ -1,5 +1,6 @@
 import { can } from "~/domain/permissions";
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { pageLanguage } from "~/i18n/i18n.server";
 import { getCaseFile, recordExport } from "~/models/case-file.server";
 import { renderCaseFilePdf } from "~/models/case-file-pdf.server";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -21,7 +22,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!can(user.role, "cases:review")) throw notFound();
   const file = await getCaseFile(db, id);
   const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
-  const bytes = await renderCaseFilePdf(file, me.name);
+  // Headings in the downloader's language (English for Japanese: the font, decision 104).
+  const language = await pageLanguage(request, user.language);
+  const bytes = await renderCaseFilePdf(file, me.name, new Date(), language);
   await recordExport(db, { incidentId: id, actorId: user.id, format: "PDF", what: "case file" });
   return new Response(Buffer.from(bytes) as unknown as BodyInit, {
     headers: {

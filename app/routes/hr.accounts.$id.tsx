@@ -2,13 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseList } from "~/components/case-list";
 import {
-  ACTION_STATUS_LABELS,
-  DECISION_LABELS,
-  SANCTION_LABELS,
-  type AccountDecision,
-  type ActionStatus,
-  type Sanction,
-} from "~/domain/sanctions";
+  ACTION_STATUS_KEYS,
+  CONDUCT_KEYS,
+  DECISION_KEYS,
+  labelOf,
+  PAYMENT_KEYS,
+  SANCTION_KEYS,
+  historyTitle,
+} from "~/i18n/hr-labels";
+import { pageLanguage } from "~/i18n/i18n.server";
+import { useI18n } from "~/i18n/react";
 import {
   accountForHistory,
   countCases,
@@ -17,11 +20,12 @@ import {
 } from "~/models/case-history.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { formatMoney } from "~/utils/format";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.account.name ?? "Account"} · History · Incident portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  historyTitle(matches, data?.account.name);
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // HR: a customer account's cases, the sanctions on it and the decisions taken, with its
 // figures (HR may see account revenue).
@@ -31,27 +35,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const account = await accountForHistory(db, user, params.id ?? "");
   if (!account) throw notFound();
+  const language = await pageLanguage(request, user.language);
   // The newest cases; the full list is the HR search filtered to this account (paged there).
   const [cases, total] = await Promise.all([
     listCases(db, user, { accountId: account.id }, { take: HISTORY_CASES, skip: 0 }),
     countCases(db, user, { accountId: account.id }),
   ]);
-  const major = (m: bigint) => Number(m / 100n).toLocaleString("en-GB");
   return {
     account: {
       name: account.name,
       crmId: account.crmId,
       owner: account.owner?.name ?? null,
-      arr: `${account.currency} ${major(account.arrMinor)}`,
-      contractValue: `${account.currency} ${major(account.contractValueMinor)}`,
+      // Whole units in the reader's language: the figures are for scale, not accounting.
+      arr: formatMoney((account.arrMinor / 100n) * 100n, account.currency, language),
+      contractValue: formatMoney(
+        (account.contractValueMinor / 100n) * 100n,
+        account.currency,
+        language,
+      ),
       renewalDate: account.renewalDate?.toISOString() ?? null,
       conductStatus: account.conductStatus,
-      payment: `${account.paymentStatus.toLowerCase().replace(/_/g, " ")}${account.daysOverdue ? `, ${account.daysOverdue} days overdue` : ""}`,
+      paymentStatus: account.paymentStatus,
+      daysOverdue: account.daysOverdue,
     },
     contacts: account.contacts,
     decisions: account.decisions.map((d) => ({
       id: d.id,
-      label: DECISION_LABELS[d.decision as AccountDecision] ?? d.decision,
+      decision: d.decision,
       rationale: d.rationale,
       consulted: d.employeesConsulted,
       at: d.createdAt.toISOString(),
@@ -60,8 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     sanctions: account.actions.map((a) => ({
       id: a.id,
-      label: SANCTION_LABELS[a.type as Sanction] ?? a.type,
-      status: ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status,
+      type: a.type,
+      status: a.status,
       outcome: a.outcome,
       at: a.createdAt.toISOString(),
     })),
@@ -76,68 +86,82 @@ const HISTORY_CASES = 50;
 export default function AccountHistory() {
   const { account, contacts, decisions, sanctions, cases, totalCases, accountId } =
     useLoaderData<typeof loader>();
+  const { t, date } = useI18n();
+  const payment = labelOf(t, PAYMENT_KEYS, account.paymentStatus);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">History of {account.name}</h1>
+      <h1 className="text-2xl font-semibold">{t("hr.history.title", { name: account.name })}</h1>
       <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-3">
         <div>
-          <dt className="text-sm text-slate-600">CRM id</dt>
+          <dt className="text-sm text-slate-600">{t("hr.account.crmId")}</dt>
           <dd>{account.crmId}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Owner</dt>
+          <dt className="text-sm text-slate-600">{t("hr.account.owner")}</dt>
           <dd>{account.owner ?? "–"}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Conduct status</dt>
-          <dd>{account.conductStatus.toLowerCase()}</dd>
+          <dt className="text-sm text-slate-600">{t("hr.account.conduct")}</dt>
+          <dd>{labelOf(t, CONDUCT_KEYS, account.conductStatus)}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Annual recurring revenue</dt>
+          <dt className="text-sm text-slate-600">{t("hr.account.arr")}</dt>
           <dd>{account.arr}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Contract value</dt>
+          <dt className="text-sm text-slate-600">{t("hr.account.contractValue")}</dt>
           <dd>{account.contractValue}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Renewal</dt>
-          <dd>{account.renewalDate ? formatDate(account.renewalDate) : "–"}</dd>
+          <dt className="text-sm text-slate-600">{t("hr.account.renewal")}</dt>
+          <dd>{account.renewalDate ? date(account.renewalDate) : "–"}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Payment</dt>
-          <dd>{account.payment}</dd>
+          <dt className="text-sm text-slate-600">{t("hr.account.payment")}</dt>
+          <dd>
+            {account.daysOverdue
+              ? t("hr.account.overdue", { status: payment, count: account.daysOverdue })
+              : payment}
+          </dd>
         </div>
       </dl>
       <section aria-labelledby="cases-heading" className="space-y-2">
         <h2 id="cases-heading" className="text-lg font-semibold">
-          Cases ({totalCases})
+          {t("hr.account.cases", { count: totalCases })}
         </h2>
-        <CaseList items={cases} caption={`Cases about ${account.name}`} />
+        <CaseList items={cases} caption={t("hr.account.casesCaption", { name: account.name })} />
         {totalCases > cases.length ? (
           <p className="text-sm">
-            Showing the newest {cases.length}.{" "}
+            {t("hr.account.showingNewest", { count: cases.length })}{" "}
             <Link
               to={`/hr/cases?account=${encodeURIComponent(accountId)}`}
               className="text-brand-700 underline"
             >
-              All {totalCases} cases about {account.name}
+              {t("hr.account.allCases", { count: totalCases, name: account.name })}
             </Link>
           </p>
         ) : null}
       </section>
       <section aria-labelledby="decisions-heading" className="space-y-2">
         <h2 id="decisions-heading" className="text-lg font-semibold">
-          Decisions
+          {t("hr.account.decisions")}
         </h2>
         {decisions.length === 0 ? (
-          <p className="text-slate-600">None.</p>
+          <p className="text-slate-600">{t("hr.account.none")}</p>
         ) : (
           <ul className="space-y-1">
             {decisions.map((d) => (
               <li key={d.id}>
-                {formatDate(d.at)}: {d.label}. Decided by {d.decidedBy}, approved by {d.approver};
-                employees consulted: {d.consulted ? "yes" : "no"}. {d.rationale}
+                {t(
+                  d.consulted ? "hr.account.decisionConsulted" : "hr.account.decisionNotConsulted",
+                  {
+                    date: date(d.at),
+                    decision: labelOf(t, DECISION_KEYS, d.decision),
+                    decidedBy: d.decidedBy,
+                    approver: d.approver,
+                  },
+                )}{" "}
+                {d.rationale}
               </li>
             ))}
           </ul>
@@ -145,16 +169,20 @@ export default function AccountHistory() {
       </section>
       <section aria-labelledby="sanctions-heading" className="space-y-2">
         <h2 id="sanctions-heading" className="text-lg font-semibold">
-          Actions on the account
+          {t("hr.account.actions")}
         </h2>
         {sanctions.length === 0 ? (
-          <p className="text-slate-600">None.</p>
+          <p className="text-slate-600">{t("hr.account.none")}</p>
         ) : (
           <ul className="space-y-1">
             {sanctions.map((s) => (
               <li key={s.id}>
-                {formatDate(s.at)}: {s.label} ({s.status}
-                {s.outcome ? `: ${s.outcome}` : ""})
+                {t(s.outcome ? "hr.account.actionWithOutcome" : "hr.account.action", {
+                  date: date(s.at),
+                  action: labelOf(t, SANCTION_KEYS, s.type),
+                  status: labelOf(t, ACTION_STATUS_KEYS, s.status),
+                  outcome: s.outcome ?? "",
+                })}
               </li>
             ))}
           </ul>
@@ -162,7 +190,7 @@ export default function AccountHistory() {
       </section>
       <section aria-labelledby="contacts-heading" className="space-y-2">
         <h2 id="contacts-heading" className="text-lg font-semibold">
-          Customer contacts
+          {t("hr.account.contacts")}
         </h2>
         <ul>
           {contacts.map((c) => (

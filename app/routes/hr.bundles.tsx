@@ -1,18 +1,38 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { Field, buttonClass, inputClass } from "~/components/ui/field";
 import { REFERENCE_PATTERN } from "~/domain/reference";
+import { hrMessage } from "~/i18n/hr-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { buildInvestigatorBundle } from "~/models/investigator-bundle.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Investigator bundles · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.bundles.title");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // HR downloads a case's investigator bundle with a button (a POST, recorded on the case's
 // timeline). A case that does not exist and one HR may not see get the same 404 and message.
 
-type Refusal = { error: string; reference: string };
+const ENTER_REFERENCE = "Enter a case reference such as INC-2026-0042.";
+
+const schema = z.object({
+  reference: z
+    .string({ required_error: ENTER_REFERENCE })
+    .transform((v) => v.trim().toUpperCase().slice(0, 40))
+    .pipe(z.string().regex(REFERENCE_PATTERN, ENTER_REFERENCE)),
+});
+
+/** The command a reader types, the same in every language. */
+const VERIFIER_COMMAND = "node verify.mjs";
+
+type Refusal = { result: SubmissionResult<string[]> };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
@@ -20,27 +40,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const problem = params.get("problem")?.slice(0, 200);
   if (!problem) return data<Refusal | null>(null);
+  const reference = (params.get("reference") ?? "").slice(0, 40);
   return data<Refusal | null>(
-    { error: problem, reference: (params.get("reference") ?? "").slice(0, 40) },
+    { result: { status: "error", initialValue: { reference }, error: { reference: [problem] } } },
     { status: 400 },
   );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "cases:review");
-  const form = await request.formData();
-  const reference = String(form.get("reference") ?? "")
-    .trim()
-    .toUpperCase()
-    .slice(0, 40);
-  if (!REFERENCE_PATTERN.test(reference))
-    return data(
-      { error: "Enter a case reference such as INC-2026-0042.", reference },
-      { status: 400 },
-    );
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success")
+    return data<Refusal>({ result: submission.reply() }, { status: 400 });
+  const { reference } = submission.value;
   const bundle = await buildInvestigatorBundle(await getDb(), { viewer: user, reference });
   if (!bundle)
-    return data({ error: "There is no case with this reference.", reference }, { status: 404 });
+    return data<Refusal>(
+      {
+        result: submission.reply({
+          fieldErrors: { reference: ["There is no case with this reference."] },
+        }),
+      },
+      { status: 404 },
+    );
   return new Response(bundle.tar, {
     headers: {
       "Content-Type": "application/x-tar",
@@ -52,44 +74,48 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function BundlesPage() {
   const refused = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() ?? refused;
+  const answer = useActionData<typeof action>() ?? refused;
+  const { t, language } = useI18n();
+  const [form, fields] = useForm({ id: "bundle", lastResult: answer?.result });
+  const typed = fields.reference.initialValue;
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link to="/hr/holds" className="text-brand-700 underline">
-          Legal holds
+          {t("hr.holds.title")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">Investigator bundles</h1>
+      <h1 className="text-2xl font-semibold">{t("hr.bundles.title")}</h1>
       <p className="max-w-prose">
-        A bundle holds one case's timeline with every hash, its evidence files and a small verifier
-        anyone can run with Node.js (<code>node verify.mjs</code>) to check that nothing was
-        changed, without the portal. The download is recorded on the case's timeline.
+        {t("hr.bundles.introBefore")}
+        <code>{VERIFIER_COMMAND}</code>
+        {t("hr.bundles.introAfter")}
       </p>
       <Form
         method="post"
         action="/hr/bundles/download"
         reloadDocument
         className="max-w-md space-y-4"
+        {...getFormProps(form)}
       >
         <Field
           id="reference"
-          label="Case reference"
-          errors={result?.error ? [result.error] : undefined}
+          label={t("hr.verify.reference")}
+          errors={fields.reference.errors?.map((m) => hrMessage(t, m, language))}
           required
         >
           {(ids) => (
             <input
               {...ids}
               name="reference"
-              defaultValue={result?.reference}
+              defaultValue={typeof typed === "string" ? typed : ""}
               className={inputClass}
               maxLength={40}
             />
           )}
         </Field>
         <button type="submit" className={buttonClass}>
-          Download the bundle (.tar)
+          {t("hr.bundles.download")}
         </button>
       </Form>
     </div>

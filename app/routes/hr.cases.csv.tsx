@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { parseSearch } from "~/domain/search-query";
+import { pageLanguage } from "~/i18n/i18n.server";
+import { serverT } from "~/i18n/resources.server";
 import { filtersFromUrl } from "~/models/case-history.server";
 import { caseListCsvStream } from "~/models/incident-search.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -20,10 +22,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const search = parseSearch(url.searchParams.get("q"));
   if (!search.ok) return new Response(search.message, { status: 400 });
-  const stream = caseListCsvStream(db, user, {
-    terms: search.terms,
-    filters: filtersFromUrl(url),
-  });
+  // Headings and labels in the downloader's language; the code columns stay as they are.
+  const t = serverT(await pageLanguage(request, user.language));
+  const stream = caseListCsvStream(
+    db,
+    user,
+    { terms: search.terms, filters: filtersFromUrl(url) },
+    t,
+  );
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

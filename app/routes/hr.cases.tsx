@@ -3,14 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CaseList } from "~/components/case-list";
 import { FieldError, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { parseSearch, SEARCH_MAX_CHARS } from "~/domain/search-query";
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  INCIDENT_STATUSES,
-  SEVERITIES,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
-} from "~/domain/vocabulary";
+import { CATEGORIES, INCIDENT_STATUSES, SEVERITIES } from "~/domain/vocabulary";
+import { hrMessage } from "~/i18n/hr-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 import {
   CSV_MAX_ROWS,
   teamChoices,
@@ -21,7 +18,9 @@ import { cursorFromParam, cursorToParam, searchCases } from "~/models/incident-s
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Case histories · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.cases.title");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // HR: every case (except those naming the viewer or filed by them), searched and filtered in
 // SQL, newest first, a page at a time with a link to the next (keyed, so page 1,000 costs what
@@ -85,11 +84,12 @@ function Select({
   value?: string;
   options: { value: string; label: string }[];
 }) {
+  const { t } = useI18n();
   return (
     <label className="block">
       <span className="block text-sm font-medium">{label}</span>
       <select name={name} defaultValue={value ?? ""} className={inputClass}>
-        <option value="">Any</option>
+        <option value="">{t("hr.cases.any")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -114,17 +114,18 @@ export default function HrCases() {
     firstHref,
     moreHref,
   } = useLoaderData<typeof loader>();
+  const { t, language, number } = useI18n();
+  const searchMessage = searchError ? hrMessage(t, searchError, language) : null;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Case histories</h1>
+      <h1 className="text-2xl font-semibold">{t("hr.cases.title")}</h1>
       <Form method="get" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-4">
         <div className="sm:col-span-4">
           <label htmlFor="q" className="block text-sm font-medium">
-            Search
+            {t("hr.cases.search")}
           </label>
           <span id="q-hint" className="block text-sm text-slate-600">
-            A reference, an account, a name, or words from the report or its messages. Every word
-            must appear; put &quot;a phrase&quot; in quotes.
+            {t("hr.cases.searchHint")}
           </span>
           <input
             id="q"
@@ -136,37 +137,37 @@ export default function HrCases() {
             maxLength={SEARCH_MAX_CHARS}
             className={inputClass}
           />
-          <FieldError id="q-error" errors={searchError ? [searchError] : undefined} />
+          <FieldError id="q-error" errors={searchMessage ? [searchMessage] : undefined} />
         </div>
         <label className="block">
-          <span className="block text-sm font-medium">From</span>
+          <span className="block text-sm font-medium">{t("hr.cases.from")}</span>
           <input type="date" name="from" defaultValue={query.from} className={inputClass} />
         </label>
         <label className="block">
-          <span className="block text-sm font-medium">To</span>
+          <span className="block text-sm font-medium">{t("hr.cases.to")}</span>
           <input type="date" name="to" defaultValue={query.to} className={inputClass} />
         </label>
         <Select
           name="severity"
-          label="Severity"
+          label={t("hr.list.severity")}
           value={query.severity}
-          options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+          options={SEVERITIES.map((s) => ({ value: s, label: vocabLabel(t, "severity", s) }))}
         />
         <Select
           name="category"
-          label="Category"
+          label={t("hr.cases.category")}
           value={query.category}
-          options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+          options={CATEGORIES.map((c) => ({ value: c, label: vocabLabel(t, "category", c) }))}
         />
         <Select
           name="status"
-          label="Status"
+          label={t("hr.list.status")}
           value={query.status}
-          options={INCIDENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          options={INCIDENT_STATUSES.map((s) => ({ value: s, label: vocabLabel(t, "status", s) }))}
         />
         <Select
           name="team"
-          label="Team"
+          label={t("hr.cases.team")}
           value={query.team}
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
         />
@@ -175,24 +176,26 @@ export default function HrCases() {
           // one chosen, and the search box finds cases by account name.
           <p className="self-end text-sm">
             <input type="hidden" name="account" value={account.id} />
-            Account: <strong>{account.name}</strong>{" "}
+            {t("hr.cases.accountLabel")} <strong>{account.name}</strong>{" "}
             <Link to={anyAccountHref} className="text-brand-700 underline">
-              Any account
+              {t("hr.cases.anyAccount")}
             </Link>
           </p>
         ) : null}
         <div className="flex items-end">
           <button type="submit" className={secondaryButtonClass}>
-            Filter
+            {t("hr.cases.filter")}
           </button>
         </div>
       </Form>
       <p role="status">
         {searchError
-          ? "Change the search to see cases."
+          ? t("hr.cases.changeSearch")
           : rows.length === 0
-            ? "No cases match."
-            : `Showing ${rows.length} ${rows.length === 1 ? "case" : "cases"}${continued ? " (continued)" : ""}, newest first.`}
+            ? t("hr.cases.noMatch")
+            : continued
+              ? t("hr.cases.showingContinued", { count: rows.length })
+              : t("hr.cases.showing", { count: rows.length })}
       </p>
       <p>
         {rows.length > 0 ? (
@@ -201,32 +204,32 @@ export default function HrCases() {
             <Form method="post" action={csvHref} reloadDocument className="inline">
               <button type="submit" className="text-brand-700 underline">
                 {moreHref || continued
-                  ? `Download the newest matching (up to ${csvMax.toLocaleString("en-GB")}) as CSV`
-                  : `Download these ${rows.length} as CSV`}
+                  ? t("hr.cases.downloadNewest", { max: number(csvMax) })
+                  : t("hr.cases.downloadThese", { count: rows.length })}
               </button>
             </Form>{" "}
             ·{" "}
           </>
         ) : null}
         <Link to="/hr/verify" className="text-brand-700 underline">
-          Verify timelines
+          {t("hr.cases.verifyLink")}
         </Link>{" "}
         ·{" "}
         <Link to="/admin/audit" className="text-brand-700 underline">
-          Settings history
+          {t("hr.cases.settingsHistory")}
         </Link>
       </p>
-      <CaseList items={rows} caption="Cases" empty="No cases match." />
+      <CaseList items={rows} caption={t("hr.cases.caption")} empty={t("hr.cases.noMatch")} />
       {moreHref || continued ? (
-        <nav aria-label="More cases" className="flex flex-wrap gap-4">
+        <nav aria-label={t("hr.cases.moreNav")} className="flex flex-wrap gap-4">
           {continued ? (
             <Link to={firstHref} className="text-brand-700 underline">
-              Back to the newest
+              {t("hr.cases.backToNewest")}
             </Link>
           ) : null}
           {moreHref ? (
             <Link to={moreHref} className="text-brand-700 underline">
-              Older cases
+              {t("hr.cases.older")}
             </Link>
           ) : null}
         </nav>

@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseList } from "~/components/case-list";
+import { historyTitle } from "~/i18n/hr-labels";
+import { useI18n } from "~/i18n/react";
 import { listCases, toListItems } from "~/models/case-history.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.contact.name ?? "Contact"} · History · Incident portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  historyTitle(matches, data?.contact.name);
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // HR: every case naming one person at a customer.
 
@@ -25,16 +28,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ContactHistory() {
   const { contact, cases } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const accountLink = (
+    <Link to={`/hr/accounts/${contact.account.id}`} className="underline">
+      {contact.account.name}
+    </Link>
+  );
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">History of {contact.name}</h1>
+      <h1 className="text-2xl font-semibold">{t("hr.history.title", { name: contact.name })}</h1>
       <p>
-        {contact.jobTitle ? `${contact.jobTitle} at ` : "At "}
-        <Link to={`/hr/accounts/${contact.account.id}`} className="underline">
-          {contact.account.name}
-        </Link>
+        {contact.jobTitle
+          ? t("hr.contact.jobAt", { jobTitle: contact.jobTitle })
+          : t("hr.contact.at")}{" "}
+        {accountLink}
       </p>
-      <CaseList items={cases} caption={`Cases involving ${contact.name}`} />
+      <CaseList items={cases} caption={t("hr.contact.caption", { name: contact.name })} />
     </div>
   );
 }

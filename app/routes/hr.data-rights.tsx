@@ -1,15 +1,39 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
+import { hrMessage } from "~/i18n/hr-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { erasePerson, exportPersonData, findPerson } from "~/models/data-rights.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "People's data rights · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.dataRights.title");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // HR answers a person's request to see their data (an export) or to have it erased (carried
 // out only where no legal hold or duty to keep stands in the way; otherwise refused with why).
+
+const NOBODY = "Nobody in the portal has this work email.";
+const CHOOSE = "Choose what to do.";
+
+const schema = z.object({
+  email: z.string({ required_error: NOBODY }).trim().max(320, NOBODY),
+  intent: z.enum(["export", "erase"], { errorMap: () => ({ message: CHOOSE }) }),
+  confirm: z.string().optional(),
+});
+
+type Answer = { result: SubmissionResult<string[]>; erased?: boolean; refused?: string[] };
+
+/** A refusal as the form shows it: the message under the email field, the email kept. */
+export function refusal(email: string, message: string): SubmissionResult<string[]> {
+  return { status: "error", initialValue: { email }, error: { email: [message] } };
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
@@ -18,23 +42,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const problem = params.get("problem")?.slice(0, 200);
   if (!problem) return data<Answer | null>(null);
   return data<Answer | null>(
-    { email: (params.get("email") ?? "").slice(0, 320), error: problem },
+    { result: refusal((params.get("email") ?? "").slice(0, 320), problem) },
     { status: 400 },
   );
 }
 
-type Answer = { email: string; error?: string; erased?: boolean; refused?: string[] };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "cases:review");
-  const form = await request.formData();
-  const email = String(form.get("email") ?? "").slice(0, 320);
-  const intent = String(form.get("intent") ?? "");
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success")
+    return data<Answer>({ result: submission.reply() }, { status: 400 });
+  const { email, intent, confirm } = submission.value;
   const db = await getDb();
-  const person = email.trim() ? await findPerson(db, email) : null;
+  const person = await findPerson(db, email);
   if (!person)
     return data<Answer>(
-      { email, error: "Nobody in the portal has this work email." },
+      { result: submission.reply({ fieldErrors: { email: [NOBODY] } }) },
       { status: 400 },
     );
   if (intent === "export") {
@@ -47,63 +70,54 @@ export async function action({ request }: ActionFunctionArgs) {
       },
     });
   }
-  if (intent === "erase") {
-    if (person.id === user.id)
-      return data<Answer>(
-        { email, error: "Another HR colleague must handle a request about you." },
-        { status: 400 },
-      );
-    if (form.get("confirm") !== "yes")
-      return data<Answer>(
-        { email, error: "Tick the box to confirm the erasure request." },
-        { status: 400 },
-      );
-    const result = await erasePerson(db, { actorId: user.id, userId: person.id });
-    return result.ok
-      ? data<Answer>({ email: "", erased: true })
-      : data<Answer>({ email, refused: result.reasons }, { status: 409 });
-  }
-  return data<Answer>({ email, error: "Choose what to do." }, { status: 400 });
+  const refuse = (message: string) =>
+    data<Answer>(
+      { result: submission.reply({ fieldErrors: { email: [message] } }) },
+      { status: 400 },
+    );
+  if (person.id === user.id) return refuse("Another HR colleague must handle a request about you.");
+  if (confirm !== "yes") return refuse("Tick the box to confirm the erasure request.");
+  const result = await erasePerson(db, { actorId: user.id, userId: person.id });
+  return result.ok
+    ? data<Answer>({ result: submission.reply({ resetForm: true }), erased: true })
+    : data<Answer>({ result: submission.reply(), refused: result.reasons }, { status: 409 });
 }
 
 export default function DataRightsPage() {
   const refused = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() ?? refused;
+  const answer = useActionData<typeof action>() ?? refused;
+  const { t, language } = useI18n();
+  const [form, fields] = useForm({ id: "data-rights", lastResult: answer?.result });
+  const email = fields.email.initialValue;
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link to="/hr/holds" className="text-brand-700 underline">
-          Legal holds
+          {t("hr.holds.title")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">People's data rights</h1>
-      <p className="max-w-prose">
-        Produce everything the portal holds about one person — as reporter, witness, named colleague
-        or handler — as a JSON archive with a readable summary, leaving out other people's personal
-        data. Or carry out an erasure request: it is refused, with the reason, while a legal hold or
-        a duty to keep one of their cases stands in the way. Both are recorded on the cases'
-        timelines and in the settings history.
-      </p>
-      {result?.erased ? (
+      <h1 className="text-2xl font-semibold">{t("hr.dataRights.title")}</h1>
+      <p className="max-w-prose">{t("hr.dataRights.intro")}</p>
+      {answer?.erased ? (
         <p role="status" className="text-emerald-800">
-          The person's profile is erased and they are signed out.
+          {t("hr.dataRights.erased")}
         </p>
       ) : null}
-      {result?.refused ? (
+      {answer?.refused ? (
         <div role="alert" className="rounded-lg bg-amber-50 p-4">
-          <p className="font-medium">The erasure was refused:</p>
+          <p className="font-medium">{t("hr.dataRights.refused")}</p>
           <ul className="mt-1 list-disc pl-5">
-            {result.refused.map((r: string) => (
-              <li key={r}>{r}</li>
+            {answer.refused.map((r: string) => (
+              <li key={r}>{hrMessage(t, r, language)}</li>
             ))}
           </ul>
         </div>
       ) : null}
-      <Form method="post" reloadDocument className="max-w-md space-y-4">
+      <Form method="post" reloadDocument className="max-w-md space-y-4" {...getFormProps(form)}>
         <Field
           id="email"
-          label="The person's work email"
-          errors={result?.error ? [result.error] : undefined}
+          label={t("hr.dataRights.email")}
+          errors={fields.email.errors?.map((m) => hrMessage(t, m, language))}
           required
         >
           {(ids) => (
@@ -111,7 +125,7 @@ export default function DataRightsPage() {
               {...ids}
               type="email"
               name="email"
-              defaultValue={result?.email}
+              defaultValue={answer?.erased || typeof email !== "string" ? "" : email}
               className={inputClass}
               maxLength={320}
             />
@@ -124,16 +138,16 @@ export default function DataRightsPage() {
           formAction="/hr/data-rights/export"
           className={buttonClass}
         >
-          Download their data (JSON)
+          {t("hr.dataRights.download")}
         </button>
         <fieldset className="space-y-2 rounded-lg border border-slate-300 p-3">
-          <legend className="px-1 font-medium">Erasure request</legend>
+          <legend className="px-1 font-medium">{t("hr.dataRights.erasure")}</legend>
           <label className="flex items-center gap-2">
             <input type="checkbox" name="confirm" value="yes" />
-            The person asked to be erased
+            {t("hr.dataRights.confirm")}
           </label>
           <button type="submit" name="intent" value="erase" className={secondaryButtonClass}>
-            Erase their data
+            {t("hr.dataRights.erase")}
           </button>
         </fieldset>
       </Form>

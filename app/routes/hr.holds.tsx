@@ -1,6 +1,9 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import {
   Field,
   FieldError,
@@ -8,7 +11,11 @@ import {
   inputClass,
   secondaryButtonClass,
 } from "~/components/ui/field";
-import { HOLD_SCOPES, HOLD_SCOPE_LABELS, parseHoldForm, type HoldScope } from "~/domain/retention";
+import { HOLD_SCOPES, parseHoldForm, type HoldScope } from "~/domain/retention";
+import { HOLD_SCOPE_KEYS, labelOf } from "~/i18n/hr-labels";
+import { hrMessage } from "~/i18n/hr-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import {
   HOLDS_PAGE,
   listHolds,
@@ -18,10 +25,11 @@ import {
 } from "~/models/legal-hold.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
-import { typedValues } from "~/utils/form-values";
+import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Legal holds · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.holds.title");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // HR places and releases legal holds. A hold covers one case, an account's cases or an
 // employee's reports; while it stands, retention and erasure leave those cases alone.
@@ -38,111 +46,171 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { active, released, page };
 }
 
-type Errors = Partial<Record<"scope" | "target" | "matter" | "reason" | "releaseReason", string[]>>;
+const RELEASE_REASON_MESSAGE = "Give the reason for releasing (5 to 2,000 characters).";
+const text = z.string().optional();
+
+// One schema for both forms (placing, and releasing one hold); the hold's rules stay in
+// app/domain/retention.ts and are reported here field by field.
+const holdSchema = z
+  .object({
+    intent: z.enum(["place", "release"]).catch("place"),
+    scope: text,
+    target: text,
+    matter: text,
+    reason: text,
+    holdId: text,
+    releaseReason: text,
+  })
+  .transform((v, ctx) => {
+    if (v.intent === "release") {
+      const reason = (v.releaseReason ?? "").trim();
+      if (reason.length >= 5 && reason.length <= 2000)
+        return { intent: "release" as const, holdId: v.holdId ?? "", reason };
+      ctx.addIssue({ code: "custom", path: ["releaseReason"], message: RELEASE_REASON_MESSAGE });
+      return z.NEVER;
+    }
+    const parsed = parseHoldForm({
+      scope: v.scope ?? "",
+      target: v.target ?? "",
+      matter: v.matter ?? "",
+      reason: v.reason ?? "",
+    });
+    if (parsed.ok) return { intent: "place" as const, hold: parsed.value };
+    for (const [field, messages] of Object.entries(parsed.errors))
+      for (const message of messages ?? [])
+        ctx.addIssue({ code: "custom", path: [field], message });
+    return z.NEVER;
+  });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "cases:review");
-  const values = typedValues(await request.formData());
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: holdSchema });
+  // Which hold a release form was about, so its message shows under that hold.
+  const holdId = formData.get("intent") === "release" ? String(formData.get("holdId") ?? "") : "";
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), holdId }, { status: 400 });
   const db = await getDb();
-  if (values.intent === "release") {
-    const reason = (values.releaseReason ?? "").trim();
-    if (reason.length < 5 || reason.length > 2000) {
-      const errors: Errors = {
-        releaseReason: ["Give the reason for releasing (5 to 2,000 characters)."],
-      };
-      return data({ errors, values, holdId: values.holdId ?? "" }, { status: 400 });
-    }
-    const result = await releaseHold(db, { actorId: user.id, holdId: values.holdId ?? "", reason });
+  const input = submission.value;
+  if (input.intent === "release") {
+    const result = await releaseHold(db, {
+      actorId: user.id,
+      holdId: input.holdId,
+      reason: input.reason,
+    });
     if (!result.ok)
       return data(
-        {
-          errors: { releaseReason: [result.error] } as Errors,
-          values,
-          holdId: values.holdId ?? "",
-        },
+        { result: submission.reply({ fieldErrors: { releaseReason: [result.error] } }), holdId },
         { status: 409 },
       );
-    return redirect("/hr/holds?released=1");
+    return redirectWithToast("/hr/holds", { key: "toast.hrHoldReleased" });
   }
-  const parsed = parseHoldForm(values);
-  if (!parsed.ok)
-    return data({ errors: parsed.errors as Errors, values, holdId: "" }, { status: 400 });
-  const target = await resolveHoldTarget(db, user, parsed.value.scope, parsed.value.target);
+  const target = await resolveHoldTarget(db, user, input.hold.scope, input.hold.target);
   if (!target) {
-    const errors: Errors = {
-      target: ["Nothing matches this. Check the reference, account or email."],
-    };
-    return data({ errors, values, holdId: "" }, { status: 400 });
+    const message = "Nothing matches this. Check the reference, account or email.";
+    return data(
+      { result: submission.reply({ fieldErrors: { target: [message] } }), holdId },
+      { status: 400 },
+    );
   }
-  await placeHold(db, { actorId: user.id, input: parsed.value, target });
-  return redirect("/hr/holds?placed=1");
+  await placeHold(db, { actorId: user.id, input: input.hold, target });
+  return redirectWithToast("/hr/holds", { key: "toast.hrHoldPlaced" });
+}
+
+type Hold = { id: string; matter: string };
+
+function ReleaseForm({
+  hold,
+  lastResult,
+}: {
+  hold: Hold;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t, language } = useI18n();
+  const [form, fields] = useForm({ id: `release-form-${hold.id}`, lastResult });
+  const errors = fields.releaseReason.errors?.map((m) => hrMessage(t, m, language));
+  return (
+    <Form method="post" className="mt-3 space-y-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="release" />
+      <input type="hidden" name="holdId" value={hold.id} />
+      <Field
+        id={`release-${hold.id}`}
+        label={t("hr.holds.releaseReason", { matter: hold.matter })}
+        errors={errors}
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            name="releaseReason"
+            defaultValue={(fields.releaseReason.initialValue as string | undefined) ?? ""}
+            className={inputClass}
+            maxLength={2000}
+          />
+        )}
+      </Field>
+      <button type="submit" className={secondaryButtonClass}>
+        {t("hr.holds.release")}
+      </button>
+    </Form>
+  );
 }
 
 export default function HoldsPage() {
   const { active, released, page } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const placeErrors = result && !result.holdId ? result.errors : {};
-  const v = result && !result.holdId ? result.values : {};
+  const answer = useActionData<typeof action>();
+  const { t, language, date } = useI18n();
+  const [form, fields] = useForm({
+    id: "place-hold",
+    lastResult: answer && !answer.holdId ? answer.result : undefined,
+  });
+  const errorsOf = (messages: string[] | undefined) =>
+    messages?.map((m) => hrMessage(t, m, language));
+  const typed = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">Legal holds</h1>
-      <p className="max-w-prose">
-        While a hold stands, the cases it covers are never purged by retention and the people in
-        them cannot be erased. Placing and releasing a hold is written on every case it covers and
-        in the settings history.
-      </p>
-      {params.get("placed") ? (
-        <p role="status" className="text-emerald-800">
-          The hold is in place.
-        </p>
-      ) : null}
-      {params.get("released") ? (
-        <p role="status" className="text-emerald-800">
-          The hold is released.
-        </p>
-      ) : null}
+      <h1 className="text-2xl font-semibold">{t("hr.holds.title")}</h1>
+      <p className="max-w-prose">{t("hr.holds.intro")}</p>
       <p className="flex flex-wrap gap-4 text-sm">
         <Link to="/hr/data-rights" className="text-brand-700 underline">
-          People's data rights
+          {t("hr.dataRights.title")}
         </Link>
         <Link to="/hr/bundles" className="text-brand-700 underline">
-          Investigator bundles
+          {t("hr.bundles.title")}
         </Link>
       </p>
 
       <section aria-labelledby="place-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="place-heading" className="text-lg font-semibold">
-          Place a hold
+          {t("hr.holds.place")}
         </h2>
-        <Form method="post" className="mt-3 max-w-xl space-y-4">
+        <Form method="post" className="mt-3 max-w-xl space-y-4" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="place" />
           <fieldset className="space-y-1">
-            <legend className="font-medium">What the hold covers</legend>
+            <legend className="font-medium">{t("hr.holds.covers")}</legend>
             {HOLD_SCOPES.map((s: HoldScope) => (
               <label key={s} className="flex items-center gap-2">
                 <input
                   type="radio"
                   name="scope"
                   value={s}
-                  defaultChecked={(v.scope ?? "CASE") === s}
+                  defaultChecked={(typed(fields.scope.initialValue) ?? "CASE") === s}
                 />
-                {HOLD_SCOPE_LABELS[s]}
+                {labelOf(t, HOLD_SCOPE_KEYS, s)}
               </label>
             ))}
-            <FieldError errors={placeErrors.scope} />
+            <FieldError errors={errorsOf(fields.scope.errors)} />
           </fieldset>
           <Field
             id="target"
-            label="Case reference, account (CRM id or name) or employee's work email"
-            errors={placeErrors.target}
+            label={t("hr.holds.target")}
+            errors={errorsOf(fields.target.errors)}
             required
           >
             {(ids) => (
               <input
                 {...ids}
                 name="target"
-                defaultValue={v.target}
+                defaultValue={typed(fields.target.initialValue)}
                 className={inputClass}
                 maxLength={320}
               />
@@ -150,27 +218,32 @@ export default function HoldsPage() {
           </Field>
           <Field
             id="matter"
-            label="Matter name"
-            hint="e.g. the claim or investigation it is for"
-            errors={placeErrors.matter}
+            label={t("hr.holds.matter")}
+            hint={t("hr.holds.matterHint")}
+            errors={errorsOf(fields.matter.errors)}
             required
           >
             {(ids) => (
               <input
                 {...ids}
                 name="matter"
-                defaultValue={v.matter}
+                defaultValue={typed(fields.matter.initialValue)}
                 className={inputClass}
                 maxLength={200}
               />
             )}
           </Field>
-          <Field id="reason" label="Reason" errors={placeErrors.reason} required>
+          <Field
+            id="reason"
+            label={t("hr.holds.reason")}
+            errors={errorsOf(fields.reason.errors)}
+            required
+          >
             {(ids) => (
               <textarea
                 {...ids}
                 name="reason"
-                defaultValue={v.reason}
+                defaultValue={typed(fields.reason.initialValue)}
                 rows={3}
                 className={inputClass}
                 maxLength={2000}
@@ -178,70 +251,57 @@ export default function HoldsPage() {
             )}
           </Field>
           <button type="submit" className={buttonClass}>
-            Place the hold
+            {t("hr.holds.placeButton")}
           </button>
         </Form>
       </section>
 
       <section aria-labelledby="active-heading">
         <h2 id="active-heading" className="text-lg font-semibold">
-          Holds in place ({active.total})
+          {t("hr.holds.active", { count: active.total })}
         </h2>
         {active.holds.length === 0 ? (
-          <p className="mt-2 text-slate-600">No holds are in place.</p>
+          <p className="mt-2 text-slate-600">{t("hr.holds.noneActive")}</p>
         ) : (
           <ul className="mt-2 space-y-3">
-            {active.holds.map((h) => {
-              const mine = result?.holdId === h.id;
-              return (
-                <li key={h.id} className="rounded-lg bg-white p-4 shadow-sm">
-                  <p className="font-medium">{h.matter}</p>
-                  <p className="text-sm">
-                    {HOLD_SCOPE_LABELS[h.scope as HoldScope] ?? h.scope}: {h.target} · placed{" "}
-                    {formatDate(h.placedAt)} by {h.placedBy}
-                  </p>
-                  <p className="mt-1 text-sm text-slate-700">{h.reason}</p>
-                  <Form method="post" className="mt-3 space-y-2">
-                    <input type="hidden" name="intent" value="release" />
-                    <input type="hidden" name="holdId" value={h.id} />
-                    <Field
-                      id={`release-${h.id}`}
-                      label={`Reason for releasing the hold “${h.matter}”`}
-                      errors={mine ? result?.errors.releaseReason : undefined}
-                    >
-                      {(ids) => (
-                        <input
-                          {...ids}
-                          name="releaseReason"
-                          defaultValue={mine ? result?.values.releaseReason : ""}
-                          className={inputClass}
-                          maxLength={2000}
-                        />
-                      )}
-                    </Field>
-                    <button type="submit" className={secondaryButtonClass}>
-                      Release this hold
-                    </button>
-                  </Form>
-                </li>
-              );
-            })}
+            {active.holds.map((h) => (
+              <li key={h.id} className="rounded-lg bg-white p-4 shadow-sm">
+                <p className="font-medium">{h.matter}</p>
+                <p className="text-sm">
+                  {t("hr.holds.placedLine", {
+                    scope: labelOf(t, HOLD_SCOPE_KEYS, h.scope),
+                    target: h.target,
+                    date: date(h.placedAt),
+                    name: h.placedBy,
+                  })}
+                </p>
+                <p className="mt-1 text-sm text-slate-700">{h.reason}</p>
+                <ReleaseForm
+                  hold={h}
+                  lastResult={answer?.holdId === h.id ? answer.result : undefined}
+                />
+              </li>
+            ))}
           </ul>
         )}
       </section>
 
       <section aria-labelledby="released-heading">
         <h2 id="released-heading" className="text-lg font-semibold">
-          Released holds ({released.total})
+          {t("hr.holds.released", { count: released.total })}
         </h2>
         {released.holds.length === 0 ? (
-          <p className="mt-2 text-slate-600">None yet.</p>
+          <p className="mt-2 text-slate-600">{t("hr.holds.noneReleased")}</p>
         ) : (
           <ul className="mt-2 divide-y rounded-lg bg-white shadow-sm">
             {released.holds.map((h) => (
               <li key={h.id} className="p-3 text-sm">
-                <span className="font-medium">{h.matter}</span> ({h.target}) · released{" "}
-                {h.releasedAt ? formatDate(h.releasedAt) : ""}: {h.releaseReason}
+                <span className="font-medium">{h.matter}</span>{" "}
+                {t("hr.holds.releasedLine", {
+                  target: h.target,
+                  date: h.releasedAt ? date(h.releasedAt) : "",
+                  reason: h.releaseReason,
+                })}
               </li>
             ))}
           </ul>
@@ -249,12 +309,12 @@ export default function HoldsPage() {
         <p className="mt-2 flex gap-4 text-sm">
           {page > 1 ? (
             <Link to={`?page=${page - 1}`} className="text-brand-700 underline">
-              Newer
+              {t("hr.holds.newer")}
             </Link>
           ) : null}
           {page * HOLDS_PAGE < released.total ? (
             <Link to={`?page=${page + 1}`} className="text-brand-700 underline">
-              Older
+              {t("hr.holds.older")}
             </Link>
           ) : null}
         </p>

@@ -9,13 +9,18 @@ import {
   defaultRange,
   teamCode,
 } from "~/domain/regulator-records";
-import { CATEGORY_LABELS } from "~/domain/vocabulary";
+import { hrMessage } from "~/i18n/hr-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { getCategorySettings } from "~/models/jurisdiction.server";
 import { refusedDownload, type Errors } from "./hr.records.download";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Records · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "records.title");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // HR's regulator and counsel records: the SB 553 violent incident log, the OSHA 300 log and 301
 // reports, and the per-account evidence pack. Every download is a POST to hr.records.download
@@ -40,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     teamKey: teams.map((t) => ({ code: teamCode(t.id), name: t.name })),
     range: defaultRange(now),
     year: now.getUTCFullYear(),
-    violenceCategories: settings.violenceCategories.map((c) => CATEGORY_LABELS[c]),
+    violenceCategories: settings.violenceCategories,
   };
   // A refused download comes back here (see hr.records.download): the messages next to the
   // fields, what was typed, and a 4xx.
@@ -58,13 +63,15 @@ function Range({
   values: { from: string; to: string };
   errors?: Errors;
 }) {
+  const { t, language } = useI18n();
+  const tr = (messages: string[] | undefined) => messages?.map((m) => hrMessage(t, m, language));
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field
         id={`${prefix}-from`}
-        label="First day"
-        hint="YYYY-MM-DD"
-        errors={errors?.from}
+        label={t("records.firstDay")}
+        hint={t("records.dayHint")}
+        errors={tr(errors?.from)}
         required
       >
         {(ids) => (
@@ -77,7 +84,13 @@ function Range({
           />
         )}
       </Field>
-      <Field id={`${prefix}-to`} label="Last day" hint="YYYY-MM-DD" errors={errors?.to} required>
+      <Field
+        id={`${prefix}-to`}
+        label={t("records.lastDay")}
+        hint={t("records.dayHint")}
+        errors={tr(errors?.to)}
+        required
+      >
         {(ids) => (
           <input {...ids} name="to" type="date" defaultValue={values.to} className={inputClass} />
         )}
@@ -94,49 +107,49 @@ export default function RecordsPage() {
       ? { from: result.values.from ?? "", to: result.values.to ?? "" }
       : range;
   const years = Array.from({ length: 6 }, (_, i) => year - i);
+  const { t, language, number } = useI18n();
+  const tr = (messages: string[] | undefined) => messages?.map((m) => hrMessage(t, m, language));
+  const categories = violenceCategories.map((c) => vocabLabel(t, "category", c));
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">Records for regulators and counsel</h1>
-      <p className="max-w-prose">
-        Each download is recorded in the settings history. Cases that name you are left out of what
-        you download, as everywhere; the file says how many, so another HR person can download them.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("records.heading")}</h1>
+      <p className="max-w-prose">{t("records.intro")}</p>
 
       <section
         aria-labelledby="sb553-heading"
         className="max-w-2xl space-y-3 rounded-lg bg-white p-4 shadow-sm"
       >
         <h2 id="sb553-heading" className="text-lg font-semibold">
-          Violent incident log (California SB 553)
+          {t("records.sb553.heading")}
         </h2>
         <p className="text-sm">
-          Every incident in the chosen days with one of these categories:{" "}
-          {violenceCategories.join(", ") || "none chosen"}. The log holds codes only: no names,
-          emails, customer names or anything typed in a report. Locations are the channel and a team
-          code. Keep it at least five years. At most {LOG_CAP.CSV.toLocaleString("en")} entries per
-          CSV and {LOG_CAP.PDF.toLocaleString("en")} per PDF, and at most {MAX_RANGE_YEARS} years at
-          a time.
+          {t("records.sb553.text", {
+            categories: categories.join(t("common.listSeparator")) || t("records.sb553.noneChosen"),
+            csv: number(LOG_CAP.CSV),
+            pdf: number(LOG_CAP.PDF),
+            years: MAX_RANGE_YEARS,
+          })}
         </p>
         <Form method="post" action="/hr/records/download" reloadDocument className="space-y-4">
           <input type="hidden" name="intent" value="sb553" />
           <Range prefix="sb553" values={typed("sb553")} errors={errorsFor("sb553")} />
           <div className="flex flex-wrap gap-3">
             <button type="submit" name="format" value="CSV" className={buttonClass}>
-              Download the log (CSV)
+              {t("records.sb553.downloadCsv")}
             </button>
             <button type="submit" name="format" value="PDF" className={secondaryButtonClass}>
-              Download the log (PDF)
+              {t("records.sb553.downloadPdf")}
             </button>
           </div>
         </Form>
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700 underline">
-            Team codes used in the log
+            {t("records.sb553.teamCodes")}
           </summary>
           <p className="mt-1 text-slate-700">
-            Keep this key apart from the log you hand over
-            {teamKey.length >= TEAM_KEY_LIMIT ? ` (the first ${TEAM_KEY_LIMIT} teams by name)` : ""}
-            .
+            {teamKey.length >= TEAM_KEY_LIMIT
+              ? t("records.sb553.keyApartFirst", { count: TEAM_KEY_LIMIT })
+              : t("records.sb553.keyApart")}
           </p>
           <ul className="mt-1 grid gap-1 sm:grid-cols-2">
             {teamKey.map((t) => (
@@ -153,20 +166,17 @@ export default function RecordsPage() {
         className="max-w-2xl space-y-3 rounded-lg bg-white p-4 shadow-sm"
       >
         <h2 id="osha-heading" className="text-lg font-semibold">
-          OSHA injury and illness records
+          {t("records.osha.heading")}
         </h2>
-        <p className="text-sm">
-          The OSHA 300 log and 301 reports hold the cases HR marked recordable. Privacy cases are
-          written as “Privacy case”; their names are only on the confidential list.
-        </p>
+        <p className="text-sm">{t("records.osha.text")}</p>
         <p>
           <Link to="/hr/records/osha" className="text-brand-700 underline">
-            Mark a case recordable, or see the recordable cases
+            {t("records.osha.link")}
           </Link>
         </p>
         <Form method="post" action="/hr/records/download" reloadDocument className="space-y-4">
           <input type="hidden" name="intent" value="osha" />
-          <Field id="osha-year" label="Year" errors={errorsFor("osha")?.year}>
+          <Field id="osha-year" label={t("records.year")} errors={tr(errorsFor("osha")?.year)}>
             {(ids) => (
               <select
                 {...ids}
@@ -184,13 +194,13 @@ export default function RecordsPage() {
           </Field>
           <div className="flex flex-wrap gap-3">
             <button type="submit" name="kind" value="300" className={buttonClass}>
-              OSHA 300 log (CSV)
+              {t("records.osha.log300")}
             </button>
             <button type="submit" name="kind" value="301" className={secondaryButtonClass}>
-              OSHA 301 reports (PDF)
+              {t("records.osha.reports301")}
             </button>
             <button type="submit" name="kind" value="PRIVACY" className={secondaryButtonClass}>
-              Confidential list of privacy cases (CSV)
+              {t("records.osha.privacyList")}
             </button>
           </div>
         </Form>
@@ -201,20 +211,15 @@ export default function RecordsPage() {
         className="max-w-2xl space-y-3 rounded-lg bg-white p-4 shadow-sm"
       >
         <h2 id="pack-heading" className="text-lg font-semibold">
-          “All reasonable steps” evidence pack
+          {t("records.pack.heading")}
         </h2>
-        <p className="text-sm">
-          For one customer account: every incident in the chosen days (at most {PACK_CAP}; choose a
-          shorter range for more), what was done and when, the decisions on the account with who
-          proposed and approved them, the clocks met and missed, and whether each case's timeline
-          verifies. One PDF, without report text or reporters' names.
-        </p>
+        <p className="text-sm">{t("records.pack.text", { max: number(PACK_CAP) })}</p>
         <Form method="post" action="/hr/records/download" reloadDocument className="space-y-4">
           <input type="hidden" name="intent" value="pack" />
           <Field
             id="pack-account"
-            label="Account CRM id or name"
-            errors={errorsFor("pack")?.account}
+            label={t("records.pack.account")}
+            errors={tr(errorsFor("pack")?.account)}
             required
           >
             {(ids) => (
@@ -229,7 +234,7 @@ export default function RecordsPage() {
           </Field>
           <Range prefix="pack" values={typed("pack")} errors={errorsFor("pack")} />
           <button type="submit" className={buttonClass}>
-            Download the evidence pack (PDF)
+            {t("records.pack.download")}
           </button>
         </Form>
       </section>

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { parseDateRange, parseYear } from "~/domain/regulator-records";
+import { pageLanguage } from "~/i18n/i18n.server";
 import { buildEvidencePack } from "~/models/evidence-pack.server";
 import { exportOsha, exportSb553Log, type OshaKind } from "~/models/regulator-records.server";
+import { serverT } from "~/i18n/resources.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
@@ -68,10 +70,12 @@ function download(body: Uint8Array | string, fileName: string, contentType: stri
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "cases:review");
-  return new Response("Use the buttons on the Records page.", {
+  const user = await requirePermission(request, "cases:review");
+  // Someone who opened the address directly: said in their language.
+  const t = serverT(await pageLanguage(request, user.language));
+  return new Response(t("hr.downloads.records"), {
     status: 405,
-    headers: { Allow: "POST" },
+    headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
   });
 }
 
@@ -100,6 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
     viewer: user,
     account: values.account ?? "",
     range: checked.range!,
+    language: await pageLanguage(request, user.language),
   });
   if (!pack.ok) return sendBack(values, "account");
   return download(pack.pdf, pack.fileName, "application/pdf");

@@ -1,15 +1,20 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import {
   OSHA_CLASSIFICATIONS,
-  OSHA_CLASSIFICATION_LABELS,
-  OSHA_INJURY_LABELS,
   OSHA_INJURY_TYPES,
   parseOshaForm,
   parseYear,
 } from "~/domain/regulator-records";
+import { labelOf, OSHA_CLASSIFICATION_KEYS, OSHA_INJURY_KEYS } from "~/i18n/hr-labels";
+import { hrMessage } from "~/i18n/hr-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import {
   OSHA_PAGE,
   getOshaRecord,
@@ -18,9 +23,11 @@ import {
 } from "~/models/regulator-records.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { typedValues } from "~/utils/form-values";
+import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "OSHA recordable cases · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "records.oshaPage.title");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // HR marks a case recordable under OSHA with the 300/301 fields, on this page rather than the
 // case page. The marking is on the case's timeline; the list is paged in SQL.
@@ -39,16 +46,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { year, page, list, reference, editing };
 }
 
+const FIELDS = [
+  "reference",
+  "jobTitle",
+  "location",
+  "injuryDescription",
+  "classification",
+  "daysAway",
+  "daysRestricted",
+  "injuryType",
+  "privacyCase",
+  "treatedInEr",
+  "hospitalized",
+  "whatHappened",
+] as const;
+
+// The 300/301 rules stay in app/domain/regulator-records.ts; the schema reports them per field.
+const oshaSchema = z
+  .object(Object.fromEntries(FIELDS.map((f) => [f, z.string().optional()])))
+  .transform((v, ctx) => {
+    const parsed = parseOshaForm(
+      Object.fromEntries(FIELDS.map((f) => [f, (v[f] as string | undefined) ?? ""])),
+    );
+    if (parsed.ok) return parsed.value;
+    for (const [field, messages] of Object.entries(parsed.errors))
+      for (const message of messages ?? [])
+        ctx.addIssue({ code: "custom", path: [field], message });
+    return z.NEVER;
+  });
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "cases:review");
-  const values = typedValues(await request.formData());
-  const parsed = parseOshaForm(values);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  const result = await saveOshaRecord(await getDb(), { viewer: user, input: parsed.value });
+  const submission = parseWithZod(await request.formData(), { schema: oshaSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const input = submission.value;
+  const result = await saveOshaRecord(await getDb(), { viewer: user, input });
   if (!result.ok)
-    return data({ errors: { reference: [result.error] }, values }, { status: result.status });
-  return redirect(
-    `/hr/records/osha?year=${result.year}&saved=${result.caseNumber}&reference=${encodeURIComponent(parsed.value.reference)}`,
+    return data(submission.reply({ fieldErrors: { reference: [result.error] } }), {
+      status: result.status,
+    });
+  return redirectWithToast(
+    `/hr/records/osha?year=${result.year}&reference=${encodeURIComponent(input.reference)}`,
+    { key: "toast.hrOshaSaved", values: { caseNumber: result.caseNumber, year: result.year } },
   );
 }
 
@@ -56,8 +95,9 @@ type FormValues = Record<string, string>;
 
 export default function OshaPage() {
   const { year, page, list, reference, editing } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const lastResult = useActionData<typeof action>();
+  const { t, language } = useI18n();
+  const [form, fields] = useForm({ id: "osha-record", lastResult });
   const r = editing?.record;
   const stored: FormValues = r
     ? {
@@ -75,10 +115,11 @@ export default function OshaPage() {
         whatHappened: r.whatHappened,
       }
     : { reference: editing?.reference ?? reference };
-  const v: FormValues = result?.values ?? stored;
-  const e = (result?.errors ?? {}) as Partial<Record<string, string[]>>;
-  const text = (name: string, label: string, hint?: string, long = false) => (
-    <Field id={name} label={label} hint={hint} errors={e[name]} required>
+  const v: FormValues = (lastResult?.initialValue as FormValues | undefined) ?? stored;
+  const e = (name: (typeof FIELDS)[number]) =>
+    fields[name].errors?.map((m) => hrMessage(t, m, language));
+  const text = (name: (typeof FIELDS)[number], label: string, hint?: string, long = false) => (
+    <Field id={name} label={label} hint={hint} errors={e(name)} required>
       {(ids) =>
         long ? (
           <textarea
@@ -99,45 +140,34 @@ export default function OshaPage() {
     <div className="space-y-8">
       <p className="text-sm">
         <Link to="/hr/records" className="text-brand-700 underline">
-          Records
+          {t("records.title")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">OSHA recordable cases</h1>
-      {params.get("saved") ? (
-        <p role="status" className="text-emerald-800">
-          Saved as OSHA case {params.get("saved")} of {year}. The case's timeline records it.
-        </p>
-      ) : null}
+      <h1 className="text-2xl font-semibold">{t("records.oshaPage.title")}</h1>
       <section aria-labelledby="mark-heading" className="max-w-2xl">
         <h2 id="mark-heading" className="text-lg font-semibold">
-          {r ? `Update OSHA case ${r.caseNumber} of ${r.year}` : "Mark a case recordable"}
+          {r
+            ? t("records.oshaPage.update", { caseNumber: r.caseNumber, year: r.year })
+            : t("records.oshaPage.mark")}
         </h2>
-        <p className="text-sm text-slate-700">
-          A work-related injury or illness that meets the recording criteria of 29 CFR 1904 (for
-          example, days away from work or medical treatment beyond first aid). Record it within 7
-          calendar days of learning of it.
-        </p>
-        <Form method="post" className="mt-3 space-y-4 rounded-lg bg-white p-4 shadow-sm">
-          {text("reference", "Case reference", "Such as INC-2026-0042.")}
-          {text("jobTitle", "Employee's job title")}
-          {text(
-            "location",
-            "Where the event occurred",
-            "A site or area, such as “Leeds office, reception”. Never a person's name.",
-          )}
-          {text(
-            "injuryDescription",
-            "Injury or illness, and the part of the body affected",
-            undefined,
-            true,
-          )}
-          {text(
-            "whatHappened",
-            "What happened, and what directly harmed the employee",
-            undefined,
-            true,
-          )}
-          <Field id="classification" label="Classify the case" errors={e.classification} required>
+        <p className="text-sm text-slate-700">{t("records.oshaPage.criteria")}</p>
+        <Form
+          method="post"
+          key={editing?.reference ?? "new"}
+          className="mt-3 space-y-4 rounded-lg bg-white p-4 shadow-sm"
+          {...getFormProps(form)}
+        >
+          {text("reference", t("records.oshaPage.reference"), t("records.oshaPage.referenceHint"))}
+          {text("jobTitle", t("records.oshaPage.jobTitle"))}
+          {text("location", t("records.oshaPage.location"), t("records.oshaPage.locationHint"))}
+          {text("injuryDescription", t("records.oshaPage.injury"), undefined, true)}
+          {text("whatHappened", t("records.oshaPage.whatHappened"), undefined, true)}
+          <Field
+            id="classification"
+            label={t("records.oshaPage.classify")}
+            errors={e("classification")}
+            required
+          >
             {(ids) => (
               <select
                 {...ids}
@@ -145,17 +175,17 @@ export default function OshaPage() {
                 defaultValue={v.classification ?? ""}
                 className={inputClass}
               >
-                <option value="">Choose…</option>
+                <option value="">{t("records.oshaPage.choose")}</option>
                 {OSHA_CLASSIFICATIONS.map((c) => (
                   <option key={c} value={c}>
-                    {OSHA_CLASSIFICATION_LABELS[c]}
+                    {labelOf(t, OSHA_CLASSIFICATION_KEYS, c)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="daysAway" label="Days away from work" errors={e.daysAway}>
+            <Field id="daysAway" label={t("records.oshaPage.daysAway")} errors={e("daysAway")}>
               {(ids) => (
                 <input
                   {...ids}
@@ -168,8 +198,8 @@ export default function OshaPage() {
             </Field>
             <Field
               id="daysRestricted"
-              label="Days on job transfer or restriction"
-              errors={e.daysRestricted}
+              label={t("records.oshaPage.daysRestricted")}
+              errors={e("daysRestricted")}
             >
               {(ids) => (
                 <input
@@ -182,7 +212,12 @@ export default function OshaPage() {
               )}
             </Field>
           </div>
-          <Field id="injuryType" label="Type of injury or illness" errors={e.injuryType} required>
+          <Field
+            id="injuryType"
+            label={t("records.oshaPage.injuryType")}
+            errors={e("injuryType")}
+            required
+          >
             {(ids) => (
               <select
                 {...ids}
@@ -190,10 +225,10 @@ export default function OshaPage() {
                 defaultValue={v.injuryType ?? ""}
                 className={inputClass}
               >
-                <option value="">Choose…</option>
+                <option value="">{t("records.oshaPage.choose")}</option>
                 {OSHA_INJURY_TYPES.map((c) => (
                   <option key={c} value={c}>
-                    {OSHA_INJURY_LABELS[c]}
+                    {labelOf(t, OSHA_INJURY_KEYS, c)}
                   </option>
                 ))}
               </select>
@@ -201,12 +236,9 @@ export default function OshaPage() {
           </Field>
           {(
             [
-              [
-                "privacyCase",
-                "Privacy case: the log says “Privacy case” instead of the name (29 CFR 1904.29(b)(7))",
-              ],
-              ["treatedInEr", "Treated in an emergency room"],
-              ["hospitalized", "Hospitalized overnight as an in-patient"],
+              ["privacyCase", t("records.oshaPage.privacyCase")],
+              ["treatedInEr", t("records.oshaPage.treatedInEr")],
+              ["hospitalized", t("records.oshaPage.hospitalized")],
             ] as const
           ).map(([name, label]) => (
             <label key={name} className="flex items-start gap-2">
@@ -220,16 +252,16 @@ export default function OshaPage() {
             </label>
           ))}
           <button type="submit" className={buttonClass}>
-            {r ? "Save the OSHA record" : "Mark recordable"}
+            {r ? t("records.oshaPage.save") : t("records.oshaPage.markButton")}
           </button>
         </Form>
       </section>
       <section aria-labelledby="list-heading">
         <h2 id="list-heading" className="text-lg font-semibold">
-          Recordable cases in {year} ({list.total})
+          {t("records.oshaPage.listHeading", { year, count: list.total })}
         </h2>
         <Form method="get" className="mt-2 flex items-end gap-2">
-          <Field id="year" label="Year">
+          <Field id="year" label={t("records.year")}>
             {(ids) => (
               <input
                 {...ids}
@@ -241,16 +273,18 @@ export default function OshaPage() {
             )}
           </Field>
           <button type="submit" className={secondaryButtonClass}>
-            Show
+            {t("records.oshaPage.show")}
           </button>
         </Form>
         {list.rows.length === 0 ? (
-          <p className="mt-2 text-slate-600">No case is marked recordable for {year}.</p>
+          <p className="mt-2 text-slate-600">{t("records.oshaPage.none", { year })}</p>
         ) : (
           <ul className="mt-2 divide-y rounded-lg bg-white shadow-sm">
             {list.rows.map((row) => (
               <li key={row.caseNumber} className="p-3 text-sm">
-                <span className="font-medium">Case {row.caseNumber}</span>
+                <span className="font-medium">
+                  {t("records.oshaPage.caseNumber", { caseNumber: row.caseNumber })}
+                </span>
                 {row.reference ? (
                   <>
                     {" "}
@@ -264,19 +298,23 @@ export default function OshaPage() {
                     )
                   </>
                 ) : null}
-                : {row.classification}
-                {row.privacyCase ? " · privacy case" : ""}
+                {t("records.oshaPage.rowClass", {
+                  classification: labelOf(t, OSHA_CLASSIFICATION_KEYS, row.classification),
+                })}
+                {row.privacyCase ? t("records.oshaPage.rowPrivacy") : null}
               </li>
             ))}
           </ul>
         )}
         {pages > 1 ? (
-          <nav aria-label="Pages" className="mt-2 flex gap-3 text-sm">
-            {page > 1 ? <Link to={`?year=${year}&page=${page - 1}`}>Previous page</Link> : null}
-            <span>
-              Page {page} of {pages}
-            </span>
-            {page < pages ? <Link to={`?year=${year}&page=${page + 1}`}>Next page</Link> : null}
+          <nav aria-label={t("records.oshaPage.pages")} className="mt-2 flex gap-3 text-sm">
+            {page > 1 ? (
+              <Link to={`?year=${year}&page=${page - 1}`}>{t("records.oshaPage.previous")}</Link>
+            ) : null}
+            <span>{t("records.oshaPage.pageOf", { page, pages })}</span>
+            {page < pages ? (
+              <Link to={`?year=${year}&page=${page + 1}`}>{t("records.oshaPage.next")}</Link>
+            ) : null}
           </nav>
         ) : null}
       </section>

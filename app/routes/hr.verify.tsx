@@ -2,12 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { REFERENCE_PATTERN } from "~/domain/reference";
+import { hrMessage } from "~/i18n/hr-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { verifyChains } from "~/models/case-history.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
 
-export const meta: MetaFunction = () => [{ title: "Verify timelines · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.verify.pageTitle");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // HR checks the hash chains: one case by reference, or all of them. A broken chain is named
 // with the case and the event (seq) where it breaks.
@@ -29,46 +33,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function VerifyPage() {
   const { ran, reference, checked, broken, purged, purges } = useLoaderData<typeof loader>();
+  const { t, language, date } = useI18n();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Verify case timelines</h1>
-      <p>
-        Each timeline event holds the hash of the one before it. Changing, removing or reordering
-        any row breaks the chain from that row on.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("hr.verify.title")}</h1>
+      <p>{t("hr.verify.intro")}</p>
       <div className="flex flex-wrap items-end gap-4">
         <Form method="get" className="flex items-end gap-2">
           <label className="block">
-            <span className="block text-sm font-medium">Case reference</span>
+            <span className="block text-sm font-medium">{t("hr.verify.reference")}</span>
             <input name="reference" defaultValue={reference} className={inputClass} />
           </label>
           <button type="submit" className={secondaryButtonClass}>
-            Verify this case
+            {t("hr.verify.one")}
           </button>
         </Form>
         <Form method="get">
           <input type="hidden" name="all" value="1" />
           <button type="submit" className={buttonClass}>
-            Verify all cases
+            {t("hr.verify.all")}
           </button>
         </Form>
       </div>
       {ran ? (
         <section aria-labelledby="result-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="result-heading" className="text-lg font-semibold">
-            Result
+            {t("hr.verify.result")}
           </h2>
           {checked === 0 ? (
-            <p role="status">No such case.</p>
+            <p role="status">{t("hr.verify.noSuchCase")}</p>
           ) : broken.length === 0 ? (
             <p role="status" className="text-emerald-800">
-              All {checked} {checked === 1 ? "timeline is" : "timelines are"} intact.
+              {t("hr.verify.intact", { count: checked })}
             </p>
           ) : (
             <>
               <p role="status" className="text-red-700">
-                {broken.length} of {checked} {checked === 1 ? "timeline is" : "timelines are"}{" "}
-                broken.
+                {t("hr.verify.broken", { count: checked, broken: broken.length })}
               </p>
               <ul className="mt-2 space-y-1">
                 {broken.map((b) => (
@@ -76,7 +77,10 @@ export default function VerifyPage() {
                     <Link to={`/cases/${b.reference}`} className="underline">
                       {b.reference}
                     </Link>
-                    : event {b.seq}: {b.reason}
+                    {t("hr.verify.brokenAt", {
+                      seq: b.seq,
+                      reason: hrMessage(t, b.reason, language),
+                    })}
                   </li>
                 ))}
               </ul>
@@ -84,14 +88,16 @@ export default function VerifyPage() {
           )}
           {purged > 0 ? (
             <>
-              <p className="mt-3">
-                {purged} {purged === 1 ? "case's content was" : "cases' content was"} removed under
-                the retention rules; each purge is an event on its chain, which still verifies:
-              </p>
+              <p className="mt-3">{t("hr.verify.purged", { count: purged })}</p>
               <ul className="mt-1 space-y-1 text-sm">
                 {purges.map((p) => (
                   <li key={p.reference}>
-                    {p.reference}: event {p.seq}, {formatDate(p.at)}, {p.rule}
+                    {t("hr.verify.purge", {
+                      reference: p.reference,
+                      seq: p.seq,
+                      date: date(p.at),
+                      rule: p.rule,
+                    })}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, HARPER, login, openMenuIfFolded } from "./helpers";
 
+const NADIA = "nadia.osei@demo.example";
+
 // HR's case search (docs/decisions/086): found by reference and by account name through the
 // full-text index, older cases a link away, and a search the index cannot take answered next
 // to the field with what was typed kept. On a phone and on a desktop.
@@ -61,3 +63,45 @@ for (const viewport of [
     await expectNoAxeViolations(page, "HR case search with a problem");
   });
 }
+
+// An HR person who reads Japanese: Histories, the list's headings and an account's history in
+// Japanese, on a phone, and axe finds nothing. Nadia sets the language on her account page
+// and sets it back at the end (other journeys do not sign in as her).
+test("HR reads the case histories in Japanese (390 px wide)", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, NADIA);
+  await openMenuIfFolded(page);
+  await page.getByRole("link", { name: "Your account" }).click();
+  await page.getByLabel("Language for pages and e-mails").selectOption({ label: "日本語" });
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "アカウント" })).toBeVisible();
+  try {
+    // From the home page (the account page reloads itself in the new language).
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await openMenuIfFolded(page);
+    await page
+      .getByRole("navigation", { name: "メイン" })
+      .getByRole("link", { name: "履歴" })
+      .click();
+    await expect(page.getByRole("heading", { level: 1, name: "案件の履歴" })).toBeVisible();
+    await expect(page.getByLabel("検索", { exact: true })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "深刻度" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "新しい順に表示" })).toBeVisible();
+    await expectNoAxeViolations(page, "HR case histories in Japanese");
+
+    const account = page.locator("table tbody tr a[href^='/hr/accounts/']").first();
+    const name = await account.innerText();
+    await account.click();
+    await expect(page.getByRole("heading", { level: 1, name: `${name} の履歴` })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: /^案件（\d+件）$/ })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "取引先への措置" })).toBeVisible();
+    await expect(page).toHaveTitle(`${name} の履歴 · インシデント報告ポータル`);
+    await expectNoAxeViolations(page, "an account's history in Japanese");
+  } finally {
+    await page.goto("/account");
+    await page.getByLabel("画面とメールの言語").selectOption({ label: "English" });
+    await page.getByRole("button", { name: "言語を保存する" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  }
+});

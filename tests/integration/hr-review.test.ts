@@ -179,6 +179,41 @@ describe("exports", () => {
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(await db.caseEvent.count({ where: { incidentId: id, type: "EXPORTED" } })).toBe(2);
   });
+
+  it("writes headings in the downloader's language, codes the same in every language", async () => {
+    const download = async (language: string) => {
+      await db.user.update({ where: { id: org.hr.id }, data: { language } });
+      const res = await post(csvRoute.action, `/hr/cases/csv`, {});
+      const rows = parse((await res.text()).replace(/^\uFEFF/, "")) as string[][];
+      const pdf = await post(caseFileRoute.action, `/cases/${ref}/case-file`, { reference: ref });
+      const pdfText = await extractPdfText(new Uint8Array(await pdf.arrayBuffer()));
+      return { header: rows[0], row: rows.find((r) => r[0] === ref)!, pdfText };
+    };
+    try {
+      const es = await download("es");
+      expect(es.header.slice(0, 5)).toEqual([
+        "Referencia",
+        "Informado",
+        "Ocurrió",
+        "Estado",
+        "Código de estado",
+      ]);
+      expect(es.pdfText).toContain(`Expediente del caso ${ref}`);
+      expect(es.pdfText).toContain("Resumen");
+      const ja = await download("ja");
+      expect(ja.header[0]).toBe("案件番号");
+      expect(ja.header[4]).toBe("状況コード");
+      // The same codes whatever the language; the labels beside them follow it.
+      expect(ja.row[4]).toBe(es.row[4]);
+      expect(ja.row[10]).toBe(es.row[10]);
+      expect(ja.row[3]).not.toBe(es.row[3]);
+      // The PDF font has no Japanese glyphs: a Japanese reader's case file is in English.
+      expect(ja.pdfText).toContain(`Case file ${ref}`);
+      expect(ja.pdfText).toContain("Summary");
+    } finally {
+      await db.user.update({ where: { id: org.hr.id }, data: { language: "en" } });
+    }
+  });
 });
 
 describe("the case list", () => {

@@ -50,17 +50,6 @@ export const NOT_YET_TRANSLATED = [
   "app/components/person-form.tsx",
   "app/components/team-form.tsx",
   "app/components/webhook-ui.tsx",
-  // HR: case histories, people's histories, legal holds, records, data rights, verification.
-  "app/routes/hr.accounts.$id.tsx",
-  "app/routes/hr.bundles.tsx",
-  "app/routes/hr.cases.tsx",
-  "app/routes/hr.contacts.$id.tsx",
-  "app/routes/hr.data-rights.tsx",
-  "app/routes/hr.employees.$id.tsx",
-  "app/routes/hr.holds.tsx",
-  "app/routes/hr.records._index.tsx",
-  "app/routes/hr.records.osha.tsx",
-  "app/routes/hr.verify.tsx",
 ];
 
 function tsxFiles(entry: string): string[] {
