@@ -27,6 +27,17 @@ export const TRANSLATED_FILES = [
   "app/routes/account.tsx",
   "emails/layout.tsx",
   "emails/simple-email.tsx",
+  // Admin pages (people, teams and the admin home first).
+  "app/routes/admin._index.tsx",
+  "app/routes/admin.people._index.tsx",
+  "app/routes/admin.people.$id.tsx",
+  "app/routes/admin.people.new.tsx",
+  "app/routes/admin.teams._index.tsx",
+  "app/routes/admin.teams.$id.tsx",
+  "app/routes/admin.teams.new.tsx",
+  "app/components/person-form.tsx",
+  "app/components/team-form.tsx",
+  "app/routes/admin.retention.tsx",
 ];
 
 const TEXT_ATTRIBUTES = new Set([
