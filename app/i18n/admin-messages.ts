@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { useI18n } from "./react";
 import { translateMessage } from "./messages";
 
 // The admin pages' validation and server messages are written in English where the rule lives
@@ -28,11 +29,44 @@ const EXACT: Record<string, string> = {
   "Another team already has this name.": "admin.errors.teamNameTaken",
   "A deactivated person cannot be invited.": "admin.errors.inviteDeactivated",
   "You cannot deactivate yourself; ask another admin.": "admin.errors.deactivateSelf",
+  // Deadlines and calendars (app/domain/calendar-form.ts).
+  "Please enter a number.": "admin.errors.enterNumber",
+  "Please enter a whole number, such as 4.": "admin.errors.wholeNumber",
+  "Please enter 1 or more.": "admin.errors.oneOrMore",
+  "Please choose a unit.": "admin.errors.unit",
+  "Please choose a calendar.": "admin.errors.calendar",
+  "Please choose a calendar from the list.": "admin.errors.calendarFromList",
+  "Please give the calendar a name.": "admin.errors.calendarName",
+  "Please give the holiday a name.": "admin.errors.holidayName",
+  "Please keep the name under 100 characters.": "admin.errors.name100",
+  "Please use only ordinary letters and punctuation.": "admin.errors.plainName",
+  "Please give the start time.": "admin.errors.startTime",
+  "Please give the end time.": "admin.errors.endTime",
+  "Please give a time as HH:MM, such as 09:00.": "admin.errors.timeFormat",
+  "That is not a time zone we know. Please pick one from the list.": "admin.errors.unknownZone",
+  "Please give a time zone, such as Europe/London.": "admin.errors.giveZone",
+  "Unknown day.": "admin.errors.unknownDay",
+  "Please tick at least one working day.": "admin.errors.workingDay",
+  "Please give the date.": "admin.errors.giveDate",
+  "Please give a real date, such as 2026-12-25.": "admin.errors.realDate",
+  "There is already a calendar with this name.": "admin.errors.calendarTaken",
+  "Please choose a holiday to remove.": "admin.errors.holidayToRemove",
+  "A deadline policy uses this calendar. Choose another one for the policy first.":
+    "admin.errors.calendarInUse",
+};
+
+/** The units as the duration rule names them, to word its "at most" message. */
+const UNIT_WORDS: Record<string, string> = {
+  "business hours": "admin.units.BUSINESS_HOURS",
+  "business days": "admin.units.BUSINESS_DAYS",
+  "hours, around the clock": "admin.units.CALENDAR_HOURS",
+  "calendar days": "admin.units.CALENDAR_DAYS",
 };
 
 type Pattern = [RegExp, string];
 
 const PATTERNS: Pattern[] = [
+  [/^There is already a holiday on this date \((?<name>.+)\)\.$/, "admin.errors.holidayTaken"],
   [
     /^Enter a whole number of years from (?<min>\d+) to (?<max>[\d,]+)\.$/,
     "admin.errors.wholeYears",
@@ -53,6 +87,10 @@ export function adminMessage(t: TFunction, text: string, language: string): stri
   if (language === "en") return text;
   const key = EXACT[text];
   if (key) return t(key);
+  const atMost = text.match(/^Please enter at most ([\d,]+) (.+) \(a year\)\.$/);
+  if (atMost && UNIT_WORDS[atMost[2]]) {
+    return t("admin.errors.atMost", { max: atMost[1], unit: t(UNIT_WORDS[atMost[2]]) });
+  }
   for (const [pattern, patternKey] of PATTERNS) {
     const m = text.match(pattern);
     if (m?.groups) return t(patternKey, { ...m.groups });
@@ -72,4 +110,10 @@ export function adminErrors(
       list?.map((text) => adminMessage(t, text, language)),
     ]),
   );
+}
+
+/** A page's translator for lists of messages (a field's errors), as `Field` takes them. */
+export function useAdminMessages() {
+  const { t, language } = useI18n();
+  return (errors: string[] | undefined) => errors?.map((text) => adminMessage(t, text, language));
 }

@@ -38,6 +38,8 @@ export const TRANSLATED_FILES = [
   "app/components/person-form.tsx",
   "app/components/team-form.tsx",
   "app/routes/admin.retention.tsx",
+  "app/routes/admin.deadlines.tsx",
+  "app/routes/admin.calendars.$id.tsx",
 ];
 
 const TEXT_ATTRIBUTES = new Set([
