@@ -53,6 +53,7 @@ const EXACT: Record<string, string> = {
   "Please choose a holiday to remove.": "admin.errors.holidayToRemove",
   "A deadline policy uses this calendar. Choose another one for the policy first.":
     "admin.errors.calendarInUse",
+  "Please write the guidance (it may not be empty).": "admin.errors.guidance",
 };
 
 /** The units as the duration rule names them, to word its "at most" message. */

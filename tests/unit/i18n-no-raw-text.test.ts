@@ -40,6 +40,8 @@ export const TRANSLATED_FILES = [
   "app/routes/admin.retention.tsx",
   "app/routes/admin.deadlines.tsx",
   "app/routes/admin.calendars.$id.tsx",
+  "app/routes/admin.outbox.tsx",
+  "app/routes/admin.critical-guidance.tsx",
 ];
 
 const TEXT_ATTRIBUTES = new Set([
