@@ -180,3 +180,4 @@ export default function SettingsHistory() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

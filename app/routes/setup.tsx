@@ -35,3 +35,4 @@ export default function Setup() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
