@@ -42,6 +42,7 @@ export const TRANSLATED_FILES = [
   "app/routes/admin.calendars.$id.tsx",
   "app/routes/admin.outbox.tsx",
   "app/routes/admin.critical-guidance.tsx",
+  "app/routes/setup.tsx",
 ];
 
 const TEXT_ATTRIBUTES = new Set([
