@@ -190,7 +190,7 @@ export function describeDay(v: AuditValue | undefined): string {
 
 type FieldWords = { label: string; value: (v: AuditValue, ctx: AuditContext) => string };
 
-const none = (ctx: AuditContext) => say(ctx, "admin.audit.none", "none");
+const none = (ctx: AuditContext) => say(ctx, "admin.audit.noneValue", "none");
 const plain: FieldWords["value"] = (v, ctx) => (v === null || v === "" ? none(ctx) : text(v));
 const lower: FieldWords["value"] = (v, ctx) => (v === null ? none(ctx) : words(v));
 const day: FieldWords["value"] = (v) => describeDay(v);

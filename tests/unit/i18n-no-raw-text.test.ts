@@ -43,6 +43,7 @@ export const TRANSLATED_FILES = [
   "app/routes/admin.outbox.tsx",
   "app/routes/admin.critical-guidance.tsx",
   "app/routes/setup.tsx",
+  "app/routes/admin.audit.tsx",
 ];
 
 const TEXT_ATTRIBUTES = new Set([
