@@ -1,7 +1,10 @@
 import { Form } from "@remix-run/react";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
-import { LANGUAGES, ROLE_LABELS } from "~/domain/people";
+import { LANGUAGES } from "~/domain/people";
 import { ROLES } from "~/domain/vocabulary";
+import { adminErrors } from "~/i18n/admin-messages";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 
 export type PersonFormValues = Record<string, string>;
 
@@ -27,6 +30,8 @@ export function PersonForm({
   readOnly: boolean;
   busy: boolean;
 }) {
+  const { t, language } = useI18n();
+  const shown = adminErrors(t, errors, language);
   const text = (
     name: string,
     label: string,
@@ -42,7 +47,7 @@ export function PersonForm({
       id={`person-${name}`}
       label={label}
       hint={opts.hint}
-      errors={errors[name]}
+      errors={shown[name]}
       required={opts.required}
     >
       {(ids) => (
@@ -61,15 +66,19 @@ export function PersonForm({
   return (
     <Form method="post" className="max-w-xl space-y-4" noValidate>
       <fieldset disabled={readOnly} className="space-y-4">
-        <legend className="sr-only">{editing ? "Edit this person" : "New person"}</legend>
-        {text("name", "Name", { required: true })}
-        {text("email", "Work email", {
+        <legend className="sr-only">
+          {editing ? t("admin.personForm.legendEdit") : t("admin.personForm.legendNew")}
+        </legend>
+        {text("name", t("admin.personForm.name"), { required: true })}
+        {text("email", t("admin.personForm.email"), {
           type: "email",
           required: true,
-          hint: editing ? undefined : "The invitation to set a password goes to this address.",
+          hint: editing ? undefined : t("admin.personForm.emailHint"),
         })}
-        {text("employeeId", "Employee id", { hint: "As in the HR system; imports match on it." })}
-        <Field id="person-role" label="Role" errors={errors.role} required>
+        {text("employeeId", t("admin.personForm.employeeId"), {
+          hint: t("admin.personForm.employeeIdHint"),
+        })}
+        <Field id="person-role" label={t("admin.personForm.role")} errors={shown.role} required>
           {(ids) => (
             <select
               {...ids}
@@ -79,13 +88,13 @@ export function PersonForm({
             >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {vocabLabel(t, "role", r)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field id="person-teamId" label="Team" errors={errors.teamId}>
+        <Field id="person-teamId" label={t("admin.personForm.team")} errors={shown.teamId}>
           {(ids) => (
             <select
               {...ids}
@@ -93,25 +102,28 @@ export function PersonForm({
               defaultValue={values.teamId ?? ""}
               className={inputClass}
             >
-              <option value="">No team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+              <option value="">{t("admin.personForm.noTeam")}</option>
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        {text("managerRef", "Manager", {
-          hint: "Their work email or employee id. New reports go to this person first.",
+        {text("managerRef", t("admin.personForm.manager"), {
+          hint: t("admin.personForm.managerHint"),
         })}
-        {text("timeZone", "Time zone", { list: "time-zones", hint: "For example Europe/Paris." })}
+        {text("timeZone", t("admin.personForm.timeZone"), {
+          list: "time-zones",
+          hint: t("admin.personForm.timeZoneHint"),
+        })}
         <datalist id="time-zones">
           {zones.map((z) => (
             <option key={z} value={z} />
           ))}
         </datalist>
-        <Field id="person-language" label="Language" errors={errors.language}>
+        <Field id="person-language" label={t("admin.personForm.language")} errors={shown.language}>
           {(ids) => (
             <select
               {...ids}
@@ -121,7 +133,7 @@ export function PersonForm({
             >
               {Object.entries(LANGUAGES).map(([code, name]) => (
                 <option key={code} value={code}>
-                  {name}
+                  {languageName(code, language) ?? name}
                 </option>
               ))}
             </select>
@@ -131,12 +143,9 @@ export function PersonForm({
           <div>
             <label className="flex items-center gap-2">
               <input type="checkbox" name="active" defaultChecked={values.active === "on"} />
-              Active (can sign in and receive cases)
+              {t("admin.personForm.active")}
             </label>
-            <p className="mt-1 text-sm text-slate-600">
-              Deactivating someone signs them out everywhere and hands their open cases to the next
-              person above them.
-            </p>
+            <p className="mt-1 text-sm text-slate-600">{t("admin.personForm.activeHint")}</p>
           </div>
         ) : (
           <input type="hidden" name="active" value="on" />
@@ -144,9 +153,22 @@ export function PersonForm({
       </fieldset>
       {readOnly ? null : (
         <button type="submit" name="intent" value="save" className={buttonClass} disabled={busy}>
-          {busy ? "Saving…" : editing ? "Save changes" : "Add and send the invitation"}
+          {busy
+            ? t("admin.common.saving")
+            : editing
+              ? t("admin.common.saveChanges")
+              : t("admin.personForm.addAndInvite")}
         </button>
       )}
     </Form>
   );
+}
+
+/** A language's own name in the page's language ("Japanese", "日本語", "japonés"). */
+function languageName(code: string, inLanguage: string): string | undefined {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: "language" }).of(code);
+  } catch {
+    return undefined;
+  }
 }

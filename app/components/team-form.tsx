@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { adminErrors } from "~/i18n/admin-messages";
+import { useI18n } from "~/i18n/react";
 
 /** The team form: a name, a manager (by email or employee id) and the team it sits under. */
 export function TeamForm({
@@ -17,20 +19,22 @@ export function TeamForm({
   busy: boolean;
   submitLabel: string;
 }) {
+  const { t, language } = useI18n();
+  const shown = adminErrors(t, errors, language);
   return (
     <Form method="post" className="max-w-xl space-y-4" noValidate>
       <fieldset disabled={readOnly} className="space-y-4">
-        <legend className="sr-only">Team</legend>
-        <Field id="team-name" label="Team name" errors={errors.name} required>
+        <legend className="sr-only">{t("admin.teamForm.legend")}</legend>
+        <Field id="team-name" label={t("admin.teamForm.name")} errors={shown.name} required>
           {(ids) => (
             <input {...ids} name="name" defaultValue={values.name ?? ""} className={inputClass} />
           )}
         </Field>
         <Field
           id="team-managerRef"
-          label="Manager"
-          hint="Their work email or employee id."
-          errors={errors.managerRef}
+          label={t("admin.teamForm.manager")}
+          hint={t("admin.teamForm.managerHint")}
+          errors={shown.managerRef}
         >
           {(ids) => (
             <input
@@ -42,7 +46,7 @@ export function TeamForm({
             />
           )}
         </Field>
-        <Field id="team-parentId" label="Part of" errors={errors.parentId}>
+        <Field id="team-parentId" label={t("admin.teamForm.parent")} errors={shown.parentId}>
           {(ids) => (
             <select
               {...ids}
@@ -50,12 +54,12 @@ export function TeamForm({
               defaultValue={values.parentId ?? ""}
               className={inputClass}
             >
-              <option value="">No parent team</option>
+              <option value="">{t("admin.teamForm.noParent")}</option>
               {teams
-                .filter((t) => t.id !== values.id)
-                .map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
+                .filter((team) => team.id !== values.id)
+                .map((team) => (
+                  <option key={team.id} value={team.id}>
+                    {team.name}
                   </option>
                 ))}
             </select>
@@ -64,7 +68,7 @@ export function TeamForm({
       </fieldset>
       {readOnly ? null : (
         <button type="submit" className={buttonClass} disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
+          {busy ? t("admin.common.saving") : submitLabel}
         </button>
       )}
     </Form>

@@ -102,7 +102,24 @@ export type AuditContext = {
   currency?: string | null;
   /** Names of users the data refers to by id (an account owner). */
   names?: Map<string, string>;
+  /**
+   * The page's wording in another language: a translation key and its values give the
+   * sentence, or null for the English one written here (app/routes/admin.audit.tsx passes it).
+   */
+  say?: AuditWords;
 };
+
+export type AuditWords = (key: string, values?: Record<string, string | number>) => string | null;
+
+/** The sentence in the page's language when it has one, else the English. */
+function say(
+  ctx: AuditContext,
+  key: string,
+  english: string,
+  values?: Record<string, string | number>,
+): string {
+  return ctx.say?.(key, values) ?? english;
+}
 
 const ARROW = " → ";
 
@@ -117,18 +134,32 @@ function words(v: AuditValue | undefined): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A deadline target: "2 h", "1 business day", "30 calendar days". */
-export function describeTarget(v: AuditValue | undefined): string {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return "not set";
+export function describeTarget(v: AuditValue | undefined, ctx: AuditContext = {}): string {
+  const notSet = say(ctx, "admin.audit.notSet", "not set");
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return notSet;
   const minutes = Number(v.minutes);
-  if (!Number.isFinite(minutes)) return "not set";
-  const hoursAndMinutes = (m: number) => `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`;
+  if (!Number.isFinite(minutes)) return notSet;
+  const hoursAndMinutes = (m: number) => {
+    const [hours, rest] = [Math.floor(m / 60), m % 60];
+    const english = `${hours} h${rest ? ` ${rest} min` : ""}`;
+    return rest
+      ? say(ctx, "admin.calendar.hoursMinutes", english, { hours, minutes: rest })
+      : say(ctx, "admin.calendar.hours", english, { hours });
+  };
   if (v.businessHours === false) {
+    const days = minutes / (24 * 60);
     return minutes % (24 * 60) === 0
-      ? plural(minutes / (24 * 60), "calendar day")
-      : `${hoursAndMinutes(minutes)} round the clock`;
+      ? say(ctx, "admin.audit.calendarDays", plural(days, "calendar day"), { count: days })
+      : say(ctx, "admin.audit.roundTheClock", `${hoursAndMinutes(minutes)} round the clock`, {
+          time: hoursAndMinutes(minutes),
+        });
   }
   const day = BUSINESS_DAY_HOURS * 60;
-  return minutes % day === 0 ? plural(minutes / day, "business day") : hoursAndMinutes(minutes);
+  return minutes % day === 0
+    ? say(ctx, "admin.audit.businessDays", plural(minutes / day, "business day"), {
+        count: minutes / day,
+      })
+    : hoursAndMinutes(minutes);
 }
 
 /** Money in minor units (a string, as stored) as "1,200,000.00", with the currency if known. */
@@ -159,8 +190,9 @@ export function describeDay(v: AuditValue | undefined): string {
 
 type FieldWords = { label: string; value: (v: AuditValue, ctx: AuditContext) => string };
 
-const plain: FieldWords["value"] = (v) => (v === null || v === "" ? "none" : text(v));
-const lower: FieldWords["value"] = (v) => (v === null ? "none" : words(v));
+const none = (ctx: AuditContext) => say(ctx, "admin.audit.noneValue", "none");
+const plain: FieldWords["value"] = (v, ctx) => (v === null || v === "" ? none(ctx) : text(v));
+const lower: FieldWords["value"] = (v, ctx) => (v === null ? none(ctx) : words(v));
 const day: FieldWords["value"] = (v) => describeDay(v);
 const money: FieldWords["value"] = (v, ctx) => describeMoney(v, ctx.currency);
 
@@ -172,7 +204,10 @@ const ACCOUNT_FIELDS: Record<string, FieldWords> = {
   },
   ownerId: {
     label: "owner",
-    value: (v, ctx) => (v === null ? "nobody" : (ctx.names?.get(text(v)) ?? "a former user")),
+    value: (v, ctx) =>
+      v === null
+        ? say(ctx, "admin.audit.nobody", "nobody")
+        : (ctx.names?.get(text(v)) ?? say(ctx, "admin.audit.formerUser", "a former user")),
   },
   arrMinor: { label: "ARR", value: money },
   contractValueMinor: { label: "contract value", value: money },
@@ -186,7 +221,10 @@ const ACCOUNT_FIELDS: Record<string, FieldWords> = {
   conductStatus: { label: "conduct status", value: lower },
   needsConfirmation: {
     label: "confirmation",
-    value: (v) => (v === true ? "awaiting confirmation" : "confirmed"),
+    value: (v, ctx) =>
+      v === true
+        ? say(ctx, "admin.audit.awaitingConfirmation", "awaiting confirmation")
+        : say(ctx, "admin.audit.confirmed", "confirmed"),
   },
 };
 
@@ -209,7 +247,9 @@ const CALENDAR_FIELDS: Record<string, FieldWords> = {
 };
 
 const userName: FieldWords["value"] = (v, ctx) =>
-  v === null ? "nobody" : (ctx.names?.get(text(v)) ?? "a former user");
+  v === null
+    ? say(ctx, "admin.audit.nobody", "nobody")
+    : (ctx.names?.get(text(v)) ?? say(ctx, "admin.audit.formerUser", "a former user"));
 
 const PERSON_FIELDS: Record<string, FieldWords> = {
   name: { label: "name", value: plain },
@@ -220,14 +260,29 @@ const PERSON_FIELDS: Record<string, FieldWords> = {
   managerId: { label: "manager", value: userName },
   timeZone: { label: "time zone", value: plain },
   language: { label: "language", value: plain },
-  active: { label: "status", value: (v) => (v === false ? "deactivated" : "active") },
+  active: {
+    label: "status",
+    value: (v, ctx) =>
+      v === false
+        ? say(ctx, "admin.audit.deactivated", "deactivated")
+        : say(ctx, "admin.audit.active", "active"),
+  },
 };
 
 const WEBHOOK_FIELDS: Record<string, FieldWords> = {
   url: { label: "address", value: plain },
   description: { label: "description", value: plain },
-  events: { label: "events", value: (v) => (text(v) ? text(v).split(" ").join(", ") : "none") },
-  active: { label: "status", value: (v) => (v === false ? "disabled" : "active") },
+  events: {
+    label: "events",
+    value: (v, ctx) => (text(v) ? text(v).split(" ").join(", ") : none(ctx)),
+  },
+  active: {
+    label: "status",
+    value: (v, ctx) =>
+      v === false
+        ? say(ctx, "admin.audit.disabled", "disabled")
+        : say(ctx, "admin.audit.active", "active"),
+  },
 };
 
 const TEAM_FIELDS: Record<string, FieldWords> = {
@@ -235,6 +290,46 @@ const TEAM_FIELDS: Record<string, FieldWords> = {
   managerId: { label: "manager", value: userName },
   parent: { label: "parent team", value: plain },
 };
+
+/** The fields' names in the page's language (each key written out, for the language files). */
+const FIELD_KEYS: Record<string, string> = {
+  name: "admin.audit.fields.name",
+  segment: "admin.audit.fields.segment",
+  owner: "admin.audit.fields.owner",
+  ARR: "admin.audit.fields.arr",
+  "contract value": "admin.audit.fields.contractValue",
+  currency: "admin.audit.fields.currency",
+  "contract start": "admin.audit.fields.contractStart",
+  "contract end": "admin.audit.fields.contractEnd",
+  "renewal date": "admin.audit.fields.renewalDate",
+  "notice date": "admin.audit.fields.noticeDate",
+  "payment status": "admin.audit.fields.paymentStatus",
+  "days overdue": "admin.audit.fields.daysOverdue",
+  "conduct status": "admin.audit.fields.conductStatus",
+  confirmation: "admin.audit.fields.confirmation",
+  "job title": "admin.audit.fields.jobTitle",
+  email: "admin.audit.fields.email",
+  "time zone": "admin.audit.fields.timeZone",
+  "working days": "admin.audit.fields.workingDays",
+  "day starts": "admin.audit.fields.dayStarts",
+  "day ends": "admin.audit.fields.dayEnds",
+  "employee id": "admin.audit.fields.employeeId",
+  role: "admin.audit.fields.role",
+  team: "admin.audit.fields.team",
+  manager: "admin.audit.fields.manager",
+  language: "admin.audit.fields.language",
+  status: "admin.audit.fields.status",
+  address: "admin.audit.fields.address",
+  description: "admin.audit.fields.description",
+  events: "admin.audit.fields.events",
+  "parent team": "admin.audit.fields.parentTeam",
+  calendar: "admin.audit.fields.calendar",
+};
+
+function fieldLabel(ctx: AuditContext, label: string): string {
+  const key = FIELD_KEYS[label];
+  return key ? say(ctx, key, label) : label;
+}
 
 function describeChanges(
   changes: AuditChanges,
@@ -247,27 +342,32 @@ function describeChanges(
   const toCtx = currency ? { ...ctx, currency: text(currency.to) || null } : ctx;
   return Object.entries(changes).map(([field, c]) => {
     const f = fields[field] ?? { label: field, value: plain };
-    return `${f.label}: ${f.value(c.from, fromCtx)}${ARROW}${f.value(c.to, toCtx)}`;
+    return `${fieldLabel(ctx, f.label)}: ${f.value(c.from, fromCtx)}${ARROW}${f.value(c.to, toCtx)}`;
   });
 }
 
 /** Policy changes, most serious severity first, then in the clocks' order. */
-function describePolicyChanges(changes: AuditChanges): string[] {
+function describePolicyChanges(changes: AuditChanges, ctx: AuditContext): string[] {
   const parts: string[] = [];
   for (const severity of [...SEVERITIES].reverse()) {
     for (const kind of DEADLINE_KINDS) {
       const c = changes[`${severity}.${kind}`];
       if (!c) continue;
-      const label = `${DEADLINE_LABELS[kind as DeadlineKind].toLowerCase()}, ${SEVERITY_LABELS[severity as Severity].toLowerCase()}`;
-      parts.push(`${label}: ${describeTarget(c.from)}${ARROW}${describeTarget(c.to)}`);
+      const label =
+        ctx.say?.("admin.audit.policyCell", {
+          kind: ctx.say(`vocab.deadline.${kind}`) ?? kind,
+          severity: ctx.say(`vocab.severity.${severity}`) ?? severity,
+        }) ??
+        `${DEADLINE_LABELS[kind as DeadlineKind].toLowerCase()}, ${SEVERITY_LABELS[severity as Severity].toLowerCase()}`;
+      parts.push(`${label}: ${describeTarget(c.from, ctx)}${ARROW}${describeTarget(c.to, ctx)}`);
     }
   }
   const calendar = changes.calendar;
   if (calendar) {
     parts.push(
       calendar.from === null
-        ? `calendar: ${text(calendar.to)}`
-        : `calendar: ${text(calendar.from)}${ARROW}${text(calendar.to)}`,
+        ? `${fieldLabel(ctx, "calendar")}: ${text(calendar.to)}`
+        : `${fieldLabel(ctx, "calendar")}: ${text(calendar.from)}${ARROW}${text(calendar.to)}`,
     );
   }
   return parts;
@@ -282,8 +382,10 @@ function changesIn(data: Record<string, unknown>): AuditChanges {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => isChange(v))) as AuditChanges;
 }
 
-const withParts = (lead: string, parts: string[]) =>
-  parts.length ? `${lead}: ${parts.join("; ")}` : `${lead} (nothing changed)`;
+const withParts = (lead: string, parts: string[], ctx: AuditContext = {}) =>
+  parts.length
+    ? `${lead}: ${parts.join("; ")}`
+    : say(ctx, "admin.audit.nothingChanged", `${lead} (nothing changed)`, { lead });
 
 const quoted = (s: string | null | undefined, fallback: string) => (s ? `“${s}”` : fallback);
 
@@ -296,124 +398,325 @@ export function describeAudit(
   const changes = changesIn(data);
   const str = (k: string) => (typeof data[k] === "string" ? (data[k] as string) : null);
   const num = (k: string) => (typeof data[k] === "number" ? (data[k] as number) : 0);
+  // A quoted name, or what stands for it when there is none.
+  const unnamed = say(ctx, "admin.audit.unnamed", "(unnamed)");
+  const sinceRemoved = say(ctx, "admin.audit.sinceRemoved", "(since removed)");
+  const sinceDeleted = say(ctx, "admin.audit.sinceDeleted", "(since deleted)");
+  const noAddress = say(ctx, "admin.audit.noAddress", "(no address)");
+  const aPerson = say(ctx, "admin.audit.aPerson", "a person");
+  const aCase = say(ctx, "admin.audit.aCase", "a case");
 
   switch (event.action) {
     case "DEADLINE_POLICY_SAVED":
-      return withParts("Changed the deadline policy", describePolicyChanges(changes));
-    case "CALENDAR_CREATED":
-      return `Created the calendar ${quoted(str("name") ?? subject, "(unnamed)")}`;
-    case "CALENDAR_UPDATED":
       return withParts(
-        `Changed the calendar ${quoted(subject, "(since removed)")}`,
-        describeChanges(changes, CALENDAR_FIELDS, ctx),
+        say(ctx, "admin.audit.policySaved", "Changed the deadline policy"),
+        describePolicyChanges(changes, ctx),
+        ctx,
       );
-    case "CALENDAR_DELETED":
-      return `Deleted the calendar ${quoted(str("name") ?? subject, "(unnamed)")}`;
+    case "CALENDAR_CREATED": {
+      const name = quoted(str("name") ?? subject, unnamed);
+      return say(ctx, "admin.audit.calendarCreated", `Created the calendar ${name}`, { name });
+    }
+    case "CALENDAR_UPDATED": {
+      const name = quoted(subject, sinceRemoved);
+      return withParts(
+        say(ctx, "admin.audit.calendarUpdated", `Changed the calendar ${name}`, { name }),
+        describeChanges(changes, CALENDAR_FIELDS, ctx),
+        ctx,
+      );
+    }
+    case "CALENDAR_DELETED": {
+      const name = quoted(str("name") ?? subject, unnamed);
+      return say(ctx, "admin.audit.calendarDeleted", `Deleted the calendar ${name}`, { name });
+    }
     case "HOLIDAY_ADDED":
     case "HOLIDAY_REMOVED": {
       const added = event.action === "HOLIDAY_ADDED";
-      const holiday = `${quoted(str("name"), "a holiday")} on ${describeDay(str("date"))}`;
-      const calendar = quoted(subject, "a calendar");
+      const name = quoted(str("name"), say(ctx, "admin.audit.aHoliday", "a holiday"));
+      const date = describeDay(str("date"));
+      const calendar = quoted(subject, say(ctx, "admin.audit.aCalendar", "a calendar"));
+      const values = { name, date, calendar };
       return added
-        ? `Added the holiday ${holiday} to ${calendar}`
-        : `Removed the holiday ${holiday} from ${calendar}`;
+        ? say(
+            ctx,
+            "admin.audit.holidayAdded",
+            `Added the holiday ${name} on ${date} to ${calendar}`,
+            values,
+          )
+        : say(
+            ctx,
+            "admin.audit.holidayRemoved",
+            `Removed the holiday ${name} on ${date} from ${calendar}`,
+            values,
+          );
     }
-    case "ACCOUNT_UPDATED":
+    case "ACCOUNT_UPDATED": {
+      const name = quoted(subject, say(ctx, "admin.audit.unknownAccount", "(unknown account)"));
       return withParts(
-        `Changed the account ${quoted(subject, "(unknown account)")}`,
+        say(ctx, "admin.audit.accountUpdated", `Changed the account ${name}`, { name }),
         describeChanges(changes, ACCOUNT_FIELDS, ctx),
+        ctx,
       );
+    }
     case "CONTACT_ADDED": {
-      const at = ctx.accountName ? ` to ${quoted(ctx.accountName, "")}` : "";
-      return `Added the contact ${quoted(str("name") ?? subject, "(unnamed)")}${at}`;
+      const name = quoted(str("name") ?? subject, unnamed);
+      if (!ctx.accountName) {
+        return say(ctx, "admin.audit.contactAdded", `Added the contact ${name}`, { name });
+      }
+      const account = quoted(ctx.accountName, "");
+      return say(ctx, "admin.audit.contactAddedTo", `Added the contact ${name} to ${account}`, {
+        name,
+        account,
+      });
     }
     case "CONTACT_UPDATED": {
-      const at = ctx.accountName ? ` at ${quoted(ctx.accountName, "")}` : "";
-      const who = `${quoted(subject, "a contact")}${at}`;
+      const contact = quoted(subject, say(ctx, "admin.audit.aContact", "a contact"));
+      const who = ctx.accountName
+        ? say(ctx, "admin.audit.contactAt", `${contact} at ${quoted(ctx.accountName, "")}`, {
+            contact,
+            account: quoted(ctx.accountName, ""),
+          })
+        : contact;
       const keys = Object.keys(changes);
       const confirmedOnly =
         keys.length === 1 &&
         changes.needsConfirmation?.from === true &&
         changes.needsConfirmation.to === false;
-      if (confirmedOnly) return `Confirmed the contact ${who}`;
-      return withParts(`Changed the contact ${who}`, describeChanges(changes, CONTACT_FIELDS, ctx));
+      if (confirmedOnly) {
+        return say(ctx, "admin.audit.contactConfirmed", `Confirmed the contact ${who}`, { who });
+      }
+      return withParts(
+        say(ctx, "admin.audit.contactUpdated", `Changed the contact ${who}`, { who }),
+        describeChanges(changes, CONTACT_FIELDS, ctx),
+        ctx,
+      );
     }
-    case "ACCOUNTS_IMPORTED":
-      return `Imported accounts from the CRM: ${num("created")} created, ${num("updated")} updated, ${plural(num("rejected"), "row")} rejected`;
-    case "PERSON_CREATED":
-      return `Added the person ${quoted(str("name") ?? subject, "(unnamed)")} (${words(data.role as AuditValue)})`;
-    case "PERSON_UPDATED":
+    case "ACCOUNTS_IMPORTED": {
+      const [created, updated, rejected] = [num("created"), num("updated"), num("rejected")];
+      return say(
+        ctx,
+        "admin.audit.accountsImported",
+        `Imported accounts from the CRM: ${created} created, ${updated} updated, ${plural(rejected, "row")} rejected`,
+        { created, updated, count: rejected },
+      );
+    }
+    case "PERSON_CREATED": {
+      const name = quoted(str("name") ?? subject, unnamed);
+      const role = str("role");
+      const roleWord = (role && ctx.say?.(`vocab.role.${role}`)) ?? words(data.role as AuditValue);
+      return say(ctx, "admin.audit.personCreated", `Added the person ${name} (${roleWord})`, {
+        name,
+        role: roleWord,
+      });
+    }
+    case "PERSON_UPDATED": {
+      const name = quoted(subject, say(ctx, "admin.audit.unknownPerson", "(unknown person)"));
       return withParts(
-        `Changed the person ${quoted(subject, "(unknown person)")}`,
+        say(ctx, "admin.audit.personUpdated", `Changed the person ${name}`, { name }),
         describeChanges(changes, PERSON_FIELDS, ctx),
+        ctx,
       );
-    case "PERSON_INVITED":
-      return `Sent a new invitation to ${quoted(subject, "a person")}`;
-    case "TEAM_CREATED":
-      return `Created the team ${quoted(str("name") ?? subject, "(unnamed)")}`;
-    case "TEAM_UPDATED":
+    }
+    case "PERSON_INVITED": {
+      const name = quoted(subject, aPerson);
+      return say(ctx, "admin.audit.personInvited", `Sent a new invitation to ${name}`, { name });
+    }
+    case "TEAM_CREATED": {
+      const name = quoted(str("name") ?? subject, unnamed);
+      return say(ctx, "admin.audit.teamCreated", `Created the team ${name}`, { name });
+    }
+    case "TEAM_UPDATED": {
+      const name = quoted(subject, say(ctx, "admin.audit.unknownTeam", "(unknown team)"));
       return withParts(
-        `Changed the team ${quoted(subject, "(unknown team)")}`,
+        say(ctx, "admin.audit.teamUpdated", `Changed the team ${name}`, { name }),
         describeChanges(changes, TEAM_FIELDS, ctx),
+        ctx,
       );
-    case "PEOPLE_IMPORTED":
-      return `Imported people from the HR system: ${num("created")} added, ${num("updated")} changed, ${num("deactivated")} deactivated`;
-    case "API_TOKEN_CREATED":
-      return `Created the API token ${quoted(str("name") ?? subject, "(unnamed)")}`;
-    case "API_TOKEN_REVOKED":
-      return `Revoked the API token ${quoted(subject, "(unnamed)")}`;
+    }
+    case "PEOPLE_IMPORTED": {
+      const [created, updated, deactivated] = [num("created"), num("updated"), num("deactivated")];
+      return say(
+        ctx,
+        "admin.audit.peopleImported",
+        `Imported people from the HR system: ${created} added, ${updated} changed, ${deactivated} deactivated`,
+        { created, updated, deactivated },
+      );
+    }
+    case "API_TOKEN_CREATED": {
+      const name = quoted(str("name") ?? subject, unnamed);
+      return say(ctx, "admin.audit.tokenCreated", `Created the API token ${name}`, { name });
+    }
+    case "API_TOKEN_REVOKED": {
+      const name = quoted(subject, unnamed);
+      return say(ctx, "admin.audit.tokenRevoked", `Revoked the API token ${name}`, { name });
+    }
     case "API_ACCOUNTS_UPSERTED":
     case "API_CONTACTS_UPSERTED": {
-      const what = event.action === "API_ACCOUNTS_UPSERTED" ? "accounts" : "contacts";
+      const accounts = event.action === "API_ACCOUNTS_UPSERTED";
       const crmIds = Array.isArray(data.crmIds) ? (data.crmIds as unknown[]).map(String) : [];
+      const more = num("created") + num("updated") > crmIds.length ? ", …" : "";
       const ids = crmIds.length
-        ? ` (CRM ids ${crmIds.join(", ")}${num("created") + num("updated") > crmIds.length ? ", …" : ""})`
+        ? say(ctx, "admin.audit.crmIds", ` (CRM ids ${crmIds.join(", ")}${more})`, {
+            ids: `${crmIds.join(", ")}${more}`,
+          })
         : "";
-      return `The API token ${quoted(subject, "(unnamed)")} saved ${what}: ${num("created")} created, ${num("updated")} updated${ids}`;
+      const name = quoted(subject, unnamed);
+      const values = { name, created: num("created"), updated: num("updated"), ids };
+      return accounts
+        ? say(
+            ctx,
+            "admin.audit.apiAccounts",
+            `The API token ${name} saved accounts: ${num("created")} created, ${num("updated")} updated${ids}`,
+            values,
+          )
+        : say(
+            ctx,
+            "admin.audit.apiContacts",
+            `The API token ${name} saved contacts: ${num("created")} created, ${num("updated")} updated${ids}`,
+            values,
+          );
     }
     case "GUIDANCE_UPDATED":
-      return "Changed the guidance shown after a critical report";
+      return say(
+        ctx,
+        "admin.audit.guidanceUpdated",
+        "Changed the guidance shown after a critical report",
+      );
     case "MAIL_RETRIED": {
       const count = num("count") || 1;
-      return count === 1 ? "Sent a set-aside mail again" : `Sent ${count} set-aside mails again`;
+      return say(
+        ctx,
+        "admin.audit.mailRetried",
+        count === 1 ? "Sent a set-aside mail again" : `Sent ${count} set-aside mails again`,
+        { count },
+      );
     }
-    case "LEGAL_HOLD_PLACED":
-      return `Placed a legal hold for the matter ${quoted(str("matter"), "(unnamed)")} on ${str("target") ?? "a record"} (${plural(num("cases"), "case")})`;
-    case "LEGAL_HOLD_RELEASED":
-      return `Released the legal hold for the matter ${quoted(str("matter"), "(unnamed)")}: ${str("reason") ?? ""}`;
+    case "LEGAL_HOLD_PLACED": {
+      const matter = quoted(str("matter"), unnamed);
+      const target = str("target") ?? say(ctx, "admin.audit.aRecord", "a record");
+      const cases = num("cases");
+      return say(
+        ctx,
+        "admin.audit.holdPlaced",
+        `Placed a legal hold for the matter ${matter} on ${target} (${plural(cases, "case")})`,
+        { matter, target, count: cases },
+      );
+    }
+    case "LEGAL_HOLD_RELEASED": {
+      const matter = quoted(str("matter"), unnamed);
+      const reason = str("reason") ?? "";
+      return say(
+        ctx,
+        "admin.audit.holdReleased",
+        `Released the legal hold for the matter ${matter}: ${reason}`,
+        { matter, reason },
+      );
+    }
     case "RETENTION_POLICY_SAVED":
       return withParts(
-        "Changed the retention rules",
+        say(ctx, "admin.audit.retentionSaved", "Changed the retention rules"),
         Object.entries(changes).map(([k, c]) => `${k}: ${text(c.from)} → ${text(c.to)}`),
+        ctx,
       );
-    case "RETENTION_PURGED":
-      return `Retention removed the content of ${str("reference") ?? "a case"} (${str("rule") ?? ""})`;
-    case "RETENTION_PURGE_REFUSED":
-      return `Retention did not purge ${str("reference") ?? "a case"}: ${str("reason") ?? ""}`;
-    case "PERSON_DATA_EXPORTED":
-      return `Exported everything held about ${quoted(subject, "a person")}`;
-    case "PERSON_ERASED":
-      return `Erased the personal data of a person (${plural(num("cases"), "case")} touched)`;
-    case "PERSON_ERASURE_REFUSED":
-      return `Refused to erase ${quoted(subject, "a person")}: ${str("reason") ?? ""}`;
+    case "RETENTION_PURGED": {
+      const reference = str("reference") ?? aCase;
+      const rule = str("rule") ?? "";
+      return say(
+        ctx,
+        "admin.audit.retentionPurged",
+        `Retention removed the content of ${reference} (${rule})`,
+        { reference, rule },
+      );
+    }
+    case "RETENTION_PURGE_REFUSED": {
+      const reference = str("reference") ?? aCase;
+      const reason = str("reason") ?? "";
+      return say(
+        ctx,
+        "admin.audit.retentionRefused",
+        `Retention did not purge ${reference}: ${reason}`,
+        { reference, reason },
+      );
+    }
+    case "PERSON_DATA_EXPORTED": {
+      const name = quoted(subject, aPerson);
+      return say(ctx, "admin.audit.personExported", `Exported everything held about ${name}`, {
+        name,
+      });
+    }
+    case "PERSON_ERASED": {
+      const cases = num("cases");
+      return say(
+        ctx,
+        "admin.audit.personErased",
+        `Erased the personal data of a person (${plural(cases, "case")} touched)`,
+        { count: cases },
+      );
+    }
+    case "PERSON_ERASURE_REFUSED": {
+      const name = quoted(subject, aPerson);
+      const reason = str("reason") ?? "";
+      return say(ctx, "admin.audit.erasureRefused", `Refused to erase ${name}: ${reason}`, {
+        name,
+        reason,
+      });
+    }
     case "WEBHOOK_CREATED": {
       const events = Array.isArray(data.events) ? (data.events as unknown[]).map(String) : [];
-      return `Registered the webhook ${quoted(str("url") ?? subject, "(no address)")} for ${events.join(", ") || "no events"}`;
-    }
-    case "WEBHOOK_UPDATED":
-      return withParts(
-        `Changed the webhook ${quoted(str("address") ?? subject, "(since deleted)")}`,
-        describeChanges(changes, WEBHOOK_FIELDS, ctx),
+      const address = quoted(str("url") ?? subject, noAddress);
+      const list = events.join(", ") || say(ctx, "admin.audit.noEvents", "no events");
+      return say(
+        ctx,
+        "admin.audit.webhookCreated",
+        `Registered the webhook ${address} for ${list}`,
+        { address, events: list },
       );
-    case "WEBHOOK_SECRET_ROTATED":
-      return `Made a new signing secret for the webhook ${quoted(str("address") ?? subject, "(since deleted)")}`;
-    case "WEBHOOK_DELETED":
-      return `Deleted the webhook ${quoted(str("url") ?? subject, "(no address)")}`;
-    case "WEBHOOK_TEST_SENT":
-      return `Sent a test event to the webhook ${quoted(str("address") ?? subject, "(since deleted)")}`;
+    }
+    case "WEBHOOK_UPDATED": {
+      const address = quoted(str("address") ?? subject, sinceDeleted);
+      return withParts(
+        say(ctx, "admin.audit.webhookUpdated", `Changed the webhook ${address}`, { address }),
+        describeChanges(changes, WEBHOOK_FIELDS, ctx),
+        ctx,
+      );
+    }
+    case "WEBHOOK_SECRET_ROTATED": {
+      const address = quoted(str("address") ?? subject, sinceDeleted);
+      return say(
+        ctx,
+        "admin.audit.webhookRotated",
+        `Made a new signing secret for the webhook ${address}`,
+        { address },
+      );
+    }
+    case "WEBHOOK_DELETED": {
+      const address = quoted(str("url") ?? subject, noAddress);
+      return say(ctx, "admin.audit.webhookDeleted", `Deleted the webhook ${address}`, {
+        address,
+      });
+    }
+    case "WEBHOOK_TEST_SENT": {
+      const address = quoted(str("address") ?? subject, sinceDeleted);
+      return say(ctx, "admin.audit.webhookTest", `Sent a test event to the webhook ${address}`, {
+        address,
+      });
+    }
     case "WEBHOOK_DELIVERY_RETRIED": {
       const what = [str("type"), str("reference")].filter(Boolean).join(" for ");
-      return `Sent a set-aside webhook event again${what ? ` (${what})` : ""} to ${quoted(subject, "a deleted webhook")}`;
+      const webhook = quoted(subject, say(ctx, "admin.audit.deletedWebhook", "a deleted webhook"));
+      return what
+        ? say(
+            ctx,
+            "admin.audit.webhookRetriedWhat",
+            `Sent a set-aside webhook event again (${what}) to ${webhook}`,
+            { what, webhook },
+          )
+        : say(
+            ctx,
+            "admin.audit.webhookRetried",
+            `Sent a set-aside webhook event again to ${webhook}`,
+            { webhook },
+          );
     }
     case "JURISDICTION_TEMPLATE_APPLIED": {
       const parts = ["clocks", "retention", "categories"].flatMap((k) =>
@@ -423,17 +726,43 @@ export function describeAudit(
             )
           : [],
       );
+      const template = str("template") ?? "";
       return parts.length
-        ? withParts(`Applied the template ${str("template") ?? ""}`, parts)
-        : `Applied the template ${str("template") ?? ""} (nothing needed to change)`;
+        ? withParts(
+            say(ctx, "admin.audit.templateApplied", `Applied the template ${template}`, {
+              template,
+            }),
+            parts,
+            ctx,
+          )
+        : say(
+            ctx,
+            "admin.audit.templateAppliedNoChange",
+            `Applied the template ${template} (nothing needed to change)`,
+            { template },
+          );
     }
     case "JURISDICTION_CATEGORIES_SAVED":
       return withParts(
-        "Changed the jurisdiction categories",
+        say(ctx, "admin.audit.categoriesSaved", "Changed the jurisdiction categories"),
         Object.entries(changes).map(([k, c]) => `${k}: ${text(c.from)} → ${text(c.to)}`),
+        ctx,
       );
-    case "RECORDS_EXPORTED":
-      return `Exported ${str("what") ?? "a regulator record"} (${str("format") ?? ""}, ${plural(num("cases"), "case")}${str("range") ? `, ${str("range")}` : ""})`;
+    case "RECORDS_EXPORTED": {
+      const what = str("what") ?? say(ctx, "admin.audit.aRegulatorRecord", "a regulator record");
+      const format = str("format") ?? "";
+      const cases = num("cases");
+      const range = str("range");
+      const english = `Exported ${what} (${format}, ${plural(cases, "case")}${range ? `, ${range}` : ""})`;
+      return range
+        ? say(ctx, "admin.audit.recordsExportedRange", english, {
+            what,
+            format,
+            count: cases,
+            range,
+          })
+        : say(ctx, "admin.audit.recordsExported", english, { what, format, count: cases });
+    }
     default:
       return event.action.charAt(0) + event.action.slice(1).toLowerCase().replace(/_/g, " ");
   }

@@ -120,6 +120,9 @@ export async function previewPurge(db: Db, now = new Date()) {
         resolvedAt: c.resolvedAt,
         keptUntil: c.resolvedAt ? keepUntil(c.resolvedAt, rule.years) : null,
         rule: rule.text,
+        // The page words the rule in its reader's language from these two.
+        outcome: rule.outcome,
+        years: rule.years,
         heldBy: holdsCovering(holds, c).map((h) => h.matter),
       };
     }),

@@ -8,8 +8,10 @@ import { countPeople } from "~/models/people.server";
 import { countSetAsideWebhooks } from "~/models/webhook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Admin · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.common.admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
@@ -26,82 +28,92 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { policies, calendars, setAside, changes, people, tokens, hooksSetAside };
 }
 
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export default function AdminIndex() {
   const { policies, calendars, setAside, changes, people, tokens, hooksSetAside } =
     useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const list = (...parts: string[]) => parts.join(t("common.listSeparator"));
   const items = [
     {
       to: "/admin/people",
-      title: "People and teams",
-      text: "Add people and invite them, say who manages whom, import the HR system's export, deactivate leavers.",
-      count: `${plural(people.active, "active person", "active people")}, ${plural(people.teams, "team", "teams")}`,
+      title: t("admin.home.peopleTitle"),
+      text: t("admin.home.peopleText"),
+      count: list(
+        t("admin.home.activePeople", { count: people.active }),
+        t("admin.home.teams", { count: people.teams }),
+      ),
       attention: false,
     },
     {
       to: "/admin/deadlines",
-      title: "Deadlines and calendars",
-      text: "How long managers and HR have to respond, per severity, and the working hours and holidays those clocks count.",
+      title: t("admin.home.deadlinesTitle"),
+      text: t("admin.home.deadlinesText"),
       count:
         policies === 0
-          ? "Built-in defaults in use"
-          : `${plural(policies, "policy", "policies")}, ${plural(calendars, "calendar", "calendars")}`,
+          ? t("admin.home.defaultsInUse")
+          : list(
+              t("admin.home.policies", { count: policies }),
+              t("admin.home.calendars", { count: calendars }),
+            ),
       attention: false,
     },
     {
       to: "/admin/critical-guidance",
-      title: "Guidance after a critical report",
-      text: "What someone who feels unsafe now reads after filing: the security desk, emergency numbers, that they may end the call.",
-      count: "Shown on every critical report's confirmation",
+      title: t("admin.home.guidanceTitle"),
+      text: t("admin.home.guidanceText"),
+      count: t("admin.home.guidanceCount"),
       attention: false,
     },
     {
       to: "/admin/outbox",
-      title: "Outgoing mail",
-      text: "Mails that could not be delivered after repeated attempts, and a way to send them again.",
+      title: t("admin.home.outboxTitle"),
+      text: t("admin.home.outboxText"),
       count:
-        setAside === 0 ? "Nothing set aside" : `${plural(setAside, "mail", "mails")} set aside`,
+        setAside === 0
+          ? t("admin.home.nothingSetAside")
+          : t("admin.home.mailsSetAside", { count: setAside }),
       attention: setAside > 0,
     },
     {
       to: "/admin/integrations",
-      title: "Integrations",
-      text: "API tokens for a CRM to keep account figures current and for an identity provider to keep people and teams current; webhooks that tell other systems what happens here.",
-      count:
-        (tokens === 0 ? "No API tokens" : plural(tokens, "active token", "active tokens")) +
-        (hooksSetAside > 0
-          ? `, ${plural(hooksSetAside, "webhook event", "webhook events")} set aside`
-          : ""),
+      title: t("admin.home.integrationsTitle"),
+      text: t("admin.home.integrationsText"),
+      count: list(
+        ...[
+          tokens === 0 ? t("admin.home.noTokens") : t("admin.home.tokens", { count: tokens }),
+          ...(hooksSetAside > 0
+            ? [t("admin.home.webhooksSetAside", { count: hooksSetAside })]
+            : []),
+        ],
+      ),
       attention: hooksSetAside > 0,
     },
     {
       to: "/admin/retention",
-      title: "Retention",
-      text: "How long resolved cases are kept, by outcome, and what the next retention run would remove.",
-      count: "Cases under a legal hold are never purged",
+      title: t("admin.home.retentionTitle"),
+      text: t("admin.home.retentionText"),
+      count: t("admin.home.retentionCount"),
       attention: false,
     },
     {
       to: "/admin/jurisdiction",
-      title: "Jurisdiction templates",
-      text: "Apply the clocks, categories and retention a law asks for (EU, UK, Japan, California, OSHA) in one step, after a preview.",
-      count: "Each template names its source",
+      title: t("admin.home.jurisdictionTitle"),
+      text: t("admin.home.jurisdictionText"),
+      count: t("admin.home.jurisdictionCount"),
       attention: false,
     },
     {
       to: "/admin/audit",
-      title: "Settings history",
-      text: "Who changed deadlines, calendars, customer accounts and contacts, ran a CRM import or sent mail again; when, and from what to what.",
-      count: changes === 0 ? "No changes recorded yet" : plural(changes, "change", "changes"),
+      title: t("admin.home.auditTitle"),
+      text: t("admin.home.auditText"),
+      count:
+        changes === 0 ? t("admin.home.noChanges") : t("admin.home.changes", { count: changes }),
       attention: false,
     },
   ];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Admin</h1>
+      <h1 className="text-2xl font-semibold">{t("admin.common.admin")}</h1>
       <ul className="grid gap-3 sm:grid-cols-2">
         {items.map((item) => (
           <li key={item.to} className="rounded-lg bg-white p-4 shadow-sm">
@@ -122,3 +134,4 @@ export default function AdminIndex() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -8,7 +8,6 @@ import {
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -26,12 +25,15 @@ import { isoDate, localParts } from "~/domain/business-calendar";
 import {
   calendarFormSchema,
   COMMON_TIME_ZONES,
-  describeWorkingDays,
-  describeWorkingWindow,
   holidayFormSchema,
   normaliseTime,
   WEEKDAYS,
 } from "~/domain/calendar-form";
+import { useAdminMessages } from "~/i18n/admin-messages";
+import { holidayDate, weekdayName, workingDaysText, workingWindowText } from "~/i18n/admin-words";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { redirectWithToast } from "~/utils/toast.server";
 import {
   addHoliday,
   deleteCalendar,
@@ -43,9 +45,8 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.calendar.name ?? "Calendar"} · Admin · Incident portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, null, data.calendar.name) : pageTitle(matches, "admin.calendar.title");
 
 /** Ids are cuids; anything long or odd is not one of ours. */
 function calendarIdFrom(params: { id?: string }): string {
@@ -54,37 +55,22 @@ function calendarIdFrom(params: { id?: string }): string {
   return id;
 }
 
-const holidayDateFormat = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** "2026-12-25" → "Fri 25 Dec 2026" (the same on the server and in the browser). */
-function formatHolidayDate(date: string): string {
-  return holidayDateFormat.format(new Date(`${date}T00:00:00Z`));
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
   const id = calendarIdFrom(params);
   const calendar = await getCalendarEditor(await getDb(), id);
   if (!calendar) throw notFound();
   const now = localParts(new Date(), calendar.timeZone);
-  const url = new URL(request.url);
-  return {
-    calendar,
-    today: isoDate(now.year, now.month, now.day),
-    saved: url.searchParams.get("saved") === "1",
-    created: url.searchParams.get("created") === "1",
-  };
+  return { calendar, today: isoDate(now.year, now.month, now.day) };
 }
 
+/** A holiday just added or removed, worded on the page in its reader's language. */
+type HolidayNote = { name: string; date: string };
+
 type ActionData =
-  | { form: "details" | "holiday"; result: SubmissionResult<string[]>; message?: string }
-  | { form: "remove"; message: string }
+  | { form: "details"; result: SubmissionResult<string[]> }
+  | { form: "holiday"; result: SubmissionResult<string[]>; added?: HolidayNote }
+  | { form: "remove"; removed: HolidayNote | null; message?: string }
   | { form: "delete"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -109,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
         return data<ActionData>({ form: "details", result }, { status: 400 });
       }
-      return redirect(`/admin/calendars/${id}?saved=1`);
+      return redirectWithToast(`/admin/calendars/${id}`, { key: "toast.adminCalendarSaved" });
     }
     case "add-holiday": {
       const submission = parseWithZod(formData, { schema: holidayFormSchema });
@@ -130,23 +116,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<ActionData>({
         form: "holiday",
         result: submission.reply({ resetForm: true }),
-        message: `Added ${name} on ${formatHolidayDate(date)}.`,
+        added: { name, date },
       });
     }
     case "remove-holiday": {
       const holidayId = formData.get("holidayId");
       if (typeof holidayId !== "string" || holidayId.length === 0 || holidayId.length > 64) {
         return data<ActionData>(
-          { form: "remove", message: "Please choose a holiday to remove." },
+          { form: "remove", removed: null, message: "Please choose a holiday to remove." },
           { status: 400 },
         );
       }
       const removed = await removeHoliday(db, id, holidayId, user.id);
       return data<ActionData>({
         form: "remove",
-        message: removed
-          ? `Removed ${removed.name} on ${formatHolidayDate(removed.date)}.`
-          : "That holiday had already been removed.",
+        removed: removed ? { name: removed.name, date: removed.date } : null,
       });
     }
     case "delete": {
@@ -162,7 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      return redirect("/admin/deadlines?deleted=1");
+      return redirectWithToast("/admin/deadlines", { key: "toast.adminCalendarDeleted" });
     }
     default:
       throw new Response("This form is out of date. Please reload the page.", { status: 400 });
@@ -172,43 +156,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AdminCalendar() {
-  const { calendar, today, saved, created } = useLoaderData<typeof loader>();
+  const { calendar, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t, language } = useI18n();
+  const messages = useAdminMessages();
   const { holidays, ...details } = calendar;
   const upcoming = holidays.filter((h) => h.date >= today);
   const past = holidays.filter((h) => h.date < today).reverse();
-  const message = actionData && "message" in actionData ? actionData.message : undefined;
+  const note = (h: HolidayNote) => ({ name: h.name, date: holidayDate(h.date, language) });
+  const message =
+    actionData?.form === "holiday" && actionData.added
+      ? t("admin.calendar.added", note(actionData.added))
+      : actionData?.form === "remove"
+        ? actionData.message
+          ? messages([actionData.message])?.join(" ")
+          : actionData.removed
+            ? t("admin.calendar.removed", note(actionData.removed))
+            : t("admin.calendar.alreadyRemoved")
+        : undefined;
 
   return (
     <div className="space-y-8">
       <div>
         <p className="text-sm">
           <Link to="/admin" className="text-brand-700 underline">
-            Admin
+            {t("admin.common.admin")}
           </Link>{" "}
           /{" "}
           <Link to="/admin/deadlines" className="text-brand-700 underline">
-            Deadlines
+            {t("admin.deadlines.title")}
           </Link>
         </p>
         <h1 className="text-2xl font-semibold">{calendar.name}</h1>
         <p className="mt-2 text-slate-700">
           {calendar.usedBy.length
-            ? `Used by the ${calendar.usedBy.join(", ")} deadline policy.`
-            : "Not used by a deadline policy yet. Choose it on the Deadlines page to use it."}{" "}
-          Changes apply to clocks that start after you save.
+            ? t("admin.calendar.usedBy", {
+                policies: calendar.usedBy.join(t("common.listSeparator")),
+              })
+            : t("admin.calendar.unused")}{" "}
+          {t("admin.calendar.applyNote")}
         </p>
       </div>
-      {created ? (
-        <p role="status" className="rounded-md bg-emerald-50 p-3 text-emerald-900">
-          Calendar added. Check its time zone, working days and hours below.
-        </p>
-      ) : null}
-      {saved ? (
-        <p role="status" className="rounded-md bg-emerald-50 p-3 text-emerald-900">
-          Saved. Clocks that start from now on use this calendar.
-        </p>
-      ) : null}
 
       <DetailsForm
         key={JSON.stringify(details)}
@@ -218,26 +206,34 @@ export default function AdminCalendar() {
 
       <section aria-labelledby="holidays-heading" className="space-y-4">
         <h2 id="holidays-heading" className="text-lg font-semibold">
-          Holidays
+          {t("admin.calendar.holidays")}
         </h2>
-        <p className="text-sm text-slate-700">
-          On a holiday no working time counts. Calendar-day clocks are not affected.
-        </p>
+        <p className="text-sm text-slate-700">{t("admin.calendar.holidaysIntro")}</p>
         {message ? (
           <p role="status" className="text-emerald-800">
             {message}
           </p>
         ) : null}
         {upcoming.length === 0 ? (
-          <p className="text-slate-700">No upcoming holidays.</p>
+          <p className="text-slate-700">{t("admin.calendar.noUpcoming")}</p>
         ) : (
-          <HolidayList calendarId={calendar.id} holidays={upcoming} label="Upcoming holidays" />
+          <HolidayList
+            calendarId={calendar.id}
+            holidays={upcoming}
+            label={t("admin.calendar.upcoming")}
+          />
         )}
         {past.length ? (
           <details className="rounded-lg bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-medium">Past holidays ({past.length})</summary>
+            <summary className="cursor-pointer font-medium">
+              {t("admin.calendar.pastCount", { count: past.length })}
+            </summary>
             <div className="mt-3">
-              <HolidayList calendarId={calendar.id} holidays={past} label="Past holidays" />
+              <HolidayList
+                calendarId={calendar.id}
+                holidays={past}
+                label={t("admin.calendar.past")}
+              />
             </div>
           </details>
         ) : null}
@@ -249,21 +245,18 @@ export default function AdminCalendar() {
       {calendar.usedBy.length === 0 ? (
         <section aria-labelledby="delete-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="delete-heading" className="text-lg font-semibold">
-            Delete this calendar
+            {t("admin.calendar.deleteHeading")}
           </h2>
-          <p className="mt-1 text-slate-700">
-            No deadline policy uses it. Deleting it removes its holidays too; the settings history
-            keeps a note of it.
-          </p>
+          <p className="mt-1 text-slate-700">{t("admin.calendar.deleteText")}</p>
           {actionData?.form === "delete" ? (
             <p role="alert" className="mt-2 font-medium text-red-700">
-              {actionData.message}
+              {messages([actionData.message])?.join(" ")}
             </p>
           ) : null}
           <Form method="post" className="mt-3">
             <input type="hidden" name="intent" value="delete" />
             <button type="submit" className={`${secondaryButtonClass} text-red-800`}>
-              Delete {calendar.name}
+              {t("admin.calendar.delete", { name: calendar.name })}
             </button>
           </Form>
         </section>
@@ -280,6 +273,8 @@ function DetailsForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const navigation = useNavigation();
+  const { t, language } = useI18n();
+  const messages = useAdminMessages();
   const [form, fields] = useForm<
     z.input<typeof calendarFormSchema>,
     z.output<typeof calendarFormSchema>
@@ -326,7 +321,12 @@ function DetailsForm({
       {...getFormProps(form)}
     >
       <input type="hidden" name="intent" value="save" />
-      <Field id={fields.name.id} label="Name" required errors={fields.name.errors}>
+      <Field
+        id={fields.name.id}
+        label={t("admin.calendar.name")}
+        required
+        errors={messages(fields.name.errors)}
+      >
         {(ids) => (
           <input
             {...getInputProps(fields.name, { type: "text" })}
@@ -337,10 +337,10 @@ function DetailsForm({
       </Field>
       <Field
         id={fields.timeZone.id}
-        label="Time zone"
+        label={t("admin.calendar.timeZone")}
         required
-        hint="Pick one from the list or type any zone, such as America/Phoenix."
-        errors={fields.timeZone.errors}
+        hint={t("admin.calendar.timeZoneHint")}
+        errors={messages(fields.timeZone.errors)}
       >
         {(ids) => (
           <>
@@ -366,25 +366,29 @@ function DetailsForm({
         aria-describedby={fields.workingDays.errors ? `${fields.workingDays.id}-error` : undefined}
       >
         <legend className="font-medium">
-          Working days <span className="text-sm font-normal text-slate-600">(required)</span>
+          {t("admin.calendar.workingDays")}{" "}
+          <span className="text-sm font-normal text-slate-600">{t("form.required")}</span>
         </legend>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           {dayOptions.map((props) => (
             <label key={props.key} className="flex items-center gap-2">
               <input {...props} className="h-5 w-5" />
-              {WEEKDAYS.find((d) => d.value === props.value)?.label}
+              {weekdayName(Number(props.value), language)}
             </label>
           ))}
         </div>
-        <FieldError id={`${fields.workingDays.id}-error`} errors={fields.workingDays.errors} />
+        <FieldError
+          id={`${fields.workingDays.id}-error`}
+          errors={messages(fields.workingDays.errors)}
+        />
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           id={fields.dayStart.id}
-          label="Working day starts"
+          label={t("admin.calendar.dayStart")}
           required
-          errors={fields.dayStart.errors}
+          errors={messages(fields.dayStart.errors)}
         >
           {(ids) => (
             <input
@@ -396,10 +400,10 @@ function DetailsForm({
         </Field>
         <Field
           id={fields.dayEnd.id}
-          label="Working day ends"
+          label={t("admin.calendar.dayEnd")}
           required
-          hint="Earlier than the start means the day runs past midnight."
-          errors={fields.dayEnd.errors}
+          hint={t("admin.calendar.dayEndHint")}
+          errors={messages(fields.dayEnd.errors)}
         >
           {(ids) => (
             <input
@@ -412,18 +416,21 @@ function DetailsForm({
       </div>
       {start && end && days.length ? (
         <p className="text-sm text-slate-700">
-          Working time: {describeWorkingDays(days)}, {describeWorkingWindow(start, end)}, in{" "}
-          {String(fields.timeZone.value ?? calendar.timeZone)} time.
+          {t("admin.calendar.workingTime", {
+            days: workingDaysText(t, days, language),
+            window: workingWindowText(t, start, end),
+            zone: String(fields.timeZone.value ?? calendar.timeZone),
+          })}
         </p>
       ) : null}
 
       {form.errors?.length ? (
         <p id={form.errorId} role="alert" className="font-medium text-red-700">
-          {form.errors.join(" ")}
+          {messages(form.errors)?.join(" ")}
         </p>
       ) : null}
       <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={submitting}>
-        {submitting ? "Saving…" : "Save calendar"}
+        {submitting ? t("admin.common.saving") : t("admin.calendar.save")}
       </button>
     </Form>
   );
@@ -439,6 +446,7 @@ function HolidayList({
   label: string;
 }) {
   const navigation = useNavigation();
+  const { t, language } = useI18n();
   const removing =
     navigation.state === "submitting" && navigation.formData?.get("intent") === "remove-holiday"
       ? navigation.formData.get("holidayId")
@@ -448,7 +456,7 @@ function HolidayList({
       {holidays.map((h) => (
         <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
           <span>
-            <span className="font-medium">{formatHolidayDate(h.date)}</span>
+            <span className="font-medium">{holidayDate(h.date, language)}</span>
             <span className="ml-2 text-slate-700">{h.name}</span>
           </span>
           <Form method="post" action={`/admin/calendars/${calendarId}`}>
@@ -459,10 +467,10 @@ function HolidayList({
               className={`${secondaryButtonClass} px-3 py-1 text-sm`}
               disabled={removing === h.id}
             >
-              Remove
+              {t("admin.calendar.remove")}
               <span className="sr-only">
                 {" "}
-                {h.name}, {formatHolidayDate(h.date)}
+                {h.name}, {holidayDate(h.date, language)}
               </span>
             </button>
           </Form>
@@ -480,6 +488,8 @@ function HolidayForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const navigation = useNavigation();
+  const { t } = useI18n();
+  const messages = useAdminMessages();
   const [form, fields] = useForm<z.input<typeof holidayFormSchema>>({
     id: `holiday-${calendarId}`,
     lastResult,
@@ -497,9 +507,14 @@ function HolidayForm({
       {...getFormProps(form)}
     >
       <input type="hidden" name="intent" value="add-holiday" />
-      <h3 className="font-semibold">Add a holiday</h3>
+      <h3 className="font-semibold">{t("admin.calendar.addHoliday")}</h3>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={fields.date.id} label="Date" required errors={fields.date.errors}>
+        <Field
+          id={fields.date.id}
+          label={t("admin.calendar.date")}
+          required
+          errors={messages(fields.date.errors)}
+        >
           {(ids) => (
             <input
               {...getInputProps(fields.date, { type: "date" })}
@@ -508,12 +523,17 @@ function HolidayForm({
             />
           )}
         </Field>
-        <Field id={fields.name.id} label="Name" required errors={fields.name.errors}>
+        <Field
+          id={fields.name.id}
+          label={t("admin.calendar.name")}
+          required
+          errors={messages(fields.name.errors)}
+        >
           {(ids) => (
             <input
               {...getInputProps(fields.name, { type: "text" })}
               {...ids}
-              placeholder="For example, Christmas Day"
+              placeholder={t("admin.calendar.holidayPlaceholder")}
               className={inputClass}
             />
           )}
@@ -521,12 +541,13 @@ function HolidayForm({
       </div>
       {form.errors?.length ? (
         <p id={form.errorId} role="alert" className="font-medium text-red-700">
-          {form.errors.join(" ")}
+          {messages(form.errors)?.join(" ")}
         </p>
       ) : null}
       <button type="submit" className={secondaryButtonClass} disabled={submitting}>
-        {submitting ? "Adding…" : "Add holiday"}
+        {submitting ? t("admin.calendar.adding") : t("admin.calendar.addHolidayButton")}
       </button>
     </Form>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

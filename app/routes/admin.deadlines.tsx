@@ -9,7 +9,6 @@ import {
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -19,25 +18,21 @@ import type { z } from "zod";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import {
   BUSINESS_DAY_HOURS,
-  describeWorkingDays,
-  describeWorkingWindow,
   DURATION_UNITS,
   NEW_DEFAULT_CALENDAR,
   newCalendarSchema,
   policyFormDefaults,
   policyFormSchema,
   policyFormTargets,
-  UNIT_LABELS,
   type DurationUnit,
 } from "~/domain/calendar-form";
-import {
-  DEADLINE_KINDS,
-  DEADLINE_LABELS,
-  SEVERITIES,
-  SEVERITY_LABELS,
-  type DeadlineKind,
-  type Severity,
-} from "~/domain/vocabulary";
+import { DEADLINE_KINDS, SEVERITIES, type DeadlineKind, type Severity } from "~/domain/vocabulary";
+import { useAdminMessages } from "~/i18n/admin-messages";
+import { unitLabel, workingDaysText, workingWindowText } from "~/i18n/admin-words";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
+import { redirectWithToast } from "~/utils/toast.server";
 import {
   createCalendar,
   DEFAULT_CALENDAR_NAME,
@@ -48,7 +43,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Deadlines · Admin · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.deadlines.title");
 
 /** Most serious first, as people read a policy. */
 const SEVERITY_ROWS = [...SEVERITIES].reverse();
@@ -56,13 +51,10 @@ const SEVERITY_ROWS = [...SEVERITIES].reverse();
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
   const editor = await getPolicyEditor(await getDb());
-  const url = new URL(request.url);
   return {
     policy: editor.policy,
     targets: policyFormDefaults(editor.targets),
     calendars: editor.calendars,
-    saved: url.searchParams.get("saved") === "1",
-    deleted: url.searchParams.get("deleted") === "1",
   };
 }
 
@@ -86,7 +78,9 @@ export async function action({ request }: ActionFunctionArgs) {
       });
       return data<ActionData>({ form: "calendar", result }, { status: 400 });
     }
-    return redirect(`/admin/calendars/${created.id}?created=1`);
+    return redirectWithToast(`/admin/calendars/${created.id}`, {
+      key: "toast.adminCalendarAdded",
+    });
   }
 
   if (intent !== "save-policy") {
@@ -107,44 +101,29 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return data<ActionData>({ form: "policy", result }, { status: 400 });
   }
-  return redirect("/admin/deadlines?saved=1");
+  return redirectWithToast("/admin/deadlines", { key: "toast.adminDeadlinesSaved" });
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AdminDeadlines() {
-  const { policy, targets, calendars, saved, deleted } = useLoaderData<typeof loader>();
+  const { policy, targets, calendars } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
   const policyCalendar = calendars.find((c) => c.id === policy?.calendarId);
   return (
     <div className="space-y-8">
       <div>
         <p className="text-sm">
           <Link to="/admin" className="text-brand-700 underline">
-            Admin
+            {t("admin.common.admin")}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">Deadlines</h1>
-        <p className="mt-2 text-slate-700">
-          How long the people handling a report have to respond, by severity. Reminders go out when
-          three quarters of the time has passed; a missed deadline escalates one level up.
-        </p>
+        <h1 className="text-2xl font-semibold">{t("admin.deadlines.title")}</h1>
+        <p className="mt-2 text-slate-700">{t("admin.deadlines.intro")}</p>
       </div>
-      {saved ? (
-        <p role="status" className="rounded-md bg-emerald-50 p-3 text-emerald-900">
-          Saved. Clocks that start from now on use these targets.
-        </p>
-      ) : null}
-      {deleted ? (
-        <p role="status" className="rounded-md bg-emerald-50 p-3 text-emerald-900">
-          The calendar has been deleted. The settings history keeps a note of it.
-        </p>
-      ) : null}
       {policy ? null : (
-        <p className="rounded-md bg-slate-100 p-3 text-slate-800">
-          The built-in targets are in use. Saving this form stores them as the default policy, so
-          you can change them.
-        </p>
+        <p className="rounded-md bg-slate-100 p-3 text-slate-800">{t("admin.deadlines.builtIn")}</p>
       )}
       <PolicyForm
         // Fresh form state whenever the saved policy changes.
@@ -178,6 +157,8 @@ function PolicyForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const navigation = useNavigation();
+  const { t, language } = useI18n();
+  const messages = useAdminMessages();
   const [form, fields] = useForm<
     z.input<typeof policyFormSchema>,
     z.output<typeof policyFormSchema>
@@ -211,23 +192,21 @@ function PolicyForm({
       <input type="hidden" name="intent" value="save-policy" />
       <section aria-labelledby="targets-heading" className="space-y-3">
         <h2 id="targets-heading" className="text-lg font-semibold">
-          Response targets
+          {t("admin.deadlines.targets")}
         </h2>
         <p className="text-sm text-slate-700">
-          Business hours and business days count only working time in the calendar below; a business
-          day is {BUSINESS_DAY_HOURS} business hours. Calendar days count every hour, nights,
-          weekends and holidays included, and never pause.
+          {t("admin.deadlines.targetsIntro", { hours: BUSINESS_DAY_HOURS })}
         </p>
         <table className="block w-full lg:table lg:rounded-lg lg:bg-white lg:shadow-sm">
-          <caption className="sr-only">Response targets by severity and clock</caption>
+          <caption className="sr-only">{t("admin.deadlines.caption")}</caption>
           <thead className="hidden lg:table-header-group">
             <tr className="border-b border-slate-200">
               <th scope="col" className="p-3 text-left">
-                Severity
+                {t("admin.deadlines.severity")}
               </th>
               {DEADLINE_KINDS.map((kind) => (
                 <th key={kind} scope="col" className="p-3 text-left">
-                  {DEADLINE_LABELS[kind]}
+                  {vocabLabel(t, "deadline", kind)}
                 </th>
               ))}
             </tr>
@@ -244,7 +223,7 @@ function PolicyForm({
                     scope="row"
                     className="block pb-2 text-left text-lg font-semibold lg:table-cell lg:p-3 lg:align-top lg:text-base"
                   >
-                    {SEVERITY_LABELS[severity]}
+                    {vocabLabel(t, "severity", severity)}
                   </th>
                   {DEADLINE_KINDS.map((kind) => (
                     <td key={kind} className="block py-2 lg:table-cell lg:p-3 lg:align-top">
@@ -266,15 +245,18 @@ function PolicyForm({
       <div className="max-w-md space-y-2">
         <Field
           id={fields.calendarId.id}
-          label="Business calendar"
-          hint="The working days, hours and holidays that business hours and days count."
-          errors={fields.calendarId.errors}
+          label={t("admin.deadlines.calendar")}
+          hint={t("admin.deadlines.calendarHint")}
+          errors={messages(fields.calendarId.errors)}
         >
           {(ids) => (
             <select {...getSelectProps(fields.calendarId)} {...ids} className={inputClass}>
               {calendars.length === 0 ? (
                 <option value={NEW_DEFAULT_CALENDAR}>
-                  {DEFAULT_CALENDAR_NAME} (Mon–Fri, 09:00 to 17:00, London; created when you save)
+                  {t("admin.deadlines.newDefaultCalendar", {
+                    name: DEFAULT_CALENDAR_NAME,
+                    days: workingDaysText(t, [1, 2, 3, 4, 5], language),
+                  })}
                 </option>
               ) : null}
               {calendars.map((c) => (
@@ -288,23 +270,22 @@ function PolicyForm({
         {policyCalendar ? (
           <p className="text-sm">
             <Link to={`/admin/calendars/${policyCalendar.id}`} className="text-brand-700 underline">
-              Edit the {policyCalendar.name} calendar and its holidays
+              {t("admin.deadlines.editCalendar", { name: policyCalendar.name })}
             </Link>
           </p>
         ) : null}
       </div>
 
       <p className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">
-        Changes apply to clocks that start after you save. Clocks already running keep their due
-        times.
+        {t("admin.deadlines.applyNote")}
       </p>
       {form.errors?.length ? (
         <p id={form.errorId} role="alert" className="font-medium text-red-700">
-          {form.errors.join(" ")}
+          {messages(form.errors)?.join(" ")}
         </p>
       ) : null}
       <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={submitting}>
-        {submitting ? "Saving…" : "Save deadlines"}
+        {submitting ? t("admin.common.saving") : t("admin.deadlines.save")}
       </button>
     </Form>
   );
@@ -324,18 +305,23 @@ function DurationField({
   exact: boolean;
 }) {
   const { amount, unit } = field.getFieldset();
-  const where = `${DEADLINE_LABELS[kind]}, ${SEVERITY_LABELS[severity]} severity`;
+  const { t } = useI18n();
+  const messages = useAdminMessages();
+  const kindLabel = vocabLabel(t, "deadline", kind);
+  const severityLabel = vocabLabel(t, "severity", severity);
   return (
     <Field
       id={amount.id}
       label={
         <>
-          <span className="lg:sr-only">{DEADLINE_LABELS[kind]}</span>
-          <span className="sr-only">, {SEVERITY_LABELS[severity]} severity</span>
+          <span className="lg:sr-only">{kindLabel}</span>
+          <span className="sr-only">
+            {t("admin.deadlines.severitySuffix", { severity: severityLabel })}
+          </span>
         </>
       }
-      hint={exact ? undefined : "Rounded up from a value that was not a whole number."}
-      errors={amount.errors ?? unit.errors}
+      hint={exact ? undefined : t("admin.deadlines.rounded")}
+      errors={messages(amount.errors ?? unit.errors)}
     >
       {(ids) => (
         <div className="flex flex-wrap gap-2">
@@ -351,13 +337,16 @@ function DurationField({
           <div className="min-w-[9.5rem] flex-1">
             <select
               {...getSelectProps(unit)}
-              aria-label={`Unit: ${where}`}
+              aria-label={t("admin.deadlines.unitLabel", {
+                kind: kindLabel,
+                severity: severityLabel,
+              })}
               aria-invalid={unit.errors ? true : undefined}
               className={inputClass}
             >
               {DURATION_UNITS.map((u) => (
                 <option key={u} value={u}>
-                  {UNIT_LABELS[u]}
+                  {unitLabel(t, u)}
                 </option>
               ))}
             </select>
@@ -378,6 +367,8 @@ function Calendars({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const navigation = useNavigation();
+  const { t, language } = useI18n();
+  const messages = useAdminMessages();
   const [form, fields] = useForm<z.input<typeof newCalendarSchema>>({
     id: "new-calendar",
     lastResult,
@@ -389,11 +380,11 @@ function Calendars({
   return (
     <section aria-labelledby="calendars-heading" className="space-y-3">
       <h2 id="calendars-heading" className="text-lg font-semibold">
-        Business calendars
+        {t("admin.deadlines.calendars")}
       </h2>
       {calendars.length === 0 ? (
         <p className="text-slate-700">
-          No calendar yet. Saving the targets above creates the {DEFAULT_CALENDAR_NAME} calendar.
+          {t("admin.deadlines.noCalendar", { name: DEFAULT_CALENDAR_NAME })}
         </p>
       ) : (
         <ul className="space-y-2">
@@ -406,12 +397,14 @@ function Calendars({
                 {c.name}
               </Link>
               {c.id === policyCalendarId ? (
-                <span className="ml-2 text-sm text-slate-600">(used by the deadlines above)</span>
+                <span className="ml-2 text-sm text-slate-600">
+                  {t("admin.deadlines.usedAbove")}
+                </span>
               ) : null}
               <p className="text-sm text-slate-700">
-                {c.timeZone} · {describeWorkingDays(c.workingDays)} ·{" "}
-                {describeWorkingWindow(c.dayStart, c.dayEnd)} · {c.holidayCount}{" "}
-                {c.holidayCount === 1 ? "holiday" : "holidays"}
+                {c.timeZone} · {workingDaysText(t, c.workingDays, language)} ·{" "}
+                {workingWindowText(t, c.dayStart, c.dayEnd)} ·{" "}
+                {t("admin.deadlines.holidays", { count: c.holidayCount })}
               </p>
             </li>
           ))}
@@ -427,24 +420,27 @@ function Calendars({
         <div className="flex-1">
           <Field
             id={fields.name.id}
-            label="Add a calendar"
-            hint="It starts as Mon–Fri, 09:00 to 17:00, London time; you can change it next."
-            errors={fields.name.errors}
+            label={t("admin.deadlines.addCalendar")}
+            hint={t("admin.deadlines.addCalendarHint", {
+              days: workingDaysText(t, [1, 2, 3, 4, 5], language),
+            })}
+            errors={messages(fields.name.errors)}
           >
             {(ids) => (
               <input
                 {...getInputProps(fields.name, { type: "text" })}
                 {...ids}
-                placeholder="Calendar name"
+                placeholder={t("admin.deadlines.calendarName")}
                 className={inputClass}
               />
             )}
           </Field>
         </div>
         <button type="submit" className={secondaryButtonClass} disabled={submitting}>
-          Add calendar
+          {t("admin.deadlines.addCalendarButton")}
         </button>
       </Form>
     </section>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -1,3 +1,5 @@
+import { parseWithZod } from "@conform-to/zod";
+import { topLevelErrors } from "~/utils/submission-errors";
 import {
   data,
   type ActionFunctionArgs,
@@ -75,8 +77,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const form = await readForm(request);
   if (form.get("intent") === "revoke") {
-    const parsed = revokeSchema.safeParse(Object.fromEntries(form));
-    const done = parsed.success && (await revokeApiToken(db, user.id, parsed.data.id));
+    const submission = parseWithZod(form, { schema: revokeSchema });
+    const done =
+      submission.status === "success" && (await revokeApiToken(db, user.id, submission.value.id));
     return data<ActionData>(
       done
         ? { intent: "revoke", ok: true, message: "The token is revoked; it no longer works." }
@@ -89,19 +92,19 @@ export async function action({ request }: ActionFunctionArgs) {
     scopes: form.getAll("scopes").map(String),
     lifetime: String(form.get("lifetime") ?? ""),
   };
-  const parsed = tokenFormSchema.safeParse(values);
-  if (!parsed.success) {
+  const submission = parseWithZod(form, { schema: tokenFormSchema });
+  if (submission.status !== "success") {
     return data<ActionData>(
       {
         intent: "create",
         ok: false,
-        fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>,
+        fieldErrors: topLevelErrors(submission) as Record<string, string[]>,
         values,
       },
       { status: 400 },
     );
   }
-  const token = await createApiToken(db, user.id, parsed.data);
+  const token = await createApiToken(db, user.id, submission.value);
   return data<ActionData>({ intent: "create", ok: true, name: token.name, secret: token.secret });
 }
 
@@ -306,3 +309,4 @@ export default function AdminIntegrations() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

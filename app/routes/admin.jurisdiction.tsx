@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirectWithToast } from "~/utils/toast.server";
 import { FieldError, buttonClass, secondaryButtonClass } from "~/components/ui/field";
 import {
   TEMPLATES,
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseCategoryForm(values);
     if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
     await saveCategorySettings(db, { actorId: user.id, value: parsed.value });
-    return redirect("/admin/jurisdiction?saved=1");
+    return redirectWithToast("/admin/jurisdiction", { key: "toast.adminCategoriesSaved" });
   }
   const template = findTemplate(String(form.get("template") ?? ""));
   if (!template)
@@ -61,7 +62,11 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   await applyTemplate(db, { code: template.code as TemplateCode, actorId: user.id });
-  return redirect(`/admin/jurisdiction?applied=${template.code}`);
+  // The template's own name (as the list shows it) goes into the toast.
+  return redirectWithToast("/admin/jurisdiction", {
+    key: "toast.adminTemplateApplied",
+    values: { name: template.name },
+  });
 }
 
 function ChangeList({
@@ -89,8 +94,6 @@ function ChangeList({
 export default function JurisdictionPage() {
   const { settings, preview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const applied = findTemplate(params.get("applied") ?? "");
   const typed = result?.values;
   const checked = (list: "hrCategories" | "violenceCategories", c: string) =>
     (typed ? typed[list] : settings[list]).includes(c as never);
@@ -116,16 +119,6 @@ export default function JurisdictionPage() {
         </Link>{" "}
         and the categories below. This is not legal advice: check the source with your counsel.
       </p>
-      {applied ? (
-        <p role="status" className="text-emerald-800">
-          The template “{applied.name}” is applied. The change is in the settings history.
-        </p>
-      ) : null}
-      {params.get("saved") ? (
-        <p role="status" className="text-emerald-800">
-          The categories are saved.
-        </p>
-      ) : null}
       {result && "errors" in result && "template" in result.errors ? (
         <FieldError errors={result.errors.template} />
       ) : null}
@@ -255,3 +248,4 @@ export default function JurisdictionPage() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -5,6 +5,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import { secondaryButtonClass } from "~/components/ui/field";
 import { MAX_DELIVERY_ATTEMPTS } from "~/domain/backoff";
@@ -20,30 +22,54 @@ import type { TemplateName } from "~/models/notification.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Outgoing mail · Admin · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.outbox.title");
 
-const TEMPLATE_LABELS = {
-  NEW_REPORT_ASSIGNED: "New report assigned",
-  REPORT_ACKNOWLEDGED: "Report acknowledged",
-  DEADLINE_REMINDER: "Deadline reminder",
-  DEADLINE_ESCALATION: "Deadline escalation",
-  REPORTER_UPDATE: "Update for the reporter",
-  MESSAGE_RECEIVED: "Message received",
-  REPEAT_OFFENDER: "Repeat offender flagged",
-  EVIDENCE_ADDED: "Evidence added",
-  INVITATION: "Invitation",
-  PASSWORD_RESET: "Password reset",
-  SUPPORT_ANSWERED: "Support request answered",
-  STATEMENT_REQUESTED: "Witness statement asked",
-  STATEMENT_RECEIVED: "Witness statement received",
-  DECISION_PROPOSED: "Decision to approve",
-  DECISION_REVIEWED: "Decision answered",
-  CRITICAL_REPORT: "Critical report",
-  CASE_RESOLVED: "Report resolved",
-  PROTECTION_RECORDED: "Protective measure recorded",
-} satisfies Record<TemplateName, string>;
+/** The kind of mail, as the list names it. */
+function templateLabel(t: TFunction, template: string): string {
+  switch (template as TemplateName) {
+    case "NEW_REPORT_ASSIGNED":
+      return t("admin.outbox.templates.NEW_REPORT_ASSIGNED");
+    case "REPORT_ACKNOWLEDGED":
+      return t("admin.outbox.templates.REPORT_ACKNOWLEDGED");
+    case "DEADLINE_REMINDER":
+      return t("admin.outbox.templates.DEADLINE_REMINDER");
+    case "DEADLINE_ESCALATION":
+      return t("admin.outbox.templates.DEADLINE_ESCALATION");
+    case "REPORTER_UPDATE":
+      return t("admin.outbox.templates.REPORTER_UPDATE");
+    case "MESSAGE_RECEIVED":
+      return t("admin.outbox.templates.MESSAGE_RECEIVED");
+    case "REPEAT_OFFENDER":
+      return t("admin.outbox.templates.REPEAT_OFFENDER");
+    case "EVIDENCE_ADDED":
+      return t("admin.outbox.templates.EVIDENCE_ADDED");
+    case "INVITATION":
+      return t("admin.outbox.templates.INVITATION");
+    case "PASSWORD_RESET":
+      return t("admin.outbox.templates.PASSWORD_RESET");
+    case "SUPPORT_ANSWERED":
+      return t("admin.outbox.templates.SUPPORT_ANSWERED");
+    case "STATEMENT_REQUESTED":
+      return t("admin.outbox.templates.STATEMENT_REQUESTED");
+    case "STATEMENT_RECEIVED":
+      return t("admin.outbox.templates.STATEMENT_RECEIVED");
+    case "DECISION_PROPOSED":
+      return t("admin.outbox.templates.DECISION_PROPOSED");
+    case "DECISION_REVIEWED":
+      return t("admin.outbox.templates.DECISION_REVIEWED");
+    case "CRITICAL_REPORT":
+      return t("admin.outbox.templates.CRITICAL_REPORT");
+    case "CASE_RESOLVED":
+      return t("admin.outbox.templates.CASE_RESOLVED");
+    case "PROTECTION_RECORDED":
+      return t("admin.outbox.templates.PROTECTION_RECORDED");
+    default:
+      return template;
+  }
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
@@ -64,41 +90,50 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("retry-all") }),
 ]);
 
-type ActionData = { ok: boolean; message: string };
+/** What happened, worded on the page in its reader's language. */
+type ActionData =
+  | { ok: false; outcome: "not-understood" | "not-set-aside" }
+  | { ok: true; outcome: "none-set-aside" }
+  | { ok: true; outcome: "all-queued"; count: number }
+  | { ok: true; outcome: "queued"; to: string | null };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "settings:manage");
   const db = await getDb();
-  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) {
+  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
+  if (submission.status !== "success") {
+    return data<ActionData>({ ok: false, outcome: "not-understood" }, { status: 400 });
+  }
+  if (submission.value.intent === "retry-all") {
+    const count = await retryAllSetAsideMails(db, user.id);
     return data<ActionData>(
-      { ok: false, message: "That request was not understood. Please reload the page." },
-      { status: 400 },
+      count === 0
+        ? { ok: true, outcome: "none-set-aside" }
+        : { ok: true, outcome: "all-queued", count },
     );
   }
-  if (parsed.data.intent === "retry-all") {
-    const count = await retryAllSetAsideMails(db, user.id);
-    return data<ActionData>({
-      ok: true,
-      message:
-        count === 0
-          ? "There were no set-aside mails to send again."
-          : `${count} ${count === 1 ? "mail is" : "mails are"} back in the queue and will be sent on the next delivery run.`,
-    });
-  }
-  const { id } = parsed.data;
+  const { id } = submission.value;
   const changed = await retrySetAsideMail(db, id, user.id);
-  if (!changed) {
-    return data<ActionData>({
-      ok: false,
-      message: "That mail is no longer set aside; it may have been retried already.",
-    });
-  }
+  if (!changed) return data<ActionData>({ ok: false, outcome: "not-set-aside" });
   const to = await mailRecipient(db, id);
-  return data<ActionData>({
-    ok: true,
-    message: `The mail to ${to ?? "its recipient"} is back in the queue and will be sent on the next delivery run.`,
-  });
+  return data<ActionData>({ ok: true, outcome: "queued", to });
+}
+
+function outcomeText(t: TFunction, result: ActionData): string {
+  switch (result.outcome) {
+    case "not-understood":
+      return t("admin.outbox.notUnderstood");
+    case "not-set-aside":
+      return t("admin.outbox.notSetAside");
+    case "none-set-aside":
+      return t("admin.outbox.noneSetAside");
+    case "all-queued":
+      return t("admin.outbox.allQueued", { count: result.count });
+    case "queued":
+      return result.to
+        ? t("admin.outbox.queued", { to: result.to })
+        : t("admin.outbox.queuedNoAddress");
+  }
 }
 
 export default function AdminOutbox() {
@@ -107,43 +142,42 @@ export default function AdminOutbox() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const retrying = busy ? navigation.formData?.get("id") : null;
+  const { t, dateTime, number } = useI18n();
   const stats = [
-    { label: "Waiting to be sent", value: counts.pending + counts.sending },
-    { label: "Sent", value: counts.sent },
-    { label: "Set aside", value: counts.dead },
+    { label: t("admin.outbox.waiting"), value: counts.pending + counts.sending },
+    { label: t("admin.outbox.sent"), value: counts.sent },
+    { label: t("admin.outbox.setAside"), value: counts.dead },
   ];
   return (
     <div className="space-y-6">
       <div>
         <p className="text-sm">
           <Link to="/admin" className="text-brand-700 underline">
-            Admin
+            {t("admin.common.admin")}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">Outgoing mail</h1>
+        <h1 className="text-2xl font-semibold">{t("admin.outbox.title")}</h1>
         <p className="mt-2 text-slate-700">
-          A mail that fails {MAX_DELIVERY_ATTEMPTS} times in a row is set aside here instead of
-          being tried forever. Once the cause is fixed (often the mail server or an address), send
-          it again.
+          {t("admin.outbox.intro", { attempts: MAX_DELIVERY_ATTEMPTS })}
         </p>
       </div>
       <dl className="grid grid-cols-3 gap-3">
         {stats.map((s) => (
           <div key={s.label} className="rounded-lg bg-white p-3 shadow-sm">
             <dt className="text-sm text-slate-600">{s.label}</dt>
-            <dd className="text-2xl font-semibold">{s.value}</dd>
+            <dd className="text-2xl font-semibold">{number(s.value)}</dd>
           </div>
         ))}
       </dl>
       {result ? (
         <p role="status" className={result.ok ? "text-emerald-800" : "text-slate-800"}>
-          {result.message}
+          {outcomeText(t, result)}
         </p>
       ) : null}
       <section aria-labelledby="set-aside-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="set-aside-heading" className="text-lg font-semibold">
-            Set-aside mails
+            {t("admin.outbox.setAsideHeading")}
           </h2>
           {mails.length > 1 ? (
             <Form method="post">
@@ -154,42 +188,43 @@ export default function AdminOutbox() {
                 className={secondaryButtonClass}
                 disabled={busy}
               >
-                Retry all {counts.dead}
+                {t("admin.outbox.retryAll", { count: counts.dead })}
               </button>
             </Form>
           ) : null}
         </div>
         {counts.dead > mails.length ? (
           <p className="text-sm text-slate-700">
-            Showing the {SET_ASIDE_LIST_LIMIT} most recent of {counts.dead}.
+            {t("admin.outbox.showing", { shown: SET_ASIDE_LIST_LIMIT, count: counts.dead })}
           </p>
         ) : null}
         {mails.length === 0 ? (
-          <p className="text-slate-700">
-            Nothing is set aside. Every mail has been delivered or is on its way.
-          </p>
+          <p className="text-slate-700">{t("admin.outbox.nothing")}</p>
         ) : (
-          <ul className="space-y-2" aria-label="Set-aside mails">
+          <ul className="space-y-2" aria-label={t("admin.outbox.setAsideHeading")}>
             {mails.map((m) => (
               <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <dl className="grid flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                    <dt className="text-slate-600">To</dt>
+                    <dt className="text-slate-600">{t("admin.outbox.to")}</dt>
                     <dd className="break-all font-medium">{m.toEmail}</dd>
-                    <dt className="text-slate-600">Mail</dt>
+                    <dt className="text-slate-600">{t("admin.outbox.mail")}</dt>
                     <dd>
-                      {TEMPLATE_LABELS[m.template as TemplateName] ?? m.template}
+                      {templateLabel(t, m.template)}
                       {m.reference ? ` · ${m.reference}` : ""}
                     </dd>
-                    <dt className="text-slate-600">Attempts</dt>
+                    <dt className="text-slate-600">{t("admin.outbox.attempts")}</dt>
                     <dd>
-                      {m.attempts}, last {formatDateTime(m.lastAttemptAt)}
+                      {t("admin.outbox.attemptsValue", {
+                        count: m.attempts,
+                        last: dateTime(m.lastAttemptAt),
+                      })}
                     </dd>
-                    <dt className="text-slate-600">Queued</dt>
-                    <dd>{formatDateTime(m.createdAt)}</dd>
-                    <dt className="text-slate-600">Last error</dt>
+                    <dt className="text-slate-600">{t("admin.outbox.queuedAt")}</dt>
+                    <dd>{dateTime(m.createdAt)}</dd>
+                    <dt className="text-slate-600">{t("admin.outbox.lastError")}</dt>
                     <dd className="break-words font-mono text-xs">
-                      {m.lastError ?? "None recorded"}
+                      {m.lastError ?? t("admin.outbox.noError")}
                     </dd>
                   </dl>
                   <Form method="post">
@@ -201,7 +236,10 @@ export default function AdminOutbox() {
                       className={secondaryButtonClass}
                       disabled={retrying === m.id}
                     >
-                      Retry<span className="sr-only"> the mail to {m.toEmail}</span>
+                      {t("admin.outbox.retry")}
+                      <span className="sr-only">
+                        {t("admin.outbox.retryTo", { to: m.toEmail })}
+                      </span>
                     </button>
                   </Form>
                 </div>
@@ -213,3 +251,4 @@ export default function AdminOutbox() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

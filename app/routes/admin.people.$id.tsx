@@ -1,14 +1,7 @@
 import { can } from "~/domain/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { secondaryButtonClass } from "~/components/ui/field";
 import { parsePersonForm, timeZoneNames } from "~/domain/people";
@@ -16,8 +9,11 @@ import { getPerson, reinvitePerson, savePerson, teamChoices } from "~/models/peo
 import { endSessionsOf, notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
+import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Person · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.person.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:view");
@@ -56,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (values.intent === "reinvite") {
     const sent = await reinvitePerson(db, user.id, person.id);
     return sent
-      ? redirect(`/admin/people/${person.id}?saved=invited`)
+      ? redirectWithToast(`/admin/people/${person.id}`, { key: "toast.adminPersonInvited" })
       : data(
           { errors: { name: ["A deactivated person cannot be invited."] }, values },
           { status: 400 },
@@ -73,43 +69,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await savePerson(db, user.id, person.id, parsed.value);
   if (!result.ok) return data({ errors: result.fieldErrors, values }, { status: 400 });
   if (result.deactivated) await endSessionsOf(person.id);
-  const note = result.deactivated ? `deactivated&moved=${result.moved}` : "saved";
-  return redirect(`/admin/people/${person.id}?saved=${note}`);
+  return redirectWithToast(
+    `/admin/people/${person.id}`,
+    result.deactivated
+      ? { key: "toast.adminPersonDeactivated", values: { count: result.moved } }
+      : { key: "toast.adminPersonSaved" },
+  );
 }
 
 export default function PersonPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [params] = useSearchParams();
-  const saved = params.get("saved");
-  const moved = Number(params.get("moved") ?? 0);
+  const { t } = useI18n();
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link to="/admin/people" className="text-brand-700 underline">
-          People
+          {t("admin.people.title")}
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">{page.name}</h1>
-      {saved && !result ? (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3">
-          {saved === "invited"
-            ? "Saved. An invitation with a link to set a password is on its way."
-            : saved === "deactivated"
-              ? `Deactivated and signed out everywhere. ${moved} open ${moved === 1 ? "case was" : "cases were"} handed on.`
-              : "Changes saved."}
-        </p>
-      ) : null}
       {result?.errors && Object.keys(result.errors).length ? (
         <p role="alert" className="font-medium text-red-700">
-          Please correct the fields marked below.
+          {t("admin.common.fixFields")}
         </p>
       ) : null}
       <p className="text-slate-700">
-        {page.hasPassword ? "Has set a password." : "Has not set a password yet."} {page.reports}{" "}
-        direct {page.reports === 1 ? "report" : "reports"}; handles {page.openCases} open{" "}
-        {page.openCases === 1 ? "case" : "cases"}.
+        {page.hasPassword ? t("admin.person.hasPassword") : t("admin.person.noPassword")}{" "}
+        {t("admin.person.directReports", { count: page.reports })}{" "}
+        {t("admin.person.openCases", { count: page.openCases })}
       </p>
       <PersonForm
         values={result?.values ?? page.values}
@@ -123,10 +112,11 @@ export default function PersonPage() {
       {page.canEdit && page.values.active === "on" ? (
         <Form method="post">
           <button type="submit" name="intent" value="reinvite" className={secondaryButtonClass}>
-            Send a new invitation link
+            {t("admin.person.reinvite")}
           </button>
         </Form>
       ) : null}
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -3,13 +3,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SimplePager } from "~/components/simple-pager";
 import { buttonClass, inputClass } from "~/components/ui/field";
-import { ROLE_LABELS } from "~/domain/people";
 import { ROLES, type Role } from "~/domain/vocabulary";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { listPeople, teamChoices } from "~/models/people.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "People · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.people.title");
 
 // Admins edit people; HR reads the directory (it reviews who handled what).
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function People() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const { t } = useI18n();
   const pageHref = (page: number) => {
     const p = new URLSearchParams(params);
     p.set("page", String(page));
@@ -51,23 +54,23 @@ export default function People() {
       <p className="text-sm">
         {data.canEdit ? (
           <Link to="/admin" className="text-brand-700 underline">
-            Admin
+            {t("admin.common.admin")}
           </Link>
         ) : null}
       </p>
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-2xl font-semibold">People</h1>
+        <h1 className="text-2xl font-semibold">{t("admin.people.title")}</h1>
         <div className="flex flex-wrap gap-4">
           <Link to="/admin/teams" className="text-brand-700 underline">
-            Teams
+            {t("admin.teams.title")}
           </Link>
           {data.canEdit ? (
             <>
               <Link to="/admin/people/import" className="text-brand-700 underline">
-                Import from the HR system
+                {t("admin.people.importLink")}
               </Link>
               <Link to="/admin/people/new" className={buttonClass}>
-                Add a person
+                {t("admin.newPerson.title")}
               </Link>
             </>
           ) : null}
@@ -75,49 +78,54 @@ export default function People() {
       </div>
       <Form method="get" role="search" className="grid gap-4 sm:grid-cols-5 sm:items-end">
         <label className="flex flex-col text-sm sm:col-span-2">
-          Search by name, email or employee id
+          {t("admin.people.searchLabel")}
           <input type="search" name="q" defaultValue={data.q} className={`${inputClass} mt-1`} />
         </label>
         <label className="flex flex-col text-sm">
-          Role
+          {t("admin.personForm.role")}
           <select name="role" defaultValue={data.role} className={`${inputClass} mt-1`}>
-            <option value="">All roles</option>
+            <option value="">{t("admin.people.allRoles")}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {vocabLabel(t, "role", r)}
               </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          Team
+          {t("admin.personForm.team")}
           <select name="team" defaultValue={data.teamId} className={`${inputClass} mt-1`}>
-            <option value="">All teams</option>
-            {data.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
+            <option value="">{t("admin.people.allTeams")}</option>
+            {data.teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
               </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          Status
+          {t("admin.people.status")}
           <select name="status" defaultValue={data.status} className={`${inputClass} mt-1`}>
-            <option value="active">Active</option>
-            <option value="inactive">Deactivated</option>
-            <option value="all">Everyone</option>
+            <option value="active">{t("admin.people.statusActive")}</option>
+            <option value="inactive">{t("admin.people.statusInactive")}</option>
+            <option value="all">{t("admin.people.statusAll")}</option>
           </select>
         </label>
         <button type="submit" className={`${buttonClass} sm:col-span-5 sm:w-fit`}>
-          Search
+          {t("admin.people.search")}
         </button>
       </Form>
       <p className="text-sm text-slate-700" aria-live="polite">
-        {data.total} {data.total === 1 ? "person" : "people"}
-        {data.pages > 1 ? `, page ${data.page} of ${data.pages}` : ""}
+        {data.pages > 1
+          ? t("admin.people.countPaged", {
+              count: data.total,
+              page: data.page,
+              pages: data.pages,
+            })
+          : t("admin.people.count", { count: data.total })}
       </p>
       {data.rows.length === 0 ? (
-        <p className="text-slate-600">Nobody matches these filters.</p>
+        <p className="text-slate-600">{t("admin.people.none")}</p>
       ) : (
         <ul className="divide-y rounded-lg bg-white shadow-sm">
           {data.rows.map((p) => (
@@ -126,18 +134,22 @@ export default function People() {
                 {p.name}
               </Link>
               <span className="text-sm text-slate-700">{p.email}</span>
-              <span className="text-sm text-slate-700">
-                {ROLE_LABELS[p.role as Role] ?? p.role}
-              </span>
+              <span className="text-sm text-slate-700">{vocabLabel(t, "role", p.role)}</span>
               {p.team ? <span className="text-sm text-slate-700">{p.team.name}</span> : null}
               {p.manager ? (
-                <span className="text-sm text-slate-600">reports to {p.manager.name}</span>
+                <span className="text-sm text-slate-600">
+                  {t("admin.people.reportsTo", { name: p.manager.name })}
+                </span>
               ) : null}
               {p.employeeId ? (
-                <span className="text-sm text-slate-600">id {p.employeeId}</span>
+                <span className="text-sm text-slate-600">
+                  {t("admin.people.employeeId", { id: p.employeeId })}
+                </span>
               ) : null}
               {!p.active ? (
-                <span className="text-sm font-semibold text-amber-800">Deactivated</span>
+                <span className="text-sm font-semibold text-amber-800">
+                  {t("admin.people.statusInactive")}
+                </span>
               ) : null}
             </li>
           ))}
@@ -147,3 +159,4 @@ export default function People() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -335,3 +335,4 @@ export default function ImportPeople() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { DEFAULT_TIME_ZONE, parsePersonForm, timeZoneNames } from "~/domain/people";
@@ -7,8 +7,11 @@ import { savePerson, teamChoices } from "~/models/people.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
+import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Add a person · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.newPerson.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "people:manage");
@@ -22,25 +25,23 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const result = await savePerson(await getDb(), user.id, null, parsed.value);
   if (!result.ok) return data({ errors: result.fieldErrors, values }, { status: 400 });
-  return redirect(`/admin/people/${result.id}?saved=invited`);
+  return redirectWithToast(`/admin/people/${result.id}`, { key: "toast.adminPersonInvited" });
 }
 
 export default function NewPerson() {
   const { teams, zones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useI18n();
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link to="/admin/people" className="text-brand-700 underline">
-          People
+          {t("admin.people.title")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">Add a person</h1>
-      <p className="max-w-prose text-slate-700">
-        They receive an invitation mail with a link to set their own password. The link works once,
-        for 72 hours.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("admin.newPerson.title")}</h1>
+      <p className="max-w-prose text-slate-700">{t("admin.newPerson.intro")}</p>
       <PersonForm
         values={result?.values ?? { timeZone: DEFAULT_TIME_ZONE, language: "en", role: "EMPLOYEE" }}
         errors={result?.errors ?? {}}
@@ -53,3 +54,4 @@ export default function NewPerson() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

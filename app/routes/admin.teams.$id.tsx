@@ -1,21 +1,18 @@
 import { can } from "~/domain/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TeamForm } from "~/components/team-form";
 import { parseTeamForm } from "~/domain/people";
 import { getTeam, saveTeam, teamChoices } from "~/models/people.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
+import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Team · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.team.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:view");
@@ -45,30 +42,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const result = await saveTeam(db, user.id, team.id, parsed.value);
   if (!result.ok) return data({ errors: result.fieldErrors, values }, { status: 400 });
-  return redirect(`/admin/teams/${team.id}?saved=1`);
+  return redirectWithToast(`/admin/teams/${team.id}`, { key: "toast.adminTeamSaved" });
 }
 
 export default function TeamPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [params] = useSearchParams();
+  const { t } = useI18n();
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link to="/admin/teams" className="text-brand-700 underline">
-          Teams
+          {t("admin.teams.title")}
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">{page.team.name}</h1>
-      {params.get("saved") && !result ? (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3">
-          Changes saved.
-        </p>
-      ) : null}
       <p>
         <Link to={`/admin/people?team=${page.team.id}`} className="text-brand-700 underline">
-          People in this team
+          {t("admin.team.people")}
         </Link>
       </p>
       <TeamForm
@@ -77,8 +69,9 @@ export default function TeamPage() {
         teams={page.teams}
         readOnly={!page.canEdit}
         busy={busy}
-        submitLabel="Save changes"
+        submitLabel={t("admin.common.saveChanges")}
       />
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

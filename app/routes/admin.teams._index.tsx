@@ -6,8 +6,10 @@ import { buttonClass } from "~/components/ui/field";
 import { listTeams } from "~/models/people.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Teams · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.teams.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "people:view");
@@ -19,41 +21,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Teams() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useI18n();
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link to="/admin/people" className="text-brand-700 underline">
-          People
+          {t("admin.people.title")}
         </Link>
       </p>
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Teams</h1>
+        <h1 className="text-2xl font-semibold">{t("admin.teams.title")}</h1>
         {data.canEdit ? (
           <Link to="/admin/teams/new" className={buttonClass}>
-            Add a team
+            {t("admin.newTeam.title")}
           </Link>
         ) : null}
       </div>
-      <p className="text-sm text-slate-700">
-        {data.total} {data.total === 1 ? "team" : "teams"}
-      </p>
+      <p className="text-sm text-slate-700">{t("admin.teams.count", { count: data.total })}</p>
       {data.rows.length === 0 ? (
-        <p className="text-slate-600">No teams yet.</p>
+        <p className="text-slate-600">{t("admin.teams.none")}</p>
       ) : (
         <ul className="divide-y rounded-lg bg-white shadow-sm">
-          {data.rows.map((t) => (
-            <li key={t.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 p-3">
-              <Link to={`/admin/teams/${t.id}`} className="font-medium text-brand-700 underline">
-                {t.name}
+          {data.rows.map((team) => (
+            <li key={team.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 p-3">
+              <Link to={`/admin/teams/${team.id}`} className="font-medium text-brand-700 underline">
+                {team.name}
               </Link>
               <span className="text-sm text-slate-700">
-                {t.manager ? `managed by ${t.manager.name}` : "no manager"}
+                {team.manager
+                  ? t("admin.teams.managedBy", { name: team.manager.name })
+                  : t("admin.teams.noManager")}
               </span>
-              {t.parent ? (
-                <span className="text-sm text-slate-600">part of {t.parent.name}</span>
+              {team.parent ? (
+                <span className="text-sm text-slate-600">
+                  {t("admin.teams.partOf", { name: team.parent.name })}
+                </span>
               ) : null}
               <span className="text-sm text-slate-600">
-                {t._count.members} active {t._count.members === 1 ? "member" : "members"}
+                {t("admin.teams.members", { count: team._count.members })}
               </span>
             </li>
           ))}
@@ -63,3 +68,4 @@ export default function Teams() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TeamForm } from "~/components/team-form";
 import { parseTeamForm } from "~/domain/people";
@@ -7,8 +7,11 @@ import { saveTeam, teamChoices } from "~/models/people.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { typedValues } from "~/utils/form-values";
+import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Add a team · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.newTeam.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "people:manage");
@@ -22,29 +25,31 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const result = await saveTeam(await getDb(), user.id, null, parsed.value);
   if (!result.ok) return data({ errors: result.fieldErrors, values }, { status: 400 });
-  return redirect(`/admin/teams/${result.id}?saved=1`);
+  return redirectWithToast(`/admin/teams/${result.id}`, { key: "toast.adminTeamAdded" });
 }
 
 export default function NewTeam() {
   const { teams } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useI18n();
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link to="/admin/teams" className="text-brand-700 underline">
-          Teams
+          {t("admin.teams.title")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">Add a team</h1>
+      <h1 className="text-2xl font-semibold">{t("admin.newTeam.title")}</h1>
       <TeamForm
         values={result?.values ?? {}}
         errors={result?.errors ?? {}}
         teams={teams}
         readOnly={false}
         busy={busy}
-        submitLabel="Add the team"
+        submitLabel={t("admin.newTeam.submit")}
       />
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -1,3 +1,5 @@
+import { parseWithZod } from "@conform-to/zod";
+import { topLevelErrors } from "~/utils/submission-errors";
 import {
   data,
   redirect,
@@ -87,21 +89,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       events: form.getAll("events").map(String),
       active: form.get("active") === "on",
     };
-    const parsed = webhookFormSchema({ allowLoopback: allowLoopback() }).safeParse(values);
-    if (!parsed.success) {
+    const submission = parseWithZod(form, {
+      schema: webhookFormSchema({ allowLoopback: allowLoopback() }),
+    });
+    if (submission.status !== "success") {
       return data<ActionData>(
-        { intent: "save", ok: false, fieldErrors: parsed.error.flatten().fieldErrors, values },
+        { intent: "save", ok: false, fieldErrors: topLevelErrors(submission), values },
         { status: 400 },
       );
     }
     await updateWebhookEndpoint(db, user.id, endpoint.id, {
-      ...parsed.data,
+      ...submission.value,
       active: values.active,
     });
     return data<ActionData>({ intent: "save", ok: true, message: "The webhook is saved." });
   }
-  const parsed = simple.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
+  const submission = parseWithZod(form, { schema: simple });
+  if (submission.status !== "success") {
     return data<ActionData>(
       {
         intent: "other",
@@ -111,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  switch (parsed.data.intent) {
+  switch (submission.value.intent) {
     case "delete":
       await deleteWebhookEndpoint(db, user.id, endpoint.id);
       return redirect("/admin/webhooks");
@@ -133,20 +137,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
         url: endpoint.url,
         description: endpoint.description,
         events: endpoint.events,
-        active: parsed.data.intent === "enable",
+        active: submission.value.intent === "enable",
       });
       return data<ActionData>({
         intent: "other",
         ok: true,
         message:
-          parsed.data.intent === "enable"
+          submission.value.intent === "enable"
             ? "The webhook is active again; waiting events go out on the next delivery run."
             : "The webhook is disabled: no new events are queued for it, and waiting ones wait.",
       });
     case "retry": {
       const done =
-        !!parsed.data.id &&
-        (await retryWebhookDelivery(db, user.id, parsed.data.id, { endpointId: endpoint.id }));
+        !!submission.value.id &&
+        (await retryWebhookDelivery(db, user.id, submission.value.id, { endpointId: endpoint.id }));
       return data<ActionData>(
         done
           ? { intent: "other", ok: true, message: "The event is back in the queue." }
@@ -286,3 +290,4 @@ export default function AdminWebhook() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

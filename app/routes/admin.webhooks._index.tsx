@@ -1,3 +1,5 @@
+import { parseWithZod } from "@conform-to/zod";
+import { topLevelErrors } from "~/utils/submission-errors";
 import {
   data,
   type ActionFunctionArgs,
@@ -74,8 +76,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const form = await readForm(request);
   if (form.get("intent") === "retry") {
-    const parsed = retrySchema.safeParse(Object.fromEntries(form));
-    const done = parsed.success && (await retryWebhookDelivery(db, user.id, parsed.data.id));
+    const submission = parseWithZod(form, { schema: retrySchema });
+    const done =
+      submission.status === "success" &&
+      (await retryWebhookDelivery(db, user.id, submission.value.id));
     return data<ActionData>(
       done
         ? {
@@ -92,19 +96,16 @@ export async function action({ request }: ActionFunctionArgs) {
     description: String(form.get("description") ?? ""),
     events: form.getAll("events").map(String),
   };
-  const parsed = webhookFormSchema({ allowLoopback: allowLoopback() }).safeParse(values);
-  if (!parsed.success) {
+  const submission = parseWithZod(form, {
+    schema: webhookFormSchema({ allowLoopback: allowLoopback() }),
+  });
+  if (submission.status !== "success") {
     return data<ActionData>(
-      {
-        intent: "create",
-        ok: false,
-        fieldErrors: parsed.error.flatten().fieldErrors,
-        values,
-      },
+      { intent: "create", ok: false, fieldErrors: topLevelErrors(submission), values },
       { status: 400 },
     );
   }
-  const endpoint = await createWebhookEndpoint(db, user.id, parsed.data);
+  const endpoint = await createWebhookEndpoint(db, user.id, submission.value);
   return data<ActionData>({
     intent: "create",
     ok: true,
@@ -228,3 +229,4 @@ export default function AdminWebhooks() {
     </div>
   );
 }
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

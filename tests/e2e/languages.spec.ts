@@ -182,6 +182,44 @@ test.describe("Spanish and English", () => {
   });
 });
 
+test.describe("the admin pages in Japanese", () => {
+  test("an admin who reads Japanese opens Admin → People and a person's page by clicking", async ({
+    page,
+  }) => {
+    await signIn(page, "alex.admin@demo.example", { email: "Work email", submit: "Sign in" });
+    await page.getByRole("link", { name: "Your account" }).click();
+    await page.getByLabel("Language for pages and e-mails").selectOption({ label: "日本語" });
+    await page.getByRole("button", { name: "Save language" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "アカウント" })).toBeVisible();
+
+    await openMenuIfFolded(page);
+    await page.getByRole("banner").getByRole("link", { name: "管理", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "管理" })).toBeVisible();
+    await page.getByRole("link", { name: "メンバーとチーム" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "メンバー" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "検索" })).toBeVisible();
+    await expectNoAxeViolations(page, "people list in Japanese");
+
+    await page.getByLabel("名前、メールアドレス、社員番号で検索").fill("sam.employee");
+    await page.getByRole("button", { name: "検索" }).click();
+    await page.getByRole("main").getByRole("link", { name: "Sam Whitaker" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sam Whitaker" })).toBeVisible();
+    await expect(page.getByLabel("勤務先のメールアドレス")).toHaveValue(
+      "sam.employee@demo.example",
+    );
+    await expect(page.getByRole("button", { name: "変更を保存" })).toBeVisible();
+    await expectNoAxeViolations(page, "person page in Japanese");
+
+    // A save answers with a toast in Japanese.
+    await page.getByRole("button", { name: "変更を保存" }).click();
+    await expect(page.getByRole("status")).toContainText("変更を保存しました。");
+
+    // Back to English, in Japanese.
+    await page.getByRole("link", { name: "アカウント" }).click();
+    await page.getByLabel("画面とメールの言語").selectOption({ label: "English" });
+    await page.getByRole("button", { name: "言語を保存する" }).click();
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+
 // Last in this file: Haruka's password changes here (serial mode keeps the order).
 test.describe("Japanese: own password and the offline messages", () => {
   test.use({ locale: "ja-JP", viewport: { width: 390, height: 844 }, hasTouch: true });

@@ -13,6 +13,7 @@ import * as outboxRoute from "~/routes/admin.outbox";
 import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
+import { toastIn } from "../fixtures/flash-toast";
 import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
@@ -123,7 +124,8 @@ describe("the deadline policy page", () => {
       }),
     );
     expect(answer.status).toBe(302);
-    expect(answer.location).toBe("/admin/deadlines?saved=1");
+    expect(answer.location).toBe("/admin/deadlines");
+    expect(await toastIn(answer)).toMatchObject({ key: "toast.adminDeadlinesSaved" });
 
     const policy = await getDefaultPolicy(db);
     const find = (s: string, k: string) =>
@@ -161,9 +163,8 @@ describe("the deadline policy page", () => {
       updated.targets.find((t) => t.kind === "ACKNOWLEDGE" && t.severity === "CRITICAL"),
     ).toMatchObject({ minutes: 3 * 8 * 60 });
 
-    const page = await call(deadlinesRoute.loader, getRequest("/admin/deadlines?saved=1", admin));
+    const page = await call(deadlinesRoute.loader, getRequest("/admin/deadlines", admin));
     const body = page.body as Awaited<ReturnType<typeof deadlinesRoute.loader>>;
-    expect(body.saved).toBe(true);
     expect(body.targets.CRITICAL.ACKNOWLEDGE).toMatchObject({ amount: "3", unit: "BUSINESS_DAYS" });
     expect(body.targets.MEDIUM.RESOLVE).toMatchObject({ amount: "1", unit: "BUSINESS_DAYS" });
   });
@@ -244,7 +245,8 @@ describe("the deadline policy page", () => {
     const answer = await saveDeadlines({ intent: "new-calendar", name: "  Night shift  " });
     expect(answer.status).toBe(302);
     const created = await db.businessCalendar.findUniqueOrThrow({ where: { name: "Night shift" } });
-    expect(answer.location).toBe(`/admin/calendars/${created.id}?created=1`);
+    expect(answer.location).toBe(`/admin/calendars/${created.id}`);
+    expect(await toastIn(answer)).toMatchObject({ key: "toast.adminCalendarAdded" });
     const twice = await saveDeadlines({ intent: "new-calendar", name: "Night shift" });
     expect(twice.status).toBe(400);
     expect(replyOf(twice).error?.name?.[0]).toMatch(/already a calendar/);
@@ -292,7 +294,8 @@ describe("the calendar page", () => {
       dayEnd: "06:00",
     });
     expect(answer.status).toBe(302);
-    expect(answer.location).toBe(`/admin/calendars/${id}?saved=1`);
+    expect(answer.location).toBe(`/admin/calendars/${id}`);
+    expect(await toastIn(answer)).toMatchObject({ key: "toast.adminCalendarSaved" });
     const policy = await getDefaultPolicy(db);
     expect(policy.calendar).toMatchObject({
       timeZone: "America/New_York",
@@ -344,7 +347,8 @@ describe("the calendar page", () => {
       name: "Christmas Day",
     });
     expect(added.status).toBe(200);
-    expect(JSON.stringify(added.body)).toContain("Added Christmas Day");
+    // The page words it in its reader's language from the holiday itself.
+    expect(added.body).toMatchObject({ added: { name: "Christmas Day", date: "2026-12-25" } });
     expect((await getDefaultPolicy(db)).calendar.holidays.has("2026-12-25")).toBe(true);
 
     const duplicate = await calendarPost(id, {
@@ -374,16 +378,18 @@ describe("the calendar page", () => {
     const otherHoliday = await db.holiday.findFirstOrThrow({ where: { calendarId: other.id } });
     // A holiday of another calendar cannot be removed through this one.
     const wrong = await calendarPost(id, { intent: "remove-holiday", holidayId: otherHoliday.id });
-    expect(JSON.stringify(wrong.body)).toContain("already been removed");
+    expect(wrong.body).toMatchObject({ form: "remove", removed: null });
     expect(await db.holiday.count({ where: { id: otherHoliday.id } })).toBe(1);
 
     const removed = await calendarPost(id, { intent: "remove-holiday", holidayId: holiday.id });
     expect(removed.status).toBe(200);
-    expect(JSON.stringify(removed.body)).toContain("Removed Christmas Day");
+    expect(removed.body).toMatchObject({
+      removed: { name: "Christmas Day", date: "2026-12-25" },
+    });
     expect((await getDefaultPolicy(db)).calendar.holidays.size).toBe(0);
     const again = await calendarPost(id, { intent: "remove-holiday", holidayId: holiday.id });
     expect(again.status).toBe(200);
-    expect(JSON.stringify(again.body)).toContain("already been removed");
+    expect(again.body).toMatchObject({ form: "remove", removed: null });
 
     const missingId = await calendarPost(id, { intent: "remove-holiday" });
     expect(missingId.status).toBe(400);
@@ -468,10 +474,10 @@ describe("set-aside mail", () => {
     expect(dead).toBeGreaterThanOrEqual(2);
     const answer = await outboxPost({ intent: "retry-all" });
     expect(answer.status).toBe(200);
-    expect(JSON.stringify(answer.body)).toContain(`${dead} mails are back in the queue`);
+    expect(answer.body).toEqual({ ok: true, outcome: "all-queued", count: dead });
     expect(await db.notification.count({ where: { status: "DEAD" } })).toBe(0);
     const again = await outboxPost({ intent: "retry-all" });
-    expect(JSON.stringify(again.body)).toContain("no set-aside mails");
+    expect(again.body).toEqual({ ok: true, outcome: "none-set-aside" });
   });
 
   it("answers a malformed retry with 400", async () => {

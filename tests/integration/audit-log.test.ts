@@ -219,7 +219,7 @@ describe("business calendars", () => {
       data: { calendarId: spare.id, date: "2026-12-25", name: "Christmas Day" },
     });
     const deleted = await calendarPost(spare.id, { intent: "delete" });
-    expect([deleted.status, deleted.location]).toEqual([302, "/admin/deadlines?deleted=1"]);
+    expect([deleted.status, deleted.location]).toEqual([302, "/admin/deadlines"]);
     expect(await db.businessCalendar.count({ where: { id: spare.id } })).toBe(0);
     expect(await db.holiday.count({ where: { calendarId: spare.id } })).toBe(0);
     const [note] = await db.auditEvent.findMany({

@@ -7,6 +7,7 @@ import { createIncident } from "~/models/incident.server";
 import { getRetentionRules } from "~/models/retention.server";
 import * as jurisdictionRoute from "~/routes/admin.jurisdiction";
 import { getDb, type Db } from "~/utils/db.server";
+import { toastIn } from "../fixtures/flash-toast";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 
@@ -61,7 +62,8 @@ describe("jurisdiction templates", () => {
 
     const done = await apply("CA_SB553");
     expect(done.status).toBe(302);
-    expect(done.location).toBe("/admin/jurisdiction?applied=CA_SB553");
+    expect(done.location).toBe("/admin/jurisdiction");
+    expect(await toastIn(done)).toMatchObject({ key: "toast.adminTemplateApplied" });
     const rules = await getRetentionRules(db);
     expect(rules.withdrawnYears).toBe(5);
     expect(rules.substantiatedYears).toBe(7);
@@ -138,6 +140,7 @@ describe("jurisdiction templates", () => {
       ),
     );
     expect(saved.status).toBe(302);
+    expect(await toastIn(saved)).toMatchObject({ key: "toast.adminCategoriesSaved" });
     expect(await hrBroughtIn("INTIMIDATION")).toBe(false);
     expect(await hrBroughtIn("VERBAL_ABUSE")).toBe(true);
     const policy = await db.compliancePolicy.findUniqueOrThrow({ where: { id: "default" } });

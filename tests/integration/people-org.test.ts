@@ -13,6 +13,7 @@ import { login } from "~/utils/auth.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
+import { toastIn } from "../fixtures/flash-toast";
 import { call, getRequest, postRequest } from "../fixtures/http";
 import { TestSmtpServer } from "../fixtures/smtp";
 
@@ -215,7 +216,12 @@ describe("bringing an organisation in, from an empty database", () => {
       { id: manager3.id },
     );
     expect(saved.status).toBe(302);
-    expect(saved.location).toContain("deactivated");
+    expect(saved.location).toBe(`/admin/people/${manager3.id}`);
+    // The toast says how many open cases were handed on.
+    expect(await toastIn(saved)).toMatchObject({
+      key: "toast.adminPersonDeactivated",
+      values: { count: 1 },
+    });
     const moved = await db.incident.findUniqueOrThrow({
       where: { reference },
       include: { events: { orderBy: { seq: "asc" } } },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { serverT } from "~/i18n/resources.server";
 import {
   auditUserIds,
   describeAudit,
@@ -276,5 +277,43 @@ describe("describeAudit: people and teams", () => {
       "u1",
       "u2",
     ]);
+  });
+});
+
+describe("describeAudit in the reader's language", () => {
+  // The settings history page passes the language files' words; stored rows stay English-free
+  // of wording (only data), so the same row reads in Japanese or Spanish.
+  const sayIn = (language: string) => {
+    const t = serverT(language);
+    return (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
+  };
+
+  it("words a deadline policy change in Japanese", () => {
+    const text = describeAudit(
+      {
+        action: "DEADLINE_POLICY_SAVED",
+        data: {
+          "CRITICAL.ACKNOWLEDGE": { from: bh(60), to: bh(120) },
+          "LOW.RESOLVE": { from: cal(30 * 1440), to: cal(45 * 1440) },
+        },
+      },
+      { say: sayIn("ja") },
+    );
+    expect(text).toBe(
+      "期限ポリシーを変更しました: 受領の確認、緊急: 1 時間 → 2 時間; 解決、低: 30 暦日 → 45 暦日",
+    );
+  });
+
+  it("words a person's change in Spanish, with the field names translated", () => {
+    const text = describeAudit(
+      {
+        action: "PERSON_UPDATED",
+        data: { active: { from: true, to: false }, team: { from: null, to: "Billing" } },
+      },
+      { subjectLabel: "Sam Whitaker", say: sayIn("es") },
+    );
+    expect(text).toBe(
+      "Cambió a la persona “Sam Whitaker”: estado: activa → desactivada; equipo: ninguno → Billing",
+    );
   });
 });

@@ -1,0 +1,120 @@
+import type { TFunction } from "i18next";
+import { useI18n } from "./react";
+import { translateMessage } from "./messages";
+
+// The admin pages' validation and server messages are written in English where the rule lives
+// (app/domain/people.ts, app/models/people.server.ts). In another language the page shows them
+// through this table, as app/i18n/messages.ts does for the employee's pages; a message the table
+// does not know is passed on to that one, and shown as it came if neither knows it.
+
+const EXACT: Record<string, string> = {
+  "Please enter the person's name.": "admin.errors.personName",
+  "Please keep the name under 200 characters.": "admin.errors.name200",
+  "Please enter their work email.": "admin.errors.workEmail",
+  "Please keep the employee id under 64 characters.": "admin.errors.employeeIdLength",
+  "Use letters, digits, dots, dashes or underscores only.": "admin.errors.employeeIdChars",
+  "Please choose a role.": "admin.errors.role",
+  "Please choose a team from the list.": "admin.errors.teamFromList",
+  "Please choose a manager from the list.": "admin.errors.managerFromList",
+  "Please choose a time zone from the list, such as Europe/Paris.": "admin.errors.timeZone",
+  "Please enter the team's name.": "admin.errors.teamName",
+  "Please keep the name under 120 characters.": "admin.errors.name120",
+  "Please choose a parent team from the list.": "admin.errors.parentFromList",
+  "This person no longer exists.": "admin.errors.personGone",
+  "Someone else already has this work email.": "admin.errors.emailTaken",
+  "Someone else has this employee id.": "admin.errors.employeeIdTaken",
+  "Nobody has this work email or employee id.": "admin.errors.nobodyWithRef",
+  "A person cannot be their own manager.": "admin.errors.ownManager",
+  "This team no longer exists.": "admin.errors.teamGone",
+  "Another team already has this name.": "admin.errors.teamNameTaken",
+  "A deactivated person cannot be invited.": "admin.errors.inviteDeactivated",
+  "You cannot deactivate yourself; ask another admin.": "admin.errors.deactivateSelf",
+  // Deadlines and calendars (app/domain/calendar-form.ts).
+  "Please enter a number.": "admin.errors.enterNumber",
+  "Please enter a whole number, such as 4.": "admin.errors.wholeNumber",
+  "Please enter 1 or more.": "admin.errors.oneOrMore",
+  "Please choose a unit.": "admin.errors.unit",
+  "Please choose a calendar.": "admin.errors.calendar",
+  "Please choose a calendar from the list.": "admin.errors.calendarFromList",
+  "Please give the calendar a name.": "admin.errors.calendarName",
+  "Please give the holiday a name.": "admin.errors.holidayName",
+  "Please keep the name under 100 characters.": "admin.errors.name100",
+  "Please use only ordinary letters and punctuation.": "admin.errors.plainName",
+  "Please give the start time.": "admin.errors.startTime",
+  "Please give the end time.": "admin.errors.endTime",
+  "Please give a time as HH:MM, such as 09:00.": "admin.errors.timeFormat",
+  "That is not a time zone we know. Please pick one from the list.": "admin.errors.unknownZone",
+  "Please give a time zone, such as Europe/London.": "admin.errors.giveZone",
+  "Unknown day.": "admin.errors.unknownDay",
+  "Please tick at least one working day.": "admin.errors.workingDay",
+  "Please give the date.": "admin.errors.giveDate",
+  "Please give a real date, such as 2026-12-25.": "admin.errors.realDate",
+  "There is already a calendar with this name.": "admin.errors.calendarTaken",
+  "Please choose a holiday to remove.": "admin.errors.holidayToRemove",
+  "A deadline policy uses this calendar. Choose another one for the policy first.":
+    "admin.errors.calendarInUse",
+  "Please write the guidance (it may not be empty).": "admin.errors.guidance",
+};
+
+/** The units as the duration rule names them, to word its "at most" message. */
+const UNIT_WORDS: Record<string, string> = {
+  "business hours": "admin.units.BUSINESS_HOURS",
+  "business days": "admin.units.BUSINESS_DAYS",
+  "hours, around the clock": "admin.units.CALENDAR_HOURS",
+  "calendar days": "admin.units.CALENDAR_DAYS",
+};
+
+type Pattern = [RegExp, string];
+
+const PATTERNS: Pattern[] = [
+  [/^There is already a holiday on this date \((?<name>.+)\)\.$/, "admin.errors.holidayTaken"],
+  [
+    /^Enter a whole number of years from (?<min>\d+) to (?<max>[\d,]+)\.$/,
+    "admin.errors.wholeYears",
+  ],
+  [/^Enter a whole number of days from (?<min>\d+) to (?<max>[\d,]+)\.$/, "admin.errors.wholeDays"],
+  [
+    /^(?<name>.+) reports, directly or not, to this person: that would make a loop\.$/,
+    "admin.errors.personLoop",
+  ],
+  [
+    /^(?<name>.+) is this team or sits under it: that would make a loop\.$/,
+    "admin.errors.teamLoop",
+  ],
+];
+
+/** The admin page's message in the page's language when it is one we know. */
+export function adminMessage(t: TFunction, text: string, language: string): string {
+  if (language === "en") return text;
+  const key = EXACT[text];
+  if (key) return t(key);
+  const atMost = text.match(/^Please enter at most ([\d,]+) (.+) \(a year\)\.$/);
+  if (atMost && UNIT_WORDS[atMost[2]]) {
+    return t("admin.errors.atMost", { max: atMost[1], unit: t(UNIT_WORDS[atMost[2]]) });
+  }
+  for (const [pattern, patternKey] of PATTERNS) {
+    const m = text.match(pattern);
+    if (m?.groups) return t(patternKey, { ...m.groups });
+  }
+  return translateMessage(t, text, language);
+}
+
+/** Each field's messages in the page's language. */
+export function adminErrors(
+  t: TFunction,
+  errors: Record<string, string[] | undefined>,
+  language: string,
+): Record<string, string[] | undefined> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, list]) => [
+      field,
+      list?.map((text) => adminMessage(t, text, language)),
+    ]),
+  );
+}
+
+/** A page's translator for lists of messages (a field's errors), as `Field` takes them. */
+export function useAdminMessages() {
+  const { t, language } = useI18n();
+  return (errors: string[] | undefined) => errors?.map((text) => adminMessage(t, text, language));
+}
