@@ -219,6 +219,8 @@ test.describe("the admin pages in Japanese", () => {
     await page.getByLabel("画面とメールの言語").selectOption({ label: "English" });
     await page.getByRole("button", { name: "言語を保存する" }).click();
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  });
+});
 
 // Last in this file: Haruka's password changes here (serial mode keeps the order).
 test.describe("Japanese: own password and the offline messages", () => {
