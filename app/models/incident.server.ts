@@ -1,3 +1,4 @@
+import { noteIncidentsFiled } from "./kept-figures.server";
 import type { IncidentFacts, Viewer } from "~/domain/permissions";
 import { formatReference } from "~/domain/reference";
 import { routeReport } from "~/domain/routing";
@@ -290,6 +291,8 @@ async function fileIncident(db: Db, input: NewIncident, now: Date) {
         now,
       );
     }
+    // The account's kept figures, the day counts and the reporter's latest incident (decision 115).
+    await noteIncidentsFiled(tx, [incident.id]);
     // A contact's second incident within a year flags the account for leadership review.
     await flagRepeatOffenders(tx, incident.id, now, hooks);
     return { id: incident.id, reference, duplicate: false };
