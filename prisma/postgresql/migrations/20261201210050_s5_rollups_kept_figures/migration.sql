@@ -1,8 +1,10 @@
 -- CreateTable
 CREATE TABLE "KeptFigureWindow" (
-    "period" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "start" DATETIME NOT NULL,
-    "day" DATETIME NOT NULL
+    "period" INTEGER NOT NULL,
+    "start" TIMESTAMP(3) NOT NULL,
+    "day" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "KeptFigureWindow_pkey" PRIMARY KEY ("period")
 );
 
 -- CreateTable
@@ -15,7 +17,7 @@ CREATE TABLE "AccountFigure" (
     "repeatContacts" INTEGER NOT NULL,
     "open" INTEGER NOT NULL,
 
-    PRIMARY KEY ("accountId", "period")
+    CONSTRAINT "AccountFigure_pkey" PRIMARY KEY ("accountId","period")
 );
 
 -- CreateTable
@@ -25,16 +27,16 @@ CREATE TABLE "IncidentDayCount" (
     "severity" TEXT NOT NULL,
     "incidents" INTEGER NOT NULL,
 
-    PRIMARY KEY ("day", "segment", "severity")
+    CONSTRAINT "IncidentDayCount_pkey" PRIMARY KEY ("day","segment","severity")
 );
 
 -- CreateTable
 CREATE TABLE "ReporterFigure" (
     "reporterId" TEXT NOT NULL,
     "segment" TEXT NOT NULL,
-    "lastOccurredAt" DATETIME NOT NULL,
+    "lastOccurredAt" TIMESTAMP(3) NOT NULL,
 
-    PRIMARY KEY ("reporterId", "segment")
+    CONSTRAINT "ReporterFigure_pkey" PRIMARY KEY ("reporterId","segment")
 );
 
 -- CreateIndex
@@ -46,17 +48,26 @@ CREATE INDEX "ReporterFigure_segment_lastOccurredAt_idx" ON "ReporterFigure"("se
 -- CreateIndex
 CREATE INDEX "Incident_accountId_nextDueAt_idx" ON "Incident"("accountId", "nextDueAt");
 
+-- CreateIndex
+CREATE INDEX "Incident_nextDueAt_status_reporterId_idx" ON "Incident"("nextDueAt", "status", "reporterId");
 
--- The windows as of today (UTC), in the app's text format for dates. SQLite's "-N months"
--- overflows the day of the month as JavaScript's setUTCMonth does (31 May - 3 months = 3 March).
+-- CreateIndex
+CREATE INDEX "Incident_assigneeId_nextDueAt_idx" ON "Incident"("assigneeId", "nextDueAt");
+
+-- CreateIndex
+CREATE INDEX "Incident_reporterId_nextDueAt_idx" ON "Incident"("reporterId", "nextDueAt");
+
+
+-- The windows as of today (UTC; timestamps are stored in UTC). Months are counted as
+-- JavaScript's setUTCMonth does, overflowing the day of the month (31 May - 3 months = 3 March).
 INSERT INTO "KeptFigureWindow" ("period", "start", "day")
-SELECT p, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', 'start of day', m),
-    strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', 'start of day')
-FROM (SELECT 3 AS p, '-3 months' AS m UNION ALL SELECT 6, '-6 months' UNION ALL
-    SELECT 12, '-12 months' UNION ALL SELECT 18, '-18 months' UNION ALL SELECT 24, '-24 months'
-    UNION ALL SELECT -90, '-90 days' UNION ALL SELECT -180, '-180 days');
-INSERT INTO "KeptFigureWindow" ("period", "start", "day")
-SELECT 0, '1970-01-01T00:00:00.000+00:00', strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', 'start of day');
+SELECT p, CASE WHEN p > 0
+        THEN date_trunc('month', d) - make_interval(months => p) + (EXTRACT(DAY FROM d) - 1) * INTERVAL '1 day'
+        WHEN p < 0 THEN d + make_interval(days => p)
+        ELSE TIMESTAMP '1970-01-01' END,
+    d
+FROM (SELECT date_trunc('day', now() AT TIME ZONE 'UTC') AS d) today
+CROSS JOIN (VALUES (0), (3), (6), (12), (18), (24), (-90), (-180)) AS w(p);
 
 -- Backfill (decision 115): the same statements app/models/kept-figures.server.ts runs
 -- (rebuildKeptFigures), so an existing database gets its figures as of today.
@@ -71,7 +82,7 @@ FROM "Incident" i JOIN "KeptFigureWindow" w ON i."occurredAt" >= w."start"
 GROUP BY i."accountId", w."period", w."start";
 
 INSERT INTO "IncidentDayCount" ("day", "segment", "severity", "incidents")
-SELECT substr(i."occurredAt", 1, 10), a."segment", CASE COALESCE(i."assessedSeverity", i."reporterSeverity") WHEN 'LOW' THEN 'LOW' WHEN 'MEDIUM' THEN 'MEDIUM' WHEN 'HIGH' THEN 'HIGH' WHEN 'CRITICAL' THEN 'CRITICAL' ELSE 'LOW' END, COUNT(*)
+SELECT to_char(i."occurredAt", 'YYYY-MM-DD'), a."segment", CASE COALESCE(i."assessedSeverity", i."reporterSeverity") WHEN 'LOW' THEN 'LOW' WHEN 'MEDIUM' THEN 'MEDIUM' WHEN 'HIGH' THEN 'HIGH' WHEN 'CRITICAL' THEN 'CRITICAL' ELSE 'LOW' END, COUNT(*)
 FROM "Incident" i JOIN "CustomerAccount" a ON a."id" = i."accountId"
 GROUP BY 1, 2, 3;
 
