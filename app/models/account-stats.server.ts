@@ -324,6 +324,32 @@ function monthSql(): Sql {
     : sql`substr(i."occurredAt", 1, 7)`;
 }
 
+/**
+ * An account's totals from the kept figures (decision 115), for leadership and HR when no case
+ * of the account names them; null otherwise (the caller counts them from the incidents).
+ * Overdue changes as time passes: counted from the account's open cases by index.
+ */
+async function keptAccountTotals(db: Db, viewer: Viewer, accountId: string, now: Date) {
+  if (viewer.role !== "LEADERSHIP" && viewer.role !== "HR") return null;
+  await moveKeptFiguresTo(db, now);
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>(sql`
+    SELECT
+      (SELECT COUNT(*) FROM "IncidentNamedUser" n JOIN "Incident" i ON i."id" = n."incidentId"
+        WHERE n."userId" = ${viewer.id} AND i."accountId" = ${accountId}) AS "named",
+      p."incidents" AS "incidents", p."score" AS "score", p."employees" AS "employees",
+      p."open" AS "open", r."incidents" AS "recent",
+      COALESCE(q."incidents", 0) - COALESCE(r."incidents", 0) AS "previous",
+      (SELECT COUNT(*) FROM "Incident" i WHERE i."accountId" = ${accountId}
+        AND i."nextDueAt" IS NOT NULL AND i."nextDueAt" < ${now} AND i."status" <> 'RESOLVED') AS "overdue"
+    FROM "CustomerAccount" a
+    LEFT JOIN "AccountFigure" p ON p."accountId" = a."id" AND p."period" = 0
+    LEFT JOIN "AccountFigure" r ON r."accountId" = a."id" AND r."period" = ${-TREND_WINDOW_DAYS}
+    LEFT JOIN "AccountFigure" q ON q."accountId" = a."id" AND q."period" = ${-2 * TREND_WINDOW_DAYS}
+    WHERE a."id" = ${accountId}`);
+  if (!row || n(row.named) > 0) return null;
+  return row;
+}
+
 export type AccountIncidentRow = {
   reference: string;
   occurredAt: string;
@@ -408,11 +434,14 @@ export async function getAccountView(
   const scope = sql`i."accountId" = ${accountId} AND ${aggregateScopeSql(viewer)}`;
 
   // The figures first: a manager sees an account only through their team's incidents on it.
+  // Trend windows start at midnight UTC, as the dashboard's (decision 115).
   const w = TREND_WINDOW_DAYS * DAY_MS;
-  const recentFrom = new Date(now.getTime() - w);
-  const previousFrom = new Date(now.getTime() - 2 * w);
-  const totals = seesIncidents
-    ? (
+  const recentFrom = new Date(utcDay(now).getTime() - w);
+  const previousFrom = new Date(utcDay(now).getTime() - 2 * w);
+  const totals = !seesIncidents
+    ? undefined
+    : ((await keptAccountTotals(db, viewer, accountId, now)) ??
+      (
         await db.$queryRaw<Record<string, unknown>[]>(sql`
           SELECT COUNT(*) AS "incidents", SUM(${WEIGHT_SQL}) AS "score",
             COUNT(DISTINCT i."reporterId") AS "employees",
@@ -421,8 +450,7 @@ export async function getAccountView(
             SUM(CASE WHEN i."occurredAt" >= ${recentFrom} AND i."occurredAt" < ${now} THEN 1 ELSE 0 END) AS "recent",
             SUM(CASE WHEN i."occurredAt" >= ${previousFrom} AND i."occurredAt" < ${recentFrom} THEN 1 ELSE 0 END) AS "previous"
           FROM "Incident" i WHERE ${scope}`)
-      )[0]
-    : undefined;
+      )[0]);
   if (viewer.role === "MANAGER" && n(totals?.incidents) === 0) return null;
 
   const cursor = parseIncidentCursor(page.before);
