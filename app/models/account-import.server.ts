@@ -1,8 +1,4 @@
-import {
-  accountsChangingSegment,
-  segmentsChanged,
-  segmentsChanging,
-} from "./kept-figures.server";
+import { accountsChangingSegment, segmentsChanged, segmentsChanging } from "./kept-figures.server";
 import { parse } from "csv-parse/sync";
 import { checkHeader, checkRows, type ImportRow, type RowCheck } from "~/domain/account-import";
 import type { Db } from "~/utils/db.server";

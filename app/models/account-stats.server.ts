@@ -7,7 +7,6 @@ import {
   quadrantOf,
   quadrantThresholds,
   severityScore,
-  SEVERITY_WEIGHTS,
   TREND_WINDOW_DAYS,
   type MonthBySeverity,
   type Quadrant,
@@ -19,7 +18,7 @@ import type { Viewer } from "~/domain/permissions";
 import { SEVERITIES, type Segment, type Severity } from "~/domain/vocabulary";
 import { providerOf, type Db, type Prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { empty, join, raw, sql, type Sql } from "~/utils/sql.server";
+import { empty, join, sql, type Sql } from "~/utils/sql.server";
 import { moveKeptFiguresTo, WEIGHT_SQL } from "./kept-figures.server";
 
 // The leadership dashboard's figures, per account, for one viewer. Everything is computed from
@@ -157,7 +156,6 @@ function aggregateScopeSql(viewer: Viewer): Sql {
   }
   return sql`1 = 0`;
 }
-
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -808,6 +806,12 @@ const ACCOUNT_COLUMNS = sql`a."id" AS "accountId", a."name" AS "name", a."segmen
   COALESCE(p."open", 0) AS "open", COALESCE(r."incidents", 0) AS "recent",
   COALESCE(q."incidents", 0) - COALESCE(r."incidents", 0) AS "previous"`;
 
+/** What the value chart needs of an account (the table's other figures are not read). */
+const CHART_COLUMNS = sql`a."id" AS "accountId", a."name" AS "name", a."segment" AS "segment",
+  a."currency" AS "currency", a."arrMinor" AS "arrMinor", a."paymentStatus" AS "paymentStatus",
+  a."conductStatus" AS "conductStatus", a."needsReview" AS "needsReview",
+  COALESCE(p."incidents", 0) AS "incidents", COALESCE(p."score", 0) AS "score"`;
+
 const SORT_SQL: Record<DashboardSort, Sql> = {
   score: sql`COALESCE(p."score", 0) DESC`,
   incidents: sql`COALESCE(p."incidents", 0) DESC`,
@@ -833,8 +837,9 @@ async function keptDashboardPage(
   // leadership's baseline).
   const [counts] = await db.$queryRaw<Record<string, unknown>[]>(sql`
     SELECT
-      (SELECT COUNT(*) FROM "AccountFigure" p JOIN "CustomerAccount" a ON a."id" = p."accountId"
-        WHERE p."period" = ${months}${segment}) AS "active",
+      (SELECT COUNT(*) FROM "AccountFigure" p${
+        filter.segment ? sql` JOIN "CustomerAccount" a ON a."id" = p."accountId"` : empty
+      } WHERE p."period" = ${months}${segment}) AS "active",
       (SELECT COUNT(*) FROM "CustomerAccount" a WHERE 1 = 1${segment}) AS "all",
       (SELECT SUM(d."incidents") FROM "IncidentDayCount" d
         WHERE d."day" >= ${fromDay}${filter.segment ? sql` AND d."segment" = ${filter.segment}` : empty}) AS "incidents",
@@ -859,8 +864,9 @@ async function keptDashboardPage(
       all,
     ),
     middle(
-      (o) => sql`SELECT p."score" AS "v" FROM "AccountFigure" p JOIN "CustomerAccount" a
-        ON a."id" = p."accountId" WHERE p."period" = ${months}${segment}
+      (o) => sql`SELECT p."score" AS "v" FROM "AccountFigure" p${
+        filter.segment ? sql` JOIN "CustomerAccount" a ON a."id" = p."accountId"` : empty
+      } WHERE p."period" = ${months}${segment}
         ORDER BY p."score" LIMIT 2 OFFSET ${o}`,
       active,
     ),
@@ -904,13 +910,13 @@ async function keptDashboardPage(
   const [pageRows, topRows, monthRows] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>(sql`
       SELECT ${ACCOUNT_COLUMNS} FROM ${from}${joins} WHERE ${where}
-      ORDER BY ${SORT_SQL[view.sort]}, a."name" ASC, a."id" ASC
+      ORDER BY ${view.withIncidents && view.sort === "score" ? sql`p."score" DESC` : SORT_SQL[view.sort]}, a."name" ASC, a."id" ASC
       LIMIT ${view.pageSize} OFFSET ${(page - 1) * view.pageSize}`),
     // The chart: the highest scores, then (when fewer accounts had incidents than it shows)
     // the most valuable quiet accounts.
     db.$queryRaw<Record<string, unknown>[]>(sql`
-      SELECT ${ACCOUNT_COLUMNS} FROM "AccountFigure" p
-      JOIN "CustomerAccount" a ON a."id" = p."accountId" AND p."period" = ${months}${joins}
+      SELECT ${CHART_COLUMNS} FROM "AccountFigure" p
+      JOIN "CustomerAccount" a ON a."id" = p."accountId" AND p."period" = ${months}
       WHERE 1 = 1${segment}
       ORDER BY p."score" DESC, a."arrMinor" DESC LIMIT ${view.chartPoints}`),
     db.$queryRaw<Record<string, unknown>[]>(sql`
@@ -923,8 +929,8 @@ async function keptDashboardPage(
   const quiet =
     topRows.length < view.chartPoints
       ? await db.$queryRaw<Record<string, unknown>[]>(sql`
-          SELECT ${ACCOUNT_COLUMNS} FROM "CustomerAccount" a
-          LEFT JOIN "AccountFigure" p ON p."accountId" = a."id" AND p."period" = ${months}${joins}
+          SELECT ${CHART_COLUMNS} FROM "CustomerAccount" a
+          LEFT JOIN "AccountFigure" p ON p."accountId" = a."id" AND p."period" = ${months}
           WHERE p."accountId" IS NULL${segment}
           ORDER BY a."arrMinor" DESC LIMIT ${view.chartPoints - topRows.length}`)
       : [];
@@ -989,6 +995,10 @@ async function keptDashboardPage(
     thresholds,
     byMonth: [...monthsMap].map(([month, count]) => ({ month, incidents: count })),
     severityMix: [...mix].map(([severity, count]) => ({ severity, incidents: count })),
-    totals: { incidents: n(counts?.incidents), accounts: active, employeesAffected: n(counts?.employees) },
+    totals: {
+      incidents: n(counts?.incidents),
+      accounts: active,
+      employeesAffected: n(counts?.employees),
+    },
   };
 }

@@ -1,8 +1,4 @@
-import {
-  accountsChangingSegment,
-  segmentsChanged,
-  segmentsChanging,
-} from "./kept-figures.server";
+import { accountsChangingSegment, segmentsChanged, segmentsChanging } from "./kept-figures.server";
 import { effectiveSeverity } from "~/domain/account-scoring";
 import type { AccountRow, ContactRow } from "~/domain/api";
 import { SEVERITIES, type Severity } from "~/domain/vocabulary";

@@ -1,6 +1,5 @@
-import { keptWindows, utcDay } from "~/domain/account-scoring";
+import { keptWindows, SEVERITY_WEIGHTS, utcDay } from "~/domain/account-scoring";
 import { SEVERITIES } from "~/domain/vocabulary";
-import { SEVERITY_WEIGHTS } from "~/domain/account-scoring";
 import { providerOf, type Db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { join, raw, sql, type Sql } from "~/utils/sql.server";

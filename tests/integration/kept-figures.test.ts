@@ -11,11 +11,7 @@ import {
   type DashboardPage,
 } from "~/models/account-stats.server";
 import { createIncident } from "~/models/incident.server";
-import {
-  assessIncident,
-  reopenIncident,
-  resolveIncident,
-} from "~/models/incident-handling.server";
+import { assessIncident, reopenIncident, resolveIncident } from "~/models/incident-handling.server";
 import { keptFiguresDay, moveKeptFiguresTo } from "~/models/kept-figures.server";
 import { getRetentionRules, purgeCase } from "~/models/retention.server";
 import { getDb, type Db } from "~/utils/db.server";
@@ -33,7 +29,11 @@ async function viewerFor(email: string): Promise<Viewer> {
     where: { email },
     select: { id: true, role: true, managedTeams: { select: { id: true } } },
   });
-  return { id: u.id, role: u.role as Viewer["role"], managedTeamIds: u.managedTeams.map((t) => t.id) };
+  return {
+    id: u.id,
+    role: u.role as Viewer["role"],
+    managedTeamIds: u.managedTeams.map((t) => t.id),
+  };
 }
 
 beforeAll(async () => {
@@ -88,7 +88,10 @@ async function expectKeptEqualsDirect(viewer: Viewer, now: Date, segment: Segmen
     const top = [...direct.rows]
       .sort((a, b) => b.score - a.score || b.arrMinor - a.arrMinor)
       .slice(0, ALL.chartPoints);
-    expect(kept.charted.map((r) => r.score), label).toEqual(top.map((r) => r.score));
+    expect(
+      kept.charted.map((r) => r.score),
+      label,
+    ).toEqual(top.map((r) => r.score));
     expect(kept.inScope, label).toBe(direct.rows.length);
   }
 }
@@ -98,7 +101,9 @@ describe("kept figures", () => {
     const lee = await viewerFor("lee.leadership@demo.example");
     const harper = await viewerFor("harper.hr@demo.example");
     // Neither is named in a demo case, so both read the kept tables (not the fallback).
-    expect(await db.incidentNamedUser.count({ where: { userId: { in: [lee.id, harper.id] } } })).toBe(0);
+    expect(
+      await db.incidentNamedUser.count({ where: { userId: { in: [lee.id, harper.id] } } }),
+    ).toBe(0);
     expect((await keptFiguresDay(db))?.toISOString().slice(0, 10)).toBe(
       NOW.toISOString().slice(0, 10),
     );

@@ -44,7 +44,7 @@ CREATE INDEX "AccountFigure_period_score_idx" ON "AccountFigure"("period", "scor
 CREATE INDEX "ReporterFigure_segment_lastOccurredAt_idx" ON "ReporterFigure"("segment", "lastOccurredAt");
 
 -- CreateIndex
-CREATE INDEX "Incident_accountId_nextDueAt_idx" ON "Incident"("accountId", "nextDueAt");
+CREATE INDEX "Incident_accountId_nextDueAt_status_occurredAt_idx" ON "Incident"("accountId", "nextDueAt", "status", "occurredAt");
 
 -- CreateIndex
 CREATE INDEX "Incident_nextDueAt_status_reporterId_idx" ON "Incident"("nextDueAt", "status", "reporterId");
