@@ -7,6 +7,7 @@
 // Two phases: buildPlan() decides everything in memory (pure, testable), writePlan() stores it
 // in one transaction, every timeline entry through appendCaseEvent so the hash chains verify.
 // No Notification rows: history must not mail anybody when the demo starts.
+import { rebuildKeptFigures } from "~/models/kept-figures.server";
 import { pathToFileURL } from "node:url";
 import { addBusinessMinutes, type BusinessCalendarSpec } from "~/domain/business-calendar";
 import { computeDeadline, DEFAULT_TARGETS } from "~/domain/deadlines";
@@ -1230,6 +1231,8 @@ export async function seed(
     timeout: 300_000,
     maxWait: 30_000,
   });
+  // The dashboard's kept figures (decision 115), from the incidents just written.
+  await rebuildKeptFigures(db, now);
   const events = plan.incidents.reduce((s, i) => s + i.events.length, 0);
   log(
     `Seeded ${plan.people.length} people, ${plan.accounts.length} accounts, ` +

@@ -35,6 +35,8 @@ export const POSTGRES_PASS = [
   "tests/integration/jurisdiction-templates.test.ts", // one transaction over policy, retention, history
   "tests/integration/regulator-records.test.ts", // cursor paging, per-year numbering, groupBy on the seed
   "tests/integration/full-text-search.test.ts", // FTS5 vs pg_trgm, kept current by triggers
+  // Kept figures (rollups).
+  "tests/integration/kept-figures.test.ts", // raw-SQL upserts, date windows, row locks per account
 ];
 
 /** Integration files ending so run on PostgreSQL only (vitest.config.ts leaves them out on SQLite). */

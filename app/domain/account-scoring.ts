@@ -24,6 +24,35 @@ const DAY_MS = 24 * 3_600_000;
 /** Trend compares the last 90 days with the 90 days before them. */
 export const TREND_WINDOW_DAYS = 90;
 
+/** Midnight UTC of the day of `now`: every kept window starts on a day boundary. */
+export function utcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** The start of the dashboard period of `months` months ending now: midnight UTC, that many
+ * months before today (decision 115: figures are kept per day, so periods start at midnight). */
+export function periodStart(months: number, now: Date): Date {
+  const from = utcDay(now);
+  from.setUTCMonth(from.getUTCMonth() - months);
+  return from;
+}
+
+/**
+ * The windows figures are kept for on `day` (midnight UTC): 0 = since the beginning, each
+ * dashboard period in months, and the trend's two windows as -90 and -180 (days).
+ */
+export function keptWindows(day: Date): { period: number; start: Date }[] {
+  return [
+    { period: 0, start: new Date(0) },
+    ...PERIOD_MONTHS.map((m) => ({ period: m, start: periodStart(m, day) })),
+    { period: -TREND_WINDOW_DAYS, start: new Date(day.getTime() - TREND_WINDOW_DAYS * DAY_MS) },
+    {
+      period: -2 * TREND_WINDOW_DAYS,
+      start: new Date(day.getTime() - 2 * TREND_WINDOW_DAYS * DAY_MS),
+    },
+  ];
+}
+
 export function effectiveSeverity(i: {
   assessedSeverity: string | null;
   reporterSeverity: string;

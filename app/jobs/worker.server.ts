@@ -1,3 +1,4 @@
+import { moveKeptFiguresTo } from "~/models/kept-figures.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { keepPlannerStatistics } from "~/utils/db-maintenance.server";
 import { smtpSender, type MailSender } from "~/utils/email.server";
@@ -47,6 +48,12 @@ export function startWorker(opts: { intervalMs?: number; log?: (msg: string) => 
       } catch (error) {
         log(`evidence sweep failed: ${error instanceof Error ? error.message : String(error)}`);
       }
+    }
+    // Kept figures: a new day (UTC) moves their windows (decision 115); a read otherwise.
+    try {
+      if (await moveKeptFiguresTo(await getDb())) log("kept figures moved to a new day");
+    } catch (error) {
+      log(`kept figures failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     // Retention (compliance): a failure is logged and tried again at the next interval.
     if (Date.now() - lastRetention >= RETENTION_INTERVAL_MS) {

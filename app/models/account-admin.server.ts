@@ -1,3 +1,4 @@
+import { segmentsChanged, segmentsChanging } from "./kept-figures.server";
 import { auditDiff, hasChanges } from "~/domain/audit-diff";
 import { containsText, type Db, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit-log.server";
@@ -128,7 +129,11 @@ const ACCOUNT_FIELDS = [
 export async function updateAccount(db: Db, id: string, data: AccountUpdate, actorId: string) {
   return db.$transaction(async (tx) => {
     const before = await tx.customerAccount.findUniqueOrThrow({ where: { id } });
+    // Kept day counts are per segment (decision 115).
+    const moving = data.segment !== undefined && data.segment !== before.segment ? [id] : [];
+    await segmentsChanging(tx, moving);
     const updated = await tx.customerAccount.update({ where: { id }, data, select: { id: true } });
+    await segmentsChanged(tx, moving);
     const changes = auditDiff(before, data, ACCOUNT_FIELDS);
     if (hasChanges(changes)) {
       await recordAudit(tx, {

@@ -1,3 +1,4 @@
+import { accountsChangingSegment, segmentsChanged, segmentsChanging } from "./kept-figures.server";
 import { parse } from "csv-parse/sync";
 import { checkHeader, checkRows, type ImportRow, type RowCheck } from "~/domain/account-import";
 import type { Db } from "~/utils/db.server";
@@ -124,6 +125,12 @@ export async function runImport(
             .map((r) => ({ crmId: r.crm_id, ...dataFor(r, preview.ownerIds) })),
         });
       }
+      // Kept day counts are per segment (decision 115).
+      const moving = await accountsChangingSegment(
+        tx,
+        toUpdate.map((r) => ({ crmId: r.crm_id, segment: r.segment })),
+      );
+      await segmentsChanging(tx, moving);
       for (const r of toUpdate) {
         await tx.customerAccount.update({
           where: { crmId: r.crm_id },
@@ -131,6 +138,7 @@ export async function runImport(
           data: { ...dataFor(r, preview.ownerIds), needsConfirmation: false },
         });
       }
+      await segmentsChanged(tx, moving);
       await recordAudit(tx, {
         actorId,
         action: "ACCOUNTS_IMPORTED",

@@ -2,21 +2,24 @@ import {
   effectiveSeverity,
   incidentsPerMillion,
   monthsBetween,
+  periodStart,
+  PERIOD_MONTHS,
   quadrantOf,
   quadrantThresholds,
   severityScore,
-  SEVERITY_WEIGHTS,
   TREND_WINDOW_DAYS,
   type MonthBySeverity,
   type Quadrant,
   type QuadrantThresholds,
   type Trend,
+  utcDay,
 } from "~/domain/account-scoring";
 import type { Viewer } from "~/domain/permissions";
 import { SEVERITIES, type Segment, type Severity } from "~/domain/vocabulary";
 import { providerOf, type Db, type Prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { empty, join, raw, sql, type Sql } from "~/utils/sql.server";
+import { empty, join, sql, type Sql } from "~/utils/sql.server";
+import { moveKeptFiguresTo, WEIGHT_SQL } from "./kept-figures.server";
 
 // The leadership dashboard's figures, per account, for one viewer. Everything is computed from
 // the incidents the viewer may count (aggregateScope) — never from reporter names or narratives,
@@ -45,10 +48,9 @@ export type DashboardFilter = {
   segment: Segment | null;
 };
 
+/** The dashboard's period: from midnight UTC `months` months before today, to now. */
 export function periodFor(months: number, now: Date): { from: Date; to: Date } {
-  const from = new Date(now);
-  from.setUTCMonth(from.getUTCMonth() - months);
-  return { from, to: now };
+  return { from: periodStart(months, now), to: now };
 }
 
 export type AccountFigures = {
@@ -155,13 +157,6 @@ function aggregateScopeSql(viewer: Viewer): Sql {
   return sql`1 = 0`;
 }
 
-/** The effective severity's weight, as SQL (unknown values weigh as LOW, as in the domain). */
-const WEIGHT_SQL = raw(
-  `CASE COALESCE(i."assessedSeverity", i."reporterSeverity") ${SEVERITIES.map(
-    (s) => `WHEN '${s}' THEN ${SEVERITY_WEIGHTS[s]}`,
-  ).join(" ")} ELSE ${SEVERITY_WEIGHTS.LOW} END`,
-);
-
 const n = (v: unknown) => Number(v ?? 0);
 
 /**
@@ -181,8 +176,9 @@ export async function getDashboard(
   filter: DashboardFilter,
   now = new Date(),
 ): Promise<Dashboard> {
-  const recentFrom = new Date(filter.to.getTime() - TREND_WINDOW_DAYS * DAY_MS);
-  const trendStart = new Date(filter.to.getTime() - 2 * TREND_WINDOW_DAYS * DAY_MS);
+  // The trend's windows start at midnight UTC, as the kept figures' do (decision 115).
+  const recentFrom = new Date(utcDay(filter.to).getTime() - TREND_WINDOW_DAYS * DAY_MS);
+  const trendStart = new Date(utcDay(filter.to).getTime() - 2 * TREND_WINDOW_DAYS * DAY_MS);
   const loadFrom = trendStart < filter.from ? trendStart : filter.from;
   const accountWhere: Prisma.CustomerAccountWhereInput = filter.segment
     ? { segment: filter.segment }
@@ -326,6 +322,32 @@ function monthSql(): Sql {
     : sql`substr(i."occurredAt", 1, 7)`;
 }
 
+/**
+ * An account's totals from the kept figures (decision 115), for leadership and HR when no case
+ * of the account names them; null otherwise (the caller counts them from the incidents).
+ * Overdue changes as time passes: counted from the account's open cases by index.
+ */
+async function keptAccountTotals(db: Db, viewer: Viewer, accountId: string, now: Date) {
+  if (viewer.role !== "LEADERSHIP" && viewer.role !== "HR") return null;
+  await moveKeptFiguresTo(db, now);
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>(sql`
+    SELECT
+      (SELECT COUNT(*) FROM "IncidentNamedUser" n JOIN "Incident" i ON i."id" = n."incidentId"
+        WHERE n."userId" = ${viewer.id} AND i."accountId" = ${accountId}) AS "named",
+      p."incidents" AS "incidents", p."score" AS "score", p."employees" AS "employees",
+      p."open" AS "open", r."incidents" AS "recent",
+      COALESCE(q."incidents", 0) - COALESCE(r."incidents", 0) AS "previous",
+      (SELECT COUNT(*) FROM "Incident" i WHERE i."accountId" = ${accountId}
+        AND i."nextDueAt" IS NOT NULL AND i."nextDueAt" < ${now} AND i."status" <> 'RESOLVED') AS "overdue"
+    FROM "CustomerAccount" a
+    LEFT JOIN "AccountFigure" p ON p."accountId" = a."id" AND p."period" = 0
+    LEFT JOIN "AccountFigure" r ON r."accountId" = a."id" AND r."period" = ${-TREND_WINDOW_DAYS}
+    LEFT JOIN "AccountFigure" q ON q."accountId" = a."id" AND q."period" = ${-2 * TREND_WINDOW_DAYS}
+    WHERE a."id" = ${accountId}`);
+  if (!row || n(row.named) > 0) return null;
+  return row;
+}
+
 export type AccountIncidentRow = {
   reference: string;
   occurredAt: string;
@@ -410,11 +432,14 @@ export async function getAccountView(
   const scope = sql`i."accountId" = ${accountId} AND ${aggregateScopeSql(viewer)}`;
 
   // The figures first: a manager sees an account only through their team's incidents on it.
+  // Trend windows start at midnight UTC, as the dashboard's (decision 115).
   const w = TREND_WINDOW_DAYS * DAY_MS;
-  const recentFrom = new Date(now.getTime() - w);
-  const previousFrom = new Date(now.getTime() - 2 * w);
-  const totals = seesIncidents
-    ? (
+  const recentFrom = new Date(utcDay(now).getTime() - w);
+  const previousFrom = new Date(utcDay(now).getTime() - 2 * w);
+  const totals = !seesIncidents
+    ? undefined
+    : ((await keptAccountTotals(db, viewer, accountId, now)) ??
+      (
         await db.$queryRaw<Record<string, unknown>[]>(sql`
           SELECT COUNT(*) AS "incidents", SUM(${WEIGHT_SQL}) AS "score",
             COUNT(DISTINCT i."reporterId") AS "employees",
@@ -423,8 +448,7 @@ export async function getAccountView(
             SUM(CASE WHEN i."occurredAt" >= ${recentFrom} AND i."occurredAt" < ${now} THEN 1 ELSE 0 END) AS "recent",
             SUM(CASE WHEN i."occurredAt" >= ${previousFrom} AND i."occurredAt" < ${recentFrom} THEN 1 ELSE 0 END) AS "previous"
           FROM "Incident" i WHERE ${scope}`)
-      )[0]
-    : undefined;
+      )[0]);
   if (viewer.role === "MANAGER" && n(totals?.incidents) === 0) return null;
 
   const cursor = parseIncidentCursor(page.before);
@@ -665,3 +689,316 @@ export async function getAccountView(
 }
 
 export type AccountView = NonNullable<Awaited<ReturnType<typeof getAccountView>>>;
+
+// ---------------------------------------------------------------------------------------------
+// The dashboard page: one page of the account table, the chart's points and the totals.
+
+/** The table's orders; ties go by name. */
+export const DASHBOARD_SORTS = [
+  "score",
+  "incidents",
+  "arr",
+  "perMillion",
+  "employees",
+  "renewal",
+  "name",
+] as const;
+export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
+
+const COMPARE: Record<DashboardSort, (a: AccountFigures, b: AccountFigures) => number> = {
+  score: (a, b) => b.score - a.score,
+  incidents: (a, b) => b.incidents - a.incidents,
+  arr: (a, b) => b.arrMinor - a.arrMinor,
+  perMillion: (a, b) => (b.perMillionArr ?? -1) - (a.perMillionArr ?? -1),
+  employees: (a, b) => b.employeesAffected - a.employeesAffected,
+  renewal: (a, b) => (a.renewalDate ?? "9999").localeCompare(b.renewalDate ?? "9999"),
+  name: (a, b) => a.name.localeCompare(b.name),
+};
+
+export type DashboardView = {
+  sort: DashboardSort;
+  quadrant: Quadrant | null;
+  flagged: boolean;
+  withIncidents: boolean;
+  page: number;
+  pageSize: number;
+  /** The most accounts the value chart shows. */
+  chartPoints: number;
+};
+
+export type DashboardPage = Omit<Dashboard, "rows"> & {
+  rows: AccountFigures[];
+  paging: { page: number; pages: number; total: number };
+  /** The accounts with the highest scores, then the most valuable quiet ones. */
+  charted: AccountFigures[];
+  /** How many accounts the chart could show. */
+  inScope: number;
+};
+
+/**
+ * The dashboard as a page. Leadership and HR read the kept figures (decision 115): the table is
+ * filtered, sorted and paged in SQL over one row per account, the totals and charts come from
+ * the per-day counts, and no incident is read except the open ones of the page's accounts (for
+ * "overdue", which changes as time passes). A manager's figures are computed from their teams'
+ * incidents (bounded by their teams), as is any viewer named in a case of the period (their
+ * figures must leave that case out) or a period that is not one of the kept windows.
+ */
+export async function getDashboardPage(
+  db: Db,
+  viewer: Viewer,
+  filter: DashboardFilter,
+  view: DashboardView,
+  now = new Date(),
+): Promise<DashboardPage> {
+  const months = keptPeriodOf(filter, now);
+  if (months !== null && (viewer.role === "LEADERSHIP" || viewer.role === "HR")) {
+    await moveKeptFiguresTo(db, now);
+    if (!(await namedSince(db, viewer, filter.from, now))) {
+      return keptDashboardPage(db, filter, months, view, now);
+    }
+  }
+  return pageInMemory(await getDashboard(db, viewer, filter, now), view);
+}
+
+/** The kept window a period is, if it is one: N months back from midnight UTC today, to now. */
+function keptPeriodOf(filter: DashboardFilter, now: Date): number | null {
+  if (filter.to.getTime() !== now.getTime()) return null;
+  const m = PERIOD_MONTHS.find((p) => periodStart(p, now).getTime() === filter.from.getTime());
+  return m ?? null;
+}
+
+/** Whether a case the viewer is named in counts in the period or the trend's windows. */
+async function namedSince(db: Db, viewer: Viewer, from: Date, now: Date) {
+  const trendStart = new Date(utcDay(now).getTime() - 2 * TREND_WINDOW_DAYS * DAY_MS);
+  const since = trendStart < from ? trendStart : from;
+  const rows = await db.$queryRaw<unknown[]>(sql`
+    SELECT 1 FROM "IncidentNamedUser" n JOIN "Incident" i ON i."id" = n."incidentId"
+    WHERE n."userId" = ${viewer.id} AND i."occurredAt" >= ${since} LIMIT 1`);
+  return rows.length > 0;
+}
+
+function pageInMemory(d: Dashboard, view: DashboardView): DashboardPage {
+  const rows = d.rows
+    .filter((r) => !view.quadrant || r.quadrant === view.quadrant)
+    .filter((r) => !view.flagged || r.needsReview)
+    .filter((r) => !view.withIncidents || r.incidents > 0)
+    .sort((a, b) => COMPARE[view.sort](a, b) || a.name.localeCompare(b.name));
+  const pages = Math.max(1, Math.ceil(rows.length / view.pageSize));
+  const page = Math.min(pages, Math.max(1, view.page));
+  const charted = [...d.rows]
+    .sort((a, b) => b.score - a.score || b.arrMinor - a.arrMinor)
+    .slice(0, view.chartPoints);
+  return {
+    ...d,
+    rows: rows.slice((page - 1) * view.pageSize, page * view.pageSize),
+    paging: { page, pages, total: rows.length },
+    charted,
+    inScope: d.rows.length,
+  };
+}
+
+const ACCOUNT_COLUMNS = sql`a."id" AS "accountId", a."name" AS "name", a."segment" AS "segment",
+  a."currency" AS "currency", a."arrMinor" AS "arrMinor", a."renewalDate" AS "renewalDate",
+  a."paymentStatus" AS "paymentStatus", a."daysOverdue" AS "daysOverdue",
+  a."conductStatus" AS "conductStatus", a."needsReview" AS "needsReview",
+  COALESCE(p."incidents", 0) AS "incidents", COALESCE(p."score", 0) AS "score",
+  COALESCE(p."employees", 0) AS "employees", COALESCE(p."repeatContacts", 0) AS "repeats",
+  COALESCE(p."open", 0) AS "open", COALESCE(r."incidents", 0) AS "recent",
+  COALESCE(q."incidents", 0) - COALESCE(r."incidents", 0) AS "previous"`;
+
+/** What the value chart needs of an account (the table's other figures are not read). */
+const CHART_COLUMNS = sql`a."id" AS "accountId", a."name" AS "name", a."segment" AS "segment",
+  a."currency" AS "currency", a."arrMinor" AS "arrMinor", a."paymentStatus" AS "paymentStatus",
+  a."conductStatus" AS "conductStatus", a."needsReview" AS "needsReview",
+  COALESCE(p."incidents", 0) AS "incidents", COALESCE(p."score", 0) AS "score"`;
+
+const SORT_SQL: Record<DashboardSort, Sql> = {
+  score: sql`COALESCE(p."score", 0) DESC`,
+  incidents: sql`COALESCE(p."incidents", 0) DESC`,
+  arr: sql`a."arrMinor" DESC`,
+  // Incidents per million of ARR; no ARR sorts last, as in the table (null is shown as "–").
+  perMillion: sql`CASE WHEN a."arrMinor" > 0
+    THEN COALESCE(p."incidents", 0) * 100000000.0 / a."arrMinor" ELSE -1 END DESC`,
+  employees: sql`COALESCE(p."employees", 0) DESC`,
+  renewal: sql`CASE WHEN a."renewalDate" IS NULL THEN 1 ELSE 0 END, a."renewalDate" ASC`,
+  name: sql`a."name" ASC`,
+};
+
+async function keptDashboardPage(
+  db: Db,
+  filter: DashboardFilter,
+  months: number,
+  view: DashboardView,
+  now: Date,
+): Promise<DashboardPage> {
+  const segment = filter.segment ? sql` AND a."segment" = ${filter.segment}` : empty;
+  const fromDay = filter.from.toISOString().slice(0, 10);
+  // Accounts with an incident in the period, and every account in scope (the quiet ones are
+  // leadership's baseline).
+  const [counts] = await db.$queryRaw<Record<string, unknown>[]>(sql`
+    SELECT
+      (SELECT COUNT(*) FROM "AccountFigure" p${
+        filter.segment ? sql` JOIN "CustomerAccount" a ON a."id" = p."accountId"` : empty
+      } WHERE p."period" = ${months}${segment}) AS "active",
+      (SELECT COUNT(*) FROM "CustomerAccount" a WHERE 1 = 1${segment}) AS "all",
+      (SELECT SUM(d."incidents") FROM "IncidentDayCount" d
+        WHERE d."day" >= ${fromDay}${filter.segment ? sql` AND d."segment" = ${filter.segment}` : empty}) AS "incidents",
+      (SELECT COUNT(*) FROM "ReporterFigure" e
+        WHERE e."segment" = ${filter.segment ?? ""} AND e."lastOccurredAt" >= ${filter.from}) AS "employees"`);
+  const active = n(counts?.active);
+  const all = n(counts?.all);
+
+  // Quadrant thresholds: the median ARR of every account in scope, the median score of those
+  // with incidents (at least 1), each read from an index at the middle.
+  const middle = async (q: (offset: number) => Sql, count: number) => {
+    if (count === 0) return 0;
+    const at = Math.floor(count / 2);
+    const rows = await db.$queryRaw<{ v: unknown }[]>(q(count % 2 ? at : at - 1));
+    const v = rows.map((r) => Number(r.v));
+    return count % 2 ? v[0] : (v[0] + v[1]) / 2;
+  };
+  const [arrMedian, scoreMedian] = await Promise.all([
+    middle(
+      (o) => sql`SELECT a."arrMinor" AS "v" FROM "CustomerAccount" a WHERE 1 = 1${segment}
+        ORDER BY a."arrMinor" LIMIT 2 OFFSET ${o}`,
+      all,
+    ),
+    middle(
+      (o) => sql`SELECT p."score" AS "v" FROM "AccountFigure" p${
+        filter.segment ? sql` JOIN "CustomerAccount" a ON a."id" = p."accountId"` : empty
+      } WHERE p."period" = ${months}${segment}
+        ORDER BY p."score" LIMIT 2 OFFSET ${o}`,
+      active,
+    ),
+  ]);
+  const thresholds: QuadrantThresholds = { arrMinor: arrMedian, score: Math.max(1, scoreMedian) };
+
+  const joins = sql`
+    LEFT JOIN "AccountFigure" r ON r."accountId" = a."id" AND r."period" = ${-TREND_WINDOW_DAYS}
+    LEFT JOIN "AccountFigure" q ON q."accountId" = a."id" AND q."period" = ${-2 * TREND_WINDOW_DAYS}`;
+  const highValue = sql`a."arrMinor" >= ${thresholds.arrMinor}`;
+  const highAbuse = sql`COALESCE(p."score", 0) > 0 AND p."score" >= ${thresholds.score}`;
+  const quadrantSql: Record<Quadrant, Sql> = {
+    HIGH_VALUE_HIGH_ABUSE: sql`${highValue} AND ${highAbuse}`,
+    HIGH_VALUE_LOW_ABUSE: sql`${highValue} AND NOT (${highAbuse})`,
+    LOW_VALUE_HIGH_ABUSE: sql`NOT (${highValue}) AND ${highAbuse}`,
+    LOW_VALUE_LOW_ABUSE: sql`NOT (${highValue}) AND NOT (${highAbuse})`,
+  };
+  // With incidents only (the default), the period's figures drive the query; otherwise every
+  // account in scope does.
+  const from = view.withIncidents
+    ? sql`"AccountFigure" p JOIN "CustomerAccount" a ON a."id" = p."accountId" AND p."period" = ${months}`
+    : sql`"CustomerAccount" a LEFT JOIN "AccountFigure" p ON p."accountId" = a."id" AND p."period" = ${months}`;
+  const where = sql`1 = 1${segment}${view.flagged ? sql` AND a."needsReview" = ${true}` : empty}${
+    view.quadrant ? sql` AND ${quadrantSql[view.quadrant]}` : empty
+  }`;
+  const total =
+    !view.flagged && !view.quadrant
+      ? view.withIncidents
+        ? active
+        : all
+      : n(
+          (
+            await db.$queryRaw<{ n: unknown }[]>(
+              sql`SELECT COUNT(*) AS "n" FROM ${from} WHERE ${where}`,
+            )
+          )[0]?.n,
+        );
+  const pages = Math.max(1, Math.ceil(total / view.pageSize));
+  const page = Math.min(pages, Math.max(1, view.page));
+
+  const [pageRows, topRows, monthRows] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT ${ACCOUNT_COLUMNS} FROM ${from}${joins} WHERE ${where}
+      ORDER BY ${view.withIncidents && view.sort === "score" ? sql`p."score" DESC` : SORT_SQL[view.sort]}, a."name" ASC, a."id" ASC
+      LIMIT ${view.pageSize} OFFSET ${(page - 1) * view.pageSize}`),
+    // The chart: the highest scores, then (when fewer accounts had incidents than it shows)
+    // the most valuable quiet accounts.
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT ${CHART_COLUMNS} FROM "AccountFigure" p
+      JOIN "CustomerAccount" a ON a."id" = p."accountId" AND p."period" = ${months}
+      WHERE 1 = 1${segment}
+      ORDER BY p."score" DESC, a."arrMinor" DESC LIMIT ${view.chartPoints}`),
+    db.$queryRaw<Record<string, unknown>[]>(sql`
+      SELECT substr(d."day", 1, 7) AS "month", d."severity" AS "severity",
+        SUM(d."incidents") AS "incidents"
+      FROM "IncidentDayCount" d
+      WHERE d."day" >= ${fromDay}${filter.segment ? sql` AND d."segment" = ${filter.segment}` : empty}
+      GROUP BY 1, 2`),
+  ]);
+  const quiet =
+    topRows.length < view.chartPoints
+      ? await db.$queryRaw<Record<string, unknown>[]>(sql`
+          SELECT ${CHART_COLUMNS} FROM "CustomerAccount" a
+          LEFT JOIN "AccountFigure" p ON p."accountId" = a."id" AND p."period" = ${months}
+          WHERE p."accountId" IS NULL${segment}
+          ORDER BY a."arrMinor" DESC LIMIT ${view.chartPoints - topRows.length}`)
+      : [];
+
+  // Overdue changes as time passes: counted for the page's accounts from their open cases.
+  const ids = pageRows.map((r) => String(r.accountId));
+  const overdueRows = ids.length
+    ? await db.$queryRaw<{ accountId: string; overdue: unknown }[]>(sql`
+        SELECT i."accountId" AS "accountId", COUNT(*) AS "overdue" FROM "Incident" i
+        WHERE i."accountId" IN (${join(ids)}) AND i."nextDueAt" IS NOT NULL
+          AND i."nextDueAt" < ${now} AND i."status" <> 'RESOLVED' AND i."occurredAt" >= ${filter.from}
+        GROUP BY i."accountId"`)
+    : [];
+  const overdue = new Map(overdueRows.map((r) => [String(r.accountId), n(r.overdue)]));
+  const toFigures = (r: Record<string, unknown>): AccountFigures => {
+    const arrMinor = n(r.arrMinor);
+    const incidents = n(r.incidents);
+    const recent = n(r.recent);
+    const previous = n(r.previous);
+    const row = {
+      accountId: String(r.accountId),
+      name: String(r.name),
+      segment: String(r.segment),
+      currency: String(r.currency),
+      arrMinor,
+      renewalDate: r.renewalDate ? new Date(r.renewalDate as string | Date).toISOString() : null,
+      paymentStatus: String(r.paymentStatus),
+      daysOverdue: n(r.daysOverdue),
+      conductStatus: String(r.conductStatus),
+      needsReview: r.needsReview === true || n(r.needsReview) === 1,
+      incidents,
+      score: n(r.score),
+      employeesAffected: n(r.employees),
+      repeatContacts: n(r.repeats),
+      open: n(r.open),
+      overdue: overdue.get(String(r.accountId)) ?? 0,
+      perMillionArr: incidentsPerMillion(incidents, arrMinor),
+      trend: {
+        recent,
+        previous,
+        direction: recent > previous ? "UP" : recent < previous ? "DOWN" : "FLAT",
+      } as Trend,
+    };
+    return { ...row, quadrant: quadrantOf(row, thresholds) };
+  };
+
+  const monthsMap = new Map(monthsBetween(filter.from, filter.to).map((m) => [m, 0]));
+  const mix = new Map<Severity, number>(SEVERITIES.map((s) => [s, 0]));
+  for (const r of monthRows) {
+    const k = String(r.month);
+    const count = n(r.incidents);
+    if (monthsMap.has(k)) monthsMap.set(k, (monthsMap.get(k) ?? 0) + count);
+    const s = effectiveSeverity({ assessedSeverity: null, reporterSeverity: String(r.severity) });
+    mix.set(s, (mix.get(s) ?? 0) + count);
+  }
+  return {
+    rows: pageRows.map(toFigures),
+    paging: { page, pages, total },
+    charted: [...topRows, ...quiet].map(toFigures),
+    inScope: all,
+    withheld: [],
+    thresholds,
+    byMonth: [...monthsMap].map(([month, count]) => ({ month, incidents: count })),
+    severityMix: [...mix].map(([severity, count]) => ({ severity, incidents: count })),
+    totals: {
+      incidents: n(counts?.incidents),
+      accounts: active,
+      employeesAffected: n(counts?.employees),
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { accountsChangingSegment, segmentsChanged, segmentsChanging } from "./kept-figures.server";
 import { effectiveSeverity } from "~/domain/account-scoring";
 import type { AccountRow, ContactRow } from "~/domain/api";
 import { SEVERITIES, type Severity } from "~/domain/vocabulary";
@@ -96,12 +97,19 @@ export async function upsertAccounts(
           })),
         });
       }
+      // Kept day counts are per segment (decision 115).
+      const moving = await accountsChangingSegment(
+        tx,
+        toUpdate.map((r) => ({ crmId: r.crm_id, segment: r.segment })),
+      );
+      await segmentsChanging(tx, moving);
       for (const r of toUpdate) {
         await tx.customerAccount.update({
           where: { crmId: r.crm_id },
           data: { ...dataFor(r, ownerIds), needsConfirmation: false },
         });
       }
+      await segmentsChanged(tx, moving);
       await recordAudit(tx, {
         actorId: null,
         action: "API_ACCOUNTS_UPSERTED",

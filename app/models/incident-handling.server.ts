@@ -1,3 +1,8 @@
+import {
+  noteSeverityChanged,
+  noteSeverityChanging,
+  refreshIncidentAccount,
+} from "./kept-figures.server";
 import { tellReporter } from "./reporter-news.server";
 import { SANCTION_LABELS, type ActionStatus, type Sanction } from "~/domain/sanctions";
 import type { Category, Outcome, ProtectiveMeasure, Severity } from "~/domain/vocabulary";
@@ -126,6 +131,7 @@ export async function resolveIncident(
       data: { status: "RESOLVED", outcome: p.outcome, resolvedAt: now },
     });
     if (claimed.count === 0) return { changed: false };
+    await refreshIncidentAccount(tx, p.incidentId);
     if (wants(hooks, "case.resolved")) {
       const c = await tx.incident.findUniqueOrThrow({
         where: { id: p.incidentId },
@@ -260,10 +266,12 @@ export async function assessIncident(
       where: { id: p.incidentId },
       select: { reporterSeverity: true, assessedSeverity: true },
     });
+    await noteSeverityChanging(tx, p.incidentId);
     await tx.incident.update({
       where: { id: p.incidentId },
       data: { assessedSeverity: p.severity },
     });
+    await noteSeverityChanged(tx, p.incidentId);
     await tx.incidentCategory.deleteMany({ where: { incidentId: p.incidentId } });
     for (const category of new Set(p.categories)) {
       await tx.incidentCategory.create({ data: { incidentId: p.incidentId, category } });
@@ -436,6 +444,7 @@ export async function reopenIncident(
       data: { status: "IN_PROGRESS", outcome: null, resolvedAt: null },
     });
     if (claimed.count === 0) return { changed: false };
+    await refreshIncidentAccount(tx, p.incidentId);
     // A reopened case is on the clock again: the reporter hears within the update window and
     // it must be resolved within a fresh resolution window.
     const incident = await tx.incident.findUniqueOrThrow({

@@ -1,3 +1,4 @@
+import { noteIncidentsFiled } from "./kept-figures.server";
 import type { IncidentFacts, Viewer } from "~/domain/permissions";
 import { formatReference } from "~/domain/reference";
 import { routeReport } from "~/domain/routing";
@@ -290,6 +291,8 @@ async function fileIncident(db: Db, input: NewIncident, now: Date) {
         now,
       );
     }
+    // The account's kept figures, the day counts and the reporter's latest incident (decision 115).
+    await noteIncidentsFiled(tx, [incident.id]);
     // A contact's second incident within a year flags the account for leadership review.
     await flagRepeatOffenders(tx, incident.id, now, hooks);
     return { id: incident.id, reference, duplicate: false };
@@ -360,29 +363,51 @@ export function handlerScopeSql(viewer: Viewer): Sql {
     UNION SELECT p."incidentId" FROM "IncidentParticipant" p WHERE p."userId" = ${viewer.id}${teams})`;
 }
 
-async function countWhere(db: Db, where: Sql): Promise<number> {
-  const rows = await db.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS n FROM "Incident" i WHERE ${where}`,
-  );
+/**
+ * Open cases in a handler's scope with a running clock (nextDueAt), optionally only those whose
+ * next clock is past `overdueAt`: the header's counts, on every page (decision 115). The same
+ * rule as handlerScopeSql, written so each part reads open cases only, from an index:
+ * - HR: every open case but their own, counted inside the index on (nextDueAt, status,
+ *   reporterId) without reading a row, less the open cases naming them (by their name's index).
+ * - Anyone else: their open cases by assignee and their teams' reporters through the
+ *   (assigneeId, nextDueAt) and (reporterId, nextDueAt) indexes, and the cases they take part in.
+ * A clock falls due without any write; counting `nextDueAt < now` in an index is what keeps the
+ * overdue count right without one.
+ */
+async function countOpenHandled(db: Db, viewer: Viewer, overdueAt: Date | null) {
+  const due = overdueAt ? sql` AND i."nextDueAt" < ${overdueAt}` : empty;
+  const open = sql`i."nextDueAt" IS NOT NULL${due} AND i."status" <> 'RESOLVED' AND i."reporterId" <> ${viewer.id}`;
+  let query: Sql;
+  if (viewer.role === "HR") {
+    query = sql`SELECT
+      (SELECT COUNT(*) FROM "Incident" i WHERE ${open})
+      - (SELECT COUNT(*) FROM "IncidentNamedUser" n JOIN "Incident" i ON i."id" = n."incidentId"
+         WHERE n."userId" = ${viewer.id} AND ${open}) AS n`;
+  } else {
+    const teams =
+      viewer.role === "MANAGER" && viewer.managedTeamIds.length > 0
+        ? sql` UNION SELECT r."id" FROM "User" u JOIN "Incident" r ON r."reporterId" = u."id"
+               WHERE u."teamId" IN (${join(viewer.managedTeamIds)}) AND r."nextDueAt" IS NOT NULL`
+        : empty;
+    query = sql`SELECT COUNT(*) AS n FROM "Incident" i WHERE ${open}
+      AND NOT EXISTS (SELECT 1 FROM "IncidentNamedUser" n
+        WHERE n."incidentId" = i."id" AND n."userId" = ${viewer.id})
+      AND i."id" IN (
+        SELECT a."id" FROM "Incident" a WHERE a."assigneeId" = ${viewer.id} AND a."nextDueAt" IS NOT NULL
+        UNION SELECT p."incidentId" FROM "IncidentParticipant" p WHERE p."userId" = ${viewer.id}${teams})`;
+  }
+  const rows = await db.$queryRaw<{ n: number | bigint }[]>(query);
   return Number(rows[0]?.n ?? 0);
 }
 
 /** Open cases in a handler's scope with at least one clock past due: the number in the menu. */
 export function countOverdueCases(db: Db, viewer: Viewer, now = new Date()) {
-  return countWhere(
-    db,
-    // "IS NOT NULL" too: with it SQLite reads the nextDueAt index as a range, without it a scan.
-    sql`i."nextDueAt" IS NOT NULL AND i."nextDueAt" < ${now} AND i."status" <> 'RESOLVED'
-      AND ${handlerScopeSql(viewer)}`,
-  );
+  return countOpenHandled(db, viewer, now);
 }
 
 /** Open cases in a handler's scope (every open case has a running RESOLVE clock). */
 export function countOpenCases(db: Db, viewer: Viewer) {
-  return countWhere(
-    db,
-    sql`i."nextDueAt" IS NOT NULL AND i."status" <> 'RESOLVED' AND ${handlerScopeSql(viewer)}`,
-  );
+  return countOpenHandled(db, viewer, null);
 }
 
 export type QueueItem = {

@@ -1,3 +1,4 @@
+import { refreshIncidentAccount } from "./kept-figures.server";
 import { auditDiff, hasChanges } from "~/domain/audit-diff";
 import {
   holdsCovering,
@@ -188,6 +189,8 @@ export async function purgeCase(
     await tx.evidence.deleteMany({ where: { incidentId: c.id } });
     await tx.incidentWitness.deleteMany({ where: { incidentId: c.id } });
     await tx.incidentContact.deleteMany({ where: { incidentId: c.id } });
+    // Detached contacts no longer count as repeat contacts (kept figures, decision 115).
+    await refreshIncidentAccount(tx, c.id);
     await tx.incidentSupportRequest.deleteMany({ where: { incidentId: c.id } });
     await tx.witnessStatement.deleteMany({ where: { incidentId: c.id } });
     await tx.incident.update({

@@ -11,25 +11,19 @@ import {
   type Quadrant,
 } from "~/domain/account-scoring";
 import { SEGMENTS, SEVERITY_LABELS, type Segment } from "~/domain/vocabulary";
-import { getDashboard, periodFor, type AccountFigures } from "~/models/account-stats.server";
+import {
+  DASHBOARD_SORTS,
+  getDashboardPage,
+  periodFor,
+  type DashboardSort,
+} from "~/models/account-stats.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Incident portal" }];
 
-const SORTS = {
-  score: (a: AccountFigures, b: AccountFigures) => b.score - a.score,
-  incidents: (a: AccountFigures, b: AccountFigures) => b.incidents - a.incidents,
-  arr: (a: AccountFigures, b: AccountFigures) => b.arrMinor - a.arrMinor,
-  perMillion: (a: AccountFigures, b: AccountFigures) =>
-    (b.perMillionArr ?? -1) - (a.perMillionArr ?? -1),
-  employees: (a: AccountFigures, b: AccountFigures) => b.employeesAffected - a.employeesAffected,
-  renewal: (a: AccountFigures, b: AccountFigures) =>
-    (a.renewalDate ?? "9999").localeCompare(b.renewalDate ?? "9999"),
-  name: (a: AccountFigures, b: AccountFigures) => a.name.localeCompare(b.name),
-} as const;
-type SortKey = keyof typeof SORTS;
+type SortKey = DashboardSort;
 
 // A page shows a top-N, never every account of a large customer base (decision 036).
 const TABLE_PAGE_SIZE = 100;
@@ -43,8 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const segParam = url.searchParams.get("segment") ?? "";
   const segment = (SEGMENTS as readonly string[]).includes(segParam) ? (segParam as Segment) : null;
   const sortParam = url.searchParams.get("sort") ?? "score";
-  // Own keys only: `in` would accept inherited names such as __proto__ or toString.
-  const sort: SortKey = Object.hasOwn(SORTS, sortParam) ? (sortParam as SortKey) : "score";
+  const sort: SortKey = (DASHBOARD_SORTS as readonly string[]).includes(sortParam)
+    ? (sortParam as SortKey)
+    : "score";
   const quadrantParam = url.searchParams.get("quadrant") ?? "";
   const quadrant = Object.hasOwn(QUADRANT_LABELS, quadrantParam)
     ? (quadrantParam as Quadrant)
@@ -55,25 +50,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const now = new Date();
   const { from, to } = periodFor(months, now);
-  const dashboard = await getDashboard(await getDb(), user, { from, to, segment }, now);
-  const rows = dashboard.rows
-    .filter((r) => !quadrant || r.quadrant === quadrant)
-    .filter((r) => !flagged || r.needsReview)
-    .filter((r) => !withIncidents || r.incidents > 0)
-    .sort((a, b) => SORTS[sort](a, b) || a.name.localeCompare(b.name));
-  const pages = Math.max(1, Math.ceil(rows.length / TABLE_PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.isFinite(pageParam) ? pageParam : 1));
-  // The chart: the accounts with the highest scores, then the most valuable quiet ones.
-  const charted = [...dashboard.rows]
-    .sort((a, b) => b.score - a.score || b.arrMinor - a.arrMinor)
-    .slice(0, CHART_POINTS);
+  // One page of accounts, the chart's points and the totals, from kept figures (decision 115).
+  const dashboard = await getDashboardPage(
+    await getDb(),
+    user,
+    { from, to, segment },
+    {
+      sort,
+      quadrant,
+      flagged,
+      withIncidents,
+      page: Number.isFinite(pageParam) ? pageParam : 1,
+      pageSize: TABLE_PAGE_SIZE,
+      chartPoints: CHART_POINTS,
+    },
+    now,
+  );
+  const { paging } = dashboard;
+  const charted = dashboard.charted;
   return {
     scope: can(user.role, "aggregates:all") ? ("all" as const) : ("team" as const),
     filter: { months, segment, sort, quadrant, flagged, withIncidents },
     period: { from: from.toISOString(), to: to.toISOString() },
     thresholds: dashboard.thresholds,
     // The chart shows every account in scope, whatever the table's filters.
-    charted: { shown: charted.length, of: dashboard.rows.length },
+    charted: { shown: charted.length, of: dashboard.inScope },
     points: charted.map((r) => ({
       id: r.accountId,
       name: r.name,
@@ -83,8 +84,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       incidents: r.incidents,
       quadrant: r.quadrant,
     })),
-    rows: rows.slice((page - 1) * TABLE_PAGE_SIZE, page * TABLE_PAGE_SIZE),
-    paging: { page, pages, total: rows.length },
+    rows: dashboard.rows,
+    paging,
     byMonth: dashboard.byMonth,
     severityMix: dashboard.severityMix,
     totals: dashboard.totals,

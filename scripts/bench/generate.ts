@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import { hashEvent, GENESIS_HASH } from "~/domain/case-chain";
 import { formatReference } from "~/domain/reference";
+import { rebuildKeptFigures } from "~/models/kept-figures.server";
 import { createDb } from "~/utils/db.server";
 import { mulberry32, seed } from "../../prisma/seed";
 
@@ -479,6 +480,13 @@ export async function generateScaleData(
   db.pragma("journal_mode = WAL");
   db.close();
   log(`incidents and timelines: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  // The kept figures (decision 115): the rows above were written around the app.
+  const t1 = Date.now();
+  const figuresDb = await createDb(url);
+  await rebuildKeptFigures(figuresDb, new Date(now));
+  await figuresDb.$disconnect();
+  log(`kept figures: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
 
   const busiest = 0; // accountDraw() favours the first accounts
   return {

@@ -5,6 +5,7 @@ import {
   monthsBetween,
   SEVERITY_WEIGHTS,
   TREND_WINDOW_DAYS,
+  utcDay,
 } from "~/domain/account-scoring";
 import type { Viewer } from "~/domain/permissions";
 import type { Severity } from "~/domain/vocabulary";
@@ -85,8 +86,9 @@ async function expected(scope: Prisma.IncidentWhereInput, accountId: string, fro
         AND: [scope, { accountId, occurredAt: { gte: new Date(start), lt: new Date(end) } }],
       },
     });
+  // The trend's windows start at midnight UTC (decision 115): the last 90 days up to `to`.
   const w = TREND_WINDOW_DAYS * DAY;
-  const t = to.getTime();
+  const t = utcDay(to).getTime();
   return {
     incidents,
     score,
@@ -94,7 +96,7 @@ async function expected(scope: Prisma.IncidentWhereInput, accountId: string, fro
     repeatContacts: perContact.filter((c) => c._count._all >= 2).length,
     open,
     overdue,
-    recent: await windowCount(t - w, t),
+    recent: await windowCount(t - w, to.getTime()),
     previous: await windowCount(t - 2 * w, t - w),
   };
 }

@@ -255,3 +255,99 @@ describe(`the full-text search migration (${provider})`, () => {
     expect(docs[0].doc.toLowerCase()).toContain("inc-2020-0001 perpetua vance globex backfill");
   });
 });
+
+describe(`the kept figures migration (${provider})`, () => {
+  it("fills the figures of the cases already in the database, as of today", async () => {
+    // A second database, migrated by hand up to the kept figures migration, with two cases.
+    const at = migrationNames.findIndex((n) => n.endsWith("_s5_rollups_kept_figures"));
+    expect(at).toBeGreaterThan(0);
+    const sqlOf = (name: string) =>
+      fs.readFileSync(
+        new URL(`../../prisma/${provider}/migrations/${name}/migration.sql`, import.meta.url),
+        "utf8",
+      );
+    // Yesterday, in each provider's stored form of a date.
+    const yesterday =
+      provider === "sqlite"
+        ? `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', '-1 day')`
+        : `(now() AT TIME ZONE 'UTC') - INTERVAL '1 day'`;
+    const seed = `
+      INSERT INTO "User" ("id", "email", "name", "role", "updatedAt")
+        VALUES ('u1', 'u1@example.test', 'Perpetua Vance', 'EMPLOYEE', CURRENT_TIMESTAMP);
+      INSERT INTO "CustomerAccount" ("id", "crmId", "name", "segment", "updatedAt")
+        VALUES ('a1', 'crm-1', 'Globex Backfill', 'SMB', CURRENT_TIMESTAMP);
+      INSERT INTO "Incident" ("id", "reference", "reporterId", "accountId", "occurredAt", "channel",
+          "reporterSeverity", "assessedSeverity", "narrative", "status", "updatedAt")
+        VALUES ('i1', 'INC-2020-0001', 'u1', 'a1', ${yesterday}, 'PHONE', 'LOW', NULL, 'One.',
+          'SUBMITTED', CURRENT_TIMESTAMP),
+        ('i2', 'INC-2020-0002', 'u1', 'a1', ${yesterday}, 'PHONE', 'LOW', 'HIGH', 'Two.',
+          'RESOLVED', CURRENT_TIMESTAMP);`;
+    const queries = {
+      figures: `SELECT "period", "incidents", "score", "employees", "open" FROM "AccountFigure"
+        WHERE "accountId" = 'a1' ORDER BY "period"`,
+      days: `SELECT "segment", "severity", "incidents" FROM "IncidentDayCount" ORDER BY "severity"`,
+      reporters: `SELECT "segment" FROM "ReporterFigure" WHERE "reporterId" = 'u1' ORDER BY "segment"`,
+      windows: `SELECT COUNT(*) AS "n" FROM "KeptFigureWindow"`,
+    };
+    let got: Record<keyof typeof queries, Record<string, unknown>[]>;
+    if (provider === "sqlite") {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kept-backfill-"));
+      const db = new Database(path.join(dir, "old.db"));
+      try {
+        for (const name of migrationNames.slice(0, at)) db.exec(sqlOf(name));
+        db.exec(seed);
+        db.exec(sqlOf(migrationNames[at]));
+        got = Object.fromEntries(
+          Object.entries(queries).map(([k, q]) => [k, db.prepare(q).all()]),
+        ) as typeof got;
+      } finally {
+        db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    } else {
+      const name = `kept_backfill_${randomBytes(6).toString("hex")}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE "${name}"`);
+      await admin.end();
+      const u = new URL(serverUrl!);
+      u.pathname = `/${name}`;
+      const client = new pg.Client({ connectionString: u.toString() });
+      await client.connect();
+      try {
+        for (const m of migrationNames.slice(0, at)) await client.query(sqlOf(m));
+        await client.query(seed);
+        await client.query(sqlOf(migrationNames[at]));
+        got = {} as typeof got;
+        for (const [k, q] of Object.entries(queries))
+          got[k as keyof typeof queries] = (await client.query(q)).rows;
+      } finally {
+        await client.end();
+        await dropPostgresDatabase(serverUrl!, name);
+      }
+    }
+    // Counts come back as numbers or numeric strings, depending on the driver.
+    const num = (rows: Record<string, unknown>[]) =>
+      rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [k, /^-?\d+$/.test(String(v)) ? Number(v) : v]),
+        ),
+      );
+    // Yesterday is inside every window: all time, 3 to 24 months, the last 90 and 180 days.
+    expect(num(got.figures)).toEqual(
+      [-180, -90, 0, 3, 6, 12, 18, 24].map((period) => ({
+        period,
+        incidents: 2,
+        score: 7,
+        employees: 1,
+        open: 1,
+      })),
+    );
+    expect(num(got.days)).toEqual([
+      { segment: "SMB", severity: "HIGH", incidents: 1 },
+      { segment: "SMB", severity: "LOW", incidents: 1 },
+    ]);
+    expect(got.reporters).toEqual([{ segment: "" }, { segment: "SMB" }]);
+    expect(Number(got.windows[0].n)).toBe(8);
+  });
+});
