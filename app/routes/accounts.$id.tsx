@@ -15,6 +15,7 @@ import { can } from "~/domain/permissions";
 import { DECISION_LABELS, type AccountDecision } from "~/domain/sanctions";
 import { SEVERITIES } from "~/domain/vocabulary";
 import { accountLabel, oneDecimal } from "~/i18n/account-labels";
+import { accountErrors } from "~/i18n/account-messages";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { vocabLabel } from "~/i18n/vocabulary";
@@ -111,7 +112,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
@@ -129,9 +129,13 @@ function sentValues(values: Record<string, unknown> | null | undefined) {
   );
 }
 
-function fieldErrors(errors: Record<string, string[] | null> | null | undefined) {
+/** The reply's field errors in the page's language. */
+function fieldErrors(
+  errors: Record<string, string[] | null> | null | undefined,
+  translate: (e: string[] | null) => string[] | undefined,
+) {
   if (!errors) return undefined;
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v ?? undefined]));
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, translate(v)]));
 }
 
 export default function AccountPage() {
@@ -525,8 +529,12 @@ export default function AccountPage() {
                       ? t("accounts.actions.measure")
                       : t("accounts.actions.sanction")}{" "}
                     · {accountLabel(t, "actionStatus", x.status)}
-                    {x.ownerName ? ` · ${t("accounts.actions.owner", { name: x.ownerName })}` : null}
-                    {x.dueAt ? ` · ${t("accounts.actions.due", { date: formatDay(x.dueAt) })}` : null}
+                    {x.ownerName
+                      ? ` · ${t("accounts.actions.owner", { name: x.ownerName })}`
+                      : null}
+                    {x.dueAt
+                      ? ` · ${t("accounts.actions.due", { date: formatDay(x.dueAt) })}`
+                      : null}
                     {x.reference ? ` · ${x.reference}` : null}
                   </p>
                   {x.outcome ? (
@@ -595,7 +603,7 @@ export default function AccountPage() {
             <div className="mt-2">
               <DecisionForm
                 approvers={approverChoices}
-                errors={fieldErrors(reply?.error)}
+                errors={fieldErrors(reply?.error, (e) => accountErrors(t, e, language))}
                 values={sentValues(reply?.initialValue)}
                 submitLabel={t("accounts.decide.submit")}
               />

@@ -27,6 +27,16 @@ export const TRANSLATED_FILES = [
   "app/routes/account.tsx",
   "emails/layout.tsx",
   "emails/simple-email.tsx",
+  // Leadership's pages: the dashboard, its charts and the customer accounts.
+  "app/routes/dashboard.tsx",
+  "app/components/charts/abuse-value-chart.tsx",
+  "app/components/charts/bar-charts.tsx",
+  "app/components/charts/client-only.tsx",
+  "app/routes/accounts._index.tsx",
+  "app/routes/accounts.$id.tsx",
+  "app/routes/accounts.$id_.edit.tsx",
+  "app/routes/accounts.$id_.contacts.$contactId.tsx",
+  "app/routes/accounts.import.tsx",
 ];
 
 const TEXT_ATTRIBUTES = new Set([

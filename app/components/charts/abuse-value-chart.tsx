@@ -152,14 +152,14 @@ export function AbuseValueChart({
               name={t("charts.score")}
               domain={[0, Math.ceil(maxScore)]}
             >
-              <Label
-                value={t("charts.scoreAxis")}
-                angle={-90}
-                position="insideLeft"
-                offset={-8}
-              />
+              <Label value={t("charts.scoreAxis")} angle={-90} position="insideLeft" offset={-8} />
             </YAxis>
-            <ZAxis type="number" dataKey="incidents" range={[40, 400]} name={t("charts.incidents")} />
+            <ZAxis
+              type="number"
+              dataKey="incidents"
+              range={[40, 400]}
+              name={t("charts.incidents")}
+            />
             <ReferenceLine x={arrThreshold} stroke="#94a3b8" strokeDasharray="4 4" />
             <ReferenceLine y={scoreThreshold} stroke="#94a3b8" strokeDasharray="4 4" />
             <Tooltip
@@ -170,7 +170,9 @@ export function AbuseValueChart({
                 return (
                   <div className="rounded border border-slate-300 bg-white p-2 text-sm shadow">
                     <p className="font-semibold">{p.name}</p>
-                    <p>{t("charts.tooltipArr", { arr: money(Math.round(p.arr * 100), p.currency) })}</p>
+                    <p>
+                      {t("charts.tooltipArr", { arr: money(Math.round(p.arr * 100), p.currency) })}
+                    </p>
                     <p>
                       {t("charts.tooltipFigures", {
                         count: p.incidents,

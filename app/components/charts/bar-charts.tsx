@@ -20,6 +20,9 @@ import { ClientOnly } from "./client-only";
 // on the white tooltip, so the text stays dark and the colour shows in the bars.
 const TOOLTIP_ITEM_STYLE = { color: "#0f172a" };
 
+/** Where a decision's name sits on its line: above the bars. */
+const DECISION_MARK = { position: "top", fontSize: 11, fill: "#14473f" } as const;
+
 const SEVERITY_COLOURS: Record<Severity, string> = {
   LOW: "#64748b",
   MEDIUM: "#ca8a04",
@@ -149,7 +152,7 @@ export function AccountHistoryChart({
                   x={monthLabel(d.month, language)}
                   stroke="#14473f"
                   strokeDasharray="4 2"
-                  label={{ value: d.label, position: "top", fontSize: 11, fill: "#14473f" }}
+                  label={{ value: d.label, ...DECISION_MARK }}
                 />
               ))}
           </BarChart>
