@@ -1,8 +1,9 @@
 // The portal's service worker (decision 080): keeps the app shell and the report form on the
 // phone so a report can be written without a signal. Deliberately small and conservative:
 //  - Only the report form page (/reports/new) is kept, for the person signed in; every other
-//    page goes to the network and, without one, gets a short "you are offline" page. Nobody
-//    else's data is stored, and the page's own loader data is refreshed on each online visit.
+//    page goes to the network and, without one, gets a short "you are offline" page in the
+//    page's language (decision 108). Nobody else's data is stored, and the page's own loader
+//    data is refreshed on each online visit.
 //  - The build's files (/build/…, content-hashed, never change) are served from here first.
 //  - A kept form page gets a fresh submission key and the current time each time it is served,
 //    exactly as if the server had just rendered it, so two reports never share a key.
@@ -47,7 +48,22 @@ self.addEventListener("message", (event) => {
   } else if (msg.type === "forget-form") {
     event.waitUntil(forgetForm());
   }
+  if (typeof msg.language === "string") {
+    event.waitUntil(keepOfflinePage(msg.language).catch(() => undefined));
+  }
 });
+
+/**
+ * The "no connection" page in the page's language: the server renders it in the language of
+ * whoever asks (their setting, else the browser's), and says which in Content-Language.
+ */
+async function keepOfflinePage(language) {
+  const cache = await caches.open(SHELL);
+  const kept = await cache.match(OFFLINE_URL);
+  if (kept && kept.headers.get("content-language") === language) return;
+  const res = await fetch(OFFLINE_URL, { credentials: "same-origin" });
+  if (res.ok && res.status === 200) await cache.put(OFFLINE_URL, res);
+}
 
 /** Fetches the form page for the signed-in person and keeps it with the files it loads. */
 async function keepForm(userId) {

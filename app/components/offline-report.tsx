@@ -1,6 +1,7 @@
 import type { ClientActionFunctionArgs } from "@remix-run/react";
 import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { clearDraft } from "~/components/report-form/use-report-draft";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/field";
 import type { KeptOnDevice } from "~/domain/offline";
@@ -37,37 +38,25 @@ export async function offlineClientAction({ request, serverAction }: ClientActio
 
 /** Shown in place of the form once a report is kept on the phone. */
 export function KeptOnDeviceNotice({ result }: { result: KeptOnDevice }) {
+  const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { files, filesLeftOut } = result.keptOnDevice;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold">
-        Your report is saved on this phone
+        {t("offline.keptTitle")}
       </h1>
-      <p>
-        There is no connection right now, so it has not reached us yet. It will be sent by itself as
-        soon as the phone has a connection and this portal is open; the message at the top of the
-        page says when it has gone and gives its reference.
-      </p>
-      {files > 0 ? (
-        <p>
-          {files === 1 ? "The file you chose goes" : `The ${files} files you chose go`} with it.
-        </p>
-      ) : null}
-      {filesLeftOut ? (
-        <p className="font-medium">
-          Your files could not be kept on this phone. Once the report has been sent, you can add
-          them to it from “My reports”.
-        </p>
-      ) : null}
+      <p>{t("offline.keptText")}</p>
+      {files > 0 ? <p>{t("offline.keptFiles", { count: files })}</p> : null}
+      {filesLeftOut ? <p className="font-medium">{t("offline.keptFilesLeftOut")}</p> : null}
       <div className="flex flex-wrap gap-3">
         {/* Full page loads: without a connection, the phone's saved copy of the form opens. */}
         <a href="/reports/new" className={buttonClass}>
-          Report another incident
+          {t("offline.reportAnother")}
         </a>
         <Link to="/" reloadDocument className={secondaryButtonClass}>
-          Back to the start page
+          {t("offline.backToStart")}
         </Link>
       </div>
     </div>

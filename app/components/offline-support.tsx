@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/field";
 import {
   forgetEverythingOnDevice,
@@ -23,13 +24,16 @@ import {
 
 const RETRY_MS = 30_000;
 
-function registerServiceWorker(userId: string | null) {
+function registerServiceWorker(userId: string | null, language: string) {
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker
     .register("/sw.js", { scope: "/" })
     .then(() => navigator.serviceWorker.ready)
     .then((reg) =>
-      reg.active?.postMessage(userId ? { type: "keep-form", userId } : { type: "forget-form" }),
+      // The page's language goes with it: the "no connection" page is kept in that language.
+      reg.active?.postMessage(
+        userId ? { type: "keep-form", userId, language } : { type: "forget-form", language },
+      ),
     )
     .catch(() => {
       // No offline copy (e.g. a private window): the site works as before.
@@ -41,6 +45,8 @@ function isSignOutForm(el: EventTarget | null): el is HTMLFormElement {
 }
 
 export function OfflineSupport({ userId }: { userId: string | null }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const [items, setItems] = useState<OutboxItem[]>([]);
   const unsent = useRef(0);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -50,8 +56,8 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
 
   useEffect(() => {
     setSignedInUser(userId);
-    registerServiceWorker(userId);
-  }, [userId]);
+    registerServiceWorker(userId, language);
+  }, [userId, language]);
 
   const refresh = useCallback(async () => {
     const all = await listOutbox();
@@ -137,15 +143,11 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
           <div role="status" className="space-y-3">
             {waiting.length > 0 ? (
               <div className="rounded-md border border-amber-300 bg-amber-50 p-3">
-                <p className="font-medium">
-                  {waiting.length === 1
-                    ? "Waiting for a connection — your report is saved on this phone."
-                    : `Waiting for a connection — ${waiting.length} reports are saved on this phone.`}
-                </p>
+                <p className="font-medium">{t("offline.waiting", { count: waiting.length })}</p>
                 <p className="text-sm text-slate-700">
-                  It is sent by itself as soon as there is a connection and this portal is open.
+                  {t("offline.waitingText")}
                   {waiting.some((i) => i.filesLeftOut)
-                    ? " Its files could not be kept on this phone: add them from “My reports” once it has been sent."
+                    ? ` ${t("offline.waitingFilesLeftOut")}`
                     : ""}
                 </p>
               </div>
@@ -155,19 +157,14 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
                 key={item.submissionKey}
                 className="rounded-md border border-red-300 bg-red-50 p-3"
               >
-                <p className="font-medium">
-                  A report saved on this phone could not be filed as it was.
-                </p>
-                <p className="text-sm text-slate-700">
-                  Open it to see what needs changing, then send it again (files have to be chosen
-                  again).
-                </p>
+                <p className="font-medium">{t("offline.attention")}</p>
+                <p className="text-sm text-slate-700">{t("offline.attentionText")}</p>
                 <button
                   type="button"
                   className={`${secondaryButtonClass} mt-2`}
                   onClick={() => void reopenInForm(item)}
                 >
-                  Open it in the form
+                  {t("offline.openInForm")}
                 </button>
               </div>
             ))}
@@ -177,7 +174,7 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
                 className="flex flex-wrap items-center gap-3 rounded-md border border-emerald-300 bg-emerald-50 p-3"
               >
                 <p className="font-medium">
-                  Sent: reference{" "}
+                  {t("offline.sent")}{" "}
                   <a className="text-brand-700 underline" href={`/reports/${item.reference}`}>
                     {item.reference}
                   </a>
@@ -187,7 +184,11 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
                   className={secondaryButtonClass}
                   onClick={() => void removeOutboxItem(item.submissionKey)}
                 >
-                  Dismiss<span className="sr-only"> the message about {item.reference}</span>
+                  {t("offline.dismiss")}
+                  <span className="sr-only">
+                    {" "}
+                    {t("offline.dismissAbout", { reference: item.reference })}
+                  </span>
                 </button>
               </div>
             ))}
@@ -200,12 +201,9 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
         className="max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/50"
       >
         <h2 id="unsent-heading" className="text-lg font-semibold">
-          A report has not been sent yet
+          {t("offline.unsentTitle")}
         </h2>
-        <p className="mt-2">
-          It is saved on this phone and will be sent when the connection returns, as long as you
-          stay signed in. Signing out removes it from this phone without sending it.
-        </p>
+        <p className="mt-2">{t("offline.unsentText")}</p>
         <div className="mt-4 flex flex-col gap-2 sm:flex-row">
           <button
             type="button"
@@ -213,10 +211,10 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
             autoFocus
             onClick={() => dialog.current?.close()}
           >
-            Stay signed in and send it later
+            {t("offline.staySignedIn")}
           </button>
           <button type="button" className={secondaryButtonClass} onClick={signOutAnyway}>
-            Remove it and sign out
+            {t("offline.removeAndSignOut")}
           </button>
         </div>
       </dialog>
@@ -226,18 +224,16 @@ export function OfflineSupport({ userId }: { userId: string | null }) {
         className="max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/50"
       >
         <h2 id="offline-sign-out-heading" className="text-lg font-semibold">
-          Signing out needs a connection
+          {t("offline.signOutOfflineTitle")}
         </h2>
-        <p className="mt-2">
-          This phone has no connection right now. Please sign out again when you are back online.
-        </p>
+        <p className="mt-2">{t("offline.signOutOfflineText")}</p>
         <button
           type="button"
           className={`${buttonClass} mt-4`}
           autoFocus
           onClick={() => offlineDialog.current?.close()}
         >
-          OK
+          {t("offline.ok")}
         </button>
       </dialog>
     </>

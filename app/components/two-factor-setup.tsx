@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 
@@ -29,6 +30,7 @@ export function EnrolForm({
   redirectTo?: string;
 }) {
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onBlur",
@@ -37,26 +39,26 @@ export function EnrolForm({
   return (
     <>
       <ol className="mt-4 list-decimal space-y-2 pl-5 text-slate-700">
-        <li>Open an authenticator app on your phone (for example the one your company uses).</li>
-        <li>Scan this code, or type the key below into the app.</li>
-        <li>Enter the 6-digit code the app then shows.</li>
+        <li>{t("twoFactor.stepOpenApp")}</li>
+        <li>{t("twoFactor.stepScan")}</li>
+        <li>{t("twoFactor.stepEnterCode")}</li>
       </ol>
       <div
         role="img"
-        aria-label="QR code to scan with your authenticator app"
+        aria-label={t("twoFactor.qrLabel")}
         className="mt-4 w-48 max-w-full bg-white p-2 [&>svg]:h-auto [&>svg]:w-full"
         // The SVG comes from the qrcode package on our server: paths only, no script.
         dangerouslySetInnerHTML={{ __html: qrSvg }}
       />
       <p className="mt-3 text-sm text-slate-700">
-        Key to type by hand:{" "}
+        {t("twoFactor.keyByHand")}{" "}
         <code className="break-all rounded bg-slate-100 px-1 font-mono" data-testid="totp-secret">
           {secret}
         </code>
       </p>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <Field id={fields.code.id} label="Code from your app" errors={fields.code.errors}>
+        <Field id={fields.code.id} label={t("twoFactor.codeLabel")} errors={fields.code.errors}>
           {(ids) => (
             <input
               {...getInputProps(fields.code, { type: "text" })}
@@ -72,7 +74,7 @@ export function EnrolForm({
           className={`${buttonClass} w-full`}
           disabled={navigation.state !== "idle"}
         >
-          Turn on two-step sign-in
+          {t("twoFactor.turnOn")}
         </button>
       </Form>
     </>
@@ -80,17 +82,18 @@ export function EnrolForm({
 }
 
 export function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
+  const { t } = useTranslation();
   return (
     <div className="mt-4">
       <p role="status" className="rounded-md bg-green-50 p-3 font-medium text-green-900">
-        Two-step sign-in is on.
+        {t("twoFactor.isOn")}
       </p>
-      <h2 className="mt-6 text-lg font-semibold">Your recovery codes</h2>
-      <p className="mt-2 text-slate-700">
-        Keep these somewhere safe, apart from your phone. Each one signs you in once if you lose
-        your phone. They are shown only now.
-      </p>
-      <ul className="mt-3 grid grid-cols-2 gap-2 font-mono" aria-label="Recovery codes">
+      <h2 className="mt-6 text-lg font-semibold">{t("twoFactor.recoveryHeading")}</h2>
+      <p className="mt-2 text-slate-700">{t("twoFactor.recoveryText")}</p>
+      <ul
+        className="mt-3 grid grid-cols-2 gap-2 font-mono"
+        aria-label={t("twoFactor.recoveryCodesLabel")}
+      >
         {codes.map((c) => (
           <li key={c} className="rounded bg-slate-100 px-2 py-1">
             {c}
@@ -99,7 +102,7 @@ export function RecoveryCodes({ codes, next }: { codes: string[]; next: string }
       </ul>
       <p className="mt-6">
         <Link to={next} className={buttonClass}>
-          Continue
+          {t("twoFactor.continue")}
         </Link>
       </p>
     </div>

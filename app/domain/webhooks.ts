@@ -195,6 +195,18 @@ function isPrivateAddress(host: string): boolean {
 }
 
 /**
+ * Whether a resolved IP address may not receive a webhook: a name that passes the address rule
+ * can still resolve to an internal machine, so the connection itself checks each address it is
+ * given (app/jobs/webhook-post.server.ts).
+ */
+export function isForbiddenTarget(ip: string, opts: { allowLoopback: boolean }): boolean {
+  if (isLoopbackHost(ip)) return !opts.allowLoopback;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return isForbiddenTarget(mapped[1], opts);
+  return isPrivateAddress(ip);
+}
+
+/**
  * Why an address cannot be a webhook endpoint, or null when it can: https only, no credentials
  * in it, no private or loopback address — except plain http (or https) to this machine's
  * loopback when WEBHOOK_ALLOW_HTTP_LOOPBACK is on (tests and the demo).

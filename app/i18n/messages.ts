@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { CONTROL_CHARS_MESSAGE } from "~/domain/input-rules";
 import { TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
+import { AUTH_EXACT, AUTH_PATTERNS } from "./auth-messages";
 
 // Validation and server messages are written in English where the rule lives (app/domain,
 // the models), and the API answers with them as they are. Pages in another language show them
@@ -8,6 +9,7 @@ import { TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
 // in the table is shown as it came, so an untranslated page stays readable.
 
 const EXACT: Record<string, string> = {
+  ...AUTH_EXACT,
   "Please describe what happened.": "errors.describeWhatHappened",
   "Please describe how it affected you.": "errors.describeImpact",
   [CONTROL_CHARS_MESSAGE]: "errors.controlChars",
@@ -45,6 +47,7 @@ const EXACT: Record<string, string> = {
 type Pattern = [RegExp, string, (m: RegExpMatchArray) => Record<string, string>];
 
 const PATTERNS: Pattern[] = [
+  ...AUTH_PATTERNS,
   [/^Please keep this under ([\d,]+) characters\.$/, "errors.tooLong", (m) => ({ max: m[1] })],
   [
     /^Please keep a message under ([\d,]+) characters\.$/,

@@ -8,6 +8,7 @@ import {
   webhookUrlProblem,
 } from "~/domain/webhooks";
 import type { Db } from "~/utils/db.server";
+import { postWebhook, type PostResult } from "./webhook-post.server";
 
 // Webhook deliveries go out like mail (decisions 003, 015, 071): each row is claimed by a
 // conditional update, posted, and marked; failures back off exponentially and are set aside
@@ -47,51 +48,6 @@ export class EndpointCircuits {
 }
 
 const defaultCircuits = new EndpointCircuits();
-
-export type PostResult =
-  | { ok: true; status: number }
-  | { ok: false; status: number | null; error: string; endpointDown: boolean };
-
-/**
- * One POST: no redirects followed (a 3xx is a failure, so an endpoint cannot bounce us to an
- * internal address), a short timeout, and the answer's body never read.
- */
-export async function postWebhook(
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-  timeoutMs = WEBHOOK_TIMEOUT_MS,
-): Promise<PostResult> {
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      body,
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "incident-portal-webhooks/1",
-        ...headers,
-      },
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    // The answer's content is not ours to read: drop it without downloading it.
-    await res.body?.cancel().catch(() => undefined);
-    if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
-    const endpointDown = res.status >= 500 || res.status === 429 || res.status === 408;
-    const error =
-      res.status >= 300 && res.status < 400
-        ? `Redirect to elsewhere (${res.status}); redirects are not followed.`
-        : `The endpoint answered ${res.status}.`;
-    return { ok: false, status: res.status, error, endpointDown };
-  } catch (error) {
-    const e = error as Error & { cause?: { code?: string; message?: string } };
-    const reason =
-      e.name === "TimeoutError"
-        ? `No answer within ${Math.round(timeoutMs / 1000)} s.`
-        : `Not reached: ${e.cause?.code ?? e.cause?.message ?? e.message}`.slice(0, 300);
-    return { ok: false, status: null, error: reason, endpointDown: true };
-  }
-}
 
 type Due = {
   id: string;
@@ -158,7 +114,10 @@ export async function deliverDueWebhooks(
             [EVENT_ID_HEADER]: d.eventId,
             [EVENT_TYPE_HEADER]: d.type,
           },
-          opts.timeoutMs,
+          {
+            allowLoopback: opts.allowLoopback,
+            timeoutMs: opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
+          },
         );
     if (result.ok) {
       await db.webhookDelivery.update({

@@ -6,14 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { isPrivilegedRole } from "~/domain/two-factor";
@@ -71,7 +64,6 @@ export default function Account() {
   const d = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const { t, language } = useI18n();
   const [form, fields] = useForm({
     lastResult: answer?.reply,
@@ -81,11 +73,6 @@ export default function Account() {
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold">{t("account.title")}</h1>
-      {params.get("changed") === "password" ? (
-        <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-green-900">
-          {t("account.passwordChanged")}
-        </p>
-      ) : null}
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="text-slate-600">{t("account.name")}</dt>
         <dd>{d.name}</dd>

@@ -2,7 +2,6 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -12,15 +11,20 @@ import { z } from "zod";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { throttledMessage } from "~/domain/login-throttle";
 import { MIN_PASSWORD_LENGTH, passwordProblem } from "~/domain/password-policy";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { recordSignInFailure, signInWaitMs } from "~/models/login-throttle.server";
 import { changeOwnPassword, notFound, requireUser, verifyCredentials } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/client-address.server";
 import { passwordSignInAllowed } from "~/utils/oidc.server";
 import { readForm } from "~/utils/read-form.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 // Change password: the current one, then the new one twice. Every other session ends.
 
-export const meta: MetaFunction = () => [{ title: "Change password · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "password.changePageTitle");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 const schema = z
   .object({
@@ -82,24 +86,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const cookie = await changeOwnPassword(user.id, submission.value.password);
-  return redirect("/account?changed=password", { headers: { "Set-Cookie": cookie } });
+  return redirectWithToast(
+    "/account",
+    { key: "toast.authPasswordChanged" },
+    { headers: { "Set-Cookie": cookie } },
+  );
 }
 
 export default function ChangePassword() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t, message } = useI18n();
   // Checked on the server only: the common-password list stays out of the browser's bundle.
   const [form, fields] = useForm({ lastResult });
   return (
     <div className="mx-auto max-w-sm">
       <p>
         <Link to="/account" className="text-brand-700 underline">
-          Your account
+          {t("account.title")}
         </Link>
       </p>
-      <h1 className="mt-2 text-2xl font-semibold">Change your password</h1>
+      <h1 className="mt-2 text-2xl font-semibold">{t("password.changeTitle")}</h1>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
-        <Field id={fields.current.id} label="Current password" errors={fields.current.errors}>
+        <Field id={fields.current.id} label={t("password.current")} errors={fields.current.errors}>
           {(ids) => (
             <input
               {...getInputProps(fields.current, { type: "password" })}
@@ -111,8 +120,8 @@ export default function ChangePassword() {
         </Field>
         <Field
           id={fields.password.id}
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few words in a row are easy to remember and hard to guess.`}
+          label={t("password.new")}
+          hint={t("password.newHint", { min: MIN_PASSWORD_LENGTH })}
           errors={fields.password.errors}
         >
           {(ids) => (
@@ -124,7 +133,7 @@ export default function ChangePassword() {
             />
           )}
         </Field>
-        <Field id={fields.confirm.id} label="New password again" errors={fields.confirm.errors}>
+        <Field id={fields.confirm.id} label={t("password.newAgain")} errors={fields.confirm.errors}>
           {(ids) => (
             <input
               {...getInputProps(fields.confirm, { type: "password" })}
@@ -136,7 +145,7 @@ export default function ChangePassword() {
         </Field>
         {form.errors?.length ? (
           <p id={form.errorId} role="alert" className="font-medium text-red-700">
-            {form.errors.join(" ")}
+            {form.errors.map(message).join(" ")}
           </p>
         ) : null}
         <button
@@ -144,7 +153,7 @@ export default function ChangePassword() {
           className={`${buttonClass} w-full`}
           disabled={navigation.state !== "idle"}
         >
-          Change password
+          {t("password.changeSubmit")}
         </button>
       </Form>
     </div>

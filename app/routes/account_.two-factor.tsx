@@ -7,9 +7,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { EnrolForm, enrolSchema, RecoveryCodes } from "~/components/two-factor-setup";
 import { buttonClass } from "~/components/ui/field";
 import { formatRecoveryCode } from "~/domain/two-factor";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import {
   confirmEnrolment,
   isEnrolled,
@@ -24,7 +27,12 @@ import { qrSvg } from "~/utils/qr.server";
 
 // Two-step sign-in for the signed-in person: set it up, or replace the recovery codes.
 
-export const meta: MetaFunction = () => [{ title: "Two-step sign-in · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "twoFactor.title");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
+
+/** The button that replaces the recovery codes; any other post is the setup's code. */
+const newCodesSchema = z.object({ intent: z.literal("new-codes") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -43,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const formData = await readForm(request);
-  if (formData.get("intent") === "new-codes") {
+  if (parseWithZod(formData, { schema: newCodesSchema }).status === "success") {
     // Nothing to replace yet: show the setup instead.
     if (!(await isEnrolled(db, user.id))) throw redirect("/account/two-factor");
     const codes = await replaceRecoveryCodes(db, user.id);
@@ -74,24 +82,23 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AccountTwoFactor() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
   return (
     <div className="mx-auto max-w-md">
       <p>
         <Link to="/account" className="text-brand-700 underline">
-          Your account
+          {t("account.title")}
         </Link>
       </p>
-      <h1 className="mt-2 text-2xl font-semibold">Two-step sign-in</h1>
+      <h1 className="mt-2 text-2xl font-semibold">{t("twoFactor.title")}</h1>
       {actionData?.codes ? (
         <RecoveryCodes codes={actionData.codes} next="/account" />
       ) : d.enrolled ? (
         <>
-          <p className="mt-2 text-slate-700">
-            Two-step sign-in is on. New recovery codes replace all the old ones, used or not.
-          </p>
+          <p className="mt-2 text-slate-700">{t("twoFactor.enrolledText")}</p>
           <Form method="post" className="mt-4">
             <button type="submit" name="intent" value="new-codes" className={buttonClass}>
-              Make new recovery codes
+              {t("twoFactor.newCodes")}
             </button>
           </Form>
         </>

@@ -11,6 +11,8 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { z } from "zod";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { safeRedirect } from "~/domain/safe-redirect";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { recordSignInFailure, recordSignInSuccess } from "~/models/login-throttle.server";
 import { verifySecondFactor } from "~/models/two-factor.server";
 import { clientAddress } from "~/utils/client-address.server";
@@ -26,7 +28,9 @@ import {
 
 // The second step of a password sign-in: a code from the authenticator app, or a recovery code.
 
-export const meta: MetaFunction = () => [{ title: "Two-step sign-in · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.codeTitle");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 const schema = z.object({
   code: z
@@ -85,6 +89,7 @@ export default function SecondStep() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
+  const { t } = useI18n();
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onBlur",
@@ -92,17 +97,14 @@ export default function SecondStep() {
   });
   return (
     <div className="mx-auto max-w-sm">
-      <h1 className="text-2xl font-semibold">Two-step sign-in</h1>
-      <p className="mt-2 text-slate-700">
-        Open your authenticator app and enter the 6-digit code it shows for the incident portal. If
-        you do not have your phone, use one of your recovery codes.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("auth.codeTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("auth.codeIntro")}</p>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Field
           id={fields.code.id}
-          label="Code"
-          hint="6 digits, or a recovery code like abcde-12345"
+          label={t("auth.codeLabel")}
+          hint={t("auth.codeHint")}
           errors={fields.code.errors}
         >
           {(ids) => (
@@ -122,12 +124,12 @@ export default function SecondStep() {
           className={`${buttonClass} w-full`}
           disabled={navigation.state !== "idle"}
         >
-          Continue
+          {t("auth.continue")}
         </button>
       </Form>
       <p className="mt-4 text-center">
         <Link to="/login" className="text-brand-700 underline">
-          Start again
+          {t("auth.startAgain")}
         </Link>
       </p>
     </div>

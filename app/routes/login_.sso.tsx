@@ -7,6 +7,8 @@ import { assertSameOrigin } from "~/utils/origin.server";
 import { cookieHeader } from "~/utils/sign-in.server";
 import { SsoProblemPage, ssoProblem } from "./login_.sso_.callback";
 
+export { meta } from "./login_.sso_.callback";
+
 // "Sign in with …": remembers state, nonce and the PKCE verifier, ties the state to this
 // browser with a cookie, and sends the person to the identity provider.
 
@@ -47,3 +49,5 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default SsoProblemPage;
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

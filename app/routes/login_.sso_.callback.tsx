@@ -2,6 +2,8 @@ import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { emailFromClaims, nameFromClaims, SSO_PROBLEMS, type SsoProblem } from "~/domain/oidc";
 import { safeRedirect } from "~/domain/safe-redirect";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { createSsoEmployee, personForEmail, takeOidcLogin } from "~/models/oidc-login.server";
 import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -11,17 +13,28 @@ import { cookieHeader, readCookieToken } from "~/utils/sign-in.server";
 // Where the identity provider sends the person back. Every check failing ends on a clear
 // page with a 4xx (502 if the provider cannot be reached) and no session.
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 function clearFlightCookie() {
   return cookieHeader("portal_oidc", "", 0, "/login/sso");
 }
 
+/** The page's wording for each problem (SSO_PROBLEMS holds the English and the status). */
+const PROBLEM_KEYS: Record<SsoProblem, { title: string; text: string }> = {
+  state: { title: "auth.sso.stateTitle", text: "auth.sso.stateText" },
+  provider: { title: "auth.sso.providerTitle", text: "auth.sso.providerText" },
+  unreachable: { title: "auth.sso.unreachableTitle", text: "auth.sso.unreachableText" },
+  "no-email": { title: "auth.sso.noEmailTitle", text: "auth.sso.noEmailText" },
+  "unknown-person": { title: "auth.sso.unknownPersonTitle", text: "auth.sso.unknownPersonText" },
+  deactivated: { title: "auth.sso.deactivatedTitle", text: "auth.sso.deactivatedText" },
+};
+
 export function ssoProblem(problem: SsoProblem) {
-  const p = SSO_PROBLEMS[problem];
   return data(
-    { problem: { title: p.title, text: p.text } },
-    { status: p.status, headers: { "Set-Cookie": clearFlightCookie() } },
+    { problem },
+    { status: SSO_PROBLEMS[problem].status, headers: { "Set-Cookie": clearFlightCookie() } },
   );
 }
 
@@ -80,19 +93,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return redirect(safeRedirect(flight.redirectTo), { headers });
 }
 
-type ProblemData = { problem?: { title: string; text: string } } | undefined;
+type ProblemData = { problem?: SsoProblem } | undefined;
 
 export function SsoProblemPage() {
   const loaderData = useLoaderData<ProblemData>();
   const actionData = useActionData<ProblemData>();
-  const problem = actionData?.problem ?? loaderData?.problem;
+  const { t } = useI18n();
+  const code = actionData?.problem ?? loaderData?.problem;
+  const problem = code && Object.hasOwn(PROBLEM_KEYS, code) ? PROBLEM_KEYS[code] : null;
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-semibold">{problem?.title ?? "Sign in"}</h1>
-      {problem ? <p className="mt-3 text-slate-700">{problem.text}</p> : null}
+      <h1 className="text-2xl font-semibold">{t(problem?.title ?? "login.title")}</h1>
+      {problem ? <p className="mt-3 text-slate-700">{t(problem.text)}</p> : null}
       <p className="mt-6">
         <Link to="/login" className="text-brand-700 underline">
-          Back to the sign-in page
+          {t("auth.sso.back")}
         </Link>
       </p>
     </div>

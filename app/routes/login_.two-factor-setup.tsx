@@ -15,6 +15,8 @@ import {
 import { EnrolForm, enrolSchema, RecoveryCodes } from "~/components/two-factor-setup";
 import { safeRedirect } from "~/domain/safe-redirect";
 import { formatRecoveryCode } from "~/domain/two-factor";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { recordSignInFailure, recordSignInSuccess } from "~/models/login-throttle.server";
 import {
   confirmEnrolment,
@@ -37,7 +39,9 @@ import {
 // HR, leadership and admins who have no authenticator app set up yet do it here, right after
 // their password, before they get a session.
 
-export const meta: MetaFunction = () => [{ title: "Set up two-step sign-in · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.setupTitle");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 function restart() {
   return redirect("/login?notice=code-expired", {
@@ -106,17 +110,15 @@ export default function TwoFactorSetupAtSignIn() {
   const { secret, qr } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const { t } = useI18n();
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-semibold">Set up two-step sign-in</h1>
+      <h1 className="text-2xl font-semibold">{t("auth.setupTitle")}</h1>
       {actionData?.codes ? (
         <RecoveryCodes codes={actionData.codes.map(formatRecoveryCode)} next={actionData.next} />
       ) : (
         <>
-          <p className="mt-2 text-slate-700">
-            Your role lets you see sensitive reports, so signing in takes a code from your phone as
-            well as your password. This takes a minute, once.
-          </p>
+          <p className="mt-2 text-slate-700">{t("auth.setupIntro")}</p>
           <EnrolForm
             qrSvg={qr}
             secret={secret}

@@ -10,6 +10,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { MIN_PASSWORD_LENGTH, newPasswordSchema } from "~/domain/password-policy";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import {
   checkPasswordLink,
   consumePasswordLink,
@@ -18,11 +20,14 @@ import {
 import { endSessionsOf } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { assertSameOrigin } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
 
 // Opened from an invitation, a first-admin setup link or a reset mail. Anyone holding the link
 // may use it once; no session is needed (the person has no password yet).
 
-export const meta: MetaFunction = () => [{ title: "Set your password · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "password.setTitle");
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 // The token is in the address: never send it to another site, never keep it in a cache.
 export const headers: HeadersFunction = () => ({
@@ -46,8 +51,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: newPasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: newPasswordSchema });
   if (submission.status !== "success") {
     return data(
       { done: false as const, reply: submission.reply({ hideFields: ["password", "confirm"] }) },
@@ -78,6 +82,7 @@ export default function SetPassword() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t, message } = useI18n();
   const [form, fields] = useForm({
     lastResult: result?.reply,
     shouldValidate: "onBlur",
@@ -87,12 +92,12 @@ export default function SetPassword() {
   if (!page.ok) {
     return (
       <div className="mx-auto max-w-md space-y-4">
-        <h1 className="text-2xl font-semibold">This link cannot be used</h1>
+        <h1 className="text-2xl font-semibold">{t("password.linkUnusableTitle")}</h1>
         <p role="alert" className="text-slate-800">
-          {page.message}
+          {message(page.message)}
         </p>
         <Link to="/login" className="text-brand-700 underline">
-          Go to the sign-in page
+          {t("password.toSignIn")}
         </Link>
       </div>
     );
@@ -100,10 +105,10 @@ export default function SetPassword() {
   if (result?.done) {
     return (
       <div className="mx-auto max-w-md space-y-4">
-        <h1 className="text-2xl font-semibold">Your password is set</h1>
-        <p role="status">You can now sign in with {page.email} and your new password.</p>
+        <h1 className="text-2xl font-semibold">{t("password.setDoneTitle")}</h1>
+        <p role="status">{t("password.setDoneText", { email: page.email })}</p>
         <Link to="/login" className={buttonClass}>
-          Sign in
+          {t("login.submit")}
         </Link>
       </div>
     );
@@ -111,16 +116,15 @@ export default function SetPassword() {
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold">
-        {page.purpose === "RESET" ? "Choose a new password" : "Set your password"}
+        {page.purpose === "RESET" ? t("password.resetTitle") : t("password.setTitle")}
       </h1>
       <p className="mt-2 text-slate-700">
-        Hello {page.name}. Choose a password of at least {MIN_PASSWORD_LENGTH} characters. A few
-        unrelated words in a row are long and easy to remember. Very common passwords are refused.
+        {t("password.setIntro", { name: page.name, min: MIN_PASSWORD_LENGTH })}
       </p>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <div className="space-y-1">
           <label htmlFor="account-email" className="block font-medium">
-            Your work email
+            {t("password.workEmail")}
           </label>
           <input
             id="account-email"
@@ -134,7 +138,7 @@ export default function SetPassword() {
         </div>
         <Field
           id={fields.password.id}
-          label="New password"
+          label={t("password.new")}
           errors={fields.password.errors}
           required
         >
@@ -149,7 +153,7 @@ export default function SetPassword() {
         </Field>
         <Field
           id={fields.confirm.id}
-          label="New password again"
+          label={t("password.newAgain")}
           errors={fields.confirm.errors}
           required
         >
@@ -164,7 +168,7 @@ export default function SetPassword() {
         </Field>
         {form.errors?.length ? (
           <p id={form.errorId} role="alert" className="font-medium text-red-700">
-            {form.errors.join(" ")}
+            {form.errors.map(message).join(" ")}
           </p>
         ) : null}
         <button
@@ -172,7 +176,7 @@ export default function SetPassword() {
           className={`${buttonClass} w-full`}
           disabled={navigation.state !== "idle"}
         >
-          {navigation.state === "submitting" ? "Saving…" : "Save my password"}
+          {navigation.state === "submitting" ? t("password.saving") : t("password.save")}
         </button>
       </Form>
     </div>

@@ -181,3 +181,64 @@ test.describe("Spanish and English", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 });
+
+// Last in this file: Haruka's password changes here (serial mode keeps the order).
+test.describe("Japanese: own password and the offline messages", () => {
+  test.use({ locale: "ja-JP", viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test("changes her password from her account page, and sees the offline messages in Japanese", async ({
+    page,
+    context,
+  }) => {
+    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン" });
+    await openMenuIfFolded(page);
+    await page.getByRole("link", { name: "アカウント" }).click();
+    await page.getByRole("link", { name: "パスワードを変更する" }).click();
+    await expect(page.getByRole("heading", { name: "パスワードを変更する" })).toBeVisible();
+    await expect(page).toHaveTitle("パスワードの変更 · インシデント報告ポータル");
+    await expect(page.getByText("12文字以上で入力してください。")).toBeVisible();
+
+    // Too short: the rule's message, in Japanese, next to the field.
+    await page.getByLabel("現在のパスワード").fill(DEMO_PASSWORD);
+    await page.getByLabel("新しいパスワード", { exact: true }).fill("みじかい");
+    await page.getByLabel("新しいパスワード（確認）").fill("みじかい");
+    await page.getByRole("button", { name: "パスワードを変更する" }).click();
+    await expect(
+      page.getByText("12文字以上にしてください。いくつかの単語を並べると覚えやすくなります。"),
+    ).toBeVisible();
+    await expect(page.getByLabel("新しいパスワード", { exact: true })).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+    await expectNoAxeViolations(page, "change password in Japanese");
+
+    await page.getByLabel("現在のパスワード").fill(DEMO_PASSWORD);
+    await page.getByLabel("新しいパスワード", { exact: true }).fill("しずかな みなと の あかり");
+    await page.getByLabel("新しいパスワード（確認）").fill("しずかな みなと の あかり");
+    await page.getByRole("button", { name: "パスワードを変更する" }).click();
+    await expect(page.getByRole("heading", { name: "アカウント" })).toBeVisible();
+    await expect(page.getByTestId("toast")).toContainText(
+      "パスワードを変更しました。ほかのすべての端末からログアウトしました。",
+    );
+
+    // The phone keeps the "no connection" page in her language (decision 108).
+    await page.waitForFunction(async () => {
+      const kept = await caches.match("/offline.html");
+      return kept?.headers.get("content-language") === "ja";
+    });
+    await context.setOffline(true);
+    await openMenuIfFolded(page);
+    await page.getByRole("button", { name: /^ログアウト/ }).click();
+    const noSignal = page.getByRole("dialog", { name: "ログアウトするには接続が必要です" });
+    await expect(noSignal).toBeVisible();
+    await noSignal.getByRole("button", { name: "OK" }).click();
+    await expect(noSignal).toBeHidden();
+    await page.goto("/reports");
+    await expect(
+      page.getByRole("heading", { name: "このページを開くには接続が必要です" }),
+    ).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await expectNoAxeViolations(page, "no-connection page in Japanese");
+    await context.setOffline(false);
+  });
+});

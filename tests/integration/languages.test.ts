@@ -3,6 +3,7 @@ import { pageLanguage } from "~/i18n/i18n.server";
 import { deliverDueNotifications } from "~/jobs/outbox.server";
 import { createIncident } from "~/models/incident.server";
 import * as accountRoute from "~/routes/account";
+import * as offlinePageRoute from "~/routes/offline[.]html";
 import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
@@ -68,6 +69,37 @@ describe("the language setting on /account", () => {
     expect(JSON.parse(audit.data)).toEqual({ language: { from: "en", to: "ja" } });
     const page = await call(accountRoute.loader, getRequest("/account", cookie));
     expect((page.body as { language: string }).language).toBe("ja");
+  });
+});
+
+describe("the no-connection page the service worker keeps", () => {
+  const offlinePage = async (headers: Record<string, string>) => {
+    const res = (await offlinePageRoute.loader({
+      request: new Request(`${TEST_APP_URL}/offline.html`, { headers }),
+      params: {},
+      context: {},
+    })) as Response;
+    return { language: res.headers.get("Content-Language"), html: await res.text() };
+  };
+
+  it("is in the person's language, else the browser's, and holds nobody's data", async () => {
+    const english = await offlinePage({});
+    expect(english.language).toBe("en");
+    expect(english.html).toContain("<h1>This page needs a connection</h1>");
+    expect(english.html).not.toContain("<script");
+
+    const browser = await offlinePage({ "Accept-Language": "ja,en;q=0.5" });
+    expect(browser.language).toBe("ja");
+    expect(browser.html).toContain('<html lang="ja">');
+    expect(browser.html).toContain("このページを開くには接続が必要です");
+
+    await db.user.update({ where: { id: org.employeeB.id }, data: { language: "es" } });
+    const cookie = await loginCookie(org.employeeB.email);
+    const person = await offlinePage({ Cookie: cookie, "Accept-Language": "ja" });
+    expect(person.language).toBe("es");
+    expect(person.html).toContain("Esta página necesita conexión");
+    expect(person.html).not.toContain(org.employeeB.email);
+    expect(person.html).not.toContain(org.employeeB.name);
   });
 });
 

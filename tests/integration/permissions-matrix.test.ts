@@ -40,6 +40,8 @@ import * as webhooksRoute from "~/routes/admin.webhooks._index";
 // Retention, legal hold and data rights (compliance)
 import * as retentionRoute from "~/routes/admin.retention";
 import * as bundlesRoute from "~/routes/hr.bundles";
+import * as bundlesDownloadRoute from "~/routes/hr.bundles.download";
+import * as dataRightsExportRoute from "~/routes/hr.data-rights.export";
 import * as dataRightsRoute from "~/routes/hr.data-rights";
 import * as holdsRoute from "~/routes/hr.holds";
 // Jurisdiction templates and regulator records (compliance2)
@@ -50,6 +52,7 @@ import * as oshaRoute from "~/routes/hr.records.osha";
 import * as ownAccountRoute from "~/routes/account";
 import * as ownPasswordRoute from "~/routes/account_.password";
 import * as ownTwoFactorRoute from "~/routes/account_.two-factor";
+import * as offlinePageRoute from "~/routes/offline[.]html";
 import * as forgotPasswordRoute from "~/routes/login_.forgot";
 import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
@@ -226,6 +229,11 @@ type Check = {
   /** What an allowed answer must show (per actor), and must never show. */
   shows?: (actor: Actor) => string[];
   hides?: (actor: Actor) => string[];
+  /**
+   * How a signed-in person without access is answered when not 404: a download route sends
+   * them back to its form with the same "no such case" message a wrong reference gets.
+   */
+  refusedWith?: { actors: Actor[]; status: number; location: RegExp };
 };
 
 const casePage = (extra: Partial<Check> & Pick<Check, "resource" | "action">): Check => ({
@@ -522,7 +530,33 @@ const COMPLIANCE_CHECKS: Check[] = [
     () => ({ reference }),
     { shows: () => ["ustar", "verify.mjs"], hides: () => [] },
   ),
+  // The download buttons post to resource routes that run the same rules.
+  compliance(
+    "POST investigator bundle (download route)",
+    () => bundlesDownloadRoute.action as Fn,
+    "/hr/bundles/download",
+    ["hr"],
+    () => ({ reference }),
+    {
+      shows: () => ["ustar", "verify.mjs"],
+      hides: () => [],
+      // Others without the capability get the usual 404 before the action runs.
+      refusedWith: {
+        actors: ["namedHr"],
+        status: 303,
+        location: /^\/hr\/bundles\?problem=There\+is\+no\+case/,
+      },
+    },
+  ),
   compliance("GET data rights", () => dataRightsRoute.loader as Fn, "/hr/data-rights", HR_ANY),
+  compliance(
+    "POST data export (download route)",
+    () => dataRightsExportRoute.action as Fn,
+    "/hr/data-rights/export",
+    HR_ANY,
+    () => ({ email: org.employeeB.email, intent: "export" }),
+    { shows: () => [org.employeeB.email] },
+  ),
   compliance(
     "POST data export",
     () => dataRightsRoute.action as Fn,
@@ -1185,6 +1219,21 @@ const CHECKS: Check[] = [
     allowed: SIGNED_IN,
   },
   // ---- end of languages
+
+  // ---- Offline page (t-auth): the "no connection" page the service worker keeps is open to
+  // anyone, in the asker's language, and holds nobody's data (decision 108).
+  {
+    resource: "offline page",
+    action: "GET no-connection page",
+    method: "GET",
+    fn: () => offlinePageRoute.loader as Fn,
+    path: () => "/offline.html",
+    params: () => ({}),
+    allowed: [...ACTORS],
+    shows: () => ["This page needs a connection"],
+    hides: (a) => (a === "anonymous" ? [NARRATIVE] : [NARRATIVE, people[a].email]),
+  },
+  // ---- end of offline page
   ...ORG_CHECKS,
   ...INTEGRATIONS_CHECKS,
   ...WEBHOOK_CHECKS,
@@ -1268,6 +1317,9 @@ describe("permissions matrix", () => {
       } else {
         expect(answer.status).toBe(401);
       }
+    } else if (check.refusedWith?.actors.includes(actor)) {
+      expect(answer.status).toBe(check.refusedWith.status);
+      expect(answer.location).toMatch(check.refusedWith.location);
     } else {
       expect(answer.status).toBe(404);
     }

@@ -14,6 +14,7 @@ import * as passwordLinkRoute from "~/routes/password.$token";
 import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { resetEnvCache } from "~/utils/env.server";
+import { readToast } from "~/utils/toast.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
 import { createTestOrg, TEST_PASSWORD, type TestOrg } from "../fixtures/org";
@@ -358,7 +359,13 @@ describe("change password", () => {
       confirm: "river stone lantern",
     });
     expect(ok.status).toBe(302);
-    expect(ok.location).toBe("/account?changed=password");
+    expect(ok.location).toBe("/account");
+    // The account page says so once, in the person's language (a toast naming its key).
+    const toastCookie = ok.headers.getSetCookie().find((c) => c.startsWith("toast="));
+    const { toast } = await readToast(
+      new Request(`${TEST_APP_URL}/account`, { headers: { Cookie: toastCookie!.split(";")[0] } }),
+    );
+    expect(toast?.key).toBe("toast.authPasswordChanged");
     const fresh = cookiesOf(ok);
     expect((await call(accountRoute.loader, getRequest("/account", fresh))).status).toBe(200);
     for (const old of [here, elsewhere]) {

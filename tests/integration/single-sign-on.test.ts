@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SSO_PROBLEMS, type SsoProblem } from "~/domain/oidc";
 import * as loginRoute from "~/routes/login";
 import * as ssoRoute from "~/routes/login_.sso";
 import * as callbackRoute from "~/routes/login_.sso_.callback";
@@ -121,8 +122,10 @@ async function throughProvider(
   return { callback: location.slice(TEST_APP_URL.length), flightCookie, start };
 }
 
+/** The English title of the problem the page answered with (the page shows it translated). */
 function problemTitle(a: Answer): string {
-  return (a.body as { problem?: { title: string } }).problem?.title ?? "";
+  const problem = (a.body as { problem?: SsoProblem } | null)?.problem;
+  return problem ? SSO_PROBLEMS[problem].title : "";
 }
 
 describe("single sign-on with OpenID Connect", () => {

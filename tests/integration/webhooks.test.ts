@@ -19,6 +19,7 @@ import {
 import { getDb, type Db } from "~/utils/db.server";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 import { WebhookReceiver } from "../fixtures/webhook-receiver";
+import { postWebhook } from "~/jobs/webhook-post.server";
 
 // Webhooks end to end against a real HTTP receiver on loopback that verifies every signature,
 // goes down for a while and comes back.
@@ -335,5 +336,20 @@ describe("webhooks", () => {
     expect(receiver.receipts).toHaveLength(13);
     expect(new Set(receiver.receipts.map((r) => r.eventId)).size).toBe(13);
     expect(receiver.receipts.filter((r) => r.type === "portal.test")).toHaveLength(1);
+  });
+
+  it("does not connect to a host name that resolves to a private or local address", async () => {
+    // "localhost" passes no address rule here on its own: the connection's own look-up refuses
+    // it, so a public-looking name that points inside the network is refused the same way.
+    const byName = receiver.url.replace("127.0.0.1", "localhost");
+    const refused = await postWebhook(byName, "{}", {}, { allowLoopback: false, timeoutMs: 1_000 });
+    expect(refused).toMatchObject({ ok: false, status: null, endpointDown: false });
+    expect(!refused.ok && refused.error).toMatch(/private or local address/);
+    expect(receiver.receipts).toHaveLength(0);
+    // The same post where loopback is allowed (tests, the demo) arrives: the guard is the cause.
+    const sent = await postWebhook(byName, "{}", {}, { allowLoopback: true, timeoutMs: 1_000 });
+    // Unsigned, so the receiver answers 400: what matters is that it was reached.
+    expect(sent).toMatchObject({ ok: false, status: 400 });
+    expect(receiver.receipts).toHaveLength(1);
   });
 });

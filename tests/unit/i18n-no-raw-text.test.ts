@@ -1,43 +1,91 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-// The translated pages and components show no words of their own: every text node and every
-// text attribute (label, hint, legend, placeholder, aria-label, title, alt) comes from t(…).
-// Pages not yet translated are listed in README ("Languages") and are not checked here.
+// Pages, components and mails show no words of their own: every text node and every text
+// attribute (label, hint, legend, placeholder, aria-label, title, alt) comes from t(…).
+// Every .tsx file under these roots is checked, except route files with no page (no default
+// export: API, SCIM, resource, CSV and download routes, health check) and the files listed in
+// NOT_YET_TRANSLATED below.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+const CHECKED = ["app/root.tsx", "app/routes", "app/components", "emails"];
 
-export const TRANSLATED_FILES = [
-  "app/root.tsx",
-  "app/components/site-header.tsx",
-  "app/components/status-badge.tsx",
-  "app/components/timeline.tsx",
-  "app/components/ui/field.tsx",
-  "app/components/ui/checkbox-group.tsx",
-  "app/components/report-form/account-combobox.tsx",
-  "app/components/report-form/people-picker.tsx",
-  "app/routes/_index.tsx",
-  "app/routes/login.tsx",
-  "app/routes/login_.forgot.tsx",
-  "app/routes/reports.new.tsx",
-  "app/routes/reports._index.tsx",
-  "app/routes/reports.$reference.tsx",
-  "app/routes/account.tsx",
-  "emails/layout.tsx",
-  "emails/simple-email.tsx",
-  // Leadership's pages: the dashboard, its charts and the customer accounts.
-  "app/routes/dashboard.tsx",
-  "app/components/charts/abuse-value-chart.tsx",
-  "app/components/charts/bar-charts.tsx",
-  "app/components/charts/client-only.tsx",
-  "app/routes/accounts._index.tsx",
-  "app/routes/accounts.$id.tsx",
-  "app/routes/accounts.$id_.edit.tsx",
-  "app/routes/accounts.$id_.contacts.$contactId.tsx",
-  "app/routes/accounts.import.tsx",
+/**
+ * Files still in English (README "Languages" says which pages). Remove a file from here once
+ * it is translated; the last test fails while a file listed here has no raw text left, so the
+ * list only shrinks. Grouped by the area each belongs to.
+ */
+export const NOT_YET_TRANSLATED = [
+  // Admin pages, people and teams, integrations and webhooks, the first-admin setup.
+  "app/routes/admin._index.tsx",
+  "app/routes/admin.audit.tsx",
+  "app/routes/admin.calendars.$id.tsx",
+  "app/routes/admin.critical-guidance.tsx",
+  "app/routes/admin.deadlines.tsx",
+  "app/routes/admin.integrations.tsx",
+  "app/routes/admin.jurisdiction.tsx",
+  "app/routes/admin.outbox.tsx",
+  "app/routes/admin.people.$id.tsx",
+  "app/routes/admin.people._index.tsx",
+  "app/routes/admin.people.import.tsx",
+  "app/routes/admin.people.new.tsx",
+  "app/routes/admin.retention.tsx",
+  "app/routes/admin.teams.$id.tsx",
+  "app/routes/admin.teams._index.tsx",
+  "app/routes/admin.teams.new.tsx",
+  "app/routes/admin.webhooks.$id.tsx",
+  "app/routes/admin.webhooks._index.tsx",
+  "app/routes/setup.tsx",
+  "app/components/person-form.tsx",
+  "app/components/team-form.tsx",
+  "app/components/webhook-ui.tsx",
+  // Case handling: the queue, the case page, approvals, witness statements.
+  "app/routes/queue.tsx",
+  "app/routes/cases.$reference/route.tsx",
+  "app/routes/approvals.tsx",
+  "app/routes/statements.$id.tsx",
+  "app/components/case/case-form.tsx",
+  "app/components/case/case-people.tsx",
+  "app/components/case/case-summary.tsx",
+  "app/components/case/case-work.tsx",
+  "app/components/case-list.tsx",
+  "app/components/decision-form.tsx",
+  "app/components/pager.tsx",
+  "app/components/simple-pager.tsx",
+  // HR: case histories, people's histories, legal holds, records, data rights, verification.
+  "app/routes/hr.accounts.$id.tsx",
+  "app/routes/hr.bundles.tsx",
+  "app/routes/hr.cases.tsx",
+  "app/routes/hr.contacts.$id.tsx",
+  "app/routes/hr.data-rights.tsx",
+  "app/routes/hr.employees.$id.tsx",
+  "app/routes/hr.holds.tsx",
+  "app/routes/hr.records._index.tsx",
+  "app/routes/hr.records.osha.tsx",
+  "app/routes/hr.verify.tsx",
 ];
+
+function tsxFiles(entry: string): string[] {
+  const full = path.join(ROOT, entry);
+  if (!statSync(full).isDirectory()) return entry.endsWith(".tsx") ? [entry] : [];
+  return readdirSync(full)
+    .sort()
+    .flatMap((name) => tsxFiles(path.posix.join(entry, name)));
+}
+
+/** A route file renders a page when it has a default export (its component). */
+export function hasPage(source: string): boolean {
+  return /^export default\b|^export \{[^}]*\bas default\b/m.test(source);
+}
+
+const source = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
+
+/** Every file the rule applies to: components and mails, and route files with a page. */
+export const CHECKED_FILES = CHECKED.flatMap(tsxFiles).filter(
+  (file) => !file.startsWith("app/routes/") || hasPage(source(file)),
+);
 
 const TEXT_ATTRIBUTES = new Set([
   "label",
@@ -125,7 +173,28 @@ describe("translated pages have no raw text", () => {
     ).toEqual(["Report an incident", "Customer account", "Sending…", "files", "Type a name"]);
   });
 
-  it.each(TRANSLATED_FILES)("%s", (file) => {
-    expect(rawTexts(readFileSync(path.join(ROOT, file), "utf8"), file)).toEqual([]);
+  it("tells a page from a route with no page", () => {
+    expect(hasPage("export default function Queue() {}")).toBe(true);
+    expect(hasPage("export default SsoProblemPage;")).toBe(true);
+    expect(hasPage("export { Page as default };")).toBe(true);
+    expect(hasPage("export async function loader() {}")).toBe(false);
+    expect(CHECKED_FILES).toContain("app/routes/reports.new.tsx");
+    expect(CHECKED_FILES).toContain("app/components/ui/field.tsx");
+    expect(CHECKED_FILES).toContain("emails/layout.tsx");
+    expect(CHECKED_FILES).not.toContain("app/routes/api.v1.accounts._index.tsx");
+    expect(CHECKED_FILES).not.toContain("app/routes/hr.cases.csv.tsx");
   });
+
+  it.each(CHECKED_FILES.filter((file) => !NOT_YET_TRANSLATED.includes(file)))("%s", (file) => {
+    expect(rawTexts(source(file), file)).toEqual([]);
+  });
+
+  it.each(NOT_YET_TRANSLATED)(
+    "%s is still listed as not translated: does it have raw text?",
+    (file) => {
+      // Fails once the file is translated (or gone): take it off NOT_YET_TRANSLATED.
+      expect(CHECKED_FILES).toContain(file);
+      expect(rawTexts(source(file), file).length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -7,6 +7,7 @@ import {
   webhookData,
   webhookFormSchema,
   webhookUrlProblem,
+  isForbiddenTarget,
   type WebhookEventInput,
 } from "~/domain/webhooks";
 
@@ -181,5 +182,35 @@ describe("webhook addresses", () => {
       events: ["incident.filed", "everything"],
     });
     expect(bad.success).toBe(false);
+  });
+});
+
+describe("addresses a webhook's host name resolves to", () => {
+  it("refuses private, local and link-local addresses, and loopback unless allowed", () => {
+    const strict = { allowLoopback: false };
+    for (const ip of [
+      "127.0.0.1",
+      "::1",
+      "10.1.2.3",
+      "172.16.0.9",
+      "192.168.0.1",
+      "169.254.169.254",
+      "fd12::1",
+      "fe80::1",
+      "::ffff:10.0.0.1",
+      "0.0.0.0",
+      "100.64.0.1",
+    ]) {
+      expect(isForbiddenTarget(ip, strict), ip).toBe(true);
+    }
+    expect(isForbiddenTarget("127.0.0.1", { allowLoopback: true })).toBe(false);
+    expect(isForbiddenTarget("::ffff:127.0.0.1", { allowLoopback: true })).toBe(false);
+    expect(isForbiddenTarget("10.0.0.1", { allowLoopback: true })).toBe(true);
+  });
+
+  it("lets public addresses through", () => {
+    for (const ip of ["203.0.113.7", "8.8.8.8", "2001:db8::1", "::ffff:198.51.100.4"]) {
+      expect(isForbiddenTarget(ip, { allowLoopback: false }), ip).toBe(false);
+    }
   });
 });

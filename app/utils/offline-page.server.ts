@@ -1,10 +1,19 @@
-<!doctype html>
-<html lang="en">
+import type { TFunction } from "i18next";
+
+// The page the service worker shows for a page that needs a connection when there is none
+// (decision 108). It is plain HTML with no script and no loader data, so it makes sense at any
+// address; the service worker keeps the copy in the person's language (public/sw.js).
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function offlinePageHtml(t: TFunction, language: string): string {
+  return `<!doctype html>
+<html lang="${escape(language)}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="theme-color" content="#14473f" />
-    <title>No connection · Incident portal</title>
+    <title>${escape(t("common.title", { page: t("offline.pageTitle") }))}</title>
     <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <style>
       body {
@@ -24,6 +33,7 @@
         max-width: 36rem;
         margin: 0 auto;
         padding: 2rem 1rem;
+        overflow-wrap: anywhere;
       }
       a.button {
         display: inline-block;
@@ -45,15 +55,14 @@
     </style>
   </head>
   <body>
-    <header>Incident portal</header>
+    <header>${escape(t("common.portal"))}</header>
     <main id="main">
-      <h1>This page needs a connection</h1>
-      <p>
-        Your phone has no connection right now, and this page is not kept on it. You can still write
-        a report: it is saved on this phone and sent when the connection returns.
-      </p>
-      <p><a class="button" href="/reports/new">Report an incident</a></p>
-      <p><a class="plain" href="">Try this page again</a></p>
+      <h1>${escape(t("offline.pageHeading"))}</h1>
+      <p>${escape(t("offline.pageText"))}</p>
+      <p><a class="button" href="/reports/new">${escape(t("offline.pageReport"))}</a></p>
+      <p><a class="plain" href="">${escape(t("offline.pageRetry"))}</a></p>
     </main>
   </body>
 </html>
+`;
+}
