@@ -148,7 +148,7 @@ export default function EditAccount() {
         {t("accounts.edit.heading", { name: account.name })}
       </h1>
       <p className="text-sm text-slate-700">{t("accounts.edit.crmId", { crmId: account.crmId })}</p>
-      {form.status === "error" ? (
+      {Object.keys(form.allErrors).length > 0 ? (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
           {t("accounts.edit.fix")}
         </div>
