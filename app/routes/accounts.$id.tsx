@@ -239,12 +239,12 @@ export default function AccountPage() {
                     }),
               open: number(figures.open),
               overdue: number(figures.overdue),
-            })}{" "}
-            {t("accounts.why.trend", {
-              recent: number(figures.trend.recent),
-              previous: number(figures.trend.previous),
-            })}{" "}
-            {t("accounts.why.decisions", { count: decisions.length })}
+              trend: t("accounts.why.trend", {
+                recent: number(figures.trend.recent),
+                previous: number(figures.trend.previous),
+              }),
+              decisions: t("accounts.why.decisions", { count: decisions.length }),
+            })}
           </p>
         </section>
       ) : null}
@@ -333,10 +333,12 @@ export default function AccountPage() {
           <Fact label={t("accounts.commercial.noticeBy")}>{date(a.noticeDate)}</Fact>
           {a.paymentStatus !== null ? (
             <Fact label={t("accounts.commercial.payment")}>
-              {accountLabel(t, "payment", a.paymentStatus)}
               {(a.daysOverdue ?? 0) > 0
-                ? ` ${t("accounts.commercial.daysOverdue", { count: a.daysOverdue ?? 0 })}`
-                : null}
+                ? t("accounts.commercial.daysOverdue", {
+                    status: accountLabel(t, "payment", a.paymentStatus),
+                    count: a.daysOverdue ?? 0,
+                  })
+                : accountLabel(t, "payment", a.paymentStatus)}
             </Fact>
           ) : null}
           <Fact label={t("accounts.commercial.conduct")}>

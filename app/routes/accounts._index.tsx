@@ -142,10 +142,12 @@ export default function Accounts() {
                 <td className="py-2 pr-4 text-right">{money(a.arrMinor, a.currency)}</td>
                 <td className="py-2 pr-4">{a.renewalDate ? date(a.renewalDate) : "–"}</td>
                 <td className="py-2 pr-4">
-                  {accountLabel(t, "payment", a.paymentStatus)}
                   {a.daysOverdue > 0
-                    ? ` ${t("accounts.list.daysLate", { count: a.daysOverdue })}`
-                    : null}
+                    ? t("accounts.list.daysLate", {
+                        status: accountLabel(t, "payment", a.paymentStatus),
+                        count: a.daysOverdue,
+                      })
+                    : accountLabel(t, "payment", a.paymentStatus)}
                 </td>
                 <td className="py-2 pr-4">{accountLabel(t, "conduct", a.conductStatus)}</td>
                 <td className="py-2 pr-4">{a.ownerName ?? "–"}</td>

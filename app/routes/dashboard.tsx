@@ -408,10 +408,12 @@ export default function Dashboard() {
                   <td className="px-2 py-2 text-right">{money(r.arrMinor, r.currency)}</td>
                   <td className="px-2 py-2">{r.renewalDate ? date(r.renewalDate) : "–"}</td>
                   <td className="px-2 py-2">
-                    {accountLabel(t, "payment", r.paymentStatus)}
                     {r.daysOverdue > 0
-                      ? ` ${t("dashboard.daysLate", { count: r.daysOverdue })}`
-                      : null}
+                      ? t("dashboard.daysLate", {
+                          status: accountLabel(t, "payment", r.paymentStatus),
+                          count: r.daysOverdue,
+                        })
+                      : accountLabel(t, "payment", r.paymentStatus)}
                   </td>
                   <td className="px-2 py-2">{accountLabel(t, "conduct", r.conductStatus)}</td>
                 </tr>
