@@ -1,4 +1,4 @@
-import { can } from "~/domain/permissions";
+import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   type ActionFunctionArgs,
@@ -6,49 +6,26 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AccountHistoryChart, monthLabel } from "~/components/charts/bar-charts";
 import { DecisionForm } from "~/components/decision-form";
 import { StatusBadge } from "~/components/status-badge";
-import { AccountHistoryChart } from "~/components/charts/bar-charts";
-import { formatMoney, monthKey, SEGMENT_LABELS } from "~/domain/account-scoring";
-import {
-  DECISION_LABELS,
-  SANCTION_LABELS,
-  type AccountDecision,
-  type Sanction,
-} from "~/domain/sanctions";
-import {
-  CATEGORY_LABELS,
-  PROTECTIVE_MEASURE_LABELS,
-  SEVERITIES,
-  SEVERITY_LABELS,
-  type Category,
-  type ProtectiveMeasure,
-  type Segment,
-} from "~/domain/vocabulary";
+import { monthKey } from "~/domain/account-scoring";
 import { decisionFields } from "~/domain/decision-form";
+import { can } from "~/domain/permissions";
+import { DECISION_LABELS, type AccountDecision } from "~/domain/sanctions";
+import { SEVERITIES } from "~/domain/vocabulary";
+import { accountLabel, oneDecimal } from "~/i18n/account-labels";
+import { accountErrors } from "~/i18n/account-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { accountExists } from "~/models/account.server";
 import { getAccountView } from "~/models/account-stats.server";
 import { accountApprovers, DecisionError, recordAccountDecision } from "~/models/decision.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
-import { typedValues } from "~/utils/form-values";
-import { formatDate } from "~/utils/format";
-
-const DECISION_STATUS_TEXT: Record<string, string> = {
-  PROPOSED: "Waiting for approval",
-  APPROVED: "Approved",
-  REJECTED: "Not approved",
-};
-
-type DecisionReply = {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-  values?: Record<string, string>;
-  /** The recorded decision: a fresh, empty form after each one. */
-  decisionId?: string;
-};
+import { readForm } from "~/utils/read-form.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "account:decide");
@@ -56,22 +33,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const account = await accountExists(db, params.id ?? "");
   if (!account) throw notFound();
   const formData = await readForm(request);
-  const form = Object.fromEntries(formData);
-  if (form.intent !== "decide") throw new Response("Unknown action", { status: 400 });
-  const values = typedValues(formData);
-  const parsed = decisionFields.safeParse(form);
-  if (!parsed.success) {
-    return data<DecisionReply>(
-      {
-        ok: false,
-        message: "Please check the decision form.",
-        fieldErrors: parsed.error.flatten().fieldErrors,
-        values,
-      },
-      { status: 400 },
-    );
-  }
-  const input = parsed.data;
+  if (formData.get("intent") !== "decide") throw new Response("Unknown action", { status: 400 });
+  const submission = parseWithZod(formData, { schema: decisionFields });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const input = submission.value;
   try {
     const result = await recordAccountDecision(db, {
       accountId: account.id,
@@ -82,30 +47,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       employeesConsulted: input.consulted === "yes",
       watch: input.watch === "on",
     });
-    return data<DecisionReply>({
-      ok: true,
-      message: `Decision proposed. ${result.approverName} has been asked to approve it; the account's conduct status changes only once they do.`,
-      decisionId: result.id,
+    // A fresh page (and an empty form) after each proposal; the toast names the approver.
+    return redirectWithToast(`/accounts/${account.id}`, {
+      key: "toast.accountsDecisionProposed",
+      values: { approver: result.approverName },
     });
   } catch (error) {
     if (error instanceof DecisionError) {
-      return data<DecisionReply>(
-        {
-          ok: false,
-          message: error.message,
-          fieldErrors: { approverId: [error.message] },
-          values,
-        },
-        { status: 400 },
-      );
+      return data(submission.reply({ fieldErrors: { approverId: [error.message] } }), {
+        status: 400,
+      });
     }
     throw error;
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.account.name ?? "Account"} · Incident portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, null, data.account.name) : pageTitle(matches, "accounts.page.title");
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "account:view");
@@ -153,13 +112,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const actionLabel = (catalogue: string, type: string) =>
-  catalogue === "PROTECTIVE"
-    ? (PROTECTIVE_MEASURE_LABELS[type as ProtectiveMeasure] ?? type)
-    : (SANCTION_LABELS[type as Sanction] ?? type);
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
@@ -167,6 +119,23 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
       <dd className="font-medium">{children}</dd>
     </div>
   );
+}
+
+/** Form values as they were sent, for the decision form's fields (conform's reply keeps them). */
+function sentValues(values: Record<string, unknown> | null | undefined) {
+  if (!values) return undefined;
+  return Object.fromEntries(
+    Object.entries(values).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+}
+
+/** The reply's field errors in the page's language. */
+function fieldErrors(
+  errors: Record<string, string[] | null> | null | undefined,
+  translate: (e: string[] | null) => string[] | undefined,
+) {
+  if (!errors) return undefined;
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, translate(v)]));
 }
 
 export default function AccountPage() {
@@ -180,33 +149,58 @@ export default function AccountPage() {
     ...d
   } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const date = (iso: string | null) => (iso ? formatDate(iso) : "–");
+  const { t, language, number, money, date: formatDay } = useI18n();
+  const date = (iso: string | null) => (iso ? formatDay(iso) : "–");
   const repeat = contacts.filter((c) => (c.incidents ?? 0) >= 2);
+  const decisionWord = (code: string) => accountLabel(t, "decision", code);
+  // Approved decisions only changed the account: the chart marks them, newest first.
+  const approved = decisions.filter((x) => x.status === "APPROVED");
+  const chartDecisions = approved.map((x) => ({
+    month: monthKey(new Date(x.createdAt)),
+    label: decisionWord(x.decision),
+  }));
+  const approverChoices = d.approvers?.map((p) => {
+    // "Name (hr)": the role in the page's language.
+    const m = /^(.*) \(([a-z]+)\)$/.exec(p.label);
+    return {
+      id: p.id,
+      label: m
+        ? t("accounts.decide.approverOption", {
+            name: m[1],
+            role: accountLabel(t, "approverRole", m[2]),
+          })
+        : p.label,
+    };
+  });
+  const since = d.history?.sinceLastDecision;
   return (
     <div className="space-y-8">
       <div>
         <p className="text-sm">
           <Link to="/dashboard" className="text-brand-700 underline">
-            Dashboard
+            {t("accounts.page.dashboard")}
           </Link>
           {d.canEdit ? (
             <>
               {" · "}
               <Link to="/accounts" className="text-brand-700 underline">
-                Accounts
+                {t("accounts.page.accounts")}
               </Link>
             </>
           ) : null}
         </p>
         <h1 className="mt-1 text-2xl font-semibold">{a.name}</h1>
         <p className="text-slate-700">
-          {SEGMENT_LABELS[a.segment as Segment] ?? a.segment} · CRM id {a.crmId} · conduct:{" "}
-          {a.conductStatus.toLowerCase()}
+          {t("accounts.page.subtitle", {
+            segment: accountLabel(t, "segment", a.segment),
+            crmId: a.crmId,
+            conduct: accountLabel(t, "conduct", a.conductStatus),
+          })}
         </p>
         {d.canEdit ? (
           <p className="mt-2">
             <Link to={`/accounts/${a.id}/edit`} className="text-brand-700 underline">
-              Edit account
+              {t("accounts.page.edit")}
             </Link>
           </p>
         ) : null}
@@ -214,12 +208,12 @@ export default function AccountPage() {
 
       {a.needsReview ? (
         <div role="status" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
-          <p className="font-semibold">Flagged for leadership review</p>
+          <p className="font-semibold">{t("accounts.page.flagged")}</p>
           <p className="text-sm">
             {repeat.length > 0
-              ? `${repeat.length} contact${repeat.length === 1 ? " has" : "s have"} been involved in more than one incident. `
-              : ""}
-            The flag stays until a decision on the account is recorded.
+              ? `${t("accounts.page.repeatContacts", { count: repeat.length })} `
+              : null}
+            {t("accounts.page.flagStays")}
           </p>
         </div>
       ) : null}
@@ -227,19 +221,30 @@ export default function AccountPage() {
       {figures ? (
         <section aria-labelledby="why">
           <h2 id="why" className="text-lg font-semibold">
-            Why this account stands out
+            {t("accounts.why.title")}
           </h2>
           <p className="mt-1">
-            {figures.incidents} incident{figures.incidents === 1 ? "" : "s"} in total with a
-            severity-weighted score of {figures.score}, affecting {figures.employeesAffected}{" "}
-            employee{figures.employeesAffected === 1 ? "" : "s"}; {figures.repeatContacts} repeat
-            contact{figures.repeatContacts === 1 ? "" : "s"};{" "}
-            {figures.perMillionArr === null
-              ? "no ARR recorded"
-              : `${figures.perMillionArr.toFixed(1)} incidents per 1M ARR`}
-            ; {figures.open} open, {figures.overdue} overdue. Last 90 days: {figures.trend.recent}{" "}
-            (the 90 before: {figures.trend.previous}). {decisions.length} decision
-            {decisions.length === 1 ? "" : "s"} recorded.
+            {t("accounts.why.summary", {
+              incidents: t("accounts.why.incidents", {
+                count: figures.incidents,
+                score: number(figures.score),
+              }),
+              employees: t("accounts.why.employees", { count: figures.employeesAffected }),
+              repeat: t("accounts.why.repeat", { count: figures.repeatContacts }),
+              rate:
+                figures.perMillionArr === null
+                  ? t("accounts.why.noArr")
+                  : t("accounts.why.perMillion", {
+                      rate: oneDecimal(figures.perMillionArr, language),
+                    }),
+              open: number(figures.open),
+              overdue: number(figures.overdue),
+              trend: t("accounts.why.trend", {
+                recent: number(figures.trend.recent),
+                previous: number(figures.trend.previous),
+              }),
+              decisions: t("accounts.why.decisions", { count: decisions.length }),
+            })}
           </p>
         </section>
       ) : null}
@@ -247,33 +252,35 @@ export default function AccountPage() {
       {d.history ? (
         <section aria-labelledby="over-time">
           <h2 id="over-time" className="text-lg font-semibold">
-            Over the last {d.history.months.length} months
+            {t("accounts.history.title", { count: d.history.months.length })}
           </h2>
-          {d.history.sinceLastDecision ? (
+          {since && approved[0] ? (
             <p className="mt-1">
-              Since the last decision ({d.history.sinceLastDecision.label.toLowerCase()},{" "}
-              {formatDate(d.history.sinceLastDecision.at)}):{" "}
-              {plural(d.history.sinceLastDecision.after, "incident")} in{" "}
-              {plural(d.history.sinceLastDecision.days, "day")}, against{" "}
-              {d.history.sinceLastDecision.before} in as many days before it.
+              {t("accounts.history.sinceLast", {
+                decision: decisionWord(approved[0].decision).toLocaleLowerCase(language),
+                date: formatDay(since.at),
+                after: t("accounts.history.incidents", { count: since.after }),
+                days: t("accounts.history.days", { count: since.days }),
+                before: number(since.before),
+              })}
             </p>
           ) : (
-            <p className="mt-1">No decision on this account yet.</p>
+            <p className="mt-1">{t("accounts.history.noDecision")}</p>
           )}
           <figure className="mt-2">
-            <AccountHistoryChart data={d.history.months} decisions={d.history.decisions} />
+            <AccountHistoryChart data={d.history.months} decisions={chartDecisions} />
             <figcaption>
               <details className="mt-2 text-sm">
-                <summary>Incidents per month by severity as a table</summary>
+                <summary>{t("accounts.history.table")}</summary>
                 <table className="mt-2">
                   <thead>
                     <tr>
                       <th scope="col" className="pr-4 text-left">
-                        Month
+                        {t("accounts.history.month")}
                       </th>
                       {SEVERITIES.map((s) => (
                         <th key={s} scope="col" className="pr-4 text-right">
-                          {SEVERITY_LABELS[s]}
+                          {vocabLabel(t, "severity", s)}
                         </th>
                       ))}
                     </tr>
@@ -282,11 +289,11 @@ export default function AccountPage() {
                     {d.history.months.map((m) => (
                       <tr key={m.month}>
                         <th scope="row" className="pr-4 text-left font-normal">
-                          {m.month}
+                          {monthLabel(m.month, language, "long")}
                         </th>
                         {SEVERITIES.map((s) => (
                           <td key={s} className="pr-4 text-right">
-                            {m[s]}
+                            {number(m[s])}
                           </td>
                         ))}
                       </tr>
@@ -301,67 +308,75 @@ export default function AccountPage() {
 
       <section aria-labelledby="commercial">
         <h2 id="commercial" className="text-lg font-semibold">
-          Commercial
+          {t("accounts.commercial.title")}
         </h2>
         {d.figuresWithheld ? (
-          <p className="mt-1 max-w-prose text-slate-700">
-            Severity before value: the account&apos;s figures appear once you have assessed the harm
-            in your open cases on it.
-          </p>
+          <p className="mt-1 max-w-prose text-slate-700">{t("accounts.commercial.withheld")}</p>
         ) : null}
         <dl className="mt-2 grid grid-cols-2 gap-4 sm:grid-cols-4">
           {a.arrMinor !== null ? (
-            <Fact label="ARR">{formatMoney(a.arrMinor, a.currency)}</Fact>
+            <Fact label={t("accounts.commercial.arr")}>{money(a.arrMinor, a.currency)}</Fact>
           ) : null}
           {a.contractValueMinor !== null ? (
-            <Fact label="Contract value">{formatMoney(a.contractValueMinor, a.currency)}</Fact>
-          ) : null}
-          <Fact label="Contract">
-            {date(a.contractStart)} to {date(a.contractEnd)}
-          </Fact>
-          <Fact label="Owner">{a.ownerName ?? "–"}</Fact>
-          <Fact label="Renewal">{date(a.renewalDate)}</Fact>
-          <Fact label="Notice by">{date(a.noticeDate)}</Fact>
-          {a.paymentStatus !== null ? (
-            <Fact label="Payment">
-              {a.paymentStatus.replace("_", " ").toLowerCase()}
-              {(a.daysOverdue ?? 0) > 0 ? ` (${a.daysOverdue} days overdue)` : ""}
+            <Fact label={t("accounts.commercial.contractValue")}>
+              {money(a.contractValueMinor, a.currency)}
             </Fact>
           ) : null}
-          <Fact label="Conduct status">{a.conductStatus.toLowerCase()}</Fact>
+          <Fact label={t("accounts.commercial.contract")}>
+            {t("accounts.commercial.fromTo", {
+              from: date(a.contractStart),
+              to: date(a.contractEnd),
+            })}
+          </Fact>
+          <Fact label={t("accounts.commercial.owner")}>{a.ownerName ?? "–"}</Fact>
+          <Fact label={t("accounts.commercial.renewal")}>{date(a.renewalDate)}</Fact>
+          <Fact label={t("accounts.commercial.noticeBy")}>{date(a.noticeDate)}</Fact>
+          {a.paymentStatus !== null ? (
+            <Fact label={t("accounts.commercial.payment")}>
+              {(a.daysOverdue ?? 0) > 0
+                ? t("accounts.commercial.daysOverdue", {
+                    status: accountLabel(t, "payment", a.paymentStatus),
+                    count: a.daysOverdue ?? 0,
+                  })
+                : accountLabel(t, "payment", a.paymentStatus)}
+            </Fact>
+          ) : null}
+          <Fact label={t("accounts.commercial.conduct")}>
+            {accountLabel(t, "conduct", a.conductStatus)}
+          </Fact>
         </dl>
       </section>
 
       <section aria-labelledby="contacts">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="contacts" className="text-lg font-semibold">
-            Contacts
+            {t("accounts.contacts.title")}
           </h2>
           {d.canEdit ? (
             <Link to={`/accounts/${a.id}/contacts/new`} className="text-brand-700 underline">
-              Add a contact
+              {t("accounts.contacts.add")}
             </Link>
           ) : null}
         </div>
         {contacts.length === 0 ? (
-          <p className="text-slate-700">No contacts recorded.</p>
+          <p className="text-slate-700">{t("accounts.contacts.none")}</p>
         ) : (
           <table className="mt-2 min-w-full text-sm">
             <thead className="border-b border-slate-300 text-left">
               <tr>
                 <th scope="col" className="py-2 pr-4">
-                  Name
+                  {t("accounts.contacts.name")}
                 </th>
                 <th scope="col" className="py-2 pr-4">
-                  Role
+                  {t("accounts.contacts.role")}
                 </th>
                 {figures ? (
                   <>
                     <th scope="col" className="py-2 pr-4 text-right">
-                      Incidents
+                      {t("accounts.contacts.incidents")}
                     </th>
                     <th scope="col" className="py-2 pr-4">
-                      Most recent
+                      {t("accounts.contacts.mostRecent")}
                     </th>
                   </>
                 ) : null}
@@ -377,21 +392,21 @@ export default function AccountPage() {
                         className="text-brand-700 underline"
                       >
                         {c.name}
-                        <span className="sr-only"> (edit)</span>
+                        <span className="sr-only"> {t("accounts.contacts.edit")}</span>
                       </Link>
                     ) : (
                       c.name
                     )}
                     {(c.incidents ?? 0) >= 2 ? (
                       <span className="ml-2 rounded bg-red-100 px-1 text-xs font-semibold text-red-800">
-                        Repeat
+                        {t("accounts.contacts.repeat")}
                       </span>
                     ) : null}
                   </th>
                   <td className="py-2 pr-4">{c.jobTitle ?? "–"}</td>
                   {figures ? (
                     <>
-                      <td className="py-2 pr-4 text-right">{c.incidents}</td>
+                      <td className="py-2 pr-4 text-right">{number(c.incidents ?? 0)}</td>
                       <td className="py-2 pr-4">{date(c.lastIncidentAt)}</td>
                     </>
                   ) : null}
@@ -405,36 +420,36 @@ export default function AccountPage() {
       {figures ? (
         <section aria-labelledby="incidents">
           <h2 id="incidents" className="text-lg font-semibold">
-            Incidents
+            {t("accounts.incidents.title")}
           </h2>
           {incidents.length === 0 ? (
-            <p className="text-slate-700">No incidents you can see.</p>
+            <p className="text-slate-700">{t("accounts.incidents.none")}</p>
           ) : (
             <table className="mt-2 min-w-full text-sm">
               <thead className="border-b border-slate-300 text-left">
                 <tr>
                   <th scope="col" className="py-2 pr-4">
-                    Reference
+                    {t("accounts.incidents.reference")}
                   </th>
                   <th scope="col" className="py-2 pr-4">
-                    When
+                    {t("accounts.incidents.when")}
                   </th>
                   <th scope="col" className="py-2 pr-4">
-                    Severity
+                    {t("accounts.incidents.severity")}
                   </th>
                   <th scope="col" className="py-2 pr-4">
-                    What
+                    {t("accounts.incidents.what")}
                   </th>
                   <th scope="col" className="py-2 pr-4">
-                    Contacts
+                    {t("accounts.incidents.contacts")}
                   </th>
                   {d.linksToCases ? (
                     <th scope="col" className="py-2 pr-4">
-                      Reported by
+                      {t("accounts.incidents.reportedBy")}
                     </th>
                   ) : null}
                   <th scope="col" className="py-2 pr-4">
-                    Status
+                    {t("accounts.incidents.status")}
                   </th>
                 </tr>
               </thead>
@@ -450,17 +465,23 @@ export default function AccountPage() {
                         i.reference
                       )}
                     </th>
-                    <td className="py-2 pr-4">{formatDate(i.occurredAt)}</td>
-                    <td className="py-2 pr-4">{SEVERITY_LABELS[i.severity]}</td>
+                    <td className="py-2 pr-4">{formatDay(i.occurredAt)}</td>
+                    <td className="py-2 pr-4">{vocabLabel(t, "severity", i.severity)}</td>
                     <td className="py-2 pr-4">
-                      {i.categories.map((c) => CATEGORY_LABELS[c as Category] ?? c).join(", ")}
+                      {i.categories
+                        .map((c) => vocabLabel(t, "category", c))
+                        .join(t("common.listSeparator"))}
                     </td>
-                    <td className="py-2 pr-4">{i.contactNames.join(", ") || "–"}</td>
+                    <td className="py-2 pr-4">
+                      {i.contactNames.join(t("common.listSeparator")) || "–"}
+                    </td>
                     {d.linksToCases ? <td className="py-2 pr-4">{i.reporterName}</td> : null}
                     <td className="py-2 pr-4">
                       <StatusBadge status={i.status} />
                       {i.overdue ? (
-                        <span className="ml-2 text-xs font-semibold text-red-800">Overdue</span>
+                        <span className="ml-2 text-xs font-semibold text-red-800">
+                          {t("accounts.incidents.overdue")}
+                        </span>
                       ) : null}
                     </td>
                   </tr>
@@ -470,12 +491,12 @@ export default function AccountPage() {
           )}
           {d.olderIncidents ? (
             <p className="mt-2 text-sm">
-              Showing the newest {incidents.length} from here.{" "}
+              {t("accounts.incidents.newest", { count: incidents.length })}{" "}
               <Link
                 to={`?before=${encodeURIComponent(d.olderIncidents)}#incidents`}
                 className="text-brand-700 underline"
               >
-                Older incidents
+                {t("accounts.incidents.older")}
               </Link>
             </p>
           ) : null}
@@ -485,30 +506,42 @@ export default function AccountPage() {
       {figures ? (
         <section aria-labelledby="actions">
           <h2 id="actions" className="text-lg font-semibold">
-            Actions
+            {t("accounts.actions.title")}
           </h2>
           {d.measuresAsCount ? (
             <p className="mt-1 text-slate-700">
-              Protective measures for the employees affected: {d.protectiveMeasures}
+              {t("accounts.actions.measuresCount", { measures: number(d.protectiveMeasures) })}
             </p>
           ) : null}
           {actions.length === 0 ? (
             <p className="text-slate-700">
-              {d.measuresAsCount ? "No sanctions recorded." : "No actions recorded."}
+              {d.measuresAsCount ? t("accounts.actions.noSanctions") : t("accounts.actions.none")}
             </p>
           ) : (
             <ul className="mt-2 space-y-2">
               {actions.map((x) => (
                 <li key={x.id} className="rounded border border-slate-200 p-3 text-sm">
-                  <p className="font-medium">{actionLabel(x.catalogue, x.type)}</p>
-                  <p className="text-slate-700">
-                    {x.catalogue === "PROTECTIVE" ? "Protective measure" : "Sanction"} ·{" "}
-                    {x.status.replace("_", " ").toLowerCase()}
-                    {x.ownerName ? ` · owner ${x.ownerName}` : ""}
-                    {x.dueAt ? ` · due ${formatDate(x.dueAt)}` : ""}
-                    {x.reference ? ` · ${x.reference}` : ""}
+                  <p className="font-medium">
+                    {x.catalogue === "PROTECTIVE"
+                      ? accountLabel(t, "measure", x.type)
+                      : accountLabel(t, "sanction", x.type)}
                   </p>
-                  {x.outcome ? <p>Outcome: {x.outcome}</p> : null}
+                  <p className="text-slate-700">
+                    {x.catalogue === "PROTECTIVE"
+                      ? t("accounts.actions.measure")
+                      : t("accounts.actions.sanction")}{" "}
+                    · {accountLabel(t, "actionStatus", x.status)}
+                    {x.ownerName
+                      ? ` · ${t("accounts.actions.owner", { name: x.ownerName })}`
+                      : null}
+                    {x.dueAt
+                      ? ` · ${t("accounts.actions.due", { date: formatDay(x.dueAt) })}`
+                      : null}
+                    {x.reference ? ` · ${x.reference}` : null}
+                  </p>
+                  {x.outcome ? (
+                    <p>{t("accounts.actions.outcome", { outcome: x.outcome })}</p>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -518,56 +551,63 @@ export default function AccountPage() {
 
       <section aria-labelledby="decisions">
         <h2 id="decisions" className="text-lg font-semibold">
-          Decisions
+          {t("accounts.decisions.title")}
         </h2>
         {decisions.length === 0 ? (
-          <p className="text-slate-700">No decision recorded on this account yet.</p>
+          <p className="text-slate-700">{t("accounts.decisions.none")}</p>
         ) : (
           <ul className="mt-2 space-y-2">
             {decisions.map((x) => (
               <li key={x.id} className="rounded border border-slate-200 p-3 text-sm">
                 <p className="font-medium">
-                  {DECISION_LABELS[x.decision as AccountDecision] ?? x.decision} ·{" "}
-                  {formatDate(x.createdAt)}
+                  {decisionWord(x.decision)} · {formatDay(x.createdAt)}
                 </p>
                 <p className="text-slate-700">
-                  {DECISION_STATUS_TEXT[x.status] ?? x.status}: proposed by {x.decidedBy},{" "}
-                  {x.status === "PROPOSED" ? "waiting for" : "answered by"} {x.approver}
-                  {x.reviewedAt ? ` on ${formatDate(x.reviewedAt)}` : ""}; affected employees
-                  consulted: {x.employeesConsulted ? "yes" : "no"}
+                  {t("accounts.decisions.line", {
+                    status: accountLabel(t, "decisionStatus", x.status),
+                    by: x.decidedBy,
+                    answer:
+                      x.status === "PROPOSED"
+                        ? t("accounts.decisions.waitingFor", { approver: x.approver })
+                        : x.reviewedAt
+                          ? t("accounts.decisions.answeredOn", {
+                              approver: x.approver,
+                              date: formatDay(x.reviewedAt),
+                            })
+                          : t("accounts.decisions.answeredBy", { approver: x.approver }),
+                    consulted: x.employeesConsulted
+                      ? t("accounts.decisions.yes")
+                      : t("accounts.decisions.no"),
+                  })}
                 </p>
                 <p className="mt-1">{x.rationale}</p>
                 {x.reviewComment ? (
-                  <p className="mt-1 text-slate-700">Approver&apos;s comment: {x.reviewComment}</p>
+                  <p className="mt-1 text-slate-700">
+                    {t("accounts.decisions.comment", { comment: x.reviewComment })}
+                  </p>
                 ) : null}
               </li>
             ))}
           </ul>
         )}
-        {d.approvers ? (
+        {approverChoices ? (
           <div className="mt-4 rounded-lg bg-white p-4 shadow-sm">
-            <h3 className="font-medium">Propose a decision on this account</h3>
+            <h3 className="font-medium">{t("accounts.decide.title")}</h3>
             <p className="text-sm text-slate-700">
-              {a.needsReview
-                ? "This account is waiting for a decision. An approved one ends the review."
-                : "Keep it, set conditions, suspend or end the relationship, with your reasons."}{" "}
-              The approver you name is asked to approve it; the account&apos;s conduct status
-              changes only once they do.
+              {a.needsReview ? t("accounts.decide.waiting") : t("accounts.decide.choices")}{" "}
+              {t("accounts.decide.approval")}
             </p>
-            {reply ? (
-              <p
-                role={reply.ok ? "status" : "alert"}
-                className={`mt-2 text-sm font-medium ${reply.ok ? "text-emerald-800" : "text-red-700"}`}
-              >
-                {reply.message}
+            {reply?.status === "error" ? (
+              <p role="alert" className="mt-2 text-sm font-medium text-red-700">
+                {t("accounts.decide.check")}
               </p>
             ) : null}
             <div className="mt-2">
               <DecisionForm
-                key={reply?.decisionId ?? "form"}
-                approvers={d.approvers}
-                errors={reply?.ok ? undefined : reply?.fieldErrors}
-                values={reply?.ok ? undefined : reply?.values}
+                approvers={approverChoices}
+                errors={fieldErrors(reply?.error, (e) => accountErrors(t, e, language))}
+                values={sentValues(reply?.initialValue)}
+                submitLabel={t("accounts.decide.submit")}
               />
             </div>
           </div>

@@ -2,7 +2,6 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -10,14 +9,19 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import { contactFormSchema } from "~/domain/contact-form";
+import { accountErrors } from "~/i18n/account-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { getAccountForEdit, getContactForEdit, saveContact } from "~/models/account-admin.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 // Add (contactId "new") or edit a customer contact; saving confirms one added by a reporter.
 
-export const meta: MetaFunction = () => [{ title: "Customer contact · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.contact.title");
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requirePermission(request, "accounts:manage");
@@ -41,12 +45,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const saved = await saveContact(db, account.id, contact?.id ?? null, submission.value, user.id);
   if (!saved) throw notFound();
-  return redirect(`/accounts/${account.id}`);
+  return redirectWithToast(`/accounts/${account.id}`, {
+    key: contact ? "toast.accountsContactSaved" : "toast.accountsContactAdded",
+    values: { name: submission.value.name },
+  });
 }
 
 export default function ContactEdit() {
   const { account, contact } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t, language } = useI18n();
+  const errorsOf = (e: string[] | undefined) => accountErrors(t, e, language);
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onBlur",
@@ -61,17 +70,24 @@ export default function ContactEdit() {
     <div className="mx-auto max-w-xl space-y-4">
       <p>
         <Link to={`/accounts/${account.id}`} className="text-brand-700 underline">
-          Back to {account.name}
+          {t("accounts.contact.back", { name: account.name })}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">{contact ? "Edit contact" : "Add a contact"}</h1>
+      <h1 className="text-2xl font-semibold">
+        {contact ? t("accounts.contact.editHeading") : t("accounts.contact.addHeading")}
+      </h1>
       {contact?.needsConfirmation ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3">
-          A reporter added this contact while filing. Check the details; saving confirms it.
+          {t("accounts.contact.toConfirm")}
         </p>
       ) : null}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <Field id={fields.name.id} label="Name" required errors={fields.name.errors}>
+        <Field
+          id={fields.name.id}
+          label={t("accounts.contact.name")}
+          required
+          errors={errorsOf(fields.name.errors)}
+        >
           {(ids) => (
             <input
               {...getInputProps(fields.name, { type: "text" })}
@@ -80,7 +96,11 @@ export default function ContactEdit() {
             />
           )}
         </Field>
-        <Field id={fields.jobTitle.id} label="Job title" errors={fields.jobTitle.errors}>
+        <Field
+          id={fields.jobTitle.id}
+          label={t("accounts.contact.jobTitle")}
+          errors={errorsOf(fields.jobTitle.errors)}
+        >
           {(ids) => (
             <input
               {...getInputProps(fields.jobTitle, { type: "text" })}
@@ -89,7 +109,11 @@ export default function ContactEdit() {
             />
           )}
         </Field>
-        <Field id={fields.email.id} label="Email" errors={fields.email.errors}>
+        <Field
+          id={fields.email.id}
+          label={t("accounts.contact.email")}
+          errors={errorsOf(fields.email.errors)}
+        >
           {(ids) => (
             <input
               {...getInputProps(fields.email, { type: "email" })}
@@ -99,7 +123,7 @@ export default function ContactEdit() {
           )}
         </Field>
         <button type="submit" className={buttonClass}>
-          {contact ? "Save contact" : "Add contact"}
+          {contact ? t("accounts.contact.save") : t("accounts.contact.add")}
         </button>
       </Form>
     </div>

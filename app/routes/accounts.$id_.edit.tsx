@@ -1,16 +1,23 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { accountEditSchema, minorToInput, PAYMENT_STATUSES } from "~/domain/account-import";
-import { SEGMENT_LABELS } from "~/domain/account-scoring";
 import { CONDUCT_STATUSES, SEGMENTS } from "~/domain/vocabulary";
+import { accountLabel } from "~/i18n/account-labels";
+import { accountErrors } from "~/i18n/account-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { getAccountForEdit, listOwnerChoices, updateAccount } from "~/models/account-admin.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/read-form.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Edit account · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.edit.title");
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
@@ -47,23 +54,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const existing = await getAccountForEdit(db, params.id ?? "");
   if (!existing) throw notFound();
-  const form = await readForm(request);
-  const values = Object.fromEntries(
-    [...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]),
-  );
-  const parsed = accountEditSchema.safeParse(values);
-  const errors: Record<string, string[]> = parsed.success
-    ? {}
-    : (parsed.error.flatten().fieldErrors as Record<string, string[]>);
-  if (parsed.success && parsed.data.ownerId) {
+  const submission = parseWithZod(await readForm(request), { schema: accountEditSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const v = submission.value;
+  if (v.ownerId) {
     const owners = await listOwnerChoices(db);
-    if (!owners.some((o) => o.id === parsed.data.ownerId))
-      errors.ownerId = ["Choose an owner from the list"];
+    if (!owners.some((o) => o.id === v.ownerId)) {
+      return data(
+        submission.reply({ fieldErrors: { ownerId: ["Choose an owner from the list"] } }),
+        {
+          status: 400,
+        },
+      );
+    }
   }
-  if (!parsed.success || Object.keys(errors).length) {
-    return data({ errors, values }, { status: 400 });
-  }
-  const v = parsed.data;
   await updateAccount(
     db,
     existing.id,
@@ -85,29 +89,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     user.id,
   );
-  return redirect(`/accounts/${existing.id}`);
+  return redirectWithToast(`/accounts/${existing.id}`, { key: "toast.accountsSaved" });
 }
+
+type TextField =
+  | "name"
+  | "arr"
+  | "contractValue"
+  | "currency"
+  | "contractStart"
+  | "contractEnd"
+  | "renewalDate"
+  | "noticeDate"
+  | "daysOverdue";
 
 export default function EditAccount() {
   const { account, owners } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors = result?.errors ?? {};
-  const value = (k: keyof typeof account) =>
-    (result?.values as Record<string, string> | undefined)?.[k] ?? String(account[k]);
+  const { t, language } = useI18n();
+  const errorsOf = (e: string[] | undefined) => accountErrors(t, e, language);
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    defaultValue: { ...account, confirmed: account.confirmed ? "on" : undefined },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: accountEditSchema }),
+  });
   const input = "mt-1 w-full rounded border-slate-300";
   const text = (
-    name: keyof typeof account,
+    name: TextField,
     label: string,
-    opts: { type?: string; hint?: string; required?: boolean } = {},
+    opts: { type?: "text" | "date" | "number"; hint?: string; required?: boolean } = {},
   ) => (
-    <Field id={name} label={label} hint={opts.hint} errors={errors[name]} required={opts.required}>
+    <Field
+      id={fields[name].id}
+      label={label}
+      hint={opts.hint}
+      errors={errorsOf(fields[name].errors)}
+      required={opts.required}
+    >
       {(ids) => (
         <input
+          {...getInputProps(fields[name], { type: opts.type ?? "text" })}
           {...ids}
-          name={name}
-          type={opts.type ?? "text"}
-          defaultValue={value(name)}
           className={input}
         />
       )}
@@ -117,33 +141,44 @@ export default function EditAccount() {
     <div className="max-w-2xl space-y-6">
       <p className="text-sm">
         <Link to={`/accounts/${account.id}`} className="text-brand-700 underline">
-          Back to the account
+          {t("accounts.edit.back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">Edit {account.name}</h1>
-      <p className="text-sm text-slate-700">CRM id {account.crmId} (set by the CRM import).</p>
-      {Object.keys(errors).length ? (
+      <h1 className="text-2xl font-semibold">
+        {t("accounts.edit.heading", { name: account.name })}
+      </h1>
+      <p className="text-sm text-slate-700">{t("accounts.edit.crmId", { crmId: account.crmId })}</p>
+      {Object.keys(form.allErrors).length > 0 ? (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          Please fix the fields marked below.
+          {t("accounts.edit.fix")}
         </div>
       ) : null}
-      <Form method="post" className="space-y-4" noValidate>
-        {text("name", "Name", { required: true })}
-        <Field id="segment" label="Segment" errors={errors.segment} required>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        {text("name", t("accounts.edit.name"), { required: true })}
+        <Field
+          id={fields.segment.id}
+          label={t("accounts.edit.segment")}
+          errors={errorsOf(fields.segment.errors)}
+          required
+        >
           {(ids) => (
-            <select {...ids} name="segment" defaultValue={value("segment")} className={input}>
+            <select {...getSelectProps(fields.segment)} {...ids} className={input}>
               {SEGMENTS.map((s) => (
                 <option key={s} value={s}>
-                  {SEGMENT_LABELS[s]}
+                  {accountLabel(t, "segment", s)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field id="ownerId" label="Owner (account executive)" errors={errors.ownerId}>
+        <Field
+          id={fields.ownerId.id}
+          label={t("accounts.edit.owner")}
+          errors={errorsOf(fields.ownerId.errors)}
+        >
           {(ids) => (
-            <select {...ids} name="ownerId" defaultValue={value("ownerId")} className={input}>
-              <option value="">No owner</option>
+            <select {...getSelectProps(fields.ownerId)} {...ids} className={input}>
+              <option value="">{t("accounts.edit.noOwner")}</option>
               {owners.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
@@ -153,65 +188,64 @@ export default function EditAccount() {
           )}
         </Field>
         <div className="grid gap-4 sm:grid-cols-3">
-          {text("arr", "ARR", { hint: "In major units, like 125000.00", required: true })}
-          {text("contractValue", "Total contract value", { hint: "In major units" })}
-          {text("currency", "Currency", { hint: "Three letters, like GBP" })}
+          {text("arr", t("accounts.edit.arr"), {
+            hint: t("accounts.edit.arrHint"),
+            required: true,
+          })}
+          {text("contractValue", t("accounts.edit.contractValue"), {
+            hint: t("accounts.edit.majorUnits"),
+          })}
+          {text("currency", t("accounts.edit.currency"), { hint: t("accounts.edit.currencyHint") })}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          {text("contractStart", "Contract start", { type: "date" })}
-          {text("contractEnd", "Contract end", { type: "date" })}
-          {text("renewalDate", "Renewal date", { type: "date" })}
-          {text("noticeDate", "Notice date", { type: "date" })}
+          {text("contractStart", t("accounts.edit.contractStart"), { type: "date" })}
+          {text("contractEnd", t("accounts.edit.contractEnd"), { type: "date" })}
+          {text("renewalDate", t("accounts.edit.renewalDate"), { type: "date" })}
+          {text("noticeDate", t("accounts.edit.noticeDate"), { type: "date" })}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="paymentStatus" label="Payment status" errors={errors.paymentStatus}>
+          <Field
+            id={fields.paymentStatus.id}
+            label={t("accounts.edit.paymentStatus")}
+            errors={errorsOf(fields.paymentStatus.errors)}
+          >
             {(ids) => (
-              <select
-                {...ids}
-                name="paymentStatus"
-                defaultValue={value("paymentStatus")}
-                className={input}
-              >
+              <select {...getSelectProps(fields.paymentStatus)} {...ids} className={input}>
                 {PAYMENT_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {s.replace("_", " ").toLowerCase()}
+                    {accountLabel(t, "payment", s)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          {text("daysOverdue", "Days overdue", { type: "number" })}
+          {text("daysOverdue", t("accounts.edit.daysOverdue"), { type: "number" })}
         </div>
-        <Field id="conductStatus" label="Conduct status" errors={errors.conductStatus}>
+        <Field
+          id={fields.conductStatus.id}
+          label={t("accounts.edit.conductStatus")}
+          errors={errorsOf(fields.conductStatus.errors)}
+        >
           {(ids) => (
-            <select
-              {...ids}
-              name="conductStatus"
-              defaultValue={value("conductStatus")}
-              className={input}
-            >
+            <select {...getSelectProps(fields.conductStatus)} {...ids} className={input}>
               {CONDUCT_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {s.toLowerCase()}
+                  {accountLabel(t, "conduct", s)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="confirmed"
-            defaultChecked={result ? value("confirmed") === "on" : account.confirmed}
-          />
-          Confirmed (not a placeholder created from a report)
+          <input {...getInputProps(fields.confirmed, { type: "checkbox" })} />
+          {t("accounts.edit.confirmed")}
         </label>
         <button
           type="submit"
           disabled={busy}
           className="rounded bg-brand-700 px-4 py-2 font-medium text-white"
         >
-          {busy ? "Saving…" : "Save account"}
+          {busy ? t("accounts.edit.saving") : t("accounts.edit.save")}
         </button>
       </Form>
     </div>

@@ -1,14 +1,16 @@
 import { can } from "~/domain/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { formatMoney, SEGMENT_LABELS } from "~/domain/account-scoring";
-import { SEGMENTS, type Segment } from "~/domain/vocabulary";
+import { SEGMENTS } from "~/domain/vocabulary";
+import { accountLabel } from "~/i18n/account-labels";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { listAccounts } from "~/models/account-admin.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
 
-export const meta: MetaFunction = () => [{ title: "Accounts · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.list.title");
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "accounts:manage");
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Accounts() {
   const data = useLoaderData<typeof loader>();
+  const { t, number, money, date } = useI18n();
   const [params] = useSearchParams();
   const pageHref = (page: number) => {
     const p = new URLSearchParams(params);
@@ -33,16 +36,16 @@ export default function Accounts() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Customer accounts</h1>
+        <h1 className="text-2xl font-semibold">{t("accounts.list.title")}</h1>
         {data.canImport ? (
           <Link to="/accounts/import" className="text-brand-700 underline">
-            Import from the CRM
+            {t("accounts.list.import")}
           </Link>
         ) : null}
       </div>
       <Form method="get" role="search" className="flex flex-wrap items-end gap-4">
         <label className="flex flex-col text-sm">
-          Search by name, CRM id or contact
+          {t("accounts.list.search")}
           <input
             type="search"
             name="q"
@@ -51,59 +54,65 @@ export default function Accounts() {
           />
         </label>
         <label className="flex flex-col text-sm">
-          Segment
+          {t("accounts.list.segment")}
           <select
             name="segment"
             defaultValue={data.segment ?? ""}
             className="mt-1 rounded border-slate-300"
           >
-            <option value="">All segments</option>
+            <option value="">{t("accounts.list.allSegments")}</option>
             {SEGMENTS.map((s) => (
               <option key={s} value={s}>
-                {SEGMENT_LABELS[s]}
+                {accountLabel(t, "segment", s)}
               </option>
             ))}
           </select>
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="review" value="1" defaultChecked={data.review} />
-          Flagged for review only
+          {t("accounts.list.flaggedOnly")}
         </label>
         <button
           type="submit"
           className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white"
         >
-          Search
+          {t("accounts.list.submit")}
         </button>
       </Form>
       <p className="text-sm text-slate-700" aria-live="polite">
-        {data.total} account{data.total === 1 ? "" : "s"}
-        {data.pages > 1 ? `, page ${data.page} of ${data.pages}` : ""}
+        {data.pages > 1
+          ? t("accounts.list.countPaged", {
+              count: data.total,
+              total: number(data.total),
+              page: number(data.page),
+              pages: number(data.pages),
+            })
+          : t("accounts.list.count", { count: data.total, total: number(data.total) })}
       </p>
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm">
           <thead className="border-b border-slate-300 text-left">
             <tr>
               <th scope="col" className="py-2 pr-4">
-                Account
+                {t("accounts.list.col.account")}
               </th>
               <th scope="col" className="py-2 pr-4">
-                Segment
+                {t("accounts.list.col.segment")}
               </th>
               <th scope="col" className="py-2 pr-4 text-right">
-                ARR
+                {t("accounts.list.col.arr")}
               </th>
               <th scope="col" className="py-2 pr-4">
-                Renewal
+                {t("accounts.list.col.renewal")}
               </th>
               <th scope="col" className="py-2 pr-4">
-                Payment
+                {t("accounts.list.col.payment")}
               </th>
               <th scope="col" className="py-2 pr-4">
-                Conduct
+                {t("accounts.list.col.conduct")}
               </th>
               <th scope="col" className="py-2 pr-4">
-                Owner
+                {t("accounts.list.col.owner")}
               </th>
             </tr>
           </thead>
@@ -115,23 +124,32 @@ export default function Accounts() {
                     {a.name}
                   </Link>
                   <div className="text-xs text-slate-600">
-                    {a.crmId} · {a.contacts} contact{a.contacts === 1 ? "" : "s"}
+                    {a.crmId} ·{" "}
+                    {t("accounts.list.contacts", { count: a.contacts, total: number(a.contacts) })}
                     {a.needsReview ? (
-                      <span className="ml-1 font-semibold text-red-800">Review</span>
+                      <span className="ml-1 font-semibold text-red-800">
+                        {t("accounts.list.review")}
+                      </span>
                     ) : null}
                     {a.needsConfirmation ? (
-                      <span className="ml-1 font-semibold text-amber-800">To confirm</span>
+                      <span className="ml-1 font-semibold text-amber-800">
+                        {t("accounts.list.toConfirm")}
+                      </span>
                     ) : null}
                   </div>
                 </th>
-                <td className="py-2 pr-4">{SEGMENT_LABELS[a.segment as Segment] ?? a.segment}</td>
-                <td className="py-2 pr-4 text-right">{formatMoney(a.arrMinor, a.currency)}</td>
-                <td className="py-2 pr-4">{a.renewalDate ? formatDate(a.renewalDate) : "–"}</td>
+                <td className="py-2 pr-4">{accountLabel(t, "segment", a.segment)}</td>
+                <td className="py-2 pr-4 text-right">{money(a.arrMinor, a.currency)}</td>
+                <td className="py-2 pr-4">{a.renewalDate ? date(a.renewalDate) : "–"}</td>
                 <td className="py-2 pr-4">
-                  {a.paymentStatus.replace("_", " ").toLowerCase()}
-                  {a.daysOverdue > 0 ? ` (${a.daysOverdue} days)` : ""}
+                  {a.daysOverdue > 0
+                    ? t("accounts.list.daysLate", {
+                        status: accountLabel(t, "payment", a.paymentStatus),
+                        count: a.daysOverdue,
+                      })
+                    : accountLabel(t, "payment", a.paymentStatus)}
                 </td>
-                <td className="py-2 pr-4">{a.conductStatus.toLowerCase()}</td>
+                <td className="py-2 pr-4">{accountLabel(t, "conduct", a.conductStatus)}</td>
                 <td className="py-2 pr-4">{a.ownerName ?? "–"}</td>
               </tr>
             ))}
@@ -139,9 +157,13 @@ export default function Accounts() {
         </table>
       </div>
       {data.pages > 1 ? (
-        <nav aria-label="Pages" className="flex gap-4">
-          {data.page > 1 ? <Link to={pageHref(data.page - 1)}>Previous page</Link> : null}
-          {data.page < data.pages ? <Link to={pageHref(data.page + 1)}>Next page</Link> : null}
+        <nav aria-label={t("accounts.list.pages")} className="flex gap-4">
+          {data.page > 1 ? (
+            <Link to={pageHref(data.page - 1)}>{t("accounts.list.previous")}</Link>
+          ) : null}
+          {data.page < data.pages ? (
+            <Link to={pageHref(data.page + 1)}>{t("accounts.list.next")}</Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

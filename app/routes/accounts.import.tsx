@@ -2,11 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { IMPORT_COLUMNS } from "~/domain/account-import";
+import { accountMessage } from "~/i18n/account-messages";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
 import { MAX_IMPORT_BYTES, previewImport, runImport } from "~/models/account-import.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Import accounts · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.import.title");
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 const PREVIEW_ROWS = 50;
 
@@ -112,27 +116,27 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ImportAccounts() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t, language, number } = useI18n();
+  const message = (text: string) => accountMessage(t, text, language);
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link to="/accounts" className="text-brand-700 underline">
-          Accounts
+          {t("accounts.import.back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">Import accounts from the CRM</h1>
+      <h1 className="text-2xl font-semibold">{t("accounts.import.heading")}</h1>
       <p className="max-w-2xl text-slate-700">
-        Upload the CRM&apos;s account export as a CSV file with the columns of the{" "}
+        {t("accounts.import.introBefore")}{" "}
         <a href="/accounts/import-template.csv" className="text-brand-700 underline" download>
-          template
+          {t("accounts.import.template")}
         </a>
-        . Accounts are matched by CRM id: new ids are created, known ones updated. You will see
-        every row&apos;s problems first; nothing is written until you confirm. Conduct status,
-        review flags and contacts are not touched by an import.
+        {t("accounts.import.introAfter")}
       </p>
 
       {result?.step === "error" ? (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          {result.message}
+          {message(result.message)}
         </div>
       ) : null}
 
@@ -141,18 +145,21 @@ export default function ImportAccounts() {
           {result.fileErrors.length ? (
             <ul>
               {result.fileErrors.map((e) => (
-                <li key={e}>{e}</li>
+                <li key={e}>{message(e)}</li>
               ))}
             </ul>
           ) : (
             <p>
-              Import finished: {result.created} created, {result.updated} updated, {result.rejected}{" "}
-              rejected.
+              {t("accounts.import.finished", {
+                created: number(result.created),
+                updated: number(result.updated),
+                rejected: number(result.rejected),
+              })}
             </p>
           )}
           <p className="mt-2">
             <Link to="/accounts" className="text-brand-700 underline">
-              See the accounts
+              {t("accounts.import.seeAccounts")}
             </Link>
           </p>
         </div>
@@ -161,37 +168,42 @@ export default function ImportAccounts() {
       {result?.step === "preview" ? (
         <section aria-labelledby="preview" className="space-y-4">
           <h2 id="preview" className="text-lg font-semibold">
-            Check before importing
+            {t("accounts.import.checkTitle")}
           </h2>
           {result.fileErrors.length ? (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
               <ul>
                 {result.fileErrors.map((e) => (
-                  <li key={e}>{e}</li>
+                  <li key={e}>{message(e)}</li>
                 ))}
               </ul>
             </div>
           ) : (
             <>
               <p role="status">
-                {result.total} rows: {result.creates} to create, {result.updates} to update,{" "}
-                {result.badRows.length} with problems (not imported).
+                {t("accounts.import.summary", {
+                  count: result.total,
+                  total: number(result.total),
+                  creates: number(result.creates),
+                  updates: number(result.updates),
+                  problems: number(result.badRows.length),
+                })}
               </p>
               {result.badRows.length ? (
-                <table className="min-w-full text-sm" aria-label="Rows with problems">
+                <table className="min-w-full text-sm" aria-label={t("accounts.import.badRows")}>
                   <thead className="border-b border-slate-300 text-left">
                     <tr>
                       <th scope="col" className="py-2 pr-4">
-                        Line
+                        {t("accounts.import.col.line")}
                       </th>
                       <th scope="col" className="py-2 pr-4">
-                        CRM id
+                        {t("accounts.import.col.crmId")}
                       </th>
                       <th scope="col" className="py-2 pr-4">
-                        Name
+                        {t("accounts.import.col.name")}
                       </th>
                       <th scope="col" className="py-2 pr-4">
-                        Problems
+                        {t("accounts.import.col.problems")}
                       </th>
                     </tr>
                   </thead>
@@ -210,7 +222,7 @@ export default function ImportAccounts() {
                         <td className="py-2 pr-4 text-red-800">
                           <ul>
                             {r.errors.map((e) => (
-                              <li key={e}>{e}</li>
+                              <li key={e}>{message(e)}</li>
                             ))}
                           </ul>
                         </td>
@@ -222,12 +234,20 @@ export default function ImportAccounts() {
               {result.sample.length ? (
                 <details>
                   <summary>
-                    The first {result.sample.length} of {result.valid} rows to import
+                    {t("accounts.import.sample", {
+                      shown: number(result.sample.length),
+                      valid: number(result.valid),
+                    })}
                   </summary>
                   <ul className="mt-2 text-sm">
                     {result.sample.map((r) => (
                       <li key={r.line}>
-                        Line {r.line}: {r.name} ({r.crmId}) — {r.exists ? "update" : "new"}
+                        {t("accounts.import.sampleRow", {
+                          line: r.line,
+                          name: r.name,
+                          crmId: r.crmId,
+                          change: r.exists ? t("accounts.import.update") : t("accounts.import.new"),
+                        })}
                       </li>
                     ))}
                   </ul>
@@ -248,7 +268,12 @@ export default function ImportAccounts() {
                     disabled={busy}
                     className="rounded bg-brand-700 px-4 py-2 font-medium text-white"
                   >
-                    {busy ? "Importing…" : `Import ${result.valid} rows`}
+                    {busy
+                      ? t("accounts.import.importing")
+                      : t("accounts.import.confirm", {
+                          count: result.valid,
+                          total: number(result.valid),
+                        })}
                   </button>
                 </Form>
               ) : null}
@@ -264,10 +289,8 @@ export default function ImportAccounts() {
       >
         <input type="hidden" name="intent" value="preview" />
         <label className="block">
-          <span className="block font-medium">CSV file</span>
-          <span className="block text-sm text-slate-600">
-            Up to 20 MB; UTF-8; the first line names the columns.
-          </span>
+          <span className="block font-medium">{t("accounts.import.file")}</span>
+          <span className="block text-sm text-slate-600">{t("accounts.import.fileHint")}</span>
           <input type="file" name="file" accept=".csv,text/csv" required className="mt-1" />
         </label>
         <button
@@ -275,7 +298,7 @@ export default function ImportAccounts() {
           disabled={busy}
           className="rounded bg-brand-700 px-4 py-2 font-medium text-white"
         >
-          {busy ? "Checking…" : "Check the file"}
+          {busy ? t("accounts.import.checking") : t("accounts.import.check")}
         </button>
       </Form>
     </div>

@@ -2,15 +2,17 @@ import { can } from "~/domain/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { AbuseValueChart } from "~/components/charts/abuse-value-chart";
-import { IncidentsPerMonthChart, SeverityMixChart } from "~/components/charts/bar-charts";
 import {
-  formatMoney,
-  PERIOD_MONTHS,
-  QUADRANT_LABELS,
-  SEGMENT_LABELS,
-  type Quadrant,
-} from "~/domain/account-scoring";
-import { SEGMENTS, SEVERITY_LABELS, type Segment } from "~/domain/vocabulary";
+  IncidentsPerMonthChart,
+  monthLabel,
+  SeverityMixChart,
+} from "~/components/charts/bar-charts";
+import { PERIOD_MONTHS, QUADRANT_LABELS, type Quadrant } from "~/domain/account-scoring";
+import { SEGMENTS, type Segment } from "~/domain/vocabulary";
+import { accountLabel, oneDecimal } from "~/i18n/account-labels";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 import {
   DASHBOARD_SORTS,
   getDashboardPage,
@@ -19,9 +21,9 @@ import {
 } from "~/models/account-stats.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
 
-export const meta: MetaFunction = () => [{ title: "Dashboard · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title");
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 type SortKey = DashboardSort;
 
@@ -79,7 +81,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: r.accountId,
       name: r.name,
       arr: r.arrMinor / 100,
-      arrLabel: formatMoney(r.arrMinor, r.currency),
+      currency: r.currency,
       score: r.score,
       incidents: r.incidents,
       quadrant: r.quadrant,
@@ -93,11 +95,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const TREND_WORDS = { UP: "Rising", DOWN: "Falling", FLAT: "Steady" } as const;
+const TREND_KEYS = {
+  UP: "dashboard.trend.UP",
+  DOWN: "dashboard.trend.DOWN",
+  FLAT: "dashboard.trend.FLAT",
+} as const;
 const TREND_ARROWS = { UP: "▲", DOWN: "▼", FLAT: "–" } as const;
 
 export default function Dashboard() {
   const data = useLoaderData<typeof loader>();
+  const { t, language, number, money, date } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const pageHref = (page: number) => {
@@ -129,18 +136,21 @@ export default function Dashboard() {
     </th>
   );
   const highHigh = data.points.filter((p) => p.quadrant === "HIGH_VALUE_HIGH_ABUSE");
+  const list = (items: string[]) => items.join(t("common.listSeparator"));
 
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
         <p className="mt-1 text-slate-700">
-          {data.scope === "team"
-            ? "Customer accounts as your teams' reports show them."
-            : "Harassment by customer account, next to what the account is worth."}{" "}
-          {formatDate(data.period.from)} to {formatDate(data.period.to)}: {data.totals.incidents}{" "}
-          incidents on {data.totals.accounts} accounts, affecting {data.totals.employeesAffected}{" "}
-          employees.
+          {data.scope === "team" ? t("dashboard.introTeam") : t("dashboard.introAll")}{" "}
+          {t("dashboard.totals", {
+            from: date(data.period.from),
+            to: date(data.period.to),
+            incidents: number(data.totals.incidents),
+            accounts: number(data.totals.accounts),
+            employees: number(data.totals.employeesAffected),
+          })}
         </p>
       </div>
 
@@ -149,7 +159,7 @@ export default function Dashboard() {
         className="flex flex-wrap items-end gap-4 rounded border border-slate-200 p-4"
       >
         <label className="flex flex-col text-sm">
-          Period
+          {t("dashboard.period")}
           <select
             name="months"
             defaultValue={data.filter.months}
@@ -157,55 +167,55 @@ export default function Dashboard() {
           >
             {PERIOD_MONTHS.map((m) => (
               <option key={m} value={m}>
-                Last {m} months
+                {t("dashboard.lastMonths", { count: m })}
               </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          Segment
+          {t("dashboard.segment")}
           <select
             name="segment"
             defaultValue={data.filter.segment ?? ""}
             className="mt-1 rounded border-slate-300"
           >
-            <option value="">All segments</option>
+            <option value="">{t("dashboard.allSegments")}</option>
             {SEGMENTS.map((s) => (
               <option key={s} value={s}>
-                {SEGMENT_LABELS[s]}
+                {accountLabel(t, "segment", s)}
               </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          Quadrant
+          {t("dashboard.quadrant")}
           <select
             name="quadrant"
             defaultValue={data.filter.quadrant ?? ""}
             className="mt-1 rounded border-slate-300"
           >
-            <option value="">All quadrants</option>
+            <option value="">{t("dashboard.allQuadrants")}</option>
             {(Object.keys(QUADRANT_LABELS) as Quadrant[]).map((q) => (
               <option key={q} value={q}>
-                {QUADRANT_LABELS[q]}
+                {accountLabel(t, "quadrant", q)}
               </option>
             ))}
           </select>
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="flagged" value="1" defaultChecked={data.filter.flagged} />
-          Flagged for review only
+          {t("dashboard.flaggedOnly")}
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="all" value="1" defaultChecked={!data.filter.withIncidents} />
-          Include accounts without incidents
+          {t("dashboard.includeQuiet")}
         </label>
         <input type="hidden" name="sort" value={data.filter.sort} />
         <button
           type="submit"
           className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white"
         >
-          Show
+          {t("dashboard.show")}
         </button>
       </Form>
 
@@ -215,16 +225,17 @@ export default function Dashboard() {
           className="rounded-lg bg-white p-4 shadow-sm"
         >
           <h2 id="awaiting-assessment" className="text-lg font-semibold">
-            Waiting for your assessment
+            {t("dashboard.awaitingTitle")}
           </h2>
-          <p className="mt-1 max-w-prose text-slate-700">
-            Severity before value: these accounts&apos; figures appear once you have assessed the
-            harm in your open cases on them.
-          </p>
+          <p className="mt-1 max-w-prose text-slate-700">{t("dashboard.awaitingText")}</p>
           <ul className="mt-2 list-disc pl-5">
             {data.withheld.map((w) => (
               <li key={w.accountId}>
-                {w.name}: {w.incidents} {w.incidents === 1 ? "incident" : "incidents"}
+                {t("dashboard.awaitingItem", {
+                  name: w.name,
+                  count: w.incidents,
+                  incidents: number(w.incidents),
+                })}
               </li>
             ))}
           </ul>
@@ -232,14 +243,18 @@ export default function Dashboard() {
       ) : null}
       <section aria-labelledby="abuse-value">
         <h2 id="abuse-value" className="text-lg font-semibold">
-          Abuse against value
+          {t("dashboard.abuseValueTitle")}
         </h2>
         <p className="text-sm text-slate-700">
-          One point per account; bigger points have more incidents. The lines split at the median
-          ARR ({Math.round(data.thresholds.arrMinor / 100).toLocaleString("en-GB")}) and the median
-          score of accounts with incidents ({data.thresholds.score}).
+          {t("dashboard.abuseValueText", {
+            arr: number(Math.round(data.thresholds.arrMinor / 100)),
+            score: number(data.thresholds.score),
+          })}
           {data.charted.shown < data.charted.of
-            ? ` It shows the ${data.charted.shown} accounts with the highest scores of ${data.charted.of}.`
+            ? ` ${t("dashboard.chartedTop", {
+                shown: number(data.charted.shown),
+                of: number(data.charted.of),
+              })}`
             : null}
         </p>
         <figure className="mt-2">
@@ -251,11 +266,20 @@ export default function Dashboard() {
           />
           <figcaption className="mt-2 text-sm">
             {highHigh.length === 0
-              ? "No account is in the high value, high abuse quadrant."
-              : `High value, high abuse: ${highHigh
-                  .sort((a, b) => b.score - a.score)
-                  .map((p) => `${p.name} (score ${p.score}, ARR ${p.arrLabel})`)
-                  .join("; ")}.`}
+              ? t("dashboard.noHighHigh")
+              : t("dashboard.highHigh", {
+                  accounts: list(
+                    highHigh
+                      .sort((a, b) => b.score - a.score)
+                      .map((p) =>
+                        t("dashboard.highHighAccount", {
+                          name: p.name,
+                          score: number(p.score),
+                          arr: money(Math.round(p.arr * 100), p.currency),
+                        }),
+                      ),
+                  ),
+                })}
           </figcaption>
         </figure>
       </section>
@@ -263,29 +287,29 @@ export default function Dashboard() {
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="per-month">
           <h2 id="per-month" className="text-lg font-semibold">
-            Incidents per month
+            {t("dashboard.perMonthTitle")}
           </h2>
           <figure>
             <IncidentsPerMonthChart data={data.byMonth} />
             <figcaption>
               <details className="mt-2 text-sm">
-                <summary>Incidents per month as a table</summary>
+                <summary>{t("dashboard.perMonthTable")}</summary>
                 <table className="mt-2">
                   <thead>
                     <tr>
                       <th scope="col" className="pr-4 text-left">
-                        Month
+                        {t("dashboard.month")}
                       </th>
                       <th scope="col" className="text-right">
-                        Incidents
+                        {t("dashboard.incidents")}
                       </th>
                     </tr>
                   </thead>
                   <tbody>
                     {data.byMonth.map((m) => (
                       <tr key={m.month}>
-                        <td className="pr-4">{m.month}</td>
-                        <td className="text-right">{m.incidents}</td>
+                        <td className="pr-4">{monthLabel(m.month, language, "long")}</td>
+                        <td className="text-right">{number(m.incidents)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -296,14 +320,19 @@ export default function Dashboard() {
         </section>
         <section aria-labelledby="severity-mix">
           <h2 id="severity-mix" className="text-lg font-semibold">
-            Severity mix
+            {t("dashboard.severityMixTitle")}
           </h2>
           <figure>
             <SeverityMixChart data={data.severityMix} />
             <figcaption className="mt-2 text-sm">
-              {data.severityMix
-                .map((s) => `${SEVERITY_LABELS[s.severity]}: ${s.incidents}`)
-                .join(", ")}
+              {list(
+                data.severityMix.map((s) =>
+                  t("dashboard.severityCount", {
+                    severity: vocabLabel(t, "severity", s.severity),
+                    incidents: number(s.incidents),
+                  }),
+                ),
+              )}
             </figcaption>
           </figure>
         </section>
@@ -311,41 +340,35 @@ export default function Dashboard() {
 
       <section aria-labelledby="accounts-table">
         <h2 id="accounts-table" className="text-lg font-semibold">
-          Accounts
+          {t("dashboard.accountsTitle")}
         </h2>
-        <p className="text-sm text-slate-700">
-          Score: low 1, medium 3, high 6, critical 10 per incident (assessed severity where there is
-          one). Trend: the last 90 days against the 90 before. Per 1M ARR is in the account&apos;s
-          own currency. Open and overdue count the period&apos;s incidents.
-        </p>
+        <p className="text-sm text-slate-700">{t("dashboard.accountsExplained")}</p>
         <div className="mt-2 overflow-x-auto">
           <table className="min-w-full text-sm">
-            <caption className="sr-only">
-              Accounts with their incidents and commercial value
-            </caption>
+            <caption className="sr-only">{t("dashboard.accountsCaption")}</caption>
             <thead className="border-b border-slate-300">
               <tr>
-                <SortHeader k="name">Account</SortHeader>
-                <SortHeader k="incidents">Incidents</SortHeader>
-                <SortHeader k="score">Score</SortHeader>
-                <SortHeader k="employees">Employees</SortHeader>
+                <SortHeader k="name">{t("dashboard.col.account")}</SortHeader>
+                <SortHeader k="incidents">{t("dashboard.col.incidents")}</SortHeader>
+                <SortHeader k="score">{t("dashboard.col.score")}</SortHeader>
+                <SortHeader k="employees">{t("dashboard.col.employees")}</SortHeader>
                 <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  Repeat contacts
+                  {t("dashboard.col.repeatContacts")}
                 </th>
-                <SortHeader k="perMillion">Per 1M ARR</SortHeader>
+                <SortHeader k="perMillion">{t("dashboard.col.perMillion")}</SortHeader>
                 <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  Open / overdue
-                </th>
-                <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  Trend
-                </th>
-                <SortHeader k="arr">ARR</SortHeader>
-                <SortHeader k="renewal">Renewal</SortHeader>
-                <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  Payment
+                  {t("dashboard.col.openOverdue")}
                 </th>
                 <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  Conduct
+                  {t("dashboard.col.trend")}
+                </th>
+                <SortHeader k="arr">{t("dashboard.col.arr")}</SortHeader>
+                <SortHeader k="renewal">{t("dashboard.col.renewal")}</SortHeader>
+                <th scope="col" className="px-2 py-2 text-left align-bottom">
+                  {t("dashboard.col.payment")}
+                </th>
+                <th scope="col" className="px-2 py-2 text-left align-bottom">
+                  {t("dashboard.col.conduct")}
                 </th>
               </tr>
             </thead>
@@ -360,56 +383,68 @@ export default function Dashboard() {
                       {r.name}
                     </Link>
                     <div className="text-xs text-slate-600">
-                      {SEGMENT_LABELS[r.segment as Segment] ?? r.segment} ·{" "}
-                      {QUADRANT_LABELS[r.quadrant]}
+                      {accountLabel(t, "segment", r.segment as Segment)} ·{" "}
+                      {accountLabel(t, "quadrant", r.quadrant)}
                       {r.needsReview ? (
                         <span className="ml-1 rounded bg-red-100 px-1 font-semibold text-red-800">
-                          Review
+                          {t("dashboard.review")}
                         </span>
                       ) : null}
                     </div>
                   </th>
-                  <td className="px-2 py-2 text-right">{r.incidents}</td>
-                  <td className="px-2 py-2 text-right font-semibold">{r.score}</td>
-                  <td className="px-2 py-2 text-right">{r.employeesAffected}</td>
-                  <td className="px-2 py-2 text-right">{r.repeatContacts}</td>
+                  <td className="px-2 py-2 text-right">{number(r.incidents)}</td>
+                  <td className="px-2 py-2 text-right font-semibold">{number(r.score)}</td>
+                  <td className="px-2 py-2 text-right">{number(r.employeesAffected)}</td>
+                  <td className="px-2 py-2 text-right">{number(r.repeatContacts)}</td>
                   <td className="px-2 py-2 text-right">
-                    {r.perMillionArr === null ? "–" : r.perMillionArr.toFixed(1)}
+                    {r.perMillionArr === null ? "–" : oneDecimal(r.perMillionArr, language)}
                   </td>
                   <td className="px-2 py-2 text-right">
-                    {r.open} / {r.overdue}
+                    {number(r.open)} / {number(r.overdue)}
                   </td>
                   <td className="px-2 py-2">
                     <span aria-hidden="true">{TREND_ARROWS[r.trend.direction]} </span>
-                    {TREND_WORDS[r.trend.direction]} ({r.trend.previous}→{r.trend.recent})
+                    {t(TREND_KEYS[r.trend.direction])} ({r.trend.previous}→{r.trend.recent})
                   </td>
-                  <td className="px-2 py-2 text-right">{formatMoney(r.arrMinor, r.currency)}</td>
-                  <td className="px-2 py-2">{r.renewalDate ? formatDate(r.renewalDate) : "–"}</td>
+                  <td className="px-2 py-2 text-right">{money(r.arrMinor, r.currency)}</td>
+                  <td className="px-2 py-2">{r.renewalDate ? date(r.renewalDate) : "–"}</td>
                   <td className="px-2 py-2">
-                    {r.paymentStatus.replace("_", " ").toLowerCase()}
-                    {r.daysOverdue > 0 ? ` (${r.daysOverdue} days)` : ""}
+                    {r.daysOverdue > 0
+                      ? t("dashboard.daysLate", {
+                          status: accountLabel(t, "payment", r.paymentStatus),
+                          count: r.daysOverdue,
+                        })
+                      : accountLabel(t, "payment", r.paymentStatus)}
                   </td>
-                  <td className="px-2 py-2">{r.conductStatus.toLowerCase()}</td>
+                  <td className="px-2 py-2">{accountLabel(t, "conduct", r.conductStatus)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {data.rows.length === 0 ? (
-            <p className="mt-4 text-slate-700">No accounts match these filters.</p>
+            <p className="mt-4 text-slate-700">{t("dashboard.noMatch")}</p>
           ) : null}
           {data.paging.pages > 1 ? (
-            <nav aria-label="Account pages" className="mt-4 flex flex-wrap items-center gap-4">
+            <nav
+              aria-label={t("dashboard.pagesLabel")}
+              className="mt-4 flex flex-wrap items-center gap-4"
+            >
               <span className="text-slate-700">
-                Page {data.paging.page} of {data.paging.pages} ({data.paging.total} accounts)
+                {t("dashboard.pageOf", {
+                  page: number(data.paging.page),
+                  pages: number(data.paging.pages),
+                  count: data.paging.total,
+                  total: number(data.paging.total),
+                })}
               </span>
               {data.paging.page > 1 ? (
                 <Link to={pageHref(data.paging.page - 1)} className="text-brand-700 underline">
-                  Previous accounts
+                  {t("dashboard.previous")}
                 </Link>
               ) : null}
               {data.paging.page < data.paging.pages ? (
                 <Link to={pageHref(data.paging.page + 1)} className="text-brand-700 underline">
-                  Next accounts
+                  {t("dashboard.next")}
                 </Link>
               ) : null}
             </nav>

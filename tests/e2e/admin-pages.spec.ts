@@ -66,6 +66,7 @@ test("an admin corrects an account's ARR, and HR finds the change in the setting
   await arr.fill(after);
   await page.getByRole("button", { name: "Save account" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "The account is saved." })).toBeVisible();
   await logout(page);
 
   await login(page, HARPER);

@@ -256,7 +256,20 @@ describe("account pages for HR and admins", () => {
     );
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/Must not be negative/);
-    expect((bad.body as { values: { name: string } }).values.name).toBe("imp Globex Group");
+    type Reply = { initialValue: Record<string, string>; error: Record<string, string[]> };
+    expect((bad.body as Reply).initialValue.name).toBe("imp Globex Group");
+    // Blank required fields are named, each next to its field.
+    const blank = await call(
+      edit.action,
+      postRequest(
+        `/accounts/${org.account.id}/edit`,
+        { ...fields, name: " ", arr: "", currency: "" },
+        { cookie: hr },
+      ),
+      { id: org.account.id },
+    );
+    expect(blank.status).toBe(400);
+    expect(Object.keys((blank.body as Reply).error).sort()).toEqual(["arr", "currency", "name"]);
 
     const ok = await call(
       edit.action,

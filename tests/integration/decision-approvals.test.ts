@@ -166,8 +166,8 @@ describe("decisions need the approver", () => {
       ),
       { id: org.account.id },
     );
-    expect(proposed.status).toBe(200);
-    expect(JSON.stringify(proposed.body)).toContain("Decision proposed");
+    expect(proposed.status).toBe(302);
+    expect(proposed.location).toBe(`/accounts/${org.account.id}`);
     expect(await account()).toMatchObject({ conductStatus: "WATCH", needsReview: true });
     const decision = await db.decision.findFirstOrThrow({
       where: { accountId: org.account.id, status: "PROPOSED" },

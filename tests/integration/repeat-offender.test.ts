@@ -150,10 +150,9 @@ describe("the repeat-offender trigger", () => {
 
 describe("a decision from the account page", () => {
   type Reply = {
-    ok: boolean;
-    message: string;
-    fieldErrors?: Record<string, string[]>;
-    values?: Record<string, string>;
+    status?: string;
+    error?: Record<string, string[] | null>;
+    initialValue?: Record<string, unknown>;
   };
   const decide = async (email: string, fields: Record<string, string>) =>
     call(
@@ -189,18 +188,22 @@ describe("a decision from the account page", () => {
 
     const noRationale = await decide(org.leadership.email, { ...valid(), rationale: "" });
     expect(noRationale.status).toBe(400);
-    expect((noRationale.body as Reply).fieldErrors?.rationale).toEqual([
-      "Please write the rationale.",
-    ]);
+    expect((noRationale.body as Reply).error?.rationale).toEqual(["Please write the rationale."]);
     const byOwner = await decide(org.leadership.email, { ...valid(), approverId: org.headOf.id });
     expect(byOwner.status).toBe(400);
-    expect((byOwner.body as Reply).fieldErrors?.approverId?.[0]).toMatch(/account's owner/);
-    expect((byOwner.body as Reply).values).toMatchObject({ ...valid(), approverId: org.headOf.id });
+    expect((byOwner.body as Reply).error?.approverId?.[0]).toMatch(/account's owner/);
+    // What was typed comes back for the form.
+    expect((byOwner.body as Reply).initialValue).toMatchObject({
+      ...valid(),
+      approverId: org.headOf.id,
+    });
     expect(await db.decision.count({ where: { accountId: org.account.id } })).toBe(0);
 
     const ok = await decide(org.leadership.email, valid());
-    expect(ok.status).toBe(200);
-    expect((ok.body as Reply).message).toMatch(/Decision proposed/);
+    // A fresh page after the proposal, with a toast naming the approver.
+    expect(ok.status).toBe(302);
+    expect(ok.location).toBe(`/accounts/${org.account.id}`);
+    expect(ok.headers.get("Set-Cookie")).toMatch(/^toast=/);
     // Nothing changes until the approver approves (decision 055).
     const pending = await db.decision.findFirstOrThrow({ where: { accountId: org.account.id } });
     await reviewDecision(db, {
@@ -228,6 +231,6 @@ describe("a decision from the account page", () => {
     }
     expect(await db.decision.count()).toBe(before);
     const hr = await decide(org.hr.email, { ...valid(), decision: "KEEP", approverId: org.hr2.id });
-    expect(hr.status).toBe(200);
+    expect(hr.status).toBe(302);
   });
 });

@@ -154,7 +154,7 @@ describe("numbers, dates and characters", () => {
     for (const daysOverdue of ["9007199254740993", "1".repeat(40), "99999999"]) {
       const answer = await editAccount({ ...accountFields(), daysOverdue });
       expect(answer.status, daysOverdue).toBe(400);
-      expect((answer.body as { errors: Record<string, string[]> }).errors.daysOverdue).toBeTruthy();
+      expect((answer.body as { error: Record<string, string[]> }).error.daysOverdue).toBeTruthy();
     }
     expect((await editAccount({ ...accountFields(), daysOverdue: "30" })).status).toBe(302);
   });

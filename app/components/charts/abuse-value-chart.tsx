@@ -11,6 +11,9 @@ import {
   ZAxis,
 } from "recharts";
 import { QUADRANT_LABELS, type Quadrant } from "~/domain/account-scoring";
+import { accountLabel } from "~/i18n/account-labels";
+import { INTL_LOCALES, asLanguage } from "~/i18n/config";
+import { useI18n } from "~/i18n/react";
 import { ClientOnly } from "./client-only";
 
 export type AbusePoint = {
@@ -18,7 +21,8 @@ export type AbusePoint = {
   name: string;
   /** ARR in major units (the chart's x axis, log scale). */
   arr: number;
-  arrLabel: string;
+  /** The account's currency: the tooltip shows the ARR in it, the language's way. */
+  currency: string;
   score: number;
   incidents: number;
   quadrant: Quadrant;
@@ -34,8 +38,14 @@ export const QUADRANT_COLOURS: Record<Quadrant, string> = {
 const WIDTH = 900;
 const HEIGHT = 440;
 
-const compact = (n: number) =>
-  new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 }).format(n);
+/** Axis ticks: 1M, 300K in English; 100万, 30万 in Japanese. */
+const compactIn = (language: string) => {
+  const format = new Intl.NumberFormat(INTL_LOCALES[asLanguage(language)], {
+    notation: "compact",
+    maximumFractionDigits: 1,
+  });
+  return (n: number) => format.format(n);
+};
 
 /** One point per account: ARR against severity-weighted score, the quadrants labelled. */
 export function AbuseValueChart({
@@ -49,6 +59,8 @@ export function AbuseValueChart({
   scoreThreshold: number;
   onSelect?: (id: string) => void;
 }) {
+  const { t, language, number, money } = useI18n();
+  const compact = compactIn(language);
   const plotted = points.filter((p) => p.arr > 0);
   const minArr = Math.min(...plotted.map((p) => p.arr), arrThreshold) / 1.5;
   const maxArr = Math.max(...plotted.map((p) => p.arr), arrThreshold) * 1.5;
@@ -70,7 +82,7 @@ export function AbuseValueChart({
       ifOverflow="visible"
     >
       <Label
-        value={QUADRANT_LABELS[q]}
+        value={accountLabel(t, "quadrant", q)}
         position={pos as "insideTopLeft"}
         fill={QUADRANT_COLOURS[q]}
         fontSize={13}
@@ -123,7 +135,7 @@ export function AbuseValueChart({
             <XAxis
               type="number"
               dataKey="arr"
-              name="ARR"
+              name={t("charts.arr")}
               scale="log"
               domain={[minArr, maxArr]}
               allowDataOverflow
@@ -132,17 +144,22 @@ export function AbuseValueChart({
               )}
               tickFormatter={compact}
             >
-              <Label value="ARR (log scale, account currency)" position="bottom" offset={16} />
+              <Label value={t("charts.arrAxis")} position="bottom" offset={16} />
             </XAxis>
-            <YAxis type="number" dataKey="score" name="Score" domain={[0, Math.ceil(maxScore)]}>
-              <Label
-                value="Severity-weighted score"
-                angle={-90}
-                position="insideLeft"
-                offset={-8}
-              />
+            <YAxis
+              type="number"
+              dataKey="score"
+              name={t("charts.score")}
+              domain={[0, Math.ceil(maxScore)]}
+            >
+              <Label value={t("charts.scoreAxis")} angle={-90} position="insideLeft" offset={-8} />
             </YAxis>
-            <ZAxis type="number" dataKey="incidents" range={[40, 400]} name="Incidents" />
+            <ZAxis
+              type="number"
+              dataKey="incidents"
+              range={[40, 400]}
+              name={t("charts.incidents")}
+            />
             <ReferenceLine x={arrThreshold} stroke="#94a3b8" strokeDasharray="4 4" />
             <ReferenceLine y={scoreThreshold} stroke="#94a3b8" strokeDasharray="4 4" />
             <Tooltip
@@ -153,9 +170,15 @@ export function AbuseValueChart({
                 return (
                   <div className="rounded border border-slate-300 bg-white p-2 text-sm shadow">
                     <p className="font-semibold">{p.name}</p>
-                    <p>ARR {p.arrLabel}</p>
                     <p>
-                      {p.incidents} incidents, score {p.score}
+                      {t("charts.tooltipArr", { arr: money(Math.round(p.arr * 100), p.currency) })}
+                    </p>
+                    <p>
+                      {t("charts.tooltipFigures", {
+                        count: p.incidents,
+                        incidents: number(p.incidents),
+                        score: number(p.score),
+                      })}
                     </p>
                   </div>
                 );
@@ -164,7 +187,7 @@ export function AbuseValueChart({
             {byQuadrant.map(({ q, data }) => (
               <Scatter
                 key={q}
-                name={QUADRANT_LABELS[q]}
+                name={accountLabel(t, "quadrant", q)}
                 data={data}
                 fill={QUADRANT_COLOURS[q]}
                 fillOpacity={0.75}

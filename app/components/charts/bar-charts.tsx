@@ -10,12 +10,18 @@ import {
   YAxis,
 } from "recharts";
 import type { MonthBySeverity } from "~/domain/account-scoring";
-import { SEVERITIES, SEVERITY_LABELS, type Severity } from "~/domain/vocabulary";
+import { SEVERITIES, type Severity } from "~/domain/vocabulary";
+import { INTL_LOCALES, asLanguage } from "~/i18n/config";
+import { useI18n } from "~/i18n/react";
+import { vocabLabel } from "~/i18n/vocabulary";
 import { ClientOnly } from "./client-only";
 
 // Tooltip rows take their series' colour by default; some (light yellow, orange) fail contrast
 // on the white tooltip, so the text stays dark and the colour shows in the bars.
 const TOOLTIP_ITEM_STYLE = { color: "#0f172a" };
+
+/** Where a decision's name sits on its line: above the bars. */
+const DECISION_MARK = { position: "top", fontSize: 11, fill: "#14473f" } as const;
 
 const SEVERITY_COLOURS: Record<Severity, string> = {
   LOW: "#64748b",
@@ -25,8 +31,10 @@ const SEVERITY_COLOURS: Record<Severity, string> = {
 };
 
 export function IncidentsPerMonthChart({ data }: { data: { month: string; incidents: number }[] }) {
+  const { t, language } = useI18n();
   const width = 560;
   const height = 260;
+  const rows = data.map((d) => ({ ...d, label: monthLabel(d.month, language) }));
   return (
     <ClientOnly width={width} height={height}>
       {() => (
@@ -34,14 +42,19 @@ export function IncidentsPerMonthChart({ data }: { data: { month: string; incide
           <BarChart
             width={width}
             height={height}
-            data={data}
+            data={rows}
             margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" tick={{ fontSize: 11 }} />
+            <XAxis dataKey="label" tick={{ fontSize: 11 }} />
             <YAxis allowDecimals={false} />
             <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
-            <Bar dataKey="incidents" name="Incidents" fill="#1f6f68" isAnimationActive={false} />
+            <Bar
+              dataKey="incidents"
+              name={t("charts.incidents")}
+              fill="#1f6f68"
+              isAnimationActive={false}
+            />
           </BarChart>
         </div>
       )}
@@ -50,9 +63,10 @@ export function IncidentsPerMonthChart({ data }: { data: { month: string; incide
 }
 
 export function SeverityMixChart({ data }: { data: { severity: Severity; incidents: number }[] }) {
+  const { t } = useI18n();
   const width = 320;
   const height = 260;
-  const rows = data.map((d) => ({ ...d, label: SEVERITY_LABELS[d.severity] }));
+  const rows = data.map((d) => ({ ...d, label: vocabLabel(t, "severity", d.severity) }));
   return (
     <ClientOnly width={width} height={height}>
       {() => (
@@ -67,7 +81,7 @@ export function SeverityMixChart({ data }: { data: { severity: Severity; inciden
             <XAxis dataKey="label" />
             <YAxis allowDecimals={false} />
             <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
-            <Bar dataKey="incidents" name="Incidents" isAnimationActive={false}>
+            <Bar dataKey="incidents" name={t("charts.incidents")} isAnimationActive={false}>
               {rows.map((r) => (
                 <Cell key={r.severity} fill={SEVERITY_COLOURS[r.severity]} />
               ))}
@@ -79,12 +93,16 @@ export function SeverityMixChart({ data }: { data: { severity: Severity; inciden
   );
 }
 
-const SHORT_MONTH = new Intl.DateTimeFormat("en-GB", {
-  month: "short",
-  year: "2-digit",
-  timeZone: "UTC",
-});
-const monthLabel = (key: string) => SHORT_MONTH.format(new Date(`${key}-01T00:00:00Z`));
+/** A month key ("2026-03") as the language writes it: "Mar 26", "26年3月", "mar 26". */
+export function monthLabel(key: string, language: string, style: "short" | "long" = "short") {
+  const date = new Date(`${key}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return key;
+  return new Intl.DateTimeFormat(INTL_LOCALES[asLanguage(language)], {
+    month: style,
+    year: style === "short" ? "2-digit" : "numeric",
+    timeZone: "UTC",
+  }).format(date);
+}
 
 /**
  * One account's incidents per month, stacked by severity, with a line at each month in which
@@ -97,9 +115,10 @@ export function AccountHistoryChart({
   data: MonthBySeverity[];
   decisions: { month: string; label: string }[];
 }) {
+  const { t, language } = useI18n();
   const width = 640;
   const height = 260;
-  const rows = data.map((d) => ({ ...d, label: monthLabel(d.month) }));
+  const rows = data.map((d) => ({ ...d, label: monthLabel(d.month, language) }));
   return (
     <ClientOnly width={width} height={height}>
       {() => (
@@ -119,7 +138,7 @@ export function AccountHistoryChart({
               <Bar
                 key={s}
                 dataKey={s}
-                name={SEVERITY_LABELS[s]}
+                name={vocabLabel(t, "severity", s)}
                 stackId="severity"
                 fill={SEVERITY_COLOURS[s]}
                 isAnimationActive={false}
@@ -130,10 +149,10 @@ export function AccountHistoryChart({
               .map((d) => (
                 <ReferenceLine
                   key={`${d.month}-${d.label}`}
-                  x={monthLabel(d.month)}
+                  x={monthLabel(d.month, language)}
                   stroke="#14473f"
                   strokeDasharray="4 2"
-                  label={{ value: d.label, position: "top", fontSize: 11, fill: "#14473f" }}
+                  label={{ value: d.label, ...DECISION_MARK }}
                 />
               ))}
           </BarChart>

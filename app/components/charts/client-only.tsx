@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * Charts draw in the browser only (their generated ids would not match between the server
@@ -14,6 +15,7 @@ export function ClientOnly({
   height: number;
   children: () => ReactNode;
 }) {
+  const { t } = useTranslation();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   if (mounted) return <>{children()}</>;
@@ -22,7 +24,7 @@ export function ClientOnly({
       style={{ width: "100%", maxWidth: width, height }}
       className="flex items-center justify-center rounded border border-dashed border-slate-300 text-sm text-slate-600"
     >
-      The chart needs JavaScript; the table with it has the same figures.
+      {t("charts.needsJavaScript")}
     </div>
   );
 }
