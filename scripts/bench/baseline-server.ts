@@ -84,12 +84,23 @@ function handlerScope(v: Viewer): { sql: string; params: unknown[] } {
   };
 }
 
-async function openCounts(v: Viewer) {
+/**
+ * What every page's header shows (app/root.tsx): a handler's overdue count; leadership's, while
+ * a case is escalated to them.
+ */
+async function header(v: Viewer) {
+  if (v.role === "EMPLOYEE") return { overdue: 0 };
+  const counts = await openCounts(v, v.role === "LEADERSHIP");
+  return { overdue: counts.overdue };
+}
+
+async function openCounts(v: Viewer, overdueOnlyIfOpen = false) {
   const s = handlerScope(v);
   const [open] = await query(
     `SELECT COUNT(*) AS n FROM "Incident" i WHERE i."nextDueAt" IS NOT NULL AND i."status" <> 'RESOLVED' AND ${s.sql}`,
     s.params,
   );
+  if (overdueOnlyIfOpen && Number(open.n) === 0) return { open: 0, overdue: 0 };
   const [overdue] = await query(
     `SELECT COUNT(*) AS n FROM "Incident" i WHERE i."nextDueAt" IS NOT NULL AND i."nextDueAt" < ?
        AND i."status" <> 'RESOLVED' AND ${s.sql}`,
@@ -502,24 +513,26 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     if (typeof result !== "string") return send(res, 400, result);
     return send(res, 302, "", { Location: `/reports/${result}?filed=1` });
   }
-  if (path === "/") return send(res, 200, await home(v));
-  if (path === "/queue" && canHandle) return send(res, 200, await queue(v));
-  if (path === "/hr/cases" && v.role === "HR") return send(res, 200, await search(v, q));
-  if (path.startsWith("/cases/") && canHandle) {
-    const c = await casePage(v, decodeURIComponent(path.slice("/cases/".length)));
-    return c ? send(res, 200, c) : send(res, 404, { error: "not found" });
-  }
-  if (path.startsWith("/accounts/") && (v.role === "LEADERSHIP" || v.role === "HR")) {
-    const a = await accountPage(v, decodeURIComponent(path.slice("/accounts/".length)));
-    return a ? send(res, 200, a) : send(res, 404, { error: "not found" });
-  }
-  if (path === "/dashboard" && (v.role === "LEADERSHIP" || v.role === "HR"))
-    return send(res, 200, await dashboard(v));
-  if (path === "/reports/new") return send(res, 200, { submissionKey: randomUUID() });
   if (path === "/resources/colleagues")
     return send(res, 200, { colleagues: q ? await colleagues(v, q) : [] });
   if (path === "/resources/accounts") return send(res, 200, { accounts: await accounts(q) });
-  return send(res, 404, { error: "not found" });
+  // A page: its own reads and the header's (app/root.tsx), side by side as in the app.
+  const page = async (): Promise<unknown> => {
+    if (path === "/") return home(v);
+    if (path === "/queue" && canHandle) return queue(v);
+    if (path === "/hr/cases" && v.role === "HR") return search(v, q);
+    if (path.startsWith("/cases/") && canHandle)
+      return casePage(v, decodeURIComponent(path.slice("/cases/".length)));
+    if (path.startsWith("/accounts/") && (v.role === "LEADERSHIP" || v.role === "HR"))
+      return accountPage(v, decodeURIComponent(path.slice("/accounts/".length)));
+    if (path === "/dashboard" && (v.role === "LEADERSHIP" || v.role === "HR")) return dashboard(v);
+    if (path === "/reports/new") return { submissionKey: randomUUID() };
+    return null;
+  };
+  const [body, head] = await Promise.all([page(), header(v)]);
+  return body
+    ? send(res, 200, { header: head, page: body })
+    : send(res, 404, { error: "not found" });
 }
 
 http
