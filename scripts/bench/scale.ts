@@ -186,7 +186,8 @@ async function run(side: "app" | "baseline"): Promise<Map<string, Measurement>> 
   // The app signs people in; the baseline reuses its sessions (the same Session rows).
   const server = await startServer({
     databaseUrl: appUrl,
-    port: side === "app" ? port : port + 1,
+    // One side after the other, so both may use the same port.
+    port,
     log,
     script: side === "app" ? undefined : "scripts/bench/baseline-server.ts",
   });
