@@ -159,14 +159,17 @@ export async function measure(
   };
 }
 
+/** A number of milliseconds or a rate; "—" when no request was answered at all. */
+export const num = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : "—");
+
 export function formatRow(m: Measurement) {
   return [
     m.label.padEnd(34),
     String(m.connections).padStart(4),
     String(m.requests).padStart(6),
-    m.p50.toFixed(0).padStart(8),
-    m.p95.toFixed(0).padStart(8),
-    m.rps.toFixed(1).padStart(8),
+    num(m.p50).padStart(8),
+    num(m.p95).padStart(8),
+    num(m.rps, 1).padStart(8),
     String(m.errors).padStart(6),
     String(m.timeouts).padStart(8),
   ].join(" ");

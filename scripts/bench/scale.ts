@@ -22,6 +22,7 @@ import {
   HEADER,
   loginAs,
   measure,
+  num,
   pageSize,
   startServer,
   type Measurement,
@@ -236,7 +237,7 @@ async function run(side: "app" | "baseline"): Promise<Map<string, Measurement>> 
 const cookies: Record<string, string> = {};
 const cell = (m: Measurement | undefined) =>
   m
-    ? `${m.p50.toFixed(0).padStart(6)} ${m.p95.toFixed(0).padStart(6)} ${m.rps.toFixed(1).padStart(7)}`
+    ? `${num(m.p50).padStart(6)} ${num(m.p95).padStart(6)} ${num(m.rps, 1).padStart(7)}`
     : `${"—".padStart(6)} ${"—".padStart(6)} ${"—".padStart(7)}`;
 try {
   const app = await run("app");
@@ -253,8 +254,8 @@ try {
       for (const c of concurrency) {
         const a = app.get(`${p.label}|${c}`);
         const b = base.get(`${p.label}|${c}`);
-        const ratio = a && b && b.p50 > 0 ? (a.p50 / b.p50).toFixed(1) : "—";
-        const rateRatio = a && b && a.rps > 0 ? (b.rps / a.rps).toFixed(1) : "—";
+        const ratio = a && b && b.p50 > 0 ? num(a.p50 / b.p50, 1) : "—";
+        const rateRatio = a && b && a.rps > 0 ? num(b.rps / a.rps, 1) : "—";
         log(
           `${p.label.padEnd(34)} ${String(c).padStart(4)} | ${cell(a)} | ${cell(b)} | ${ratio.padStart(6)} ${rateRatio.padStart(7)}`,
         );
