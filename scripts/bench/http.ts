@@ -46,6 +46,9 @@ export async function startServer(opts: {
       // The benchmark signs in by password and measures pages, not the two-step setup (which
       // HR and leadership would otherwise be sent to, measuring that page instead).
       TWO_FACTOR_REQUIRED: "false",
+      // A medium or large run outlasts the 30-minute idle limit before the last role's pages are
+      // measured; its signed-in people would be sent to the login page (and its filings refused).
+      SESSION_IDLE_MINUTES: "1440",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
