@@ -213,18 +213,21 @@ async function run(side: "app" | "baseline"): Promise<Map<string, Measurement>> 
     for (const p of pages) {
       const before = p.post ? await reportsFiled() : 0;
       let sent = 0;
+      let timedOut = 0;
       for (const c of concurrency) {
         const amount = scale === "small" ? Math.max(5, c) : Math.max(20, c * 4);
         const m = await measure(server.origin, p, cookies[p.as], c, amount, timeout);
         results.set(`${p.label}|${c}`, m);
         failures += m.errors;
         sent += m.requests - m.errors;
+        timedOut += m.timeouts;
         log(formatRow(m));
       }
       if (p.post) {
         const made = (await reportsFiled()) - before;
         log(`  (${made} reports filed for ${sent} answered filings)`);
-        if (made !== sent) failures++;
+        // A filing that timed out on our side may still have been filed by the server.
+        if (made < sent || made > sent + timedOut) failures++;
       }
     }
     log(`load average after: ${load()}`);
