@@ -6,6 +6,17 @@ declare module "autocannon" {
     amount?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    requests?: {
+      method?: string;
+      path?: string;
+      setupRequest?: (req: Request) => Request;
+    }[];
+  };
+  type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
   };
   type Result = { errors: number; timeouts: number; non2xx: number };
   type Instance = Promise<Result> & {
