@@ -81,3 +81,5 @@ export default function ForgotPassword() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -467,3 +467,5 @@ export default function ReportDetail() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
