@@ -35,6 +35,7 @@ export const POSTGRES_PASS = [
   "tests/integration/jurisdiction-templates.test.ts", // one transaction over policy, retention, history
   "tests/integration/regulator-records.test.ts", // cursor paging, per-year numbering, groupBy on the seed
   "tests/integration/full-text-search.test.ts", // FTS5 vs pg_trgm, kept current by triggers
+  "tests/integration/retention-and-holds.test.ts", // purges: deletes under each provider's foreign keys, one transaction
 ];
 
 /** Integration files ending so run on PostgreSQL only (vitest.config.ts leaves them out on SQLite). */
