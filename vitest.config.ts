@@ -10,11 +10,11 @@ const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 // PostgreSQL, real SMTP server on loopback). `npm test` runs both, then Playwright.
 const alias = { "~": path.resolve(import.meta.dirname, "app") };
 
-// Test files may run side by side (each has its own database): VITEST_MAX_WORKERS=2 is faster
-// on an otherwise idle machine. The default stays one worker: on SQLite every query resolves at
-// once, so a long run of queries keeps a worker from answering the test runner, which fails the
-// run when a worker is silent for 60 s; on a busy 2-core machine two workers made that happen.
-const workers = Number(process.env.VITEST_MAX_WORKERS) || 1;
+// Two test files run side by side (each has its own database); VITEST_MAX_WORKERS overrides.
+// On SQLite every query answers at once, so a long run of queries used to keep a worker's event
+// loop from reading the test runner's replies, and vitest fails a worker whose reply waited 60 s;
+// tests/fixtures/sqlite-yield.ts lets the loop turn every 50 queries, which makes two workers safe.
+const workers = Number(process.env.VITEST_MAX_WORKERS) || 2;
 
 export default defineConfig({
   resolve: { alias },

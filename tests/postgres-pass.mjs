@@ -37,6 +37,7 @@ export const POSTGRES_PASS = [
   "tests/integration/full-text-search.test.ts", // FTS5 vs pg_trgm, kept current by triggers
   // Kept figures (rollups).
   "tests/integration/kept-figures.test.ts", // raw-SQL upserts, date windows, row locks per account
+  "tests/integration/retention-and-holds.test.ts", // purges: deletes under each provider's foreign keys, one transaction
 ];
 
 /** Integration files ending so run on PostgreSQL only (vitest.config.ts leaves them out on SQLite). */

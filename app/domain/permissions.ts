@@ -82,7 +82,3 @@ export function can(role: Role, capability: Capability): boolean {
 export function rolesWith(capability: Capability): readonly Role[] {
   return CAPABILITIES[capability];
 }
-
-export function canSeeCaseNotes(viewer: Viewer, incident: IncidentFacts): boolean {
-  return incidentAccess(viewer, incident) === "handler";
-}

