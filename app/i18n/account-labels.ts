@@ -1,8 +1,14 @@
 import type { TFunction } from "i18next";
 import type { Quadrant } from "~/domain/account-scoring";
-import type { PAYMENT_STATUSES } from "~/domain/account-import";
-import type { AccountDecision, ActionStatus, Sanction } from "~/domain/sanctions";
-import type { ConductStatus, ProtectiveMeasure, Segment } from "~/domain/vocabulary";
+import type { Segment } from "~/domain/vocabulary";
+import {
+  ACTION_STATUS_KEYS,
+  CONDUCT_KEYS,
+  DECISION_KEYS,
+  MEASURE_KEYS,
+  PAYMENT_KEYS,
+  SANCTION_KEYS,
+} from "./case-vocabulary";
 import { INTL_LOCALES, asLanguage } from "./config";
 
 // The words of the account and dashboard pages' own vocabularies (segments, quadrants,
@@ -23,59 +29,10 @@ const QUADRANT: Record<Quadrant, string> = {
   LOW_VALUE_LOW_ABUSE: "charts.quadrant.LOW_VALUE_LOW_ABUSE",
 };
 
-const PAYMENT: Record<(typeof PAYMENT_STATUSES)[number], string> = {
-  CURRENT: "accounts.payment.CURRENT",
-  LATE: "accounts.payment.LATE",
-  IN_DISPUTE: "accounts.payment.IN_DISPUTE",
-};
-
-const CONDUCT: Record<ConductStatus, string> = {
-  GOOD: "accounts.conduct.GOOD",
-  WATCH: "accounts.conduct.WATCH",
-  CONDITIONS: "accounts.conduct.CONDITIONS",
-  SUSPENDED: "accounts.conduct.SUSPENDED",
-  TERMINATED: "accounts.conduct.TERMINATED",
-};
-
-const DECISION: Record<AccountDecision, string> = {
-  KEEP: "accounts.decision.KEEP",
-  CONDITIONS: "accounts.decision.CONDITIONS",
-  SUSPEND: "accounts.decision.SUSPEND",
-  END: "accounts.decision.END",
-};
-
 const DECISION_STATUS: Record<string, string> = {
   PROPOSED: "accounts.decisionStatus.PROPOSED",
   APPROVED: "accounts.decisionStatus.APPROVED",
   REJECTED: "accounts.decisionStatus.REJECTED",
-};
-
-const SANCTION: Record<Sanction, string> = {
-  RECORD_FACTS: "accounts.sanction.RECORD_FACTS",
-  WRITTEN_WARNING: "accounts.sanction.WRITTEN_WARNING",
-  CONDITIONS: "accounts.sanction.CONDITIONS",
-  REASSIGN_ACCOUNT_TEAM: "accounts.sanction.REASSIGN_ACCOUNT_TEAM",
-  REDUCE_SUPPORT: "accounts.sanction.REDUCE_SUPPORT",
-  WITHHOLD_DELIVERABLES: "accounts.sanction.WITHHOLD_DELIVERABLES",
-  STOP_WORK: "accounts.sanction.STOP_WORK",
-  LEGAL_OR_POLICE: "accounts.sanction.LEGAL_OR_POLICE",
-  END_RELATIONSHIP: "accounts.sanction.END_RELATIONSHIP",
-  NO_ACTION: "accounts.sanction.NO_ACTION",
-};
-
-const MEASURE: Record<ProtectiveMeasure, string> = {
-  TIME_OFF: "accounts.measure.TIME_OFF",
-  COUNSELLING: "accounts.measure.COUNSELLING",
-  REMOVED_FROM_ACCOUNT: "accounts.measure.REMOVED_FROM_ACCOUNT",
-  MANAGER_JOINS_CALLS: "accounts.measure.MANAGER_JOINS_CALLS",
-  DEBRIEF: "accounts.measure.DEBRIEF",
-};
-
-const ACTION_STATUS: Record<ActionStatus, string> = {
-  PLANNED: "accounts.actionStatus.PLANNED",
-  IN_PROGRESS: "accounts.actionStatus.IN_PROGRESS",
-  DONE: "accounts.actionStatus.DONE",
-  CANCELLED: "accounts.actionStatus.CANCELLED",
 };
 
 const APPROVER_ROLE: Record<string, string> = {
@@ -86,13 +43,13 @@ const APPROVER_ROLE: Record<string, string> = {
 const LISTS = {
   segment: SEGMENT,
   quadrant: QUADRANT,
-  payment: PAYMENT,
-  conduct: CONDUCT,
-  decision: DECISION,
+  payment: PAYMENT_KEYS,
+  conduct: CONDUCT_KEYS,
+  decision: DECISION_KEYS,
   decisionStatus: DECISION_STATUS,
-  sanction: SANCTION,
-  measure: MEASURE,
-  actionStatus: ACTION_STATUS,
+  sanction: SANCTION_KEYS,
+  measure: MEASURE_KEYS,
+  actionStatus: ACTION_STATUS_KEYS,
   approverRole: APPROVER_ROLE,
 } as const;
 export type AccountLabelList = keyof typeof LISTS;

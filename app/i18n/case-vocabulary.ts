@@ -3,9 +3,10 @@ import type { SupportAnswer } from "~/domain/case-rules";
 import type { AccountDecision, ActionStatus, Sanction } from "~/domain/sanctions";
 import type { ConductStatus, Outcome, ProtectiveMeasure } from "~/domain/vocabulary";
 
-// The handlers' vocabularies (outcomes, protective measures, the sanctions ladder, action
-// statuses, decisions on an account, conduct statuses, answers to support) in the page's
-// language. Each value names its key in full, so the language-file test sees every one, and
+// The vocabularies the case, HR and account pages share (outcomes, protective measures, the
+// sanctions ladder, action statuses, decisions on an account, conduct and payment statuses,
+// answers to support) in the page's language: one table each, so a word reads the same
+// everywhere. Each value names its key in full, so the language-file test sees every one, and
 // the Record types make a new value without a key a type error.
 
 export const OUTCOME_KEYS: Record<Outcome, string> = {
@@ -62,6 +63,13 @@ export const CONDUCT_KEYS: Record<ConductStatus, string> = {
 export const SUPPORT_ANSWER_KEYS: Record<SupportAnswer, string> = {
   ARRANGED: "case.supportAnswer.ARRANGED",
   DECLINED: "case.supportAnswer.DECLINED",
+};
+
+/** Payment status (CURRENT | LATE | IN_DISPUTE, see the schema). */
+export const PAYMENT_KEYS: Record<string, string> = {
+  CURRENT: "accounts.payment.CURRENT",
+  LATE: "accounts.payment.LATE",
+  IN_DISPUTE: "accounts.payment.IN_DISPUTE",
 };
 
 /** The value's word from one of the tables above, or the value itself if it has none. */
