@@ -118,3 +118,70 @@ export function useAdminMessages() {
   const { t, language } = useI18n();
   return (errors: string[] | undefined) => errors?.map((text) => adminMessage(t, text, language));
 }
+
+// The people import's messages (app/routes/admin.people.import.tsx, app/domain/people-import.ts
+// and app/models/people-import.server.ts). A row's problem reads "column: message"; the column
+// is the file's own header, so it stays as written.
+const IMPORT_EXACT: Record<string, string> = {
+  "The upload could not be read. Please choose the file again.":
+    "admin.peopleImport.errors.unreadable",
+  "Nothing to import. Please upload the file again.": "admin.peopleImport.errors.nothing",
+  "Choose the CSV file exported from your HR system.": "admin.peopleImport.errors.chooseFile",
+  "The file has no rows under its header.": "admin.peopleImport.errors.noRows",
+  "The employee id is empty.": "admin.peopleImport.errors.idEmpty",
+  "Use letters, digits, dots, dashes or underscores (at most 64).":
+    "admin.peopleImport.errors.idChars",
+  "The email is empty.": "admin.peopleImport.errors.emailEmpty",
+  "Not a valid email address.": "admin.peopleImport.errors.emailInvalid",
+  "The name is empty.": "admin.peopleImport.errors.nameEmpty",
+  "Longer than 200 characters.": "admin.peopleImport.errors.name200",
+  "Not a time zone name such as Europe/Paris.": "admin.peopleImport.errors.timeZone",
+  "A person cannot be their own manager.": "admin.peopleImport.errors.ownManager",
+};
+
+const IMPORT_PATTERNS: Pattern[] = [
+  [
+    /^The file is larger than (?<size>[\d.]+) MB\. Please split it by department\.$/,
+    "admin.peopleImport.errors.tooBig",
+  ],
+  [/^The column "(?<column>.+)" is missing\.$/, "admin.peopleImport.errors.missingColumn"],
+  [/^Unknown column\(s\): (?<columns>.+)\.$/, "admin.peopleImport.errors.unknownColumns"],
+  [/^The file is not a readable CSV: (?<detail>.*)$/s, "admin.peopleImport.errors.notCsv"],
+  [/^Use one of (?<roles>.+)\.$/, "admin.peopleImport.errors.roleOneOf"],
+  [/^Also on line (?<line>\d+)\.$/, "admin.peopleImport.errors.alsoOnLine"],
+  [
+    /^(?<email>\S+) belongs to another person \((?<name>.+)\)\.$/,
+    "admin.peopleImport.errors.emailOfAnother",
+  ],
+  [
+    /^(?<email>\S+) belongs to employee (?<id>.+), not (?<row>.+)\.$/,
+    "admin.peopleImport.errors.emailOfEmployee",
+  ],
+  [
+    /^Nobody in the file or the portal is “(?<ref>.+)”\.$/,
+    "admin.peopleImport.errors.unknownManager",
+  ],
+  [
+    /^(?<name>.+) is not in the file and would be deactivated\.$/,
+    "admin.peopleImport.errors.managerDeactivated",
+  ],
+  [/^Lines (?<lines>.+) manage each other in a loop\.$/, "admin.peopleImport.errors.loop"],
+];
+
+function importText(t: TFunction, text: string, language: string): string {
+  const key = IMPORT_EXACT[text];
+  if (key) return t(key);
+  for (const [pattern, patternKey] of IMPORT_PATTERNS) {
+    const m = text.match(pattern);
+    if (m?.groups) return t(patternKey, { ...m.groups });
+  }
+  return translateMessage(t, text, language);
+}
+
+/** A people-import message (a whole-file problem, or a row's "column: message"). */
+export function peopleImportMessage(t: TFunction, text: string, language: string): string {
+  if (language === "en") return text;
+  const row = text.match(/^(?<column>[a-z_]+): (?<rest>.+)$/s);
+  if (row?.groups) return `${row.groups.column}: ${importText(t, row.groups.rest, language)}`;
+  return importText(t, text, language);
+}
