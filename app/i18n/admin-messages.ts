@@ -54,6 +54,10 @@ const EXACT: Record<string, string> = {
   "A deadline policy uses this calendar. Choose another one for the policy first.":
     "admin.errors.calendarInUse",
   "Please write the guidance (it may not be empty).": "admin.errors.guidance",
+  // Jurisdiction templates (app/routes/admin.jurisdiction.tsx, app/domain/jurisdictions.ts).
+  "Choose a template from the list.": "admin.jurisdiction.errors.template",
+  "Choose at least one category that brings HR onto a case.":
+    "admin.jurisdiction.errors.hrCategory",
 };
 
 /** The units as the duration rule names them, to word its "at most" message. */
