@@ -58,6 +58,12 @@ const EXACT: Record<string, string> = {
   "Choose a template from the list.": "admin.jurisdiction.errors.template",
   "Choose at least one category that brings HR onto a case.":
     "admin.jurisdiction.errors.hrCategory",
+  // API tokens (app/routes/admin.integrations.tsx, app/domain/api.ts).
+  "The token is revoked; it no longer works.": "admin.integrations.revoked",
+  "That token was revoked already.": "admin.integrations.revokedAlready",
+  "Please name the integration this token is for.": "admin.integrations.errors.name",
+  "Please choose at least one permission.": "admin.integrations.errors.scopes",
+  "Please choose how long the token works.": "admin.integrations.errors.lifetime",
 };
 
 /** The units as the duration rule names them, to word its "at most" message. */

@@ -28,7 +28,6 @@ export const NOT_YET_TRANSLATED = [
   "app/components/charts/bar-charts.tsx",
   "app/components/charts/client-only.tsx",
   // Admin pages still in English: integrations, webhooks, jurisdiction templates, people import.
-  "app/routes/admin.integrations.tsx",
   "app/routes/admin.webhooks.$id.tsx",
   "app/routes/admin.webhooks._index.tsx",
   "app/components/webhook-ui.tsx",
