@@ -64,6 +64,27 @@ const EXACT: Record<string, string> = {
   "Please name the integration this token is for.": "admin.integrations.errors.name",
   "Please choose at least one permission.": "admin.integrations.errors.scopes",
   "Please choose how long the token works.": "admin.integrations.errors.lifetime",
+  // Webhooks (app/routes/admin.webhooks.*, app/domain/webhooks.ts webhookUrlProblem).
+  "Please enter a full address starting with https://.": "admin.webhooks.errors.fullAddress",
+  "Please leave the user name and password out of it.": "admin.webhooks.errors.credentials",
+  "Please enter an address starting with https://.": "admin.webhooks.errors.httpsAddress",
+  "The address must start with https://.": "admin.webhooks.errors.mustHttps",
+  "The address must be reachable on the internet, not a private or local one.":
+    "admin.webhooks.errors.private",
+  "Please enter the address that receives the events.": "admin.webhooks.errors.url",
+  "Please keep the address under 500 characters.": "admin.webhooks.errors.url500",
+  "Please choose at least one event.": "admin.webhooks.errors.events",
+  "The event is back in the queue; it goes out on the next delivery run.":
+    "admin.webhooks.requeuedRun",
+  "That delivery is no longer set aside.": "admin.webhooks.notSetAside",
+  "The webhook is saved.": "admin.webhooks.saved",
+  "That request was not understood. Please reload the page.": "admin.webhooks.notUnderstood",
+  "A test event is queued; it appears in the log below once sent.": "admin.webhooks.testQueued",
+  "The webhook is active again; waiting events go out on the next delivery run.":
+    "admin.webhooks.enabled",
+  "The webhook is disabled: no new events are queued for it, and waiting ones wait.":
+    "admin.webhooks.disabled",
+  "The event is back in the queue.": "admin.webhooks.requeued",
 };
 
 /** The units as the duration rule names them, to word its "at most" message. */

@@ -27,10 +27,6 @@ export const NOT_YET_TRANSLATED = [
   "app/routes/dashboard.tsx",
   "app/components/charts/bar-charts.tsx",
   "app/components/charts/client-only.tsx",
-  // Admin pages still in English: integrations, webhooks, jurisdiction templates, people import.
-  "app/routes/admin.webhooks.$id.tsx",
-  "app/routes/admin.webhooks._index.tsx",
-  "app/components/webhook-ui.tsx",
 ];
 
 function tsxFiles(entry: string): string[] {
