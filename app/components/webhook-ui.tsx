@@ -1,9 +1,27 @@
 import { Form, Link } from "@remix-run/react";
 import { Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
-import { formatDateTime } from "~/utils/format";
+import type { TFunction } from "i18next";
+import { WEBHOOK_EVENTS, type WebhookEventType } from "~/domain/webhooks";
+import { useI18n } from "~/i18n/react";
+import { useAdminMessages } from "~/i18n/admin-messages";
 
 // The webhook pages' shared parts: the endpoint form's fields and the delivery log.
+
+/** An event's description, as the form lists it. */
+export function webhookEventLabel(t: TFunction, event: WebhookEventType): string {
+  switch (event) {
+    case "incident.filed":
+      return t("admin.webhooks.events.incidentFiled");
+    case "deadline.breached":
+      return t("admin.webhooks.events.deadlineBreached");
+    case "case.resolved":
+      return t("admin.webhooks.events.caseResolved");
+    case "decision.approved":
+      return t("admin.webhooks.events.decisionApproved");
+    case "account.flagged":
+      return t("admin.webhooks.events.accountFlagged");
+  }
+}
 
 export type EndpointValues = { url: string; description: string; events: string[] };
 
@@ -16,17 +34,15 @@ export function EndpointFields({
   errors: Record<string, string[] | undefined>;
   allowLoopback: boolean;
 }) {
+  const { t } = useI18n();
+  const say = useAdminMessages();
   return (
     <>
       <Field
         id="webhook-url"
-        label="Address that receives the events"
-        hint={
-          allowLoopback
-            ? "An https:// address (http:// is allowed to this machine, for testing)."
-            : "An https:// address on the internet, e.g. https://hooks.example.com/portal."
-        }
-        errors={errors.url}
+        label={t("admin.webhooks.url")}
+        hint={allowLoopback ? t("admin.webhooks.urlHintLoopback") : t("admin.webhooks.urlHint")}
+        errors={say(errors.url)}
         required
       >
         {(ids) => (
@@ -44,9 +60,9 @@ export function EndpointFields({
       </Field>
       <Field
         id="webhook-description"
-        label="Description"
-        hint="Optional: which system this is, e.g. “Salesforce case sync”."
-        errors={errors.description}
+        label={t("admin.webhooks.description")}
+        hint={t("admin.webhooks.descriptionHint")}
+        errors={say(errors.description)}
       >
         {(ids) => (
           <input
@@ -62,7 +78,7 @@ export function EndpointFields({
         aria-describedby={errors.events ? "webhook-events-error" : undefined}
         className="space-y-1"
       >
-        <legend className="font-medium">Events to send</legend>
+        <legend className="font-medium">{t("admin.webhooks.eventsLegend")}</legend>
         {WEBHOOK_EVENTS.map((e) => (
           <label key={e} className="flex items-start gap-2">
             <input
@@ -73,13 +89,13 @@ export function EndpointFields({
               className="mt-1 h-4 w-4"
             />
             <span>
-              {WEBHOOK_EVENT_LABELS[e]} <code className="text-sm text-slate-600">{e}</code>
+              {webhookEventLabel(t, e)} <code className="text-sm text-slate-600">{e}</code>
             </span>
           </label>
         ))}
         {errors.events ? (
           <p id="webhook-events-error" className="text-sm font-medium text-red-700">
-            {errors.events.join(" ")}
+            {say(errors.events)?.join(" ")}
           </p>
         ) : null}
       </fieldset>
@@ -88,15 +104,13 @@ export function EndpointFields({
 }
 
 export function SecretOnce({ title, secret }: { title: string; secret: string }) {
+  const { t } = useI18n();
   return (
     <div role="status" className="rounded-lg border border-emerald-700 bg-white p-4">
       <p className="font-semibold">{title}</p>
-      <p className="mt-1 text-slate-700">
-        Copy the signing secret now: it is shown only this once. The receiving system uses it to
-        check that each event came from the portal (see “Webhooks” in the README).
-      </p>
+      <p className="mt-1 text-slate-700">{t("admin.webhooks.copySecret")}</p>
       <label htmlFor="webhook-secret" className="mt-2 block text-sm font-medium">
-        Signing secret
+        {t("admin.webhooks.secret")}
       </label>
       <input
         id="webhook-secret"
@@ -124,12 +138,20 @@ export type LogRow = {
   endpointUrl: string;
 };
 
-const STATUS_WORDS: Record<string, string> = {
-  PENDING: "Waiting",
-  SENDING: "Sending",
-  DELIVERED: "Delivered",
-  DEAD: "Set aside",
-};
+function statusWord(t: TFunction, status: string): string {
+  switch (status) {
+    case "PENDING":
+      return t("admin.webhooks.status.PENDING");
+    case "SENDING":
+      return t("admin.webhooks.status.SENDING");
+    case "DELIVERED":
+      return t("admin.webhooks.status.DELIVERED");
+    case "DEAD":
+      return t("admin.webhooks.status.DEAD");
+    default:
+      return status;
+  }
+}
 
 /** The delivery log, newest first, with "Retry now" on set-aside rows. */
 export function DeliveryLog({
@@ -145,55 +167,58 @@ export function DeliveryLog({
   busy: boolean;
   showEndpoint: boolean;
 }) {
+  const { t, dateTime } = useI18n();
   return (
     <section aria-labelledby="delivery-log-heading" className="space-y-3">
       <h2 id="delivery-log-heading" className="text-lg font-semibold">
-        Delivery log
+        {t("admin.webhooks.log")}
       </h2>
       {rows.length === 0 ? (
-        <p className="text-slate-700">No events sent yet.</p>
+        <p className="text-slate-700">{t("admin.webhooks.noDeliveries")}</p>
       ) : (
-        <ul className="space-y-2" aria-label="Webhook deliveries">
+        <ul className="space-y-2" aria-label={t("admin.webhooks.deliveriesLabel")}>
           {rows.map((d) => (
             <li key={d.id} className="rounded-lg bg-white p-4 shadow-sm">
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <dl className="grid min-w-0 flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-slate-600">Event</dt>
+                  <dt className="text-slate-600">{t("admin.webhooks.event")}</dt>
                   <dd className="break-words font-medium">
                     {d.type}
-                    {d.reference ? ` · ${d.reference}` : ""}
+                    {d.reference ? " · " : null}
+                    {d.reference}
                   </dd>
                   {showEndpoint ? (
                     <>
-                      <dt className="text-slate-600">To</dt>
+                      <dt className="text-slate-600">{t("admin.webhooks.to")}</dt>
                       <dd className="break-all">{d.endpointUrl}</dd>
                     </>
                   ) : null}
-                  <dt className="text-slate-600">Status</dt>
+                  <dt className="text-slate-600">{t("admin.webhooks.statusLabel")}</dt>
                   <dd>
-                    {STATUS_WORDS[d.status] ?? d.status}
-                    {d.status === "DELIVERED" && d.deliveredAt
-                      ? ` ${formatDateTime(d.deliveredAt)}`
-                      : ""}
+                    {statusWord(t, d.status)}
+                    {d.status === "DELIVERED" && d.deliveredAt ? " " : null}
+                    {d.status === "DELIVERED" && d.deliveredAt ? dateTime(d.deliveredAt) : null}
                   </dd>
-                  <dt className="text-slate-600">Attempts</dt>
+                  <dt className="text-slate-600">{t("admin.webhooks.attempts")}</dt>
                   <dd>{d.attempts}</dd>
-                  <dt className="text-slate-600">Last answer</dt>
+                  <dt className="text-slate-600">{t("admin.webhooks.lastAnswer")}</dt>
                   <dd className="break-words">
-                    {d.lastStatus !== null ? `HTTP ${d.lastStatus}` : ""}
-                    {d.lastStatus !== null && d.lastError ? " · " : ""}
-                    {d.lastError ?? (d.lastStatus === null ? "None yet" : "")}
+                    {d.lastStatus !== null
+                      ? t("admin.webhooks.httpStatus", { status: d.lastStatus })
+                      : null}
+                    {d.lastStatus !== null && d.lastError ? " · " : null}
+                    {d.lastError ?? (d.lastStatus === null ? t("admin.webhooks.noneYet") : null)}
                   </dd>
                   {d.status === "PENDING" ? (
                     <>
-                      <dt className="text-slate-600">Next attempt</dt>
-                      <dd>{formatDateTime(d.nextAttemptAt)}</dd>
+                      <dt className="text-slate-600">{t("admin.webhooks.nextAttempt")}</dt>
+                      <dd>{dateTime(d.nextAttemptAt)}</dd>
                     </>
                   ) : null}
-                  <dt className="text-slate-600">Event id</dt>
+                  <dt className="text-slate-600">{t("admin.webhooks.eventId")}</dt>
                   <dd className="break-all font-mono text-xs">{d.eventId}</dd>
-                  <dt className="text-slate-600">Queued</dt>
-                  <dd>{formatDateTime(d.createdAt)}</dd>
+                  <dt className="text-slate-600">{t("admin.webhooks.queued")}</dt>
+                  <dd>{dateTime(d.createdAt)}</dd>
                 </dl>
                 {d.status === "DEAD" ? (
                   <Form method="post">
@@ -205,7 +230,8 @@ export function DeliveryLog({
                       className={secondaryButtonClass}
                       disabled={busy}
                     >
-                      Retry now<span className="sr-only"> {d.type}</span>
+                      {t("admin.webhooks.retry")}
+                      <span className="sr-only"> {d.type}</span>
                     </button>
                   </Form>
                 ) : null}
@@ -214,15 +240,15 @@ export function DeliveryLog({
           ))}
         </ul>
       )}
-      <nav aria-label="Delivery log pages" className="flex gap-4">
+      <nav aria-label={t("admin.webhooks.logPages")} className="flex gap-4">
         {firstHref ? (
           <Link to={firstHref} className="text-brand-700 underline">
-            Newest
+            {t("admin.webhooks.newest")}
           </Link>
         ) : null}
         {nextHref ? (
           <Link to={nextHref} className="text-brand-700 underline">
-            Older deliveries
+            {t("admin.webhooks.older")}
           </Link>
         ) : null}
       </nav>

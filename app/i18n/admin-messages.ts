@@ -54,6 +54,37 @@ const EXACT: Record<string, string> = {
   "A deadline policy uses this calendar. Choose another one for the policy first.":
     "admin.errors.calendarInUse",
   "Please write the guidance (it may not be empty).": "admin.errors.guidance",
+  // Jurisdiction templates (app/routes/admin.jurisdiction.tsx, app/domain/jurisdictions.ts).
+  "Choose a template from the list.": "admin.jurisdiction.errors.template",
+  "Choose at least one category that brings HR onto a case.":
+    "admin.jurisdiction.errors.hrCategory",
+  // API tokens (app/routes/admin.integrations.tsx, app/domain/api.ts).
+  "The token is revoked; it no longer works.": "admin.integrations.revoked",
+  "That token was revoked already.": "admin.integrations.revokedAlready",
+  "Please name the integration this token is for.": "admin.integrations.errors.name",
+  "Please choose at least one permission.": "admin.integrations.errors.scopes",
+  "Please choose how long the token works.": "admin.integrations.errors.lifetime",
+  // Webhooks (app/routes/admin.webhooks.*, app/domain/webhooks.ts webhookUrlProblem).
+  "Please enter a full address starting with https://.": "admin.webhooks.errors.fullAddress",
+  "Please leave the user name and password out of it.": "admin.webhooks.errors.credentials",
+  "Please enter an address starting with https://.": "admin.webhooks.errors.httpsAddress",
+  "The address must start with https://.": "admin.webhooks.errors.mustHttps",
+  "The address must be reachable on the internet, not a private or local one.":
+    "admin.webhooks.errors.private",
+  "Please enter the address that receives the events.": "admin.webhooks.errors.url",
+  "Please keep the address under 500 characters.": "admin.webhooks.errors.url500",
+  "Please choose at least one event.": "admin.webhooks.errors.events",
+  "The event is back in the queue; it goes out on the next delivery run.":
+    "admin.webhooks.requeuedRun",
+  "That delivery is no longer set aside.": "admin.webhooks.notSetAside",
+  "The webhook is saved.": "admin.webhooks.saved",
+  "That request was not understood. Please reload the page.": "admin.webhooks.notUnderstood",
+  "A test event is queued; it appears in the log below once sent.": "admin.webhooks.testQueued",
+  "The webhook is active again; waiting events go out on the next delivery run.":
+    "admin.webhooks.enabled",
+  "The webhook is disabled: no new events are queued for it, and waiting ones wait.":
+    "admin.webhooks.disabled",
+  "The event is back in the queue.": "admin.webhooks.requeued",
 };
 
 /** The units as the duration rule names them, to word its "at most" message. */
@@ -117,4 +148,71 @@ export function adminErrors(
 export function useAdminMessages() {
   const { t, language } = useI18n();
   return (errors: string[] | undefined) => errors?.map((text) => adminMessage(t, text, language));
+}
+
+// The people import's messages (app/routes/admin.people.import.tsx, app/domain/people-import.ts
+// and app/models/people-import.server.ts). A row's problem reads "column: message"; the column
+// is the file's own header, so it stays as written.
+const IMPORT_EXACT: Record<string, string> = {
+  "The upload could not be read. Please choose the file again.":
+    "admin.peopleImport.errors.unreadable",
+  "Nothing to import. Please upload the file again.": "admin.peopleImport.errors.nothing",
+  "Choose the CSV file exported from your HR system.": "admin.peopleImport.errors.chooseFile",
+  "The file has no rows under its header.": "admin.peopleImport.errors.noRows",
+  "The employee id is empty.": "admin.peopleImport.errors.idEmpty",
+  "Use letters, digits, dots, dashes or underscores (at most 64).":
+    "admin.peopleImport.errors.idChars",
+  "The email is empty.": "admin.peopleImport.errors.emailEmpty",
+  "Not a valid email address.": "admin.peopleImport.errors.emailInvalid",
+  "The name is empty.": "admin.peopleImport.errors.nameEmpty",
+  "Longer than 200 characters.": "admin.peopleImport.errors.name200",
+  "Not a time zone name such as Europe/Paris.": "admin.peopleImport.errors.timeZone",
+  "A person cannot be their own manager.": "admin.peopleImport.errors.ownManager",
+};
+
+const IMPORT_PATTERNS: Pattern[] = [
+  [
+    /^The file is larger than (?<size>[\d.]+) MB\. Please split it by department\.$/,
+    "admin.peopleImport.errors.tooBig",
+  ],
+  [/^The column "(?<column>.+)" is missing\.$/, "admin.peopleImport.errors.missingColumn"],
+  [/^Unknown column\(s\): (?<columns>.+)\.$/, "admin.peopleImport.errors.unknownColumns"],
+  [/^The file is not a readable CSV: (?<detail>.*)$/s, "admin.peopleImport.errors.notCsv"],
+  [/^Use one of (?<roles>.+)\.$/, "admin.peopleImport.errors.roleOneOf"],
+  [/^Also on line (?<line>\d+)\.$/, "admin.peopleImport.errors.alsoOnLine"],
+  [
+    /^(?<email>\S+) belongs to another person \((?<name>.+)\)\.$/,
+    "admin.peopleImport.errors.emailOfAnother",
+  ],
+  [
+    /^(?<email>\S+) belongs to employee (?<id>.+), not (?<row>.+)\.$/,
+    "admin.peopleImport.errors.emailOfEmployee",
+  ],
+  [
+    /^Nobody in the file or the portal is “(?<ref>.+)”\.$/,
+    "admin.peopleImport.errors.unknownManager",
+  ],
+  [
+    /^(?<name>.+) is not in the file and would be deactivated\.$/,
+    "admin.peopleImport.errors.managerDeactivated",
+  ],
+  [/^Lines (?<lines>.+) manage each other in a loop\.$/, "admin.peopleImport.errors.loop"],
+];
+
+function importText(t: TFunction, text: string, language: string): string {
+  const key = IMPORT_EXACT[text];
+  if (key) return t(key);
+  for (const [pattern, patternKey] of IMPORT_PATTERNS) {
+    const m = text.match(pattern);
+    if (m?.groups) return t(patternKey, { ...m.groups });
+  }
+  return translateMessage(t, text, language);
+}
+
+/** A people-import message (a whole-file problem, or a row's "column: message"). */
+export function peopleImportMessage(t: TFunction, text: string, language: string): string {
+  if (language === "en") return text;
+  const row = text.match(/^(?<column>[a-z_]+): (?<rest>.+)$/s);
+  if (row?.groups) return `${row.groups.column}: ${importText(t, row.groups.rest, language)}`;
+  return importText(t, text, language);
 }

@@ -9,7 +9,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
-import { API_SCOPES, SCOPE_LABELS, tokenFormSchema, type TokenLifetime } from "~/domain/api";
+import type { TFunction } from "i18next";
+import { API_SCOPES, tokenFormSchema, type ApiScope, type TokenLifetime } from "~/domain/api";
 import {
   createApiToken,
   listApiTokens,
@@ -19,17 +20,45 @@ import {
 import { countActiveWebhookEndpoints, countSetAsideWebhooks } from "~/models/webhook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { adminMessage } from "~/i18n/admin-messages";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Integrations · Admin · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.integrations.title");
 
-const LIFETIME_LABELS: Record<TokenLifetime, string> = {
-  "30": "30 days",
-  "90": "90 days",
-  "365": "One year",
-  never: "Until revoked",
-};
+/** Where the API describes itself (a path, the same in every language). */
+const OPENAPI = "/api/v1/openapi.json";
+
+const LIFETIMES: TokenLifetime[] = ["30", "90", "365", "never"];
+
+function lifetimeLabel(t: TFunction, lifetime: TokenLifetime): string {
+  switch (lifetime) {
+    case "30":
+      return t("admin.integrations.lifetime30");
+    case "90":
+      return t("admin.integrations.lifetime90");
+    case "365":
+      return t("admin.integrations.lifetime365");
+    case "never":
+      return t("admin.integrations.lifetimeNever");
+  }
+}
+
+function scopeLabel(t: TFunction, scope: ApiScope): string {
+  switch (scope) {
+    case "accounts:read":
+      return t("admin.integrations.scopes.accountsRead");
+    case "accounts:write":
+      return t("admin.integrations.scopes.accountsWrite");
+    case "contacts:write":
+      return t("admin.integrations.scopes.contactsWrite");
+    case "aggregates:read":
+      return t("admin.integrations.scopes.aggregatesRead");
+    case "scim":
+      return t("admin.integrations.scopes.scim");
+  }
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
@@ -111,59 +140,61 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminIntegrations() {
   const { tokens, webhooks, webhooksSetAside } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t, language, dateTime } = useI18n();
   const busy = useNavigation().state === "submitting";
   const failed = result?.intent === "create" && !result.ok ? result : null;
   const created = result?.intent === "create" && result.ok ? result : null;
-  const errors = failed?.fieldErrors ?? {};
+  const errors = Object.fromEntries(
+    Object.entries(failed?.fieldErrors ?? {}).map(([field, list]) => [
+      field,
+      list.map((text) => adminMessage(t, text, language)),
+    ]),
+  ) as Record<string, string[] | undefined>;
   return (
     <div className="space-y-6">
       <div>
         <p className="text-sm">
           <Link to="/admin" className="text-brand-700 underline">
-            Admin
+            {t("admin.integrations.back")}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">Integrations</h1>
+        <h1 className="text-2xl font-semibold">{t("admin.integrations.heading")}</h1>
         <p className="mt-2 text-slate-700">
-          API tokens let another system keep account figures current (a CRM) or keep people and
-          teams current (an identity provider, through SCIM). Give each integration its own token
-          with only the permissions it needs. The API is described at{" "}
-          <a href="/api/v1/openapi.json" className="text-brand-700 underline">
-            /api/v1/openapi.json
+          {t("admin.integrations.intro")}{" "}
+          <a href={OPENAPI} className="text-brand-700 underline">
+            {OPENAPI}
           </a>
-          .
+          {t("admin.integrations.introEnd")}
         </p>
       </div>
 
       <section aria-labelledby="webhooks-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="webhooks-heading" className="text-lg font-semibold">
-          Webhooks
+          {t("admin.integrations.webhooks")}
         </h2>
         <p className="mt-1 text-slate-700">
-          Tell another system at once when a report is filed, a deadline is missed, a case is
-          resolved, a decision is approved or an account is flagged.{" "}
+          {t("admin.integrations.webhooksIntro")}{" "}
           {webhooks === 0
-            ? "No active webhooks."
-            : `${webhooks} active ${webhooks === 1 ? "webhook" : "webhooks"}.`}
+            ? t("admin.integrations.noWebhooks")
+            : t("admin.integrations.activeWebhooks", { count: webhooks })}
+          {webhooksSetAside > 0 ? " " : null}
           {webhooksSetAside > 0
-            ? ` ${webhooksSetAside} ${webhooksSetAside === 1 ? "event is" : "events are"} set aside.`
-            : ""}
+            ? t("admin.integrations.setAside", { count: webhooksSetAside })
+            : null}
         </p>
         <p className="mt-2">
           <Link to="/admin/webhooks" className="font-medium text-brand-700 underline">
-            Manage webhooks
+            {t("admin.integrations.manageWebhooks")}
           </Link>
         </p>
       </section>
 
       {created ? (
         <div role="status" className="rounded-lg border border-emerald-700 bg-white p-4">
-          <p className="font-semibold">The token “{created.name}” is ready.</p>
-          <p className="mt-1 text-slate-700">
-            Copy it now: it is shown only this once. Store it in the other system’s settings.
-          </p>
+          <p className="font-semibold">{t("admin.integrations.ready", { name: created.name })}</p>
+          <p className="mt-1 text-slate-700">{t("admin.integrations.copyNow")}</p>
           <label htmlFor="new-token" className="mt-2 block text-sm font-medium">
-            Your new token
+            {t("admin.integrations.newToken")}
           </label>
           <input
             id="new-token"
@@ -176,20 +207,20 @@ export default function AdminIntegrations() {
       ) : null}
       {result?.intent === "revoke" ? (
         <p role="status" className={result.ok ? "text-emerald-800" : "text-slate-800"}>
-          {result.message}
+          {adminMessage(t, result.message, language)}
         </p>
       ) : null}
 
       <section aria-labelledby="new-token-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="new-token-heading" className="text-lg font-semibold">
-          Create a token
+          {t("admin.integrations.createHeading")}
         </h2>
         <Form method="post" className="mt-3 space-y-4" noValidate>
           <input type="hidden" name="intent" value="create" />
           <Field
             id="token-name"
-            label="Integration name"
-            hint="For example “Salesforce sync” or “Okta provisioning”."
+            label={t("admin.integrations.name")}
+            hint={t("admin.integrations.nameHint")}
             errors={errors.name}
             required
           >
@@ -207,7 +238,7 @@ export default function AdminIntegrations() {
             aria-describedby={errors.scopes ? "scopes-error" : undefined}
             className="space-y-1"
           >
-            <legend className="font-medium">Permissions</legend>
+            <legend className="font-medium">{t("admin.integrations.permissions")}</legend>
             {API_SCOPES.map((s) => (
               <label key={s} className="flex items-start gap-2">
                 <input
@@ -218,7 +249,7 @@ export default function AdminIntegrations() {
                   className="mt-1 h-4 w-4"
                 />
                 <span>
-                  {SCOPE_LABELS[s]} <code className="text-sm text-slate-600">{s}</code>
+                  {scopeLabel(t, s)} <code className="text-sm text-slate-600">{s}</code>
                 </span>
               </label>
             ))}
@@ -228,7 +259,11 @@ export default function AdminIntegrations() {
               </p>
             ) : null}
           </fieldset>
-          <Field id="token-lifetime" label="Works for" errors={errors.lifetime}>
+          <Field
+            id="token-lifetime"
+            label={t("admin.integrations.worksFor")}
+            errors={errors.lifetime}
+          >
             {(ids) => (
               <select
                 {...ids}
@@ -236,59 +271,65 @@ export default function AdminIntegrations() {
                 defaultValue={failed?.values.lifetime ?? "365"}
                 className={inputClass}
               >
-                {Object.entries(LIFETIME_LABELS).map(([v, label]) => (
+                {LIFETIMES.map((v) => (
                   <option key={v} value={v}>
-                    {label}
+                    {lifetimeLabel(t, v)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           <button type="submit" className={buttonClass} disabled={busy}>
-            Create token
+            {t("admin.integrations.create")}
           </button>
         </Form>
       </section>
 
       <section aria-labelledby="tokens-heading" className="space-y-3">
         <h2 id="tokens-heading" className="text-lg font-semibold">
-          Tokens
+          {t("admin.integrations.tokens")}
         </h2>
         {tokens.length === TOKEN_LIST_LIMIT ? (
-          <p className="text-sm text-slate-700">Showing the {TOKEN_LIST_LIMIT} newest.</p>
+          <p className="text-sm text-slate-700">
+            {t("admin.integrations.newest", { count: TOKEN_LIST_LIMIT })}
+          </p>
         ) : null}
         {tokens.length === 0 ? (
-          <p className="text-slate-700">No tokens yet.</p>
+          <p className="text-slate-700">{t("admin.integrations.noTokens")}</p>
         ) : (
-          <ul className="space-y-2" aria-label="API tokens">
-            {tokens.map((t) => (
-              <li key={t.id} className="rounded-lg bg-white p-4 shadow-sm">
+          <ul className="space-y-2" aria-label={t("admin.integrations.tokensLabel")}>
+            {tokens.map((token) => (
+              <li key={token.id} className="rounded-lg bg-white p-4 shadow-sm">
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <dl className="grid flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                    <dt className="text-slate-600">Name</dt>
-                    <dd className="font-medium">{t.name}</dd>
-                    <dt className="text-slate-600">Starts with</dt>
-                    <dd className="font-mono">{t.prefix}…</dd>
-                    <dt className="text-slate-600">Permissions</dt>
-                    <dd className="break-words">{t.scopes.join(", ")}</dd>
-                    <dt className="text-slate-600">Status</dt>
+                    <dt className="text-slate-600">{t("admin.integrations.tokenName")}</dt>
+                    <dd className="font-medium">{token.name}</dd>
+                    <dt className="text-slate-600">{t("admin.integrations.startsWith")}</dt>
+                    <dd className="font-mono">{token.prefix}…</dd>
+                    <dt className="text-slate-600">{t("admin.integrations.permissions")}</dt>
+                    <dd className="break-words">{token.scopes.join(", ")}</dd>
+                    <dt className="text-slate-600">{t("admin.integrations.status")}</dt>
                     <dd>
-                      {t.status === "active"
-                        ? t.expiresAt
-                          ? `Works until ${formatDateTime(t.expiresAt)}`
-                          : "Works until revoked"
-                        : t.status === "expired"
-                          ? "Expired"
-                          : "Revoked"}
+                      {token.status === "active"
+                        ? token.expiresAt
+                          ? t("admin.integrations.worksUntil", { date: dateTime(token.expiresAt) })
+                          : t("admin.integrations.worksUntilRevoked")
+                        : token.status === "expired"
+                          ? t("admin.integrations.expired")
+                          : t("admin.integrations.revokedStatus")}
                     </dd>
-                    <dt className="text-slate-600">Last used</dt>
-                    <dd>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</dd>
-                    <dt className="text-slate-600">Created</dt>
-                    <dd>{formatDateTime(t.createdAt)}</dd>
+                    <dt className="text-slate-600">{t("admin.integrations.lastUsed")}</dt>
+                    <dd>
+                      {token.lastUsedAt
+                        ? dateTime(token.lastUsedAt)
+                        : t("admin.integrations.never")}
+                    </dd>
+                    <dt className="text-slate-600">{t("admin.integrations.created")}</dt>
+                    <dd>{dateTime(token.createdAt)}</dd>
                   </dl>
-                  {t.status === "active" ? (
+                  {token.status === "active" ? (
                     <Form method="post">
-                      <input type="hidden" name="id" value={t.id} />
+                      <input type="hidden" name="id" value={token.id} />
                       <button
                         type="submit"
                         name="intent"
@@ -296,7 +337,11 @@ export default function AdminIntegrations() {
                         className={secondaryButtonClass}
                         disabled={busy}
                       >
-                        Revoke<span className="sr-only"> the token {t.name}</span>
+                        {t("admin.integrations.revoke")}
+                        <span className="sr-only">
+                          {" "}
+                          {t("admin.integrations.revokeWhich", { name: token.name })}
+                        </span>
                       </button>
                     </Form>
                   ) : null}

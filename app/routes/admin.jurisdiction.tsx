@@ -10,7 +10,7 @@ import {
   parseCategoryForm,
   type TemplateCode,
 } from "~/domain/jurisdictions";
-import { CATEGORIES, CATEGORY_LABELS } from "~/domain/vocabulary";
+import { CATEGORIES } from "~/domain/vocabulary";
 import {
   applyTemplate,
   getCategorySettings,
@@ -19,8 +19,13 @@ import {
 } from "~/models/jurisdiction.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { adminMessage } from "~/i18n/admin-messages";
+import { alreadyMetText, changeText, templateText } from "~/i18n/jurisdiction-text";
+import { vocabLabel } from "~/i18n/vocabulary";
 
-export const meta: MetaFunction = () => [{ title: "Jurisdiction templates · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.jurisdiction.title");
 
 // Admins apply a jurisdiction's template after a preview of what it changes; a template only
 // tightens (shorter clocks, longer retention, more categories), and everything stays editable
@@ -76,16 +81,21 @@ function ChangeList({
   title: string;
   rows: { what: string; from: string; to: string }[];
 }) {
+  const { t, language } = useI18n();
   if (rows.length === 0) return null;
   return (
     <div>
       <h4 className="font-medium">{title}</h4>
       <ul className="ml-5 list-disc text-sm">
-        {rows.map((r) => (
-          <li key={r.what}>
-            {r.what}: {r.from} → <strong>{r.to}</strong>
-          </li>
-        ))}
+        {rows.map((row) => {
+          const r = changeText(t, row, language);
+          return (
+            <li key={row.what}>
+              {t("admin.jurisdiction.changeFrom", { what: r.what, from: r.from })}{" "}
+              <strong>{r.to}</strong>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
@@ -94,6 +104,13 @@ function ChangeList({
 export default function JurisdictionPage() {
   const { settings, preview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t, language } = useI18n();
+  const say = (errors: string[] | undefined) =>
+    errors?.map((text) => adminMessage(t, text, language));
+  const templateErrors =
+    result && "errors" in result && "template" in result.errors
+      ? result.errors.template
+      : undefined;
   const typed = result?.values;
   const checked = (list: "hrCategories" | "violenceCategories", c: string) =>
     (typed ? typed[list] : settings[list]).includes(c as never);
@@ -101,87 +118,94 @@ export default function JurisdictionPage() {
     <div className="space-y-8">
       <p className="text-sm">
         <Link to="/admin" className="text-brand-700 underline">
-          Admin
+          {t("admin.jurisdiction.back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">Jurisdiction templates</h1>
+      <h1 className="text-2xl font-semibold">{t("admin.jurisdiction.heading")}</h1>
       <p className="max-w-prose">
-        A template sets what a law asks for: response clocks, the categories that bring HR onto a
-        case or put it on the violent incident log, and how long cases are kept. It only makes
-        things stricter: a clock already shorter, or a period already longer, is left as it is. You
-        see every change before applying, and can still change each value afterwards under{" "}
+        {t("admin.jurisdiction.intro")}{" "}
         <Link to="/admin/deadlines" className="text-brand-700 underline">
-          Deadlines
+          {t("admin.jurisdiction.deadlinesLink")}
         </Link>
-        ,{" "}
+        {t("common.listSeparator")}
         <Link to="/admin/retention" className="text-brand-700 underline">
-          Retention
+          {t("admin.jurisdiction.retentionLink")}
         </Link>{" "}
-        and the categories below. This is not legal advice: check the source with your counsel.
+        {t("admin.jurisdiction.introEnd")}
       </p>
-      {result && "errors" in result && "template" in result.errors ? (
-        <FieldError errors={result.errors.template} />
-      ) : null}
+      {templateErrors ? <FieldError errors={say(templateErrors)} /> : null}
       <ul className="space-y-4">
-        {TEMPLATES.map((t) => {
-          const isApplied = settings.templates.includes(t.code);
-          const open = preview?.code === t.code;
+        {TEMPLATES.map((template) => {
+          const isApplied = settings.templates.includes(template.code);
+          const open = preview?.code === template.code;
+          const text = templateText(t, template, language);
           return (
-            <li key={t.code} className="rounded-lg bg-white p-4 shadow-sm">
+            <li key={template.code} className="rounded-lg bg-white p-4 shadow-sm">
               <h2 className="text-lg font-semibold">
-                {t.name}
+                {text.name}
                 {isApplied ? (
-                  <span className="ml-2 text-sm font-normal text-emerald-800">(applied)</span>
+                  <span className="ml-2 text-sm font-normal text-emerald-800">
+                    {t("admin.jurisdiction.applied")}
+                  </span>
                 ) : null}
               </h2>
-              <p className="mt-1">{t.summary}</p>
+              <p className="mt-1">{text.summary}</p>
               <p className="mt-2 text-sm">
-                <span className="font-medium">Source:</span> {t.source}
+                <span className="font-medium">{t("admin.jurisdiction.source")}</span> {text.source}
               </p>
-              <p className="text-sm text-slate-700">{t.inForce}</p>
+              <p className="text-sm text-slate-700">{text.inForce}</p>
               <ul className="mt-2 ml-5 list-disc text-sm text-slate-700">
-                {t.clocks.map((c) => (
+                {text.clocks.map((c) => (
                   <li key={c.kind}>{c.why}</li>
                 ))}
-                <li>{t.retentionWhy}</li>
-                {t.notes.map((n) => (
+                <li>{text.retentionWhy}</li>
+                {text.notes.map((n) => (
                   <li key={n}>{n}</li>
                 ))}
               </ul>
               {open && preview ? (
                 <section
-                  aria-label={`What applying ${t.name} changes`}
+                  aria-label={t("admin.jurisdiction.previewLabel", { name: text.name })}
                   className="mt-3 space-y-2 rounded-md border border-slate-300 p-3"
                 >
-                  <h3 className="font-semibold">What applying it changes</h3>
+                  <h3 className="font-semibold">{t("admin.jurisdiction.changesHeading")}</h3>
                   {preview.changes ? (
                     <>
-                      <ChangeList title="Clocks" rows={preview.plan.changes.clocks} />
-                      <ChangeList title="Retention" rows={preview.plan.changes.retention} />
-                      <ChangeList title="Categories" rows={preview.plan.changes.categories} />
+                      <ChangeList
+                        title={t("admin.jurisdiction.clocks")}
+                        rows={preview.plan.changes.clocks}
+                      />
+                      <ChangeList
+                        title={t("admin.jurisdiction.retention")}
+                        rows={preview.plan.changes.retention}
+                      />
+                      <ChangeList
+                        title={t("admin.jurisdiction.categories")}
+                        rows={preview.plan.changes.categories}
+                      />
                     </>
                   ) : (
-                    <p>Nothing: your settings already meet this template.</p>
+                    <p>{t("admin.jurisdiction.nothing")}</p>
                   )}
                   {preview.plan.alreadyMet.length ? (
                     <ul className="ml-5 list-disc text-sm text-slate-700">
                       {preview.plan.alreadyMet.map((m) => (
-                        <li key={m}>{m}</li>
+                        <li key={m}>{alreadyMetText(t, m, language)}</li>
                       ))}
                     </ul>
                   ) : null}
                   <Form method="post">
-                    <input type="hidden" name="template" value={t.code} />
+                    <input type="hidden" name="template" value={template.code} />
                     <button type="submit" className={buttonClass}>
-                      Apply “{t.name}”
+                      {t("admin.jurisdiction.apply", { name: text.name })}
                     </button>
                   </Form>
                 </section>
               ) : (
                 <Form method="get" className="mt-3">
-                  <input type="hidden" name="template" value={t.code} />
+                  <input type="hidden" name="template" value={template.code} />
                   <button type="submit" className={secondaryButtonClass}>
-                    Preview “{t.name}”
+                    {t("admin.jurisdiction.preview", { name: text.name })}
                   </button>
                 </Form>
               )}
@@ -191,21 +215,16 @@ export default function JurisdictionPage() {
       </ul>
       <section aria-labelledby="categories-heading" className="max-w-2xl">
         <h2 id="categories-heading" className="text-lg font-semibold">
-          Categories
+          {t("admin.jurisdiction.categories")}
         </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          The categories people choose from on the report form stay the same everywhere, so reports
-          and figures stay comparable. What a jurisdiction changes is what a category sets off.
-        </p>
+        <p className="mt-1 text-sm text-slate-700">{t("admin.jurisdiction.categoriesIntro")}</p>
         <Form method="post" className="mt-3 space-y-4 rounded-lg bg-white p-4 shadow-sm">
           <input type="hidden" name="intent" value="categories" />
           <fieldset
             aria-describedby={result && "hrCategories" in result.errors ? "hr-error" : undefined}
           >
-            <legend className="font-medium">
-              Categories that bring HR onto a case from the start
-            </legend>
-            <p className="text-sm text-slate-600">Critical reports always do.</p>
+            <legend className="font-medium">{t("admin.jurisdiction.fields.hrCategories")}</legend>
+            <p className="text-sm text-slate-600">{t("admin.jurisdiction.criticalAlways")}</p>
             {CATEGORIES.map((c) => (
               <label key={c} className="flex items-center gap-2 py-1">
                 <input
@@ -215,18 +234,20 @@ export default function JurisdictionPage() {
                   defaultChecked={checked("hrCategories", c)}
                   className="h-5 w-5"
                 />
-                {CATEGORY_LABELS[c]}
+                {vocabLabel(t, "category", c)}
               </label>
             ))}
             <FieldError
               id="hr-error"
               errors={
-                result && "hrCategories" in result.errors ? result.errors.hrCategories : undefined
+                result && "hrCategories" in result.errors
+                  ? say(result.errors.hrCategories)
+                  : undefined
               }
             />
           </fieldset>
           <fieldset>
-            <legend className="font-medium">Categories on the violent incident log (SB 553)</legend>
+            <legend className="font-medium">{t("admin.jurisdiction.violenceLegend")}</legend>
             {CATEGORIES.map((c) => (
               <label key={c} className="flex items-center gap-2 py-1">
                 <input
@@ -236,12 +257,12 @@ export default function JurisdictionPage() {
                   defaultChecked={checked("violenceCategories", c)}
                   className="h-5 w-5"
                 />
-                {CATEGORY_LABELS[c]}
+                {vocabLabel(t, "category", c)}
               </label>
             ))}
           </fieldset>
           <button type="submit" className={buttonClass}>
-            Save the categories
+            {t("admin.jurisdiction.save")}
           </button>
         </Form>
       </section>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import type { TFunction } from "i18next";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { buttonClass } from "~/components/ui/field";
 import { PEOPLE_COLUMNS, REQUIRED_PEOPLE_COLUMNS } from "~/domain/people-import";
@@ -11,8 +12,11 @@ import {
 } from "~/models/people-import.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { peopleImportMessage } from "~/i18n/admin-messages";
 
-export const meta: MetaFunction = () => [{ title: "Import people · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.peopleImport.title");
 
 const SHOWN = 50;
 
@@ -42,17 +46,6 @@ type ActionResult =
   | Preview
   | { step: "done"; created: number; updated: number; deactivated: number; moved: number };
 
-const FIELD_WORDS: Record<string, string> = {
-  employeeId: "employee id",
-  email: "email",
-  name: "name",
-  role: "role",
-  team: "team",
-  managerId: "manager",
-  timeZone: "time zone",
-  active: "reactivated",
-};
-
 function toPreview(csv: string, p: PeoplePreview): Preview {
   const plan = p.plan;
   const people = plan?.people ?? [];
@@ -75,7 +68,7 @@ function toPreview(csv: string, p: PeoplePreview): Preview {
     changed: changed.slice(0, SHOWN).map((x) => ({
       line: x.line,
       name: x.row.name,
-      fields: Object.keys(x.changes).map((k) => FIELD_WORDS[k] ?? k),
+      fields: Object.keys(x.changes),
     })),
     deactivate: (plan?.deactivate ?? [])
       .slice(0, SHOWN)
@@ -140,8 +133,35 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<ActionResult>(toPreview(text, preview), { status: bad ? 400 : 200 });
 }
 
+/** A changed field's name, as the preview lists it. */
+function fieldWord(t: TFunction, field: string): string {
+  switch (field) {
+    case "employeeId":
+      return t("admin.peopleImport.fields.employeeId");
+    case "email":
+      return t("admin.peopleImport.fields.email");
+    case "name":
+      return t("admin.peopleImport.fields.name");
+    case "role":
+      return t("admin.peopleImport.fields.role");
+    case "team":
+      return t("admin.peopleImport.fields.team");
+    case "managerId":
+      return t("admin.peopleImport.fields.managerId");
+    case "timeZone":
+      return t("admin.peopleImport.fields.timeZone");
+    case "active":
+      return t("admin.peopleImport.fields.active");
+    default:
+      return field;
+  }
+}
+
 export default function ImportPeople() {
   const result = useActionData<typeof action>();
+  const { t, language, number } = useI18n();
+  const say = (text: string) => peopleImportMessage(t, text, language);
+  const list = (items: string[]) => items.join(t("common.listSeparator"));
   const busy = useNavigation().state === "submitting";
   const canImport =
     result?.step === "preview" && result.fileErrors.length === 0 && result.badCount === 0;
@@ -151,47 +171,53 @@ export default function ImportPeople() {
     <div className="space-y-6">
       <p className="text-sm">
         <Link to="/admin/people" className="text-brand-700 underline">
-          People
+          {t("admin.peopleImport.back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">Import people from the HR system</h1>
+      <h1 className="text-2xl font-semibold">{t("admin.peopleImport.heading")}</h1>
       <div className="max-w-2xl space-y-2 text-slate-700">
         <p>
-          Upload the HR system&apos;s export as a CSV file with the columns{" "}
+          {t("admin.peopleImport.columnsIntro")}{" "}
           {PEOPLE_COLUMNS.map((c, i) => (
             <span key={c}>
               {i > 0 ? ", " : ""}
               <code>{c}</code>
             </span>
           ))}{" "}
-          ({REQUIRED_PEOPLE_COLUMNS.join(", ")} are required). <code>manager</code> is the
-          manager&apos;s employee id or work email; <code>role</code> is EMPLOYEE, MANAGER, HR,
-          LEADERSHIP or ADMIN.
+          {t("admin.peopleImport.columnsRequired", {
+            columns: REQUIRED_PEOPLE_COLUMNS.join(", "),
+          })}{" "}
+          <code>{PEOPLE_COLUMNS[4]}</code> {t("admin.peopleImport.managerColumn")}{" "}
+          <code>{PEOPLE_COLUMNS[5]}</code> {t("admin.peopleImport.roleColumn")}
         </p>
-        <p>
-          People are matched by employee id. New people are added and invited by mail; changed ones
-          updated; active people with an employee id who are not in the file are deactivated. Teams
-          named in the file are created if needed. You see everything first, and nothing is written
-          unless every row is correct.
-        </p>
+        <p>{t("admin.peopleImport.howItWorks")}</p>
       </div>
 
       {result?.step === "error" ? (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          {result.message}
+          {say(result.message)}
         </div>
       ) : null}
 
       {result?.step === "done" ? (
         <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-4">
           <p>
-            Import finished: {result.created} added (invitations are on their way), {result.updated}{" "}
-            changed, {result.deactivated} deactivated
-            {result.moved ? `, ${result.moved} open cases handed on` : ""}.
+            {result.moved
+              ? t("admin.peopleImport.doneMoved", {
+                  created: number(result.created),
+                  updated: number(result.updated),
+                  deactivated: number(result.deactivated),
+                  moved: number(result.moved),
+                })
+              : t("admin.peopleImport.done", {
+                  created: number(result.created),
+                  updated: number(result.updated),
+                  deactivated: number(result.deactivated),
+                })}
           </p>
           <p className="mt-2">
             <Link to="/admin/people" className="text-brand-700 underline">
-              See the people
+              {t("admin.peopleImport.seePeople")}
             </Link>
           </p>
         </div>
@@ -200,37 +226,52 @@ export default function ImportPeople() {
       {result?.step === "preview" ? (
         <section aria-labelledby="preview" className="space-y-4">
           <h2 id="preview" className="text-lg font-semibold">
-            Check before importing
+            {t("admin.peopleImport.checkHeading")}
           </h2>
           {result.fileErrors.length ? (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
               <ul>
                 {result.fileErrors.map((e) => (
-                  <li key={e}>{e}</li>
+                  <li key={e}>{say(e)}</li>
                 ))}
               </ul>
             </div>
           ) : (
             <>
               <p role="status">
-                {result.total} rows: {result.creates} new, {result.updates} changed,{" "}
-                {result.unchanged} unchanged; {result.deactivateCount} to deactivate
-                {result.newTeams.length ? `; new teams: ${result.newTeams.join(", ")}` : ""}.
+                {result.newTeams.length
+                  ? t("admin.peopleImport.summaryTeams", {
+                      total: number(result.total),
+                      creates: number(result.creates),
+                      updates: number(result.updates),
+                      unchanged: number(result.unchanged),
+                      deactivate: number(result.deactivateCount),
+                      teams: list(result.newTeams),
+                    })
+                  : t("admin.peopleImport.summary", {
+                      total: number(result.total),
+                      creates: number(result.creates),
+                      updates: number(result.updates),
+                      unchanged: number(result.unchanged),
+                      deactivate: number(result.deactivateCount),
+                    })}
               </p>
               {result.badCount ? (
                 <div role="alert" className="space-y-2">
                   <p className="font-medium text-red-800">
-                    {result.badCount} {result.badCount === 1 ? "row has" : "rows have"} problems.
-                    Correct them in the file and upload it again; nothing has been imported.
+                    {t("admin.peopleImport.badRows", { count: result.badCount })}
                   </p>
-                  <table className="min-w-full text-sm" aria-label="Rows with problems">
+                  <table
+                    className="min-w-full text-sm"
+                    aria-label={t("admin.peopleImport.badTable")}
+                  >
                     <thead className="border-b border-slate-300 text-left">
                       <tr>
                         <th scope="col" className="py-2 pr-4">
-                          Line
+                          {t("admin.peopleImport.line")}
                         </th>
                         <th scope="col" className="py-2 pr-4">
-                          Problems
+                          {t("admin.peopleImport.problems")}
                         </th>
                       </tr>
                     </thead>
@@ -247,7 +288,7 @@ export default function ImportPeople() {
                           <td className="py-2 pr-4 text-red-800">
                             <ul>
                               {r.errors.map((e) => (
-                                <li key={e}>{e}</li>
+                                <li key={e}>{say(e)}</li>
                               ))}
                             </ul>
                           </td>
@@ -259,11 +300,17 @@ export default function ImportPeople() {
               ) : null}
               {result.newPeople.length ? (
                 <details>
-                  <summary>New people ({result.creates})</summary>
+                  <summary>
+                    {t("admin.peopleImport.newPeople", { total: number(result.creates) })}
+                  </summary>
                   <ul className="mt-2 text-sm">
                     {result.newPeople.map((r) => (
                       <li key={r.line}>
-                        Line {r.line}: {r.name} ({r.email})
+                        {t("admin.peopleImport.newPerson", {
+                          line: r.line,
+                          name: r.name,
+                          email: r.email,
+                        })}
                       </li>
                     ))}
                   </ul>
@@ -271,11 +318,17 @@ export default function ImportPeople() {
               ) : null}
               {result.changed.length ? (
                 <details>
-                  <summary>Changed people ({result.updates})</summary>
+                  <summary>
+                    {t("admin.peopleImport.changedPeople", { total: number(result.updates) })}
+                  </summary>
                   <ul className="mt-2 text-sm">
                     {result.changed.map((r) => (
                       <li key={r.line}>
-                        Line {r.line}: {r.name} — {r.fields.join(", ")}
+                        {t("admin.peopleImport.changedPerson", {
+                          line: r.line,
+                          name: r.name,
+                          fields: list(r.fields.map((f) => fieldWord(t, f))),
+                        })}
                       </li>
                     ))}
                   </ul>
@@ -283,18 +336,22 @@ export default function ImportPeople() {
               ) : null}
               {result.deactivate.length ? (
                 <details open>
-                  <summary>To deactivate: not in the file ({result.deactivateCount})</summary>
+                  <summary>
+                    {t("admin.peopleImport.toDeactivate", {
+                      total: number(result.deactivateCount),
+                    })}
+                  </summary>
                   <ul className="mt-2 text-sm">
                     {result.deactivate.map((r) => (
                       <li key={r.email}>
-                        {r.name} ({r.email})
+                        {t("admin.peopleImport.person", { name: r.name, email: r.email })}
                       </li>
                     ))}
                   </ul>
                 </details>
               ) : null}
               {nothingToDo && canImport ? (
-                <p>Everything in the file is already in the portal: there is nothing to import.</p>
+                <p>{t("admin.peopleImport.nothingToDo")}</p>
               ) : canImport ? (
                 <Form method="post" encType="multipart/form-data">
                   <input type="hidden" name="intent" value="confirm" />
@@ -306,7 +363,7 @@ export default function ImportPeople() {
                     aria-hidden="true"
                   />
                   <button type="submit" disabled={busy} className={buttonClass}>
-                    {busy ? "Importing…" : "Import these changes"}
+                    {busy ? t("admin.peopleImport.importing") : t("admin.peopleImport.import")}
                   </button>
                 </Form>
               ) : null}
@@ -322,14 +379,12 @@ export default function ImportPeople() {
       >
         <input type="hidden" name="intent" value="preview" />
         <label className="block">
-          <span className="block font-medium">CSV file</span>
-          <span className="block text-sm text-slate-600">
-            Up to 20 MB (about 100,000 people); UTF-8; the first line names the columns.
-          </span>
+          <span className="block font-medium">{t("admin.peopleImport.file")}</span>
+          <span className="block text-sm text-slate-600">{t("admin.peopleImport.fileHint")}</span>
           <input type="file" name="file" accept=".csv,text/csv" required className="mt-1" />
         </label>
         <button type="submit" disabled={busy} className={buttonClass}>
-          {busy ? "Checking…" : "Check the file"}
+          {busy ? t("admin.peopleImport.checking") : t("admin.peopleImport.check")}
         </button>
       </Form>
     </div>

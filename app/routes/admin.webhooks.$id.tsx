@@ -32,8 +32,11 @@ import {
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/read-form.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { adminMessage } from "~/i18n/admin-messages";
 
-export const meta: MetaFunction = () => [{ title: "Webhook · Admin · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.webhooks.oneTitle");
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -164,40 +167,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminWebhook() {
   const { endpoint, log, next, firstPage, allowLoopback } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t, language } = useI18n();
   const busy = useNavigation().state === "submitting";
   const failed = result?.intent === "save" && !result.ok ? result : null;
   const values = failed?.values ?? endpoint;
+  const said = result && "message" in result ? result : null;
   return (
     <div className="space-y-6">
       <div>
         <p className="text-sm">
           <Link to="/admin" className="text-brand-700 underline">
-            Admin
+            {t("admin.webhooks.admin")}
           </Link>{" "}
           ·{" "}
           <Link to="/admin/webhooks" className="text-brand-700 underline">
-            Webhooks
+            {t("admin.webhooks.heading")}
           </Link>
         </p>
-        <h1 className="break-all text-2xl font-semibold">Webhook to {endpoint.url}</h1>
+        <h1 className="break-all text-2xl font-semibold">
+          {t("admin.webhooks.oneHeading", { url: endpoint.url })}
+        </h1>
         <p className="mt-2 text-slate-700">
-          {endpoint.active ? "Active" : "Disabled"} · secret starts with{" "}
+          {endpoint.active ? t("admin.webhooks.active") : t("admin.webhooks.inactive")} ·{" "}
+          {t("admin.webhooks.secretStartsLower")}{" "}
           <span className="font-mono">{endpoint.secretPrefix}…</span>
         </p>
       </div>
 
       {result?.intent === "rotate" ? (
-        <SecretOnce title="A new signing secret is in use from now on." secret={result.secret} />
+        <SecretOnce title={t("admin.webhooks.newSecret")} secret={result.secret} />
       ) : null}
-      {result && "message" in result ? (
-        <p role="status" className={result.ok ? "text-emerald-800" : "text-slate-800"}>
-          {result.message}
+      {said ? (
+        <p role="status" className={said.ok ? "text-emerald-800" : "text-slate-800"}>
+          {adminMessage(t, said.message, language)}
         </p>
       ) : null}
 
       <section aria-labelledby="actions-heading" className="space-y-2">
         <h2 id="actions-heading" className="sr-only">
-          Actions
+          {t("admin.webhooks.actions")}
         </h2>
         <Form method="post" className="flex flex-wrap gap-2">
           <button
@@ -207,7 +215,7 @@ export default function AdminWebhook() {
             className={secondaryButtonClass}
             disabled={busy}
           >
-            Send a test event
+            {t("admin.webhooks.test")}
           </button>
           <button
             type="submit"
@@ -216,7 +224,7 @@ export default function AdminWebhook() {
             className={secondaryButtonClass}
             disabled={busy}
           >
-            {endpoint.active ? "Disable" : "Enable"}
+            {endpoint.active ? t("admin.webhooks.disable") : t("admin.webhooks.enable")}
           </button>
           <button
             type="submit"
@@ -225,14 +233,14 @@ export default function AdminWebhook() {
             className={secondaryButtonClass}
             disabled={busy}
           >
-            Make a new secret
+            {t("admin.webhooks.rotate")}
           </button>
         </Form>
       </section>
 
       <section aria-labelledby="edit-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="edit-heading" className="text-lg font-semibold">
-          Change the webhook
+          {t("admin.webhooks.editHeading")}
         </h2>
         <Form method="post" className="mt-3 space-y-4" noValidate>
           <input type="hidden" name="intent" value="save" />
@@ -248,10 +256,10 @@ export default function AdminWebhook() {
               defaultChecked={values.active}
               className="h-4 w-4"
             />
-            <span>Active (new events are queued for it)</span>
+            <span>{t("admin.webhooks.activeCheckbox")}</span>
           </label>
           <button type="submit" className={buttonClass} disabled={busy}>
-            Save
+            {t("admin.webhooks.save")}
           </button>
         </Form>
       </section>
@@ -269,12 +277,9 @@ export default function AdminWebhook() {
         className="rounded-lg border border-red-200 bg-white p-4"
       >
         <h2 id="delete-heading" className="text-lg font-semibold">
-          Delete the webhook
+          {t("admin.webhooks.deleteHeading")}
         </h2>
-        <p className="mt-1 text-slate-700">
-          Deleting removes it and its delivery log; events still waiting are not sent. The settings
-          history keeps a note of it. To stop it for a while, disable it instead.
-        </p>
+        <p className="mt-1 text-slate-700">{t("admin.webhooks.deleteText")}</p>
         <Form method="post" className="mt-3">
           <button
             type="submit"
@@ -283,7 +288,7 @@ export default function AdminWebhook() {
             className={secondaryButtonClass}
             disabled={busy}
           >
-            Delete this webhook
+            {t("admin.webhooks.delete")}
           </button>
         </Form>
       </section>

@@ -31,8 +31,11 @@ import {
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/read-form.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/react";
+import { adminMessage } from "~/i18n/admin-messages";
 
-export const meta: MetaFunction = () => [{ title: "Webhooks · Admin · Incident portal" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.webhooks.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
@@ -118,6 +121,7 @@ export default function AdminWebhooks() {
   const { endpoints, log, next, firstPage, setAside, allowLoopback } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t, language } = useI18n();
   const busy = useNavigation().state === "submitting";
   const failed = result?.intent === "create" && !result.ok ? result : null;
   const created = result?.intent === "create" && result.ok ? result : null;
@@ -126,74 +130,74 @@ export default function AdminWebhooks() {
       <div>
         <p className="text-sm">
           <Link to="/admin" className="text-brand-700 underline">
-            Admin
+            {t("admin.webhooks.admin")}
           </Link>{" "}
           ·{" "}
           <Link to="/admin/integrations" className="text-brand-700 underline">
-            Integrations
+            {t("admin.webhooks.integrations")}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">Webhooks</h1>
+        <h1 className="text-2xl font-semibold">{t("admin.webhooks.heading")}</h1>
         <p className="mt-2 text-slate-700">
-          A webhook tells another system at once when something happens here: a report is filed, a
-          deadline is missed, a case is resolved, a decision is approved, an account is flagged.
-          Each event holds only references and codes (a case reference, a severity, an account’s CRM
-          id), never what a report says or who made it. Events are signed, and tried again with
-          growing pauses for a day or so ({MAX_DELIVERY_ATTEMPTS} attempts) before they are set
-          aside here.
+          {t("admin.webhooks.intro", { attempts: MAX_DELIVERY_ATTEMPTS })}
         </p>
         {setAside > 0 ? (
           <p className="mt-2 font-medium text-amber-900">
-            {setAside} {setAside === 1 ? "event is" : "events are"} set aside; see the delivery log
-            below.
+            {t("admin.webhooks.setAside", { count: setAside })}
           </p>
         ) : null}
       </div>
 
       {created ? (
         <SecretOnce
-          title={`The webhook to ${created.url} is registered.`}
+          title={t("admin.webhooks.registered", { url: created.url })}
           secret={created.secret}
         />
       ) : null}
       {result?.intent === "retry" ? (
         <p role="status" className={result.ok ? "text-emerald-800" : "text-slate-800"}>
-          {result.message}
+          {adminMessage(t, result.message, language)}
         </p>
       ) : null}
 
       <section aria-labelledby="endpoints-heading" className="space-y-3">
         <h2 id="endpoints-heading" className="text-lg font-semibold">
-          Endpoints
+          {t("admin.webhooks.endpoints")}
         </h2>
         {endpoints.length === ENDPOINT_LIST_LIMIT ? (
-          <p className="text-sm text-slate-700">Showing the {ENDPOINT_LIST_LIMIT} newest.</p>
+          <p className="text-sm text-slate-700">
+            {t("admin.webhooks.showingNewest", { count: ENDPOINT_LIST_LIMIT })}
+          </p>
         ) : null}
         {endpoints.length === 0 ? (
-          <p className="text-slate-700">No webhooks yet.</p>
+          <p className="text-slate-700">{t("admin.webhooks.noWebhooks")}</p>
         ) : (
-          <ul className="space-y-2" aria-label="Webhook endpoints">
+          <ul className="space-y-2" aria-label={t("admin.webhooks.endpointsLabel")}>
             {endpoints.map((e) => (
               <li key={e.id} className="rounded-lg bg-white p-4 shadow-sm">
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-slate-600">Address</dt>
+                  <dt className="text-slate-600">{t("admin.webhooks.address")}</dt>
                   <dd className="break-all font-medium">{e.url}</dd>
                   {e.description ? (
                     <>
-                      <dt className="text-slate-600">Description</dt>
+                      <dt className="text-slate-600">{t("admin.webhooks.description")}</dt>
                       <dd className="break-words">{e.description}</dd>
                     </>
                   ) : null}
-                  <dt className="text-slate-600">Events</dt>
+                  <dt className="text-slate-600">{t("admin.webhooks.eventsLabel")}</dt>
                   <dd className="break-words">{e.events.join(", ")}</dd>
-                  <dt className="text-slate-600">Status</dt>
-                  <dd>{e.active ? "Active" : "Disabled"}</dd>
-                  <dt className="text-slate-600">Secret starts with</dt>
+                  <dt className="text-slate-600">{t("admin.webhooks.statusLabel")}</dt>
+                  <dd>{e.active ? t("admin.webhooks.active") : t("admin.webhooks.inactive")}</dd>
+                  <dt className="text-slate-600">{t("admin.webhooks.secretStarts")}</dt>
                   <dd className="font-mono">{e.secretPrefix}…</dd>
                 </dl>
                 <p className="mt-2">
                   <Link to={`/admin/webhooks/${e.id}`} className="text-brand-700 underline">
-                    Manage<span className="sr-only"> the webhook to {e.url}</span>
+                    {t("admin.webhooks.manage")}
+                    <span className="sr-only">
+                      {" "}
+                      {t("admin.webhooks.manageWhich", { url: e.url })}
+                    </span>
                   </Link>
                 </p>
               </li>
@@ -204,7 +208,7 @@ export default function AdminWebhooks() {
 
       <section aria-labelledby="new-webhook-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="new-webhook-heading" className="text-lg font-semibold">
-          Register an endpoint
+          {t("admin.webhooks.registerHeading")}
         </h2>
         <Form method="post" className="mt-3 space-y-4" noValidate>
           <input type="hidden" name="intent" value="create" />
@@ -214,7 +218,7 @@ export default function AdminWebhooks() {
             allowLoopback={allowLoopback}
           />
           <button type="submit" className={buttonClass} disabled={busy}>
-            Register endpoint
+            {t("admin.webhooks.register")}
           </button>
         </Form>
       </section>

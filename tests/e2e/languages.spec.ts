@@ -214,6 +214,24 @@ test.describe("the admin pages in Japanese", () => {
     await page.getByRole("button", { name: "変更を保存" }).click();
     await expect(page.getByRole("status")).toContainText("変更を保存しました。");
 
+    // Integrations, webhooks and jurisdiction templates, from the admin home.
+    await openMenuIfFolded(page);
+    await page.getByRole("banner").getByRole("link", { name: "管理", exact: true }).click();
+    await page.getByRole("main").getByRole("link", { name: "連携", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "連携" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "トークンを作成する" })).toBeVisible();
+    await expectNoAxeViolations(page, "integrations in Japanese");
+    await page.getByRole("link", { name: "Webhook を管理する" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Webhook" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "配信ログ" })).toBeVisible();
+    await expectNoAxeViolations(page, "webhooks in Japanese");
+    await openMenuIfFolded(page);
+    await page.getByRole("banner").getByRole("link", { name: "管理", exact: true }).click();
+    await page.getByRole("main").getByRole("link", { name: "法域テンプレート" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "法域テンプレート" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "EU 公益通報者保護指令" })).toBeVisible();
+    await expectNoAxeViolations(page, "jurisdiction templates in Japanese");
+
     // Back to English, in Japanese.
     await page.getByRole("link", { name: "アカウント" }).click();
     await page.getByLabel("画面とメールの言語").selectOption({ label: "English" });
