@@ -66,9 +66,11 @@ export async function refreshAccountFigures(tx: Tx, accountIds: readonly string[
   if (isPostgres()) {
     // The windows may not move under us (moveKeptFiguresTo holds them FOR UPDATE), and two
     // transactions refreshing one account take turns: the second then reads the first's case.
+    // NO KEY UPDATE, not UPDATE: each filing already holds KEY SHARE on its account (the new
+    // incident's foreign key), and two filings asking FOR UPDATE over those would deadlock.
     await tx.$queryRaw(sql`SELECT "period" FROM "KeptFigureWindow" FOR SHARE`);
     await tx.$queryRaw(
-      sql`SELECT "id" FROM "CustomerAccount" WHERE "id" IN (${join(ids)}) ORDER BY "id" FOR UPDATE`,
+      sql`SELECT "id" FROM "CustomerAccount" WHERE "id" IN (${join(ids)}) ORDER BY "id" FOR NO KEY UPDATE`,
     );
   }
   for (let k = 0; k < ids.length; k += CHUNK) {

@@ -181,6 +181,8 @@ export async function copySqliteToPostgres(
         .raw(true);
       const t = Date.now();
       await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
+      // Rows a migration wrote (the kept figures' windows) give way to the copied ones.
+      await client.query(`DELETE FROM "${table}"`);
       await copyIn(url, table, columns, select.iterate() as Iterable<unknown[]>);
       await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER USER`);
       copied[table] = total;

@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "~/utils/env.server";
 import { verifyChain } from "~/domain/case-chain";
 import { searchCases } from "~/models/incident-search.server";
 import { createIncident } from "~/models/incident.server";
@@ -30,6 +31,10 @@ let pgUrl: string;
 let reference: string;
 
 beforeAll(async () => {
+  // The SQLite side runs as the app would on SQLite: the models pick their SQL by DATABASE_URL.
+  const testDatabase = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = `file:${file}`;
+  resetEnvCache();
   await applyMigrations(`file:${file}`);
   lite = await createDb(`file:${file}`);
   const org = await createTestOrg(lite, "bc");
@@ -49,6 +54,8 @@ beforeAll(async () => {
   );
   reference = filed.reference;
   await lite.$disconnect();
+  process.env.DATABASE_URL = testDatabase;
+  resetEnvCache();
   pgUrl = await createScratchDatabase(server, name);
   await copySqliteToPostgres(file, pgUrl);
   pgDb = await createDb(pgUrl);
