@@ -1,3 +1,5 @@
+import { addMessages, type Pattern } from "./messages";
+
 // The sign-in, password and two-step messages (app/domain/password-policy.ts, the password-link
 // model, the forms' schemas) mapped to their keys, for app/i18n/messages.ts: the rules and the
 // API keep their English, a page in another language shows these translations.
@@ -33,7 +35,7 @@ export const AUTH_EXACT: Record<string, string> = {
   "That code is not right. Please enter the one your app shows now.": "twoFactor.errors.wrongCode",
 };
 
-export const AUTH_PATTERNS: [RegExp, string, (m: RegExpMatchArray) => Record<string, string>][] = [
+export const AUTH_PATTERNS: Pattern[] = [
   [
     /^Please use at least (\d+) characters\. A few words in a row are easy to remember\.$/,
     "password.errors.tooShort",
@@ -41,3 +43,6 @@ export const AUTH_PATTERNS: [RegExp, string, (m: RegExpMatchArray) => Record<str
   ],
   [/^Please use at most (\d+) characters\.$/, "password.errors.tooLong", (m) => ({ max: m[1] })],
 ];
+
+// The sign-in and password pages import this module, which adds these to the table.
+addMessages(AUTH_EXACT, AUTH_PATTERNS);

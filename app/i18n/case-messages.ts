@@ -1,9 +1,11 @@
 import { caseIntentProblem, supportAnswerProblem } from "~/domain/case-rules";
 import { decisionProblem } from "~/domain/sanctions";
+import { addMessages } from "./messages";
 
 // The messages of the case page, approvals and witness statements, as their rules write them
 // (zod schemas, app/domain, the models' errors), each naming its translation. Read by
-// translateMessage (app/i18n/messages.ts) with the rest, so FieldError shows them translated.
+// translateMessage (app/i18n/messages.ts) with the rest, so FieldError shows them translated;
+// the pages that show them import this module, which adds the table.
 
 const RESOLVED_PROBLEM = caseIntentProblem("protect", "RESOLVED") ?? "";
 const DECLINE_PROBLEM = supportAnswerProblem("DECLINED", null) ?? "";
@@ -51,3 +53,5 @@ export const CASE_MESSAGES: Record<string, string> = {
   "Please write what you saw or heard.": "statements.errors.write",
   "Your statement was already sent; it cannot be changed.": "statements.errors.alreadySent",
 };
+
+addMessages(CASE_MESSAGES);

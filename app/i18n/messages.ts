@@ -1,8 +1,6 @@
 import type { TFunction } from "i18next";
 import { CONTROL_CHARS_MESSAGE } from "~/domain/input-rules";
 import { TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
-import { AUTH_EXACT, AUTH_PATTERNS } from "./auth-messages";
-import { CASE_MESSAGES } from "./case-messages";
 
 // Validation and server messages are written in English where the rule lives (app/domain,
 // the models), and the API answers with them as they are. Pages in another language show them
@@ -10,8 +8,6 @@ import { CASE_MESSAGES } from "./case-messages";
 // in the table is shown as it came, so an untranslated page stays readable.
 
 const EXACT: Record<string, string> = {
-  ...AUTH_EXACT,
-  ...CASE_MESSAGES,
   "Please describe what happened.": "errors.describeWhatHappened",
   "Please describe how it affected you.": "errors.describeImpact",
   [CONTROL_CHARS_MESSAGE]: "errors.controlChars",
@@ -46,10 +42,9 @@ const EXACT: Record<string, string> = {
   "Please choose a language from the list.": "errors.chooseLanguage",
 };
 
-type Pattern = [RegExp, string, (m: RegExpMatchArray) => Record<string, string>];
+export type Pattern = [RegExp, string, (m: RegExpMatchArray) => Record<string, string>];
 
 const PATTERNS: Pattern[] = [
-  ...AUTH_PATTERNS,
   [/^Please keep this under ([\d,]+) characters\.$/, "errors.tooLong", (m) => ({ max: m[1] })],
   [
     /^Please keep a message under ([\d,]+) characters\.$/,
@@ -108,6 +103,17 @@ const PATTERNS: Pattern[] = [
  * English the message is shown exactly as the rule wrote it (en.json's "errors" mirror them
  * for translators).
  */
+/**
+ * Adds a page's own messages to the table. The case page's and the sign-in pages' tables
+ * (case-messages.ts, auth-messages.ts) add themselves when the pages that show them import them,
+ * so the report form's script does not carry their words (decision 080's 150 kB budget). The
+ * server loads every page, so it has them all.
+ */
+export function addMessages(exact: Record<string, string>, patterns: Pattern[] = []) {
+  Object.assign(EXACT, exact);
+  for (const p of patterns) if (!PATTERNS.includes(p)) PATTERNS.push(p);
+}
+
 export function translateMessage(t: TFunction, text: string, language: string): string {
   if (language === "en") return text;
   const key = EXACT[text];

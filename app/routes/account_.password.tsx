@@ -1,3 +1,4 @@
+import "~/i18n/auth-messages";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {

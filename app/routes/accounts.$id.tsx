@@ -1,3 +1,4 @@
+import "~/i18n/case-messages";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,

@@ -1,3 +1,4 @@
+import "~/i18n/case-messages";
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {

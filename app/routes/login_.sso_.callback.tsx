@@ -1,3 +1,4 @@
+import "~/i18n/auth-messages";
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { emailFromClaims, nameFromClaims, SSO_PROBLEMS, type SsoProblem } from "~/domain/oidc";

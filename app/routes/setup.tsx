@@ -1,3 +1,4 @@
+import "~/i18n/auth-messages";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";

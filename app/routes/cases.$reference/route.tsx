@@ -1,3 +1,4 @@
+import "~/i18n/case-messages";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
