@@ -1,5 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoAxeViolations, login, logout, openMenuIfFolded } from "./helpers";
+import {
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  login,
+  logout,
+  openMenuIfFolded,
+  waitForLanguage,
+} from "./helpers";
 
 // A manager who reads Japanese: Yuki (seeded in Japanese) files a report on a phone; her manager
 // Tom sets his language to Japanese on his account page, opens the case from his queue and reads
@@ -20,6 +27,8 @@ test("a Japanese-reading manager opens a case from the queue and reads it in Jap
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login(\?|$)/);
+  // Yuki reads Japanese: the app loads the page again in her language after signing in.
+  await waitForLanguage(page, "ja");
   await page.getByRole("main").getByRole("link", { name: "インシデントを報告する" }).click();
   await expect(
     page.getByRole("heading", { level: 1, name: "インシデントを報告する" }),
@@ -36,6 +45,8 @@ test("a Japanese-reading manager opens a case from the queue and reads it in Jap
   await openMenuIfFolded(page);
   await page.getByRole("button", { name: "ログアウト" }).click();
   await expect(page).toHaveURL(/\/login(\?|$)/);
+  // Signed out, the sign-in page is loaded again in English before anything else is opened.
+  await waitForLanguage(page, "en");
 
   await login(page, TOM);
   await openMenuIfFolded(page);

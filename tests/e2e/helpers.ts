@@ -20,6 +20,19 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await expect(signedInControl(page)).toBeVisible();
 }
 
+const SKIP_LINK = { en: "Skip to content", es: "Ir al contenido", ja: "本文へ移動" } as const;
+
+/**
+ * Waits until the page holds the words of `lang`. When a person's language differs from the
+ * page they came from (signing in or out), the app loads the page again in theirs (root.tsx);
+ * `<html lang>` changes at once, the words only after that reload, so the words are what tells.
+ */
+export async function waitForLanguage(page: Page, lang: keyof typeof SKIP_LINK) {
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  await expect(page.locator('a[href="#main"]')).toHaveText(SKIP_LINK[lang]);
+  await page.waitForLoadState("load");
+}
+
 /** "Sign out" in the header, or on a phone the "Menu" that holds it. */
 function signedInControl(page: Page) {
   return page

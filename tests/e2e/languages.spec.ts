@@ -1,7 +1,13 @@
 import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { TestSmtpServer } from "../fixtures/smtp";
-import { DEMO_PASSWORD, expectNoAxeViolations, openMenuIfFolded, SAM } from "./helpers";
+import {
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  openMenuIfFolded,
+  SAM,
+  waitForLanguage,
+} from "./helpers";
 import { startOwnPortal, type OwnPortal } from "./lib/own-portal";
 
 // The portal in Japanese and Spanish: a Japanese-speaking employee files a report on a phone
@@ -39,12 +45,19 @@ test.afterAll(async () => {
   await smtp?.stop();
 });
 
-async function signIn(page: Page, email: string, labels: { email: string; submit: string }) {
+// `lang` is the signed-in person's language; waiting for its words keeps the next navigation
+// from racing the reload into it.
+async function signIn(
+  page: Page,
+  email: string,
+  labels: { email: string; submit: string; lang: "en" | "es" | "ja" },
+) {
   await page.goto("/login");
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(/^(Password|パスワード|Contraseña)$/).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: labels.submit, exact: true }).click();
   await expect(page).not.toHaveURL(/\/login(\?|$)/);
+  await waitForLanguage(page, labels.lang);
 }
 
 test.describe("Japanese on a phone", () => {
@@ -62,7 +75,7 @@ test.describe("Japanese on a phone", () => {
     await page.goto("/login");
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await expect(page.getByRole("heading", { name: "ログイン" })).toBeVisible();
-    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン" });
+    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン", lang: "ja" });
 
     // Her own setting (Japanese) from here on; the home page links to the form.
     await expect(page.getByRole("heading", { name: "Harukaさん、こんにちは" })).toBeVisible();
@@ -113,7 +126,7 @@ test.describe("Japanese on a phone", () => {
   });
 
   test("axe finds no problems on the report form in Japanese", async ({ page }) => {
-    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン" });
+    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン", lang: "ja" });
     await page.goto("/reports/new");
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await page.getByRole("button", { name: "報告を送信する" }).click();
@@ -122,7 +135,7 @@ test.describe("Japanese on a phone", () => {
   });
 
   test("the filing page's JavaScript stays under 150 kB gzipped", async ({ page, request }) => {
-    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン" });
+    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン", lang: "ja" });
     const scripts = new Set<string>();
     page.on("response", (r) => {
       if (r.request().resourceType() === "script") scripts.add(r.url());
@@ -148,7 +161,7 @@ test.describe("Spanish and English", () => {
   test.use({ locale: "en-GB" });
 
   test("axe finds no problems on the report form in Spanish and in English", async ({ page }) => {
-    await signIn(page, DIEGO, { email: "Work email", submit: "Sign in" });
+    await signIn(page, DIEGO, { email: "Work email", submit: "Sign in", lang: "es" });
     await page.goto("/reports/new");
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
     await expect(page.getByRole("heading", { name: "Informar de un incidente" })).toBeVisible();
@@ -157,7 +170,7 @@ test.describe("Spanish and English", () => {
     await expectNoAxeViolations(page, "report form in Spanish");
 
     await page.context().clearCookies();
-    await signIn(page, SAM, { email: "Work email", submit: "Sign in" });
+    await signIn(page, SAM, { email: "Work email", submit: "Sign in", lang: "en" });
     await page.goto("/reports/new");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.getByRole("button", { name: "Send report" }).click();
@@ -166,7 +179,7 @@ test.describe("Spanish and English", () => {
   });
 
   test("a person chooses their language on their account page", async ({ page }) => {
-    await signIn(page, SAM, { email: "Work email", submit: "Sign in" });
+    await signIn(page, SAM, { email: "Work email", submit: "Sign in", lang: "en" });
     await page.getByRole("link", { name: "Your account" }).click();
     await page.getByLabel("Language for pages and e-mails").selectOption({ label: "Español" });
     await page.getByRole("button", { name: "Save language" }).click();
@@ -186,7 +199,11 @@ test.describe("the admin pages in Japanese", () => {
   test("an admin who reads Japanese opens Admin → People and a person's page by clicking", async ({
     page,
   }) => {
-    await signIn(page, "alex.admin@demo.example", { email: "Work email", submit: "Sign in" });
+    await signIn(page, "alex.admin@demo.example", {
+      email: "Work email",
+      submit: "Sign in",
+      lang: "en",
+    });
     await page.getByRole("link", { name: "Your account" }).click();
     await page.getByLabel("Language for pages and e-mails").selectOption({ label: "日本語" });
     await page.getByRole("button", { name: "Save language" }).click();
@@ -248,7 +265,7 @@ test.describe("Japanese: own password and the offline messages", () => {
     page,
     context,
   }) => {
-    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン" });
+    await signIn(page, HARUKA, { email: "勤務先のメールアドレス", submit: "ログイン", lang: "ja" });
     await openMenuIfFolded(page);
     await page.getByRole("link", { name: "アカウント" }).click();
     await page.getByRole("link", { name: "パスワードを変更する" }).click();
