@@ -1,6 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient as PgClient } from "../../prisma/generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client.ts";
@@ -43,16 +43,30 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
  */
 export const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 20_000 };
 
-export async function createDb(url: string): Promise<Db> {
+/** Prisma's query events, as JSON lines in `file`: `{ "sql": …, "params": […] }`. */
+function logQueriesTo(db: Db, file: string) {
+  const events = db as unknown as {
+    $on(event: "query", cb: (e: { query: string; params: string }) => void): void;
+  };
+  events.$on("query", (e) =>
+    appendFileSync(file, JSON.stringify({ sql: e.query, params: JSON.parse(e.params) }) + "\n"),
+  );
+}
+
+export async function createDb(url: string, opts: { queryLog?: string } = {}): Promise<Db> {
+  const log = opts.queryLog ? [{ level: "query" as const, emit: "event" as const }] : undefined;
   if (providerOf(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    return new PgClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
+    const db = new PgClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log });
+    if (opts.queryLog) logQueriesTo(db as unknown as Db, opts.queryLog);
+    return db as unknown as Db;
   }
   const file = url.replace(/^file:/, "");
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // `timeout` is better-sqlite3's busy_timeout in milliseconds.
   const adapter = new ImmediateTransactions({ url, timeout: 10_000 });
-  const db = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+  const db = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log });
+  if (opts.queryLog) logQueriesTo(db, opts.queryLog);
   // WAL for concurrent readers; FULL sync so an answered report survives a power cut.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
@@ -65,7 +79,8 @@ const globalForDb = globalThis as unknown as { __db?: Promise<Db> };
 
 /** The process-wide client. Kept on globalThis so dev rebuilds reuse it. */
 export function getDb(): Promise<Db> {
-  globalForDb.__db ??= createDb(getEnv().DATABASE_URL);
+  const env = getEnv();
+  globalForDb.__db ??= createDb(env.DATABASE_URL, { queryLog: env.QUERY_LOG_FILE });
   return globalForDb.__db;
 }
 

@@ -41,6 +41,9 @@ const schema = z.object({
   /** Tests only: talk to a provider over plain http, allowed for a loopback issuer only. */
   OIDC_ALLOW_HTTP_LOOPBACK: z.enum(["true", "false"]).default("false"),
   /** Tests and the demo: webhooks may go to plain http on this machine's loopback (127.0.0.1). */
+  // Diagnostics: every SQL statement the app runs, with its parameters, appended to this file
+  // as JSON lines (the scale benchmark reads them back with EXPLAIN). Off unless set.
+  QUERY_LOG_FILE: z.string().min(1).optional(),
   WEBHOOK_ALLOW_HTTP_LOOPBACK: z.enum(["true", "false"]).default("false"),
 });
 

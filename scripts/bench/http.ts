@@ -31,6 +31,7 @@ export async function startServer(opts: {
   log: (s: string) => void;
   /** The app (server.ts) by default; the raw-SQL baseline is another script. */
   script?: string;
+  env?: Record<string, string>;
 }): Promise<{ origin: string; stop: () => Promise<void> }> {
   const origin = `http://127.0.0.1:${opts.port}`;
   const script = opts.script ?? "server.ts";
@@ -49,6 +50,7 @@ export async function startServer(opts: {
       // A medium or large run outlasts the 30-minute idle limit before the last role's pages are
       // measured; its signed-in people would be sent to the login page (and its filings refused).
       SESSION_IDLE_MINUTES: "1440",
+      ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,11 +1,13 @@
 // `npm run bench -- --scale <small|medium|large> [--db <file>] [--db-url postgres://…]
-//   [--conc 1,10,50] [--only <text>] [--no-baseline] [--keep-db]`
+//   [--conc 1,10,50] [--only <text>] [--no-baseline] [--no-explain] [--keep-db]`
 //
 // Generates the scale data set into a SQLite file (or reuses --db when that file exists), and with
 // --db-url (or DATABASE_URL) naming a PostgreSQL server copies it into a fresh database there
 // (scripts/bench/to-postgres.ts). Serves the built app (`npm run build` first) and measures the
 // pages each role uses and the filing post over HTTP, then the raw-SQL baseline
-// (scripts/bench/baseline-server.ts) doing the same work, and prints both side by side.
+// (scripts/bench/baseline-server.ts) doing the same work, and prints both side by side. First it
+// opens each page once with the app's query log on and prints every statement whose plan still
+// reads a whole large table (scripts/bench/explain.ts).
 // small is the CI smoke test (about a minute); medium is a tenth of large.
 import { randomUUID } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
@@ -15,6 +17,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../../prisma/demo-logins.mjs";
 import { applyMigrations } from "../lib/migrations";
+import { explainStatements, formatPlanReport, readQueryLog, type LoggedStatement } from "./explain";
 import { createScratchDatabase, copySqliteToPostgres, dropScratchDatabase } from "./to-postgres";
 import { generateScaleData, SCALES, SCALE_EMAIL_DOMAIN, type ScaleName } from "./generate";
 import {
@@ -237,12 +240,52 @@ async function run(side: "app" | "baseline"): Promise<Map<string, Measurement>> 
   return results;
 }
 
+/**
+ * Opens every page (and files once) on an app that logs its statements, then reads each
+ * distinct statement's plan: the ones that still read a whole large table are printed.
+ */
+async function explainPages() {
+  const queryLog = path.join(os.tmpdir(), `portal-queries-${process.pid}.jsonl`);
+  rmSync(queryLog, { force: true });
+  const server = await startServer({
+    databaseUrl: appUrl,
+    port,
+    log,
+    env: { QUERY_LOG_FILE: queryLog },
+  });
+  const statements: LoggedStatement[] = [];
+  try {
+    let lines = 0;
+    const take = (page: string) => {
+      const read = readQueryLog(queryLog, lines, page);
+      statements.push(...read.statements);
+      lines = read.lines;
+    };
+    for (const [role, email] of Object.entries(who)) {
+      cookies[role] = await loginAs(server.origin, email, DEMO_PASSWORD);
+      take("signing in");
+    }
+    for (const p of pages) {
+      if (p.post) await measure(server.origin, p, cookies[p.as], 1, 1, timeout);
+      else await pageSize(server.origin, p.path, cookies[p.as]);
+      take(p.label);
+    }
+  } finally {
+    await server.stop();
+    rmSync(queryLog, { force: true });
+  }
+  const report = await explainStatements(appUrl, statements);
+  for (const line of formatPlanReport(report, database)) log(line);
+  if (report.failed.length) failures++;
+}
+
 const cookies: Record<string, string> = {};
 const cell = (m: Measurement | undefined) =>
   m
     ? `${num(m.p50).padStart(6)} ${num(m.p95).padStart(6)} ${num(m.rps, 1).padStart(7)}`
     : `${"—".padStart(6)} ${"—".padStart(6)} ${"—".padStart(7)}`;
 try {
+  if (!process.argv.includes("--no-explain")) await explainPages();
   const app = await run("app");
   const base = withBaseline ? await run("baseline") : new Map<string, Measurement>();
   if (withBaseline) {
