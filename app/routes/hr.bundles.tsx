@@ -21,6 +21,10 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-bo
 // timeline). A case that does not exist and one HR may not see get the same 404 and message.
 
 const ENTER_REFERENCE = "Enter a case reference such as INC-2026-0042.";
+const NO_CASE = "There is no case with this reference.";
+// The only messages a refused download brings back in the address: anything else there is
+// ignored, so a crafted link cannot put its own words on this page.
+const REFUSALS: ReadonlySet<string> = new Set([ENTER_REFERENCE, NO_CASE]);
 
 const schema = z.object({
   reference: z
@@ -38,8 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
   // A download refused by /hr/bundles/download comes back here with the message and reference.
   const params = new URL(request.url).searchParams;
-  const problem = params.get("problem")?.slice(0, 200);
-  if (!problem) return data<Refusal | null>(null);
+  const problem = params.get("problem");
+  if (!problem || !REFUSALS.has(problem)) return data<Refusal | null>(null);
   const reference = (params.get("reference") ?? "").slice(0, 40);
   return data<Refusal | null>(
     { result: { status: "error", initialValue: { reference }, error: { reference: [problem] } } },
@@ -58,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<Refusal>(
       {
         result: submission.reply({
-          fieldErrors: { reference: ["There is no case with this reference."] },
+          fieldErrors: { reference: [NO_CASE] },
         }),
       },
       { status: 404 },

@@ -21,6 +21,9 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-bo
 
 const NOBODY = "Nobody in the portal has this work email.";
 const CHOOSE = "Choose what to do.";
+// The only messages a refused download brings back in the address: anything else there is
+// ignored, so a crafted link cannot put its own words on this page.
+const REFUSALS: ReadonlySet<string> = new Set([NOBODY, CHOOSE]);
 
 const schema = z.object({
   email: z.string({ required_error: NOBODY }).trim().max(320, NOBODY),
@@ -39,8 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
   // A download refused by /hr/data-rights/export comes back here with the message and the email.
   const params = new URL(request.url).searchParams;
-  const problem = params.get("problem")?.slice(0, 200);
-  if (!problem) return data<Answer | null>(null);
+  const problem = params.get("problem");
+  if (!problem || !REFUSALS.has(problem)) return data<Answer | null>(null);
   return data<Answer | null>(
     { result: refusal((params.get("email") ?? "").slice(0, 320), problem) },
     { status: 400 },

@@ -10,7 +10,7 @@ import { createIncident } from "~/models/incident.server";
 import * as bundleRoute from "~/routes/hr.bundles";
 import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
-import { call, loginCookie, postRequest } from "../fixtures/http";
+import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
 import { createTestOrg, type TestOrg } from "../fixtures/org";
 
 // The investigator bundle: a .tar with the timeline, the evidence and a verifier that runs on
@@ -142,5 +142,20 @@ describe("investigator bundle", () => {
     expect(bad.status).toBe(400);
     const after = await db.incident.findUniqueOrThrow({ where: { id: incidentId } });
     expect(after.chainLength).toBe(before.chainLength);
+  });
+
+  it("shows a refused download's message when it comes back, and never words of a crafted link", async () => {
+    const cookie = await loginCookie(org.hr.email);
+    const back = (query: string) =>
+      call(bundleRoute.loader, getRequest(`/hr/bundles?${query}`, cookie));
+    const refused = await back(
+      "problem=There+is+no+case+with+this+reference.&reference=INC-1999-0001",
+    );
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain("There is no case with this reference.");
+    expect(JSON.stringify(refused.body)).toContain("INC-1999-0001");
+    const crafted = await back("problem=Your+session+expired.+Call+555-0100+to+restore+it.");
+    expect(crafted.status).toBe(200);
+    expect(JSON.stringify(crafted.body)).not.toContain("555-0100");
   });
 });
