@@ -474,13 +474,14 @@ export async function generateScaleData(
   db.transaction(() => {
     for (const [year, last] of yearCounters) counter.run(year, last);
   })();
-  // Each open case's earliest running clock, as app/models/deadline.server.ts keeps it.
-  db.exec(`UPDATE "Incident" SET "nextDueAt" = (
-    SELECT MIN(d."dueAt") FROM "Deadline" d WHERE d."incidentId" = "Incident"."id" AND d."metAt" IS NULL
-  ) WHERE "status" <> 'RESOLVED'`);
   const t2 = Date.now();
   restoreAfterBulkLoad();
   log(`indexes, search index and triggers rebuilt: ${((Date.now() - t2) / 1000).toFixed(1)} s`);
+  // Each open case's earliest running clock, as app/models/deadline.server.ts keeps it (after
+  // the indexes are back: it looks up each case's clocks).
+  db.exec(`UPDATE "Incident" SET "nextDueAt" = (
+    SELECT MIN(d."dueAt") FROM "Deadline" d WHERE d."incidentId" = "Incident"."id" AND d."metAt" IS NULL
+  ) WHERE "status" <> 'RESOLVED'`);
   db.pragma("journal_mode = WAL");
   db.close();
   log(`incidents and timelines: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
