@@ -13,7 +13,7 @@ import { join, raw, sql, type Sql } from "~/utils/sql.server";
 // - resolution, reopening, retention purge (contacts detached): refreshAccountFigures
 // - an account changing segment (admin, CSV import, CRM API): segment changes, below
 // - time passing: moveKeptFiguresTo moves the windows to a new day (the worker, or the first
-//   reader of a new day)
+//   reader of a new day) and recomputes the accounts that moved, a batch per transaction
 //
 // rebuildKeptFigures recomputes everything (the scale generator, the seed, a repair).
 
@@ -206,23 +206,28 @@ export async function keptFiguresDay(db: Db | Tx): Promise<Date | null> {
 }
 
 /**
- * Moves the kept windows to the day of `now` (UTC) if they are on another day, recomputing only
- * the accounts with an incident between a window's old and new start. Cheap when nothing is to
- * do (one read). Returns whether it moved them.
+ * Moves the kept windows to the day of `now` (UTC) if they are on another day, then recomputes
+ * the accounts with an incident between a window's old and new start. The move itself is one
+ * short transaction that also lists those accounts in KeptFigureBacklog; they are recomputed
+ * BACKLOG_BATCH at a time, each batch in a transaction of its own, so a filing waits for one
+ * batch at most, never for the whole move (at the large scale, thousands of accounts). Until an
+ * account's batch runs, its figures are the previous day's windows. A move cut short (a crash)
+ * is finished by the next call. Cheap when nothing is to do (two reads, no transaction). Returns whether it
+ * moved the windows or recomputed any account.
  */
 export async function moveKeptFiguresTo(db: Db, now = new Date()): Promise<boolean> {
   const day = utcDay(now);
   const current = await keptFiguresDay(db);
-  if (current && current.getTime() === day.getTime()) return false;
-  return db.$transaction(
-    async (tx) => {
+  let moved = false;
+  if (!current || current.getTime() !== day.getTime()) {
+    moved = await db.$transaction(async (tx) => {
       const old = await storedWindows(tx, isPostgres() ? " FOR UPDATE" : "");
       if (old[0] && old[0].day.getTime() === day.getTime()) return false;
       const next = keptWindows(day);
       const before = new Map(old.map((w) => [w.period, w.start]));
-      let accounts: string[];
       if (old.length !== next.length || next.some((w) => !before.has(w.period))) {
-        accounts = (await tx.customerAccount.findMany({ select: { id: true } })).map((a) => a.id);
+        await tx.$executeRaw(sql`INSERT INTO "KeptFigureBacklog" ("accountId")
+          SELECT "id" FROM "CustomerAccount" ON CONFLICT ("accountId") DO NOTHING`);
       } else {
         const ranges = next.flatMap((w) => {
           const a = before.get(w.period)!;
@@ -230,27 +235,49 @@ export async function moveKeptFiguresTo(db: Db, now = new Date()): Promise<boole
           const [lo, hi] = a < w.start ? [a, w.start] : [w.start, a];
           return [sql`(i."occurredAt" >= ${lo} AND i."occurredAt" < ${hi})`];
         });
-        accounts = ranges.length
-          ? (
-              await tx.$queryRaw<{ accountId: string }[]>(
-                sql`SELECT DISTINCT i."accountId" AS "accountId" FROM "Incident" i
-                    WHERE ${join(ranges, " OR ")}`,
-              )
-            ).map((r) => r.accountId)
-          : [];
+        if (ranges.length)
+          await tx.$executeRaw(sql`INSERT INTO "KeptFigureBacklog" ("accountId")
+            SELECT DISTINCT i."accountId" FROM "Incident" i WHERE ${join(ranges, " OR ")}
+            ON CONFLICT ("accountId") DO NOTHING`);
       }
       await writeWindows(tx, next, day);
-      for (let k = 0; k < accounts.length; k += CHUNK) {
-        const part = join(accounts.slice(k, k + CHUNK));
-        await tx.$executeRaw(sql`DELETE FROM "AccountFigure" WHERE "accountId" IN (${part})`);
-        await tx.$executeRaw(
-          sql`${FIGURES_INSERT} ${FIGURES_SELECT} WHERE i."accountId" IN (${part}) ${FIGURES_GROUP}`,
-        );
-      }
       return true;
-    },
-    { timeout: 600_000, maxWait: 60_000 },
-  );
+    });
+  }
+  return (await drainKeptFigureBacklog(db)) > 0 || moved;
+}
+
+/** Accounts recomputed per transaction while a move's backlog drains. */
+export const BACKLOG_BATCH = 50;
+
+/**
+ * Recomputes the accounts a move left in KeptFigureBacklog, a batch per transaction, until none
+ * is left. Two processes may drain at once: each batch claims its accounts by deleting them.
+ * Returns how many accounts it recomputed.
+ */
+export async function drainKeptFigureBacklog(db: Db): Promise<number> {
+  let done = 0;
+  // A read first: on SQLite every transaction here takes the write lock.
+  const waiting = await db.$queryRaw<unknown[]>(sql`SELECT 1 FROM "KeptFigureBacklog" LIMIT 1`);
+  if (waiting.length === 0) return 0;
+  // On PostgreSQL a second drainer skips the batch the first holds instead of waiting for it.
+  const skipLocked = raw(isPostgres() ? " FOR UPDATE SKIP LOCKED" : "");
+  for (;;) {
+    const claimed = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ accountId: string }[]>(sql`
+        DELETE FROM "KeptFigureBacklog" WHERE "accountId" IN (
+          SELECT "accountId" FROM "KeptFigureBacklog" ORDER BY "accountId"
+          LIMIT ${BACKLOG_BATCH}${skipLocked})
+        RETURNING "accountId"`);
+      await refreshAccountFigures(
+        tx,
+        rows.map((r) => r.accountId),
+      );
+      return rows.length;
+    });
+    if (claimed === 0) return done;
+    done += claimed;
+  }
 }
 
 async function writeWindows(tx: Tx, windows: { period: number; start: Date }[], day: Date) {
@@ -270,6 +297,7 @@ export async function rebuildKeptFigures(db: Db, now = new Date()) {
     async (tx) => {
       if (isPostgres()) await tx.$queryRaw(sql`LOCK TABLE "KeptFigureWindow" IN EXCLUSIVE MODE`);
       await tx.$executeRaw(sql`DELETE FROM "KeptFigureWindow"`);
+      await tx.$executeRaw(sql`DELETE FROM "KeptFigureBacklog"`);
       await writeWindows(tx, keptWindows(day), day);
       await tx.$executeRaw(sql`DELETE FROM "AccountFigure"`);
       await tx.$executeRaw(sql`${FIGURES_INSERT} ${FIGURES_SELECT} ${FIGURES_GROUP}`);

@@ -12,7 +12,7 @@ import {
 } from "~/models/account-stats.server";
 import { createIncident } from "~/models/incident.server";
 import { assessIncident, reopenIncident, resolveIncident } from "~/models/incident-handling.server";
-import { keptFiguresDay, moveKeptFiguresTo } from "~/models/kept-figures.server";
+import { BACKLOG_BATCH, keptFiguresDay, moveKeptFiguresTo } from "~/models/kept-figures.server";
 import { getRetentionRules, purgeCase } from "~/models/retention.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { useDemoData } from "../fixtures/demo-data";
@@ -275,6 +275,24 @@ describe("kept figures", () => {
       );
       expect(await moveKeptFiguresTo(db, later)).toBe(false);
     }
+  });
+
+  it("finish a move that was cut short, more than one batch of accounts at a time", async () => {
+    const lee = await viewerFor("lee.leadership@demo.example");
+    const later = new Date(NOW.getTime() + 46 * DAY);
+    expect(await moveKeptFiguresTo(db, later)).toBe(true);
+    // As if the process stopped after the move's own transaction: the windows are on the new
+    // day and every account still waits, its figures wrong until it is recomputed.
+    const accounts = await db.customerAccount.count();
+    expect(accounts).toBeGreaterThan(BACKLOG_BATCH);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "KeptFigureBacklog" ("accountId") SELECT "id" FROM "CustomerAccount"`,
+    );
+    await db.$executeRawUnsafe(`UPDATE "AccountFigure" SET "incidents" = "incidents" + 1000`);
+    expect(await moveKeptFiguresTo(db, later)).toBe(true);
+    expect(await db.keptFigureBacklog.count()).toBe(0);
+    await expectKeptEqualsDirect(lee, later);
+    expect(await moveKeptFiguresTo(db, later)).toBe(false);
   });
 
   it("leave a viewer's named cases out by computing that viewer's figures afresh", async () => {

@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "KeptFigureBacklog" (
+    "accountId" TEXT NOT NULL,
+
+    CONSTRAINT "KeptFigureBacklog_pkey" PRIMARY KEY ("accountId")
+);
+

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "KeptFigureBacklog" (
+    "accountId" TEXT NOT NULL PRIMARY KEY
+);
+
