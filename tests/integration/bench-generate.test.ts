@@ -62,6 +62,22 @@ describe("the scale data set's generator", () => {
     db.exec(`INSERT INTO "IncidentSearchFts" ("IncidentSearchFts") VALUES ('integrity-check')`);
   });
 
+  it("keeps each open case's next due time, the earliest of its running clocks", () => {
+    const wrong = db
+      .prepare(
+        `SELECT count(*) AS n FROM "Incident" i WHERE i.status <> 'RESOLVED' AND i."nextDueAt" IS NOT
+           (SELECT MIN(d."dueAt") FROM "Deadline" d WHERE d."incidentId" = i.id AND d."metAt" IS NULL)`,
+      )
+      .get() as { n: number };
+    const open = db
+      .prepare(
+        `SELECT count(*) AS n FROM "Incident" WHERE status <> 'RESOLVED' AND "nextDueAt" IS NOT NULL`,
+      )
+      .get() as { n: number };
+    expect(open.n).toBeGreaterThan(250);
+    expect(wrong.n).toBe(0);
+  });
+
   it("writes each case's search document as the app's trigger would", () => {
     const docOf = () =>
       (
