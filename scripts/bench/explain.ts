@@ -106,6 +106,8 @@ function sqlitePlans(url: string) {
         detail: string;
       }[];
       return plan.flatMap(({ detail }) => {
+        // `SCAN f VIRTUAL TABLE INDEX 0:M…`: an FTS5 MATCH, answered from the full-text index.
+        if (/VIRTUAL TABLE INDEX \d+:M/.test(detail)) return [];
         const m = detail.match(/^SCAN (?:TABLE )?(\S+)/);
         // Not a table: a subquery, a CTE or a VALUES list, whose own reads have lines of their
         // own in the plan.

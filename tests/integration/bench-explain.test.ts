@@ -17,9 +17,14 @@ beforeAll(() => {
   db.exec(`CREATE TABLE "Big" (id TEXT PRIMARY KEY, owner TEXT, note TEXT)`);
   db.exec(`CREATE INDEX "Big_owner_idx" ON "Big"(owner)`);
   db.exec(`CREATE TABLE "Small" (id TEXT PRIMARY KEY, note TEXT)`);
+  db.exec(`CREATE VIRTUAL TABLE "Text" USING fts5(doc, tokenize = 'trigram')`);
   const big = db.prepare(`INSERT INTO "Big" VALUES (?, ?, ?)`);
   db.transaction(() => {
-    for (let i = 0; i <= BIG_TABLE; i++) big.run(`b${i}`, `o${i % 100}`, `note ${i}`);
+    const text = db.prepare(`INSERT INTO "Text" (doc) VALUES (?)`);
+    for (let i = 0; i <= BIG_TABLE; i++) {
+      big.run(`b${i}`, `o${i % 100}`, `note ${i}`);
+      text.run(`the customer shouted, report ${i}`);
+    }
     db.prepare(`INSERT INTO "Small" VALUES ('s1', 'x')`).run();
   })();
   db.exec("ANALYZE");
@@ -36,9 +41,15 @@ describe("reading the pages' statements with EXPLAIN", () => {
       { sql: `SELECT id FROM "Big" WHERE note = ?`, params: ["note 8"], page: "case page" },
       { sql: `SELECT b.id FROM "Big" b WHERE b.note LIKE ?`, params: ["%9%"], page: "dashboard" },
       { sql: `SELECT id FROM "Small" WHERE note = ?`, params: ["x"], page: "home" },
+      // A full-text match is answered by the FTS index, though SQLite calls it a SCAN.
+      {
+        sql: `SELECT rowid FROM "Text" WHERE "Text" MATCH ?`,
+        params: ['"report 77"'],
+        page: "search",
+      },
       { sql: `BEGIN IMMEDIATE`, params: [], page: "filing" },
     ]);
-    expect(report.statements).toBe(4);
+    expect(report.statements).toBe(5);
     expect(report.failed).toEqual([]);
     expect(report.findings.map((f) => [f.pages, f.scans.length])).toEqual([
       [["search", "case page"], 1],
