@@ -100,15 +100,29 @@ async function addCaseToAccountFigures(tx: Tx, incidentId: string) {
   );
   if (!row) return;
   await lockAccountFigures(tx, [row.accountId]);
-  await tx.$executeRaw(sql`${FIGURES_INSERT}
+  // Each of the case's contacts' two latest other cases on the account, in one pass over that
+  // contact's cases: the contact has just become a repeat contact in a window (exactly two,
+  // with this one) when the latest is in it and the second latest is not. The windows are all
+  // "since a start", so this answers every window at once.
+  await tx.$executeRaw(sql`
+    WITH "recent" AS (
+      SELECT d."contactId", j."occurredAt",
+        ROW_NUMBER() OVER (PARTITION BY d."contactId" ORDER BY j."occurredAt" DESC) AS "rn"
+      FROM "IncidentContact" d JOIN "Incident" j ON j."id" = d."incidentId"
+      WHERE d."contactId" IN (SELECT "contactId" FROM "IncidentContact" WHERE "incidentId" = ${incidentId})
+        AND j."accountId" = ${row.accountId} AND j."id" <> ${incidentId}
+    ), "others" AS MATERIALIZED (
+      SELECT "contactId", MAX(CASE WHEN "rn" = 1 THEN "occurredAt" END) AS "latest",
+        MAX(CASE WHEN "rn" = 2 THEN "occurredAt" END) AS "second"
+      FROM "recent" WHERE "rn" <= 2 GROUP BY "contactId"
+    )
+    ${FIGURES_INSERT}
     SELECT i."accountId", w."period", 1, ${WEIGHT_SQL},
       CASE WHEN EXISTS (SELECT 1 FROM "Incident" o WHERE o."reporterId" = i."reporterId"
         AND o."accountId" = i."accountId" AND o."occurredAt" >= w."start" AND o."id" <> i."id")
         THEN 0 ELSE 1 END,
-      (SELECT COUNT(*) FROM "IncidentContact" c WHERE c."incidentId" = i."id" AND (
-        SELECT COUNT(*) FROM "IncidentContact" d JOIN "Incident" j ON j."id" = d."incidentId"
-        WHERE d."contactId" = c."contactId" AND j."accountId" = i."accountId"
-          AND j."occurredAt" >= w."start") = 2),
+      (SELECT COUNT(*) FROM "others" x WHERE x."latest" >= w."start"
+        AND (x."second" IS NULL OR x."second" < w."start")),
       CASE WHEN i."status" <> 'RESOLVED' THEN 1 ELSE 0 END
     FROM "Incident" i JOIN "KeptFigureWindow" w ON i."occurredAt" >= w."start"
     WHERE i."id" = ${incidentId}

@@ -43,13 +43,16 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
  */
 export const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 20_000 };
 
-/** Prisma's query events, as JSON lines in `file`: `{ "sql": …, "params": […] }`. */
+/** Prisma's query events, as JSON lines in `file`: `{ "sql": …, "params": […], "ms": … }`. */
 function logQueriesTo(db: Db, file: string) {
   const events = db as unknown as {
-    $on(event: "query", cb: (e: { query: string; params: string }) => void): void;
+    $on(event: "query", cb: (e: { query: string; params: string; duration: number }) => void): void;
   };
   events.$on("query", (e) =>
-    appendFileSync(file, JSON.stringify({ sql: e.query, params: JSON.parse(e.params) }) + "\n"),
+    appendFileSync(
+      file,
+      JSON.stringify({ sql: e.query, params: JSON.parse(e.params), ms: e.duration }) + "\n",
+    ),
   );
 }
 

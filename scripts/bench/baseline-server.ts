@@ -10,6 +10,7 @@ import http from "node:http";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { GENESIS_HASH, hashEvent } from "~/domain/case-chain";
+import { periodStart } from "~/domain/account-scoring";
 import { formatReference } from "~/domain/reference";
 
 const url = process.env.DATABASE_URL ?? "";
@@ -48,7 +49,14 @@ const bool = (b: boolean) => (isPg ? b : b ? 1 : 0);
 const ILIKE = isPg ? "ILIKE" : "LIKE";
 const MONTH = isPg ? `to_char(i."occurredAt", 'YYYY-MM')` : `substr(i."occurredAt", 1, 7)`;
 
-type Viewer = { id: string; role: string; name: string; managedTeamIds: string[] };
+type Viewer = {
+  id: string;
+  role: string;
+  name: string;
+  managedTeamIds: string[];
+  /** Named in any case: only then does each case need the "not named in it" check. */
+  named: boolean;
+};
 
 async function viewerOf(req: http.IncomingMessage): Promise<Viewer | null> {
   const sid = /(?:^|;\s*)portal_session=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
@@ -60,18 +68,23 @@ async function viewerOf(req: http.IncomingMessage): Promise<Viewer | null> {
   );
   if (!u) return null;
   const teams = await query(`SELECT "id" FROM "Team" WHERE "managerId" = ?`, [u.id]);
+  const named = await query(`SELECT 1 FROM "IncidentNamedUser" WHERE "userId" = ? LIMIT 1`, [u.id]);
   return {
     id: String(u.id),
     role: String(u.role),
     name: String(u.name),
     managedTeamIds: teams.map((t) => String(t.id)),
+    named: named.length > 0,
   };
 }
 
 /** The cases a handler may see (app/models/incident.server.ts handlerScopeSql), as SQL. */
 function handlerScope(v: Viewer): { sql: string; params: unknown[] } {
-  const notNamed = `i."reporterId" <> ? AND NOT EXISTS (
-    SELECT 1 FROM "IncidentNamedUser" n WHERE n."incidentId" = i."id" AND n."userId" = ?)`;
+  // The person named in no case (the common case) needs no per-case check for it.
+  const notNamed = v.named
+    ? `i."reporterId" <> ? AND NOT EXISTS (
+    SELECT 1 FROM "IncidentNamedUser" n WHERE n."incidentId" = i."id" AND n."userId" = ?)`
+    : `i."reporterId" <> ? AND ? IS NOT NULL`;
   if (v.role === "HR") return { sql: notNamed, params: [v.id, v.id] };
   const teams = v.managedTeamIds.length
     ? ` UNION SELECT r."id" FROM "Incident" r JOIN "User" u ON u."id" = r."reporterId"
@@ -242,44 +255,47 @@ async function accountPage(v: Viewer, id: string) {
   };
 }
 
-const WEIGHT = `CASE COALESCE(i."assessedSeverity", i."reporterSeverity")
-  WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 3 WHEN 'HIGH' THEN 6 WHEN 'CRITICAL' THEN 10 ELSE 1 END`;
-
+/**
+ * The leadership dashboard over 12 months from the kept figures, as the app reads them for a
+ * viewer named in no case (app/models/account-stats.server.ts keptDashboardPage): the counts,
+ * the two medians, the table's first 25 rows, the chart's 200 points and the months × severity.
+ */
 async function dashboard(v: Viewer) {
-  const now = new Date();
-  const range = [ts(yearAgo(now)), ts(now), v.id];
-  const where = `i."occurredAt" >= ? AND i."occurredAt" < ? AND NOT EXISTS (
-    SELECT 1 FROM "IncidentNamedUser" n WHERE n."incidentId" = i."id" AND n."userId" = ?)`;
-  const [perAccount, mix, accounts] = await Promise.all([
-    query(
-      `SELECT i."accountId" || '' AS "accountId", COUNT(*) AS "incidents", SUM(${WEIGHT}) AS "score",
-         COUNT(DISTINCT i."reporterId") AS "employees",
-         SUM(CASE WHEN i."status" <> 'RESOLVED' THEN 1 ELSE 0 END) AS "open"
-       FROM "Incident" i WHERE ${where} GROUP BY 1`,
-      range,
+  if (v.named) return { named: true };
+  const from = periodStart(12, new Date());
+  const fromDay = from.toISOString().slice(0, 10);
+  const [counts] = await query(
+    `SELECT (SELECT COUNT(*) FROM "AccountFigure" WHERE "period" = 12) AS "active",
+       (SELECT COUNT(*) FROM "CustomerAccount") AS "all",
+       (SELECT SUM("incidents") FROM "IncidentDayCount" WHERE "day" >= ?) AS "incidents",
+       (SELECT COUNT(*) FROM "ReporterFigure" WHERE "segment" = '' AND "lastOccurredAt" >= ?) AS "employees"`,
+    [fromDay, ts(from)],
+  );
+  const middle = (sql: string, count: number) =>
+    query(`${sql} LIMIT 2 OFFSET ${Math.max(0, Math.floor((count - 1) / 2))}`);
+  const columns = `a."id", a."name", a."segment", a."currency", a."arrMinor", a."conductStatus",
+    a."needsReview", p."incidents", p."score", p."employees", p."open"`;
+  const [arrMedian, scoreMedian, rows, points, mix] = await Promise.all([
+    middle(`SELECT "arrMinor" FROM "CustomerAccount" ORDER BY "arrMinor"`, Number(counts.all)),
+    middle(
+      `SELECT "score" FROM "AccountFigure" WHERE "period" = 12 ORDER BY "score"`,
+      Number(counts.active),
     ),
     query(
-      `SELECT ${MONTH} AS "month", COALESCE(i."assessedSeverity", i."reporterSeverity") AS "severity", COUNT(*) AS "n"
-       FROM "Incident" i WHERE ${where} GROUP BY 1, 2`,
-      range,
+      `SELECT ${columns} FROM "AccountFigure" p JOIN "CustomerAccount" a ON a."id" = p."accountId"
+       WHERE p."period" = 12 ORDER BY p."score" DESC, a."name", a."id" LIMIT 25`,
     ),
     query(
-      `SELECT "id", "name", "segment", "currency", "arrMinor", "conductStatus", "needsReview"
-       FROM "CustomerAccount" ORDER BY "name"`,
+      `SELECT ${columns} FROM "AccountFigure" p JOIN "CustomerAccount" a ON a."id" = p."accountId"
+       WHERE p."period" = 12 ORDER BY p."score" DESC, a."arrMinor" DESC LIMIT 200`,
+    ),
+    query(
+      `SELECT substr("day", 1, 7) AS "month", "severity", SUM("incidents") AS "n"
+       FROM "IncidentDayCount" WHERE "day" >= ? GROUP BY 1, 2`,
+      [fromDay],
     ),
   ]);
-  const figures = new Map(perAccount.map((r) => [String(r.accountId), r]));
-  const rows = accounts
-    .map((a) => ({
-      ...a,
-      arrMinor: Number(a.arrMinor),
-      incidents: Number(figures.get(String(a.id))?.incidents ?? 0),
-      score: Number(figures.get(String(a.id))?.score ?? 0),
-    }))
-    .filter((r) => r.incidents > 0)
-    .sort((a, b) => b.score - a.score);
-  // The page's table (25 rows) and chart (200 points), as the app sends them.
-  return { rows: rows.slice(0, 25), points: rows.slice(0, 200), total: rows.length, mix };
+  return { counts, arrMedian, scoreMedian, rows, points, mix };
 }
 
 async function colleagues(v: Viewer, q: string) {
