@@ -55,7 +55,9 @@ export async function searchCasePeople(
   incidentId: string,
   p: { pick: CasePick; q: string; viewerId: string },
 ): Promise<CasePickChoice[]> {
-  const q = p.q.trim();
+  // Prisma passes `contains` to LIKE unescaped: "%" or "_" would match everyone. No name needs
+  // them, so they are dropped rather than read as patterns.
+  const q = p.q.replace(/[%_\\]/g, "").trim();
   if (!q) return [];
   const facts = await caseFacts(db, incidentId);
   const rule = eligibleWhere(p.pick, facts, p.viewerId);
