@@ -25,7 +25,7 @@ export const TYPED_NOT_CHOSEN = "typed-not-chosen";
  * anything is typed the list offers "me" when the viewer may be chosen.
  *
  * The chosen id goes in a hidden `name` input; the text box keeps the chosen name. Both come
- * back to their defaults when the form is emptied after a success.
+ * back to their defaults when the form is emptied after a success, or the box is left empty.
  */
 export function PersonCombobox({
   ids,
@@ -130,7 +130,15 @@ export function PersonCombobox({
         onFocus={(e) => {
           if (!e.currentTarget.value.trim() && me) setOpen(true);
         }}
-        onBlur={() => setOpen(false)}
+        onBlur={(e) => {
+          setOpen(false);
+          // Left empty, the field means what it meant before (me, the current owner, nobody
+          // chosen yet): it says so again rather than staying blank.
+          if (!e.currentTarget.value.trim()) {
+            e.currentTarget.value = defaultName;
+            setChosenId(defaultId);
+          }
+        }}
         onKeyDown={(e) => {
           if (e.key === "ArrowDown" || e.key === "ArrowUp") {
             e.preventDefault();
