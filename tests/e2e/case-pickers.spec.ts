@@ -76,6 +76,22 @@ test("a handler chooses people by typing a few letters, on a phone", async ({ pa
     sanction.getByRole("status").filter({ hasText: "Action on the account recorded." }),
   ).toBeVisible();
 
+  // The measure's owner changes hands from the list of actions: Tom, chosen with the keyboard.
+  const actions = page.getByRole("region", { name: "Actions" });
+  const measureRow = actions
+    .getByRole("listitem")
+    .filter({ hasText: "A manager joins all future calls" });
+  const rowOwner = measureRow.getByRole("combobox", { name: "Owner" });
+  await expect(rowOwner).toHaveValue("Priya Raman");
+  await rowOwner.fill("achter");
+  await expect(measureRow.getByRole("option", { name: "Tom Achterberg (Manager)" })).toBeVisible();
+  await rowOwner.press("ArrowDown");
+  await rowOwner.press("Enter");
+  await expect(rowOwner).toHaveValue("Tom Achterberg (Manager)");
+  await measureRow.getByRole("button", { name: "Save" }).click();
+  await expect(measureRow.getByRole("status").filter({ hasText: "Action updated." })).toBeVisible();
+  await expect(measureRow.getByText(/Owner Tom Achterberg/)).toBeVisible();
+
   // Hand the case to Ravi, found by three letters.
   const reassign = page.locator("form").filter({ has: page.locator("#toUserId") });
   const handTo = reassign.getByRole("combobox", { name: "Hand the case to" });

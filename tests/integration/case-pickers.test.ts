@@ -91,6 +91,10 @@ describe("the case page's people pickers among 1,600 managers", () => {
     const text = JSON.stringify(body);
     expect(text).not.toContain("Zylberstein");
     expect(text).not.toContain("ldous Manager");
+    // Approvers stay a short list, by role: leadership and HR only, never the people named.
+    const approvers = body.approvers as { id: string; role: string }[];
+    expect(approvers.map((a) => a.role).every((r) => r === "HR" || r === "LEADERSHIP")).toBe(true);
+    expect(approvers.map((a) => a.id)).toEqual(expect.arrayContaining([org.hr.id]));
     // Only the viewer's own entry, for a quick "me".
     expect(body.me).toMatchObject({ id: org.managerA.id, owner: true, handler: false });
   });
