@@ -119,3 +119,24 @@ export function nextStep(s: {
   if (s.statementsAwaited > 0) return "awaitStatements";
   return "updateAndResolve";
 }
+
+/**
+ * What a person is chosen for on the case page, and the roles each choice allows: a new
+ * handler (managers and HR), an action's owner (as `mayOwnAction`) or a decision's approver
+ * (leadership and HR, decision 055). The reporter and the people named are never offered.
+ */
+export const CASE_PICKS = ["handler", "owner", "approver"] as const;
+export type CasePick = (typeof CASE_PICKS)[number];
+
+export const ROLES_FOR_PICK: Record<CasePick, readonly Role[]> = {
+  handler: ["MANAGER", "HR"],
+  owner: ["MANAGER", "HR", "LEADERSHIP"],
+  approver: ["HR", "LEADERSHIP"],
+};
+
+export function isCasePick(v: unknown): v is CasePick {
+  return typeof v === "string" && (CASE_PICKS as readonly string[]).includes(v);
+}
+
+/** The longest search the pickers send; longer is refused (no name is that long). */
+export const PICK_QUERY_MAX = 100;

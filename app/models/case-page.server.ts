@@ -6,9 +6,10 @@ import type { Db } from "~/utils/db.server";
 import { formatMoney } from "~/utils/format";
 import { listCaseMessages } from "./case-message.server";
 import { witnessesOfCase } from "./case-support.server";
-import { APPROVER_ROLES, approverCandidates } from "./decision.server";
+import { eligibleCasePerson } from "./case-picker.server";
+import { decisionApprovers } from "./decision.server";
 import { getIncidentForHandler } from "./incident.server";
-import { isAssessed, reassignmentCandidates } from "./incident-handling.server";
+import { isAssessed } from "./incident-handling.server";
 import { getTimelineItems } from "./timeline-view.server";
 
 /** The reporter and the colleagues named in the report: never owners, approvers or witnesses. */
@@ -26,15 +27,6 @@ export async function casePeople(db: Db, incidentId: string) {
     namedUserIds: facts.namedUsers.map((n) => n.userId),
     accountOwnerId: facts.account.ownerId,
   };
-}
-
-/** People who may own an action or approve a decision on this case. */
-export async function peopleForCase(db: Db, incidentId: string) {
-  const facts = await casePeople(db, incidentId);
-  const people = await approverCandidates(db, {
-    excludeIds: [facts.reporterId, ...facts.namedUserIds],
-  });
-  return { people, accountOwnerId: facts.accountOwnerId };
 }
 
 /** Whether this person may own an action on this case (see `mayOwnAction`). */
@@ -58,10 +50,22 @@ export async function getCasePage(
   reader: { t: TFunction; language: string },
 ) {
   const incident = await getIncidentForHandler(db, id);
-  const [allEvents, candidates, { people, accountOwnerId }, assessed] = await Promise.all([
+  // No list of people: the pickers ask /resources/case-people as the handler types (decision
+  // 125). The page only says whether the viewer may pick themselves, for a quick "me".
+  const facts = await casePeople(db, id);
+  const [allEvents, meAsOwner, meAsHandler, approvers, assessed] = await Promise.all([
     getTimelineItems(db, id, { forReporter: false, t: reader.t }),
-    reassignmentCandidates(db, id),
-    peopleForCase(db, id),
+    eligibleCasePerson(db, id, { pick: "owner", userId: viewer.id, viewerId: viewer.id }),
+    eligibleCasePerson(db, id, { pick: "handler", userId: viewer.id, viewerId: viewer.id }),
+    // Only leadership and HR approve (decision 055): tens of people, so still a plain list.
+    decisionApprovers(db, {
+      excludeIds: [
+        facts.reporterId,
+        ...facts.namedUserIds,
+        viewer.id,
+        ...(facts.accountOwnerId ? [facts.accountOwnerId] : []),
+      ],
+    }),
     isAssessed(db, id),
   ]);
   const views = allEvents.filter((e) => e.type === "VIEWED");
@@ -154,15 +158,14 @@ export async function getCasePage(
       authorName: m.authorName,
     })),
     evidence,
-    candidates: candidates
-      .filter((c) => c.id !== incident.assignee?.id)
-      .map((c) => ({ id: c.id, name: c.name, role: c.role, onLeave: c.onLeave })),
-    owners: people.map((p) => ({ id: p.id, label: p.name, self: p.id === viewer.id })),
-    // Only leadership and HR approve decisions on an account (decision 055).
-    approvers: people
-      .filter((p) => (APPROVER_ROLES as readonly string[]).includes(p.role))
-      .filter((p) => p.id !== viewer.id && p.id !== accountOwnerId)
-      .map((p) => ({ id: p.id, name: p.name, role: p.role })),
+    /** The viewer, when they may own an action or take the case over (the pickers' "me"). */
+    me: {
+      id: viewer.id,
+      name: (meAsOwner ?? meAsHandler)?.name ?? null,
+      owner: !!meAsOwner,
+      handler: !!meAsHandler && viewer.id !== incident.assignee?.id,
+    },
+    approvers: approvers.map((p) => ({ id: p.id, name: p.name, role: p.role })),
     assessed,
     figures: account
       ? {

@@ -21,23 +21,6 @@ export class DecisionNotFound extends Error {}
 /** Only leadership and HR decide; managers propose. */
 export const APPROVER_ROLES = rolesWith("decisions:approve");
 
-/**
- * Active managers, HR and leadership: the people a case page offers as owners of an action and
- * as approvers. Only those in APPROVER_ROLES may approve (see decisionApprovers); a manager
- * chosen as approver is refused with a clear message.
- */
-export function approverCandidates(db: Db, p: { excludeIds: string[] }) {
-  return db.user.findMany({
-    where: {
-      role: { in: ["MANAGER", ...APPROVER_ROLES] },
-      active: true,
-      id: { notIn: p.excludeIds },
-    },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, role: true },
-  });
-}
-
 /** People who may approve a decision on an account: active leadership and HR. */
 export function decisionApprovers(db: Db, p: { excludeIds: string[] }) {
   return db.user.findMany({

@@ -8,6 +8,7 @@ import { SANCTION_LABELS, type ActionStatus, type Sanction } from "~/domain/sanc
 import type { Category, Outcome, ProtectiveMeasure, Severity } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
 import { appendCaseEvent } from "./case-event.server";
+import { eligibleCasePerson } from "./case-picker.server";
 import { getDefaultPolicy } from "./deadline-policy.server";
 import {
   restartClock,
@@ -172,32 +173,18 @@ export async function resolveIncident(
 
 export class ReassignError extends Error {}
 
-/** People a case can be handed to: active managers and HR who are not named in it. */
-export async function reassignmentCandidates(db: Db, incidentId: string) {
-  const incident = await db.incident.findUniqueOrThrow({
-    where: { id: incidentId },
-    select: { reporterId: true, assigneeId: true, namedUsers: { select: { userId: true } } },
-  });
-  const excluded = [incident.reporterId, ...incident.namedUsers.map((n) => n.userId)];
-  return db.user.findMany({
-    where: {
-      role: { in: ["MANAGER", "HR"] },
-      active: true,
-      id: { notIn: excluded },
-    },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, role: true, onLeave: true },
-  });
-}
-
 /** Hands the case to someone else, with a reason on the timeline and a mail to them. */
 export async function reassignIncident(
   db: Db,
   p: { incidentId: string; actorId: string; toUserId: string; reason: string; now?: Date },
 ) {
   const now = p.now ?? new Date();
-  const candidates = await reassignmentCandidates(db, p.incidentId);
-  const to = candidates.find((c) => c.id === p.toUserId);
+  // One person's eligibility, not the list of everyone who might be (decision 125).
+  const to = await eligibleCasePerson(db, p.incidentId, {
+    pick: "handler",
+    userId: p.toUserId,
+    viewerId: p.actorId,
+  });
   if (!to) throw new ReassignError("Please choose someone from the list.");
   return db.$transaction(async (tx) => {
     const incident = await tx.incident.findUniqueOrThrow({

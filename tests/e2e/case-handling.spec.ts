@@ -66,10 +66,20 @@ test("a manager handles a case from the ladder; HR reviews, verifies and exports
 
   await page.getByLabel("Action on the account").selectOption("WRITTEN_WARNING");
   await page.locator("#sanction-due").fill("2030-01-31");
+  // The owner is found by typing (the page carries no list of people): Harper, from HR.
+  await page.getByRole("combobox", { name: "Owner" }).nth(1).fill("harp");
+  await page
+    .getByRole("listbox", { name: "Matching people" })
+    .getByRole("option", { name: "Harper Lindqvist (HR)" })
+    .click();
+  await expect(page.getByRole("combobox", { name: "Owner" }).nth(1)).toHaveValue(
+    "Harper Lindqvist (HR)",
+  );
   await page.getByRole("button", { name: "Record action" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "Action on the account recorded." }).first(),
   ).toBeVisible();
+  await expect(page.getByText(/Harper Lindqvist/).first()).toBeVisible();
 
   await page
     .getByLabel("Update for the reporter")

@@ -242,6 +242,7 @@ const GETS: { path: (ids: Ids) => string; params: string[] }[] = [
   { path: () => "/resources/accounts", params: ["q"] },
   { path: () => "/resources/colleagues", params: ["q"] },
   { path: () => "/resources/contacts", params: ["accountId"] },
+  { path: () => "/resources/case-people", params: ["reference", "for", "q"] },
   { path: () => "/login", params: ["redirectTo"] },
   { path: (i) => `/accounts/${i.account}`, params: ["months", "saved"] },
   { path: (i) => `/reports/${i.report}`, params: ["filed"] },

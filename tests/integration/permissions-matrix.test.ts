@@ -31,6 +31,7 @@ import * as teamRoute from "~/routes/admin.teams.$id";
 import * as teamsRoute from "~/routes/admin.teams._index";
 import * as newTeamRoute from "~/routes/admin.teams.new";
 import * as reportRoute from "~/routes/reports.$reference";
+import * as casePeopleRoute from "~/routes/resources.case-people";
 // Integrations
 import * as integrationsRoute from "~/routes/admin.integrations";
 // Webhooks
@@ -886,6 +887,37 @@ const RECORDS_CHECKS: Check[] = [
 // ---- end of jurisdiction templates and regulator records
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// ---- Case page pickers (pickers): /resources/case-people answers only those who may act on
+// the case, and never lists the reporter or anyone named in it (decision 125).
+const casePeople = (pick: string, q: string, shows: string[], hides: string[]): Check => ({
+  resource: "case people picker",
+  action: `GET for=${pick} q=${q}`,
+  method: "GET",
+  fn: () => casePeopleRoute.loader as Fn,
+  path: () => `/resources/case-people?reference=${reference}&for=${pick}&q=${q}`,
+  params: () => ({}),
+  allowed: HANDLERS,
+  shows: () => shows,
+  hides: () => [...hides, "Erin Employee", NARRATIVE],
+});
+const PICKER_CHECKS: Check[] = [
+  casePeople("handler", "a", ["Max Manager", "Hana HR"], ["Hal HR", "Nora Named", "Lena Lead"]),
+  casePeople("owner", "n", ["Max Manager", "Lena Lead"], ["Nora Named"]),
+  casePeople("approver", "l", ["Lena Lead"], ["Hal HR", "Max Manager", "Nora Named"]),
+  {
+    resource: "case people picker",
+    action: "GET unknown reference",
+    method: "GET",
+    fn: () => casePeopleRoute.loader as Fn,
+    path: () => `/resources/case-people?reference=INC-1999-9999&for=owner&q=a`,
+    params: () => ({}),
+    allowed: [],
+  },
+];
+// ---- end of case page pickers
+// ---------------------------------------------------------------------------------------------
+
 const CHECKS: Check[] = [
   {
     resource: "report",
@@ -1240,6 +1272,7 @@ const CHECKS: Check[] = [
   ...HANDLING_CHECKS,
   ...COMPLIANCE_CHECKS,
   ...RECORDS_CHECKS,
+  ...PICKER_CHECKS,
 ];
 
 async function bodyText(answer: Answer): Promise<string> {

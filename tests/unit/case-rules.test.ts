@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { rolesWith } from "~/domain/permissions";
 import {
   CASE_INTENTS,
+  CASE_PICKS,
   caseIntentProblem,
+  isCasePick,
   mayGiveStatement,
   mayOwnAction,
   nextStep,
+  ROLES_FOR_PICK,
   supportAnswerProblem,
 } from "~/domain/case-rules";
 
@@ -57,5 +61,15 @@ describe("case rules", () => {
     expect(nextStep(base)).toBe("protect");
     expect(nextStep({ ...base, protectiveClockOpen: false })).toBe("assess");
     expect(nextStep({ ...base, status: "RESOLVED" })).toBe("reopenIfNeeded");
+  });
+});
+
+describe("who the case page's pickers offer", () => {
+  it("approvers are exactly those who may approve decisions; handlers are managers and HR", () => {
+    expect([...ROLES_FOR_PICK.approver].sort()).toEqual([...rolesWith("decisions:approve")].sort());
+    expect(ROLES_FOR_PICK.handler).toEqual(["MANAGER", "HR"]);
+    expect(ROLES_FOR_PICK.owner).not.toContain("EMPLOYEE");
+    expect(CASE_PICKS.every(isCasePick)).toBe(true);
+    expect(isCasePick("everyone")).toBe(false);
   });
 });

@@ -13,8 +13,7 @@ import {
 import { useI18n } from "~/i18n/react";
 import { vocabLabel } from "~/i18n/vocabulary";
 import { CaseForm, Section, type FieldErrors } from "./case-form";
-
-export type Owner = { id: string; label: string; self: boolean };
+import { PersonCombobox } from "./person-combobox";
 
 /** Choices from a list of codes and their keys, in the page's language. */
 const choices = (t: TFunction, values: readonly string[], keys: Record<string, string>) =>
@@ -87,34 +86,43 @@ export function AssessForm({
   );
 }
 
-function OwnerOptions({ owners }: { owners: Owner[] }) {
-  const { t } = useI18n();
-  return owners.map((o) => (
-    <option key={o.id} value={o.id}>
-      {o.self ? t("case.work.ownerMe", { name: o.label }) : o.label}
-    </option>
-  ));
+/** The viewer as the pickers know them: their name, and whether they may own or take over. */
+export type Viewer = { id: string; name: string | null; owner: boolean; handler: boolean };
+
+/** "Me" in a picker: the viewer, when they may be chosen for this. */
+function meChoice(t: TFunction, me: Viewer, allowed: boolean) {
+  return allowed ? { id: me.id, label: t("case.work.ownerMe", { name: me.name ?? "" }) } : null;
 }
 
 function OwnerAndDue({
   prefix,
-  owners,
+  reference,
+  me,
   errors,
 }: {
   prefix: string;
-  owners: Owner[];
+  reference: string;
+  me: Viewer;
   errors: FieldErrors;
 }) {
   const { t } = useI18n();
-  const self = owners.find((o) => o.self)?.id ?? "";
+  // As before: the owner is the viewer unless someone else is chosen (an empty owner means
+  // whoever records it).
   return (
     <div className="grid gap-2 sm:grid-cols-2">
       <Field id={`${prefix}-owner`} label={t("case.work.owner")} errors={errors?.ownerId}>
         {(ids) => (
-          <select name="ownerId" className={inputClass} {...ids} defaultValue={self}>
-            {self ? null : <option value="">{t("case.work.me")}</option>}
-            <OwnerOptions owners={owners} />
-          </select>
+          <PersonCombobox
+            ids={ids}
+            name="ownerId"
+            reference={reference}
+            pick="owner"
+            defaultId={me.owner ? me.id : ""}
+            defaultName={
+              me.owner && me.name ? t("case.work.ownerMe", { name: me.name }) : t("case.work.me")
+            }
+            me={meChoice(t, me, me.owner)}
+          />
         )}
       </Field>
       <Field id={`${prefix}-due`} label={t("case.work.dueOptional")} errors={errors?.dueAt}>
@@ -125,15 +133,7 @@ function OwnerAndDue({
 }
 
 /** Updates, protective measures, steps on the account, reassigning and resolving. */
-export function ActOnCase({
-  reference,
-  owners,
-  candidates,
-}: {
-  reference: string;
-  owners: Owner[];
-  candidates: { id: string; name: string; role: string; onLeave: boolean }[];
-}) {
+export function ActOnCase({ reference, me }: { reference: string; me: Viewer }) {
   const { t } = useI18n();
   return (
     <Section id="act-heading" title={t("case.work.title")}>
@@ -161,7 +161,7 @@ export function ActOnCase({
                 />
               )}
             </Field>
-            <OwnerAndDue prefix="measure" owners={owners} errors={errors} />
+            <OwnerAndDue prefix="measure" reference={reference} me={me} errors={errors} />
           </>
         )}
       </CaseForm>
@@ -177,7 +177,7 @@ export function ActOnCase({
                 />
               )}
             </Field>
-            <OwnerAndDue prefix="sanction" owners={owners} errors={errors} />
+            <OwnerAndDue prefix="sanction" reference={reference} me={me} errors={errors} />
             <Field
               id="sanction-reason"
               label={t("case.work.sanctionReason")}
@@ -193,16 +193,12 @@ export function ActOnCase({
           <>
             <Field id="toUserId" label={t("case.work.handTo")} errors={errors?.toUserId}>
               {(ids) => (
-                <ChooseSelect
-                  name="toUserId"
+                <PersonCombobox
                   ids={ids}
-                  choices={candidates.map((c) => ({
-                    value: c.id,
-                    label: t(c.onLeave ? "case.work.candidateOnLeave" : "case.work.candidate", {
-                      name: c.name,
-                      role: vocabLabel(t, "role", c.role),
-                    }),
-                  }))}
+                  name="toUserId"
+                  reference={reference}
+                  pick="handler"
+                  me={meChoice(t, me, me.handler)}
                 />
               )}
             </Field>
@@ -266,12 +262,14 @@ type ActionRow = {
 };
 
 export function ActionList({
+  reference,
   actions,
-  owners,
+  me,
   open,
 }: {
+  reference: string;
   actions: ActionRow[];
-  owners: Owner[];
+  me: Viewer;
   open: boolean;
 }) {
   const { t, date } = useI18n();
@@ -300,7 +298,7 @@ export function ActionList({
                 {a.outcome ? ` · ${t("case.actions.outcome", { text: a.outcome })}` : ""}
                 {a.reason ? ` · ${t("case.actions.reason", { text: a.reason })}` : ""}
               </p>
-              {open ? <ActionRowForm action={a} owners={owners} /> : null}
+              {open ? <ActionRowForm reference={reference} action={a} me={me} /> : null}
             </li>
           ))}
         </ul>
@@ -310,7 +308,15 @@ export function ActionList({
 }
 
 /** One action's status, outcome, owner and due date; ids are per action so errors sit by their field. */
-function ActionRowForm({ action: a, owners }: { action: ActionRow; owners: Owner[] }) {
+function ActionRowForm({
+  reference,
+  action: a,
+  me,
+}: {
+  reference: string;
+  action: ActionRow;
+  me: Viewer;
+}) {
   const { t } = useI18n();
   const id = (field: string) => `action-${a.id}-${field}`;
   return (
@@ -347,12 +353,16 @@ function ActionRowForm({ action: a, owners }: { action: ActionRow; owners: Owner
           </Field>
           <Field id={id("owner")} label={t("case.work.owner")} errors={errors?.ownerId}>
             {(ids) => (
-              <select name="ownerId" defaultValue={a.ownerId ?? ""} className={inputClass} {...ids}>
-                {owners.some((o) => o.id === a.ownerId) ? null : (
-                  <option value="">{a.ownerName ?? t("case.actions.nobody")}</option>
-                )}
-                <OwnerOptions owners={owners} />
-              </select>
+              // Left as it is, the owner stays; cleared, too (an action always has its owner).
+              <PersonCombobox
+                ids={ids}
+                name="ownerId"
+                reference={reference}
+                pick="owner"
+                defaultId={a.ownerId ?? ""}
+                defaultName={a.ownerName ?? ""}
+                me={meChoice(t, me, me.owner)}
+              />
             )}
           </Field>
           <Field id={id("due")} label={t("case.actions.due")} errors={errors?.dueAt}>

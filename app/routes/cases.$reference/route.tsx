@@ -121,8 +121,7 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
     incident,
     timeline,
     views,
-    candidates,
-    owners,
+    me,
     approvers,
     assessed,
     figures,
@@ -290,11 +289,11 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
         <div className="space-y-6">
           <KeptResult fetcherKey={`${incident.reference}:resolve`} show={false} />
           {open ? (
-            <ActOnCase reference={incident.reference} owners={owners} candidates={candidates} />
+            <ActOnCase reference={incident.reference} me={me} />
           ) : (
             <ReopenCase reference={incident.reference} />
           )}
-          <ActionList actions={actions} owners={owners} open={open} />
+          <ActionList reference={incident.reference} actions={actions} me={me} open={open} />
           <Section id="notes-heading" title={t("case.privateNote")}>
             <CaseForm intent="note" submitLabel={t("case.addNote")}>
               {(errors) => (
