@@ -205,7 +205,15 @@ export async function copySqliteToPostgres(
     for (const [table, statement] of Object.entries(REBUILT)) {
       const t = Date.now();
       await client.query(`TRUNCATE "${table}"`);
+      // Its plain indexes (the trigram GIN index) are built once over the rows, not row by row.
+      const { rows: indexes } = await client.query<{ name: string; def: string }>(
+        `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = $1
+           AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
+        [table],
+      );
+      for (const i of indexes) await client.query(`DROP INDEX "${i.name}"`);
       const { rowCount } = await client.query(statement);
+      for (const i of indexes) await client.query(i.def);
       copied[table] = rowCount ?? 0;
       log(`  ${table}: rebuilt ${rowCount} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }

@@ -8,7 +8,7 @@ import { resetEnvCache } from "~/utils/env.server";
 import { verifyChain } from "~/domain/case-chain";
 import { searchCases } from "~/models/incident-search.server";
 import { createIncident } from "~/models/incident.server";
-import { createDb, type Db } from "~/utils/db.server";
+import { createDb, getDb, type Db } from "~/utils/db.server";
 import { applyMigrations } from "../../scripts/lib/migrations";
 import {
   copySqliteToPostgres,
@@ -139,5 +139,15 @@ describe("copying the benchmark's SQLite file into PostgreSQL", () => {
       { terms: ["invoice"] },
     );
     expect(found.rows.map((r) => r.reference)).toEqual([reference]);
+    // Its indexes, set aside for the rebuild, are back as the migrations made them.
+    const indexes = async (db: Db) =>
+      (
+        await db.$queryRawUnsafe<{ def: string }[]>(
+          `SELECT indexdef AS def FROM pg_indexes WHERE tablename = 'IncidentSearch' ORDER BY indexname`,
+        )
+      ).map((r) => r.def.replace(/ ON [^ ]+ USING/, " ON t USING"));
+    const migrated = await indexes(await getDb());
+    expect(migrated.some((d) => /USING gin/i.test(d))).toBe(true);
+    expect(await indexes(pgDb)).toEqual(migrated);
   });
 });
