@@ -202,6 +202,9 @@ export async function copySqliteToPostgres(
       }
     }
 
+    // Statistics before the rebuild joins the copied tables: without them the planner takes the
+    // millions of fresh rows for a handful (nested loops, at the large scale for hours).
+    await client.query("ANALYZE");
     for (const [table, statement] of Object.entries(REBUILT)) {
       const t = Date.now();
       await client.query(`TRUNCATE "${table}"`);
