@@ -84,8 +84,9 @@ function handlerScope(v: Viewer): { sql: string; params: unknown[] } {
   const notNamed = v.named
     ? `i."reporterId" <> ? AND NOT EXISTS (
     SELECT 1 FROM "IncidentNamedUser" n WHERE n."incidentId" = i."id" AND n."userId" = ?)`
-    : `i."reporterId" <> ? AND ? IS NOT NULL`;
-  if (v.role === "HR") return { sql: notNamed, params: [v.id, v.id] };
+    : `i."reporterId" <> ?`;
+  const notNamedParams = v.named ? [v.id, v.id] : [v.id];
+  if (v.role === "HR") return { sql: notNamed, params: notNamedParams };
   const teams = v.managedTeamIds.length
     ? ` UNION SELECT r."id" FROM "Incident" r JOIN "User" u ON u."id" = r."reporterId"
         WHERE u."teamId" IN (${v.managedTeamIds.map(() => "?").join(", ")})`
@@ -93,7 +94,7 @@ function handlerScope(v: Viewer): { sql: string; params: unknown[] } {
   return {
     sql: `${notNamed} AND i."id" IN (SELECT a."id" FROM "Incident" a WHERE a."assigneeId" = ?
       UNION SELECT p."incidentId" FROM "IncidentParticipant" p WHERE p."userId" = ?${teams})`,
-    params: [v.id, v.id, v.id, v.id, ...v.managedTeamIds],
+    params: [...notNamedParams, v.id, v.id, ...v.managedTeamIds],
   };
 }
 

@@ -1,5 +1,5 @@
 // `npm run bench -- --scale <small|medium|large> [--db <file>] [--db-url postgres://…]
-//   [--conc 1,10,50] [--only <text>] [--no-baseline] [--no-explain] [--keep-db]`
+//   [--conc 1,10,50] [--only <text>] [--no-baseline] [--no-explain] [--no-app] [--keep-db]`
 //
 // Generates the scale data set into a SQLite file (or reuses --db when that file exists), and with
 // --db-url (or DATABASE_URL) naming a PostgreSQL server copies it into a fresh database there
@@ -286,7 +286,8 @@ const cell = (m: Measurement | undefined) =>
     : `${"—".padStart(6)} ${"—".padStart(6)} ${"—".padStart(7)}`;
 try {
   if (!process.argv.includes("--no-explain")) await explainPages();
-  const app = await run("app");
+  // --no-app: the baseline alone (its sessions come from the plan reading's sign-ins).
+  const app = process.argv.includes("--no-app") ? new Map<string, Measurement>() : await run("app");
   const base = withBaseline ? await run("baseline") : new Map<string, Measurement>();
   if (withBaseline) {
     log(`\nApp against the raw-SQL baseline on ${database} (${scale}); ms and requests/s;`);
