@@ -20,8 +20,15 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // Recording a trace of every test costs about a third of the suite's CPU (DOM snapshots and
+    // screencast frames at each step), so it is off unless asked for: E2E_TRACE=1 keeps the
+    // trace of each failed test (open it with `npx playwright show-trace`).
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
+    // The service worker keeps the report form on the phone by rendering it once more after
+    // each sign-in, in every fresh browser context. Files about offline use and the report
+    // form's own journeys allow it (test.use); the rest do without it.
+    serviceWorkers: "block",
   },
   projects: [
     {

@@ -259,7 +259,12 @@ test.describe("the admin pages in Japanese", () => {
 
 // Last in this file: Haruka's password changes here (serial mode keeps the order).
 test.describe("Japanese: own password and the offline messages", () => {
-  test.use({ locale: "ja-JP", viewport: { width: 390, height: 844 }, hasTouch: true });
+  test.use({
+    locale: "ja-JP",
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    serviceWorkers: "allow", // the offline page is the service worker's
+  });
 
   test("changes her password from her account page, and sees the offline messages in Japanese", async ({
     page,

@@ -17,7 +17,13 @@ import {
 
 const ACCOUNT = "Helix Biologics";
 
-test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+// The service worker is what this file tests (the config blocks it elsewhere).
+test.use({
+  viewport: { width: 390, height: 844 },
+  hasTouch: true,
+  isMobile: true,
+  serviceWorkers: "allow",
+});
 
 /** The shared browser-test database (tests/e2e/serve.ts), read directly to count filings. */
 function reportsWithNarrative(narrative: string): { reference: string; evidence: number }[] {

@@ -19,6 +19,10 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true
 const confirmationOf = (page: Page) =>
   page.getByRole("status").filter({ hasText: "has been sent" });
 
+// The report form's journeys run as on a phone, with the service worker keeping the form
+// (the config blocks it for other files).
+test.use({ serviceWorkers: "allow" });
+
 async function referenceFrom(page: Page) {
   const confirmation = confirmationOf(page);
   await expect(confirmation).toBeVisible();
