@@ -10,6 +10,7 @@ import {
   SANCTION_KEYS,
 } from "./case-vocabulary";
 import { INTL_LOCALES, asLanguage } from "./config";
+import { numberFormat } from "~/utils/intl-formats";
 
 // The words of the account and dashboard pages' own vocabularies (segments, quadrants,
 // decisions, payment and conduct statuses…). Each value names its key in full, so the
@@ -62,7 +63,7 @@ export function accountLabel(t: TFunction, list: AccountLabelList, value: string
 
 /** A rate to one decimal, the language's way ("2.5", "2,5"): incidents per 1M ARR. */
 export function oneDecimal(n: number, language: string): string {
-  return new Intl.NumberFormat(INTL_LOCALES[asLanguage(language)], {
+  return numberFormat(INTL_LOCALES[asLanguage(language)], {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(n);

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { workingMinutesPerDay, type DurationUnit } from "~/domain/calendar-form";
 import { INTL_LOCALES, asLanguage } from "./config";
+import { dateTimeFormat } from "~/utils/intl-formats";
 
 // Words the admin pages build from settings (units, weekdays, working hours), in the page's
 // language. app/domain/calendar-form.ts keeps the English ones for the settings history.
@@ -21,7 +22,7 @@ export function unitLabel(t: TFunction, unit: DurationUnit): string {
 // 2024-01-01 was a Monday: day d (1 = Monday … 7 = Sunday) is 2024-01-0d.
 function weekday(day: number, language: string, width: "long" | "short"): string {
   const locale = INTL_LOCALES[asLanguage(language)];
-  return new Intl.DateTimeFormat(locale, { weekday: width, timeZone: "UTC" }).format(
+  return dateTimeFormat(locale, { weekday: width, timeZone: "UTC" }).format(
     new Date(Date.UTC(2024, 0, day)),
   );
 }
@@ -56,7 +57,7 @@ export function workingWindowText(t: TFunction, dayStart: string, dayEnd: string
 
 /** "Fri 25 Dec 2026" for "2026-12-25", in the page's language (the same on server and browser). */
 export function holidayDate(date: string, language: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALES[asLanguage(language)], {
+  return dateTimeFormat(INTL_LOCALES[asLanguage(language)], {
     weekday: "short",
     day: "numeric",
     month: "short",

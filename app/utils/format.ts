@@ -3,6 +3,7 @@
 // hydration never disagrees. Untranslated pages call these without a language: British English.
 
 import { INTL_LOCALES, asLanguage } from "~/i18n/config";
+import { dateTimeFormat, numberFormat } from "~/utils/intl-formats";
 
 const DEFAULT_ZONE = "Europe/London";
 
@@ -19,7 +20,7 @@ export function formatDateTime(
   timeZone = DEFAULT_ZONE,
   language?: string,
 ): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  return dateTimeFormat(intlLocale(language), {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone,
@@ -27,14 +28,14 @@ export function formatDateTime(
 }
 
 export function formatDate(iso: string | Date, timeZone = DEFAULT_ZONE, language?: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "medium", timeZone }).format(
+  return dateTimeFormat(intlLocale(language), { dateStyle: "medium", timeZone }).format(
     toDate(iso),
   );
 }
 
 /** A long, unambiguous date and time (mails), in the given zone. */
 export function formatFullDateTime(iso: string | Date, timeZone: string, language?: string) {
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  return dateTimeFormat(intlLocale(language), {
     dateStyle: "full",
     timeStyle: "short",
     timeZone,
@@ -42,14 +43,14 @@ export function formatFullDateTime(iso: string | Date, timeZone: string, languag
 }
 
 export function formatNumber(n: number, language?: string): string {
-  return new Intl.NumberFormat(intlLocale(language)).format(n);
+  return numberFormat(intlLocale(language)).format(n);
 }
 
 /** Money kept in minor units (cents), shown in its currency the language's way. */
 export function formatMoney(minor: number | bigint, currency: string, language?: string): string {
   const major = typeof minor === "bigint" ? Number(minor) / 100 : minor / 100;
   try {
-    return new Intl.NumberFormat(intlLocale(language), {
+    return numberFormat(intlLocale(language), {
       style: "currency",
       currency,
       maximumFractionDigits: 0,
@@ -62,7 +63,7 @@ export function formatMoney(minor: number | bigint, currency: string, language?:
 /** File sizes in the language's number style. */
 export function formatFileSize(bytes: number, language?: string): string {
   const unit = (value: number, u: "byte" | "kilobyte" | "megabyte", digits = 0) =>
-    new Intl.NumberFormat(intlLocale(language), {
+    numberFormat(intlLocale(language), {
       style: "unit",
       unit: u,
       unitDisplay: u === "byte" ? "long" : "short",

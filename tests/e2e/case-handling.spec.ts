@@ -1,15 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { extractPdfText } from "../fixtures/pdf-text";
-import {
-  chooseAccount,
-  expectNoAxeViolations,
-  HARPER,
-  login,
-  logout,
-  MORGAN,
-  SAM,
-} from "./helpers";
+import { expectNoAxeViolations, fillReport, HARPER, login, logout, MORGAN, SAM, sendReport } from "./helpers";
 
 // Issue 5's journey: Sam reports; Morgan acknowledges, assesses, protects Sam, warns the customer
 // in writing, updates Sam and resolves; Harper (HR) opens Sam's and the account's histories,
@@ -25,21 +17,14 @@ test("a manager handles a case from the ladder; HR reviews, verifies and exports
 
   await login(page, SAM);
   await page.goto("/reports/new");
-  await chooseAccount(page, ACCOUNT);
-  await page.getByLabel("How did it happen?").selectOption({ label: "Video call" });
-  await page.getByRole("radio", { name: /^High/ }).check();
-  await page.getByLabel("What happened?").fill(narrative);
-  await page.getByRole("button", { name: "Send report" }).click();
-  const confirmation = page.getByRole("status").filter({ hasText: "has been sent" });
-  await expect(confirmation).toBeVisible();
-  const reference = (await confirmation.textContent())?.match(/INC-\d{4}-\d{4,}/)?.[0];
-  expect(reference).toBeTruthy();
+  await fillReport(page, { account: ACCOUNT, channel: "Video call", severity: "High", narrative });
+  const reference = await sendReport(page);
   await logout(page);
 
   // Morgan handles it.
   await login(page, MORGAN);
   await page.goto(`/cases/${reference}`);
-  await expect(page.getByRole("heading", { level: 1, name: reference! })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Account figures" })).toHaveCount(0);
   await page.getByRole("button", { name: "Acknowledge report" }).click();
   await expect(
@@ -107,16 +92,16 @@ test("a manager handles a case from the ladder; HR reviews, verifies and exports
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "Case histories" })).toBeVisible();
   await expectNoAxeViolations(page, "HR case histories");
-  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: reference! }) });
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: reference }) });
   await row.getByRole("link", { name: /^Sam / }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^History of Sam/ })).toBeVisible();
-  await expect(page.getByRole("link", { name: reference! })).toBeVisible();
+  await expect(page.getByRole("link", { name: reference })).toBeVisible();
   await expect(page.getByText("A manager joins all future calls").first()).toBeVisible();
   await expectNoAxeViolations(page, "employee history");
 
   await page
     .getByRole("row")
-    .filter({ has: page.getByRole("link", { name: reference! }) })
+    .filter({ has: page.getByRole("link", { name: reference }) })
     .getByRole("link", { name: ACCOUNT })
     .click();
   await expect(page).toHaveURL(/\/hr\/accounts\//, { timeout: 20_000 });

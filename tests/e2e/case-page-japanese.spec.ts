@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  chooseLanguage,
   DEMO_PASSWORD,
   expectNoAxeViolations,
   login,
@@ -49,11 +50,7 @@ test("a Japanese-reading manager opens a case from the queue and reads it in Jap
   await waitForLanguage(page, "en");
 
   await login(page, TOM);
-  await openMenuIfFolded(page);
-  await page.getByRole("link", { name: "Your account" }).click();
-  await page.getByLabel("Language for pages and e-mails").selectOption({ label: "日本語" });
-  await page.getByRole("button", { name: "Save language" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "アカウント" })).toBeVisible();
+  await chooseLanguage(page, "en", "ja");
 
   // The queue, from the (folded) menu.
   await openMenuIfFolded(page);
@@ -83,10 +80,6 @@ test("a Japanese-reading manager opens a case from the queue and reads it in Jap
   await expectNoAxeViolations(page, "case page in Japanese on a phone");
 
   // Back to English for whoever signs in as Tom next.
-  await openMenuIfFolded(page);
-  await page.getByRole("link", { name: "アカウント" }).click();
-  await page.getByLabel("画面とメールの言語").selectOption({ label: "English" });
-  await page.getByRole("button", { name: "言語を保存する" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await chooseLanguage(page, "ja", "en");
   await logout(page);
 });

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { test } from "@playwright/test";
-import { chooseAccount, expectNoAxeViolations, login, logout, MORGAN, SAM } from "./helpers";
+import { expectNoAxeViolations, fillReport, login, logout, MORGAN, SAM, sendReport } from "./helpers";
 
 // The case page's people pickers ask the server as the handler types (decision 125): on a
 // phone, Morgan gives a protective measure to a manager found by a few letters, keeps "me" for
@@ -13,17 +13,10 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true
 async function fileReport(page: Page, narrative: string) {
   await login(page, SAM);
   await page.goto("/reports/new");
-  await chooseAccount(page, ACCOUNT);
-  await page.getByLabel("How did it happen?").selectOption({ label: "Video call" });
-  await page.getByRole("radio", { name: /^High/ }).check();
-  await page.getByLabel("What happened?").fill(narrative);
-  await page.getByRole("button", { name: "Send report" }).click();
-  const confirmation = page.getByRole("status").filter({ hasText: "has been sent" });
-  await expect(confirmation).toBeVisible();
-  const reference = (await confirmation.textContent())?.match(/INC-\d{4}-\d{4,}/)?.[0];
-  expect(reference).toBeTruthy();
+  await fillReport(page, { account: ACCOUNT, channel: "Video call", severity: "High", narrative });
+  const reference = await sendReport(page);
   await logout(page);
-  return reference!;
+  return reference;
 }
 
 test("a handler chooses people by typing a few letters, on a phone", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { chooseAccount, login, logout, openMenuIfFolded, SAM } from "./helpers";
+import { fillReport, login, logout, openFromHome, SAM } from "./helpers";
 
 // The guidance after a critical report, as people meet it: an admin writes it from the admin
 // home, and an employee who files "Critical: I feel unsafe now" on a phone reads it first.
@@ -9,10 +9,7 @@ const ADMIN = "alex.admin@demo.example";
 test("an admin's guidance is what an employee reads after a critical report", async ({ page }) => {
   const line = `Security desk: extension ${Date.now() % 10000}`;
   await login(page, ADMIN);
-  await page.goto("/");
-  await openMenuIfFolded(page);
-  await page.getByRole("banner").getByRole("link", { name: "Admin" }).click();
-  await page.getByRole("link", { name: "Guidance after a critical report" }).click();
+  await openFromHome(page, "Admin", "Guidance after a critical report");
   await expect(
     page.getByRole("heading", { level: 1, name: "Guidance after a critical report" }),
   ).toBeVisible();
@@ -24,10 +21,13 @@ test("an admin's guidance is what an employee reads after a critical report", as
   await page.setViewportSize({ width: 390, height: 844 });
   await login(page, SAM);
   await page.locator("#main").getByRole("link", { name: "Report an incident" }).click();
-  await chooseAccount(page, "Helix Biologics", "helix");
-  await page.getByLabel("How did it happen?").selectOption({ label: "Phone call" });
-  await page.getByRole("radio", { name: /^Critical/ }).check();
-  await page.getByLabel("What happened?").fill("He said he would come to the office and hurt me.");
+  await fillReport(page, {
+    account: "Helix Biologics",
+    typed: "helix",
+    channel: "Phone call",
+    severity: "Critical",
+    narrative: "He said he would come to the office and hurt me.",
+  });
   await page.getByRole("button", { name: "Send report" }).click();
   const guidance = page.getByRole("region", { name: /feel unsafe/i });
   await expect(guidance).toContainText(line);

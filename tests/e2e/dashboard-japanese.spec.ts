@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, login, logout, openMenuIfFolded } from "./helpers";
+import { chooseLanguage, expectNoAxeViolations, login, logout, openMenuIfFolded } from "./helpers";
 
 // Leadership in Japanese: Daniela (the demo's second leader; no other spec signs in as her)
 // sets her language to Japanese on her account page, opens the dashboard from the menu and an
@@ -12,11 +12,7 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true
 
 test("a Japanese-reading leader opens the dashboard and an account from it", async ({ page }) => {
   await login(page, DANIELA);
-  await openMenuIfFolded(page);
-  await page.getByRole("link", { name: "Your account" }).click();
-  await page.getByLabel("Language for pages and e-mails").selectOption({ label: "日本語" });
-  await page.getByRole("button", { name: "Save language" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "アカウント" })).toBeVisible();
+  await chooseLanguage(page, "en", "ja");
 
   await openMenuIfFolded(page);
   await page.getByRole("link", { name: "ダッシュボード" }).click();
@@ -49,10 +45,6 @@ test("a Japanese-reading leader opens the dashboard and an account from it", asy
   await expectNoAxeViolations(page, "account page in Japanese on a phone");
 
   // Back to English for whoever signs in as Daniela next.
-  await openMenuIfFolded(page);
-  await page.getByRole("link", { name: "アカウント" }).click();
-  await page.getByLabel("画面とメールの言語").selectOption({ label: "English" });
-  await page.getByRole("button", { name: "言語を保存する" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await chooseLanguage(page, "ja", "en");
   await logout(page);
 });

@@ -51,6 +51,35 @@ export async function openMenuIfFolded(page: Page) {
   }
 }
 
+/**
+ * From the home page, as a person clicks: a link in the header (opening the phone menu first),
+ * then, if given, a link on the page it opens.
+ */
+export async function openFromHome(page: Page, headerLink: string, pageLink?: string) {
+  await page.goto("/");
+  await openMenuIfFolded(page);
+  await page.getByRole("banner").getByRole("link", { name: headerLink }).click();
+  if (pageLink) await page.getByRole("link", { name: pageLink }).click();
+}
+
+/** The words of the account page that a language change goes through, in the current language. */
+const ACCOUNT_PAGE = {
+  en: { link: "Your account", field: "Language for pages and e-mails", save: "Save language" },
+  ja: { link: "アカウント", field: "画面とメールの言語", save: "言語を保存する" },
+} as const;
+const LANGUAGE_NAME = { en: "English", ja: "日本語" } as const;
+const ACCOUNT_HEADING = { en: "Your account", ja: "アカウント" } as const;
+
+/** Changes the signed-in person's language on their account page, from the menu. */
+export async function chooseLanguage(page: Page, from: "en" | "ja", to: "en" | "ja") {
+  const words = ACCOUNT_PAGE[from];
+  await openMenuIfFolded(page);
+  await page.getByRole("link", { name: words.link }).click();
+  await page.getByLabel(words.field).selectOption({ label: LANGUAGE_NAME[to] });
+  await page.getByRole("button", { name: words.save }).click();
+  await expect(page.getByRole("heading", { level: 1, name: ACCOUNT_HEADING[to] })).toBeVisible();
+}
+
 /** Signs out with the header's "Sign out" button and waits for the login page. */
 export async function logout(page: Page) {
   await openMenuIfFolded(page);
@@ -78,6 +107,27 @@ export async function expectNoAxeViolations(page: Page, label: string) {
     );
   }
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Fills the report form's required fields as a person does (the account by typing its name). */
+export async function fillReport(
+  page: Page,
+  report: { account: string; typed?: string; channel: string; severity: string; narrative: string },
+) {
+  await chooseAccount(page, report.account, report.typed);
+  await page.getByLabel("How did it happen?").selectOption({ label: report.channel });
+  await page.getByRole("radio", { name: new RegExp(`^${report.severity}`) }).check();
+  await page.getByLabel("What happened?").fill(report.narrative);
+}
+
+/** Sends the report form and reads the reference from the confirmation. */
+export async function sendReport(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Send report" }).click();
+  const confirmation = page.getByRole("status").filter({ hasText: "has been sent" });
+  await expect(confirmation).toBeVisible();
+  const reference = (await confirmation.textContent())?.match(/INC-\d{4}-\d{4,}/)?.[0];
+  expect(reference, "the confirmation shows an INC- reference").toBeTruthy();
+  return reference!;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, login, openMenuIfFolded } from "./helpers";
+import { expectNoAxeViolations, login, openFromHome } from "./helpers";
 
 // An admin reaches Integrations from the home page by clicking, creates a token, and the
 // token works against the real server (a JSON POST without an Origin header, as a CRM sends
@@ -17,10 +17,7 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport);
     await login(page, ADMIN);
-    await page.goto("/");
-    await openMenuIfFolded(page);
-    await page.getByRole("banner").getByRole("link", { name: "Admin" }).click();
-    await page.getByRole("link", { name: "Integrations" }).click();
+    await openFromHome(page, "Admin", "Integrations");
     await expect(page.getByRole("heading", { level: 1, name: "Integrations" })).toBeVisible();
     await expectNoAxeViolations(page, `/admin/integrations at ${viewport.width} px`);
 

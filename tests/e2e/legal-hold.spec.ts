@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, HARPER, login, openMenuIfFolded, SAM } from "./helpers";
+import { expectNoAxeViolations, HARPER, login, openFromHome, SAM } from "./helpers";
 
 // Legal hold and retention as people reach them: HR opens "Legal holds" from the home page,
 // places a hold on an employee's reports (a refused form first) and releases it with a reason;
@@ -15,9 +15,7 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport);
     await login(page, HARPER);
-    await page.goto("/");
-    await openMenuIfFolded(page);
-    await page.getByRole("banner").getByRole("link", { name: "Legal holds" }).click();
+    await openFromHome(page, "Legal holds");
     await expect(page.getByRole("heading", { level: 1, name: "Legal holds" })).toBeVisible();
     await expectNoAxeViolations(page, `legal holds at ${viewport.width} px`);
 
@@ -49,10 +47,7 @@ test("an admin opens the retention rules and the purge preview from the admin pa
   page,
 }) => {
   await login(page, "alex.admin@demo.example");
-  await page.goto("/");
-  await openMenuIfFolded(page);
-  await page.getByRole("banner").getByRole("link", { name: "Admin" }).click();
-  await page.getByRole("link", { name: "Retention" }).click();
+  await openFromHome(page, "Admin", "Retention");
   await expect(page.getByRole("heading", { level: 1, name: "Retention" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /What the next run would purge/ })).toBeVisible();
   await page.getByLabel(/^Substantiated cases/).fill("0");
@@ -72,10 +67,7 @@ test("HR downloads a person's data and a case's investigator bundle, by clicking
   page,
 }) => {
   await login(page, HARPER);
-  await page.goto("/");
-  await openMenuIfFolded(page);
-  await page.getByRole("banner").getByRole("link", { name: "Legal holds" }).click();
-  await page.getByRole("link", { name: "People's data rights" }).click();
+  await openFromHome(page, "Legal holds", "People's data rights");
   await expectNoAxeViolations(page, "data rights");
   await page.getByLabel("The person's work email").fill(SAM);
   const [archive] = await Promise.all([

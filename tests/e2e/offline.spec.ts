@@ -2,14 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { testTmpDir } from "../fixtures/templates";
-import {
-  chooseAccount,
-  expectNoAxeViolations,
-  login,
-  logout,
-  openMenuIfFolded,
-  SAM,
-} from "./helpers";
+import { expectNoAxeViolations, fillReport, login, logout, openMenuIfFolded, SAM } from "./helpers";
 
 // Filing without a signal on a phone (decision 080): the installable app's files, the report
 // form opened and sent offline, filed exactly once when the connection returns, and sign-out
@@ -223,10 +216,13 @@ test.describe("signing out", () => {
     await page.route("**/reports/new*", (route) =>
       route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue(),
     );
-    await chooseAccount(page, ACCOUNT, "helix");
-    await page.getByLabel("How did it happen?").selectOption({ label: "In person" });
-    await page.getByRole("radio", { name: /^Medium/ }).check();
-    await page.getByLabel("What happened?").fill(narrative);
+    await fillReport(page, {
+      account: ACCOUNT,
+      typed: "helix",
+      channel: "In person",
+      severity: "Medium",
+      narrative,
+    });
     await page.getByRole("button", { name: "Send report" }).click();
     await expect(
       page.getByRole("heading", { name: "Your report is saved on this phone" }),
@@ -282,10 +278,13 @@ test.describe("an answer lost on the way back", () => {
       await route.fetch({ maxRedirects: 0 });
       await route.abort("connectionreset");
     });
-    await chooseAccount(page, ACCOUNT, "helix");
-    await page.getByLabel("How did it happen?").selectOption({ label: "Phone call" });
-    await page.getByRole("radio", { name: /^Low/ }).check();
-    await page.getByLabel("What happened?").fill(narrative);
+    await fillReport(page, {
+      account: ACCOUNT,
+      typed: "helix",
+      channel: "Phone call",
+      severity: "Low",
+      narrative,
+    });
     await page.getByRole("button", { name: "Send report" }).click();
     await expect(
       page.getByRole("heading", { name: "Your report is saved on this phone" }),

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, login, openMenuIfFolded } from "./helpers";
+import { expectNoAxeViolations, login, openFromHome } from "./helpers";
 
 // People and teams as an admin reaches them: from the home page by clicking, add a person (who
 // is invited by mail), then put a team under another one. Both screens pass an accessibility
@@ -16,10 +16,7 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport);
     await login(page, ADMIN);
-    await page.goto("/");
-    await openMenuIfFolded(page);
-    await page.getByRole("banner").getByRole("link", { name: "Admin" }).click();
-    await page.getByRole("link", { name: "People and teams" }).click();
+    await openFromHome(page, "Admin", "People and teams");
     await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
     await expectNoAxeViolations(page, `people list at ${viewport.width} px`);
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, HARPER, login, openMenuIfFolded, SAM } from "./helpers";
+import { expectNoAxeViolations, HARPER, login, openFromHome, SAM } from "./helpers";
 
 // Regulator records as HR reaches them: "Records" in the menu, the SB 553 log downloaded with a
 // button (codes only, nobody named), the OSHA page and its refused form; and an admin previewing
@@ -15,9 +15,7 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport);
     await login(page, HARPER);
-    await page.goto("/");
-    await openMenuIfFolded(page);
-    await page.getByRole("banner").getByRole("link", { name: "Records" }).click();
+    await openFromHome(page, "Records");
     await expect(
       page.getByRole("heading", { level: 1, name: "Records for regulators and counsel" }),
     ).toBeVisible();
@@ -55,10 +53,7 @@ test("an admin previews and applies a jurisdiction template from the admin page"
   page,
 }) => {
   await login(page, "alex.admin@demo.example");
-  await page.goto("/");
-  await openMenuIfFolded(page);
-  await page.getByRole("banner").getByRole("link", { name: "Admin" }).click();
-  await page.getByRole("link", { name: "Jurisdiction templates" }).click();
+  await openFromHome(page, "Admin", "Jurisdiction templates");
   await expect(
     page.getByRole("heading", { level: 1, name: "Jurisdiction templates" }),
   ).toBeVisible();

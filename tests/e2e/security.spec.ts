@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { HARPER, login, SAM } from "./helpers";
 
+const JONAH = "jonah.fletcher@demo.example";
+
 const AISHA = "aisha.rahman@demo.example"; // an employee on Morgan's team, like Sam
 
 // Refusals, through the real HTTP server: wrong passwords, anonymous visits, cross-site
@@ -99,14 +101,16 @@ test("an employee gets 404 for the queue and for someone else's case", async ({
   page,
   browser,
 }) => {
-  await login(page, SAM);
+  // Jonah, whom no other browser test signs in as: the reports he filed are only the seed's, so
+  // a report another test files meanwhile (as Sam, say) cannot be taken for someone else's.
+  await login(page, JONAH);
   await page.goto("/reports");
-  const samsReferences = await page
+  const jonahsReferences = await page
     .getByRole("main")
     .getByRole("link", { name: /^INC-/ })
     .allTextContents();
 
-  // A report Sam did not file, from HR's queue (HR sees every report), in a separate session.
+  // A report Jonah did not file, from HR's queue (HR sees every report), in a separate session.
   const hrContext = await browser.newContext();
   const hr = await hrContext.newPage();
   await login(hr, HARPER);
@@ -116,10 +120,10 @@ test("an employee gets 404 for the queue and for someone else's case", async ({
     .getByRole("link", { name: /^INC-/ })
     .allTextContents();
   await hrContext.close();
-  const foreignReference = queued.find((ref) => !samsReferences.includes(ref));
+  const foreignReference = queued.find((ref) => !jonahsReferences.includes(ref));
   expect(
     foreignReference,
-    "the seed has an open report filed by someone other than Sam",
+    "the seed has an open report filed by someone other than Jonah",
   ).toBeTruthy();
 
   for (const path of ["/queue", `/cases/${foreignReference}`, `/reports/${foreignReference}`]) {

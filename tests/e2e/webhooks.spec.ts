@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expectNoAxeViolations, login, openMenuIfFolded } from "./helpers";
+import { expectNoAxeViolations, login, openFromHome } from "./helpers";
 
 // An admin reaches Webhooks from the home page by clicking, registers a receiver running in
 // this test on loopback, copies the secret shown once, sends a test event and sees it
@@ -48,10 +48,7 @@ for (const viewport of [
     try {
       await page.setViewportSize(viewport);
       await login(page, ADMIN);
-      await page.goto("/");
-      await openMenuIfFolded(page);
-      await page.getByRole("banner").getByRole("link", { name: "Admin" }).click();
-      await page.getByRole("link", { name: "Integrations" }).click();
+      await openFromHome(page, "Admin", "Integrations");
       await page.getByRole("link", { name: "Manage webhooks" }).click();
       await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
       await expectNoAxeViolations(page, `/admin/webhooks at ${viewport.width} px`);

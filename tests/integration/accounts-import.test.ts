@@ -1,27 +1,18 @@
 import { stringify } from "csv-stringify/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE } from "~/domain/account-import";
 import { runImport } from "~/models/account-import.server";
 import * as edit from "~/routes/accounts.$id_.edit";
 import * as importRoute from "~/routes/accounts.import";
 import { loader as listLoader } from "~/routes/accounts._index";
 import { loader as templateLoader } from "~/routes/accounts.import-template[.]csv";
-import { getDb, type Db } from "~/utils/db.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
-let db: Db;
-let org: TestOrg;
-let admin: string;
-let hr: string;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "imp");
-  admin = await loginCookie(org.admin.email);
-  hr = await loginCookie(org.hr.email);
-});
+const { db, org } = await orgForThisFile("imp");
+const admin = await loginCookie(org.admin.email);
+const hr = await loginCookie(org.hr.email);
 
 const row = (over: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>) => ({
   ...TEMPLATE_EXAMPLE,

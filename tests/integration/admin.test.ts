@@ -10,26 +10,21 @@ import * as calendarRoute from "~/routes/admin.calendars.$id";
 import * as deadlinesRoute from "~/routes/admin.deadlines";
 import * as indexRoute from "~/routes/admin._index";
 import * as outboxRoute from "~/routes/admin.outbox";
-import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { toastIn } from "../fixtures/flash-toast";
 import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // The admin pages: deadline policy, business calendars with holidays, and set-aside mail.
 // Only admins get in; everyone else gets the same 404 as for a page that does not exist.
 
-let db: Db;
-let org: TestOrg;
-let admin: string;
+const { db, org } = await orgForThisFile();
+const admin = await loginCookie(org.admin.email);
 const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
-  admin = await loginCookie(org.admin.email);
   await smtp.start();
 });
 afterAll(() => smtp.stop());

@@ -8,11 +8,10 @@ import * as accountBatchRoute from "~/routes/api.v1.accounts.batch";
 import * as contactRoute from "~/routes/api.v1.contacts.$crmId";
 import * as contactBatchRoute from "~/routes/api.v1.contacts.batch";
 import * as openApiRoute from "~/routes/api.v1.openapi[.]json";
-import { getDb, type Db } from "~/utils/db.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call } from "../fixtures/http";
 import { checkSchema } from "../fixtures/json-schema";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Walks /api/v1/openapi.json: every operation is called with a valid and an invalid request
 // (and without a token, and with a token lacking its scope); each answer's status must be one
@@ -73,14 +72,11 @@ const EXAMPLES: Record<string, { crmId?: string; body?: Json; bad: Json | null; 
   getAccountAggregates: { crmId: "CT-1", bad: null, field: "" },
 };
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("contract");
 let doc: { paths: Record<string, Record<string, Op>> };
 const tokens = {} as Record<ApiScope | "none", string>;
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "contract");
   for (const scope of [
     "accounts:read",
     "accounts:write",

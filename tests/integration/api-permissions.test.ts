@@ -12,10 +12,9 @@ import * as groupRoute from "~/routes/scim.v2.Groups.$id";
 import * as groupsRoute from "~/routes/scim.v2.Groups._index";
 import * as userRoute from "~/routes/scim.v2.Users.$id";
 import * as usersRoute from "~/routes/scim.v2.Users._index";
-import { getDb, type Db } from "~/utils/db.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // The permission matrix for API tokens: every token (each scope alone, all scopes, none, an
 // unknown one, none sent) × every operation of the REST API and SCIM. Allowed is 2xx; a known
@@ -32,8 +31,7 @@ type Op = {
   body?: () => unknown;
 };
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("apm");
 let serial = 0;
 const account = (id: string) => ({ crm_id: id, name: `Matrix ${id}`, segment: "SMB", arr: "1.00" });
 
@@ -164,8 +162,6 @@ const HOLDERS: Holder[] = ["none sent", "unknown", "all scopes", ...API_SCOPES];
 const secrets = new Map<Holder, string | null>();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "apm");
   await db.customerAccount.create({ data: { crmId: "PM-1", name: "Matrix PM-1", segment: "SMB" } });
   const make = async (scopes: ApiScope[]) =>
     (await createApiToken(db, org.admin.id, { name: scopes.join(","), scopes, lifetime: "30" }))

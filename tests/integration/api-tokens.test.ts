@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApiToken, revokeApiToken } from "~/models/api-token.server";
 import * as adminRoute from "~/routes/admin.integrations";
 import * as auditRoute from "~/routes/admin.audit";
@@ -7,24 +7,16 @@ import * as aggregatesRoute from "~/routes/api.v1.accounts.$crmId.aggregates";
 import * as accountsRoute from "~/routes/api.v1.accounts._index";
 import * as batchRoute from "~/routes/api.v1.accounts.batch";
 import { API_RATE, setApiRateForTests } from "~/utils/api.server";
-import { getDb, type Db } from "~/utils/db.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Tokens through the real routes: created on the admin page (secret shown once, stored
 // hashed), refused when unknown, expired, revoked or out of scope (and logged without the
 // secret), rate limited with Retry-After; batches are all or nothing with their history row.
 
-let db: Db;
-let org: TestOrg;
-let adminCookie: string;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "tok");
-  adminCookie = await loginCookie(org.admin.email);
-});
+const { db, org } = await orgForThisFile("tok");
+const adminCookie = await loginCookie(org.admin.email);
 
 afterEach(() => {
   setApiRateForTests(API_RATE.points, API_RATE.duration);

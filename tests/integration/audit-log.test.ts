@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE } from "~/domain/account-import";
 import { NEW_DEFAULT_CALENDAR, policyFormDefaults } from "~/domain/calendar-form";
 import { DEADLINE_KINDS, SEVERITIES } from "~/domain/vocabulary";
@@ -10,24 +10,15 @@ import * as auditRoute from "~/routes/admin.audit";
 import * as calendarRoute from "~/routes/admin.calendars.$id";
 import * as deadlinesRoute from "~/routes/admin.deadlines";
 import * as outboxRoute from "~/routes/admin.outbox";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // The settings history: every settings change writes one AuditEvent in its own transaction
 // (who, when, from what to what); a refused change writes none; only HR and admins read it.
 
-let db: Db;
-let org: TestOrg;
-let admin: string;
-let hr: string;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "aud");
-  admin = await loginCookie(org.admin.email);
-  hr = await loginCookie(org.hr.email);
-});
+const { db, org } = await orgForThisFile("aud");
+const admin = await loginCookie(org.admin.email);
+const hr = await loginCookie(org.hr.email);
 
 type Fields = Record<string, string | string[]>;
 

@@ -7,21 +7,17 @@ import * as reportRoute from "~/routes/reports.$reference";
 import * as newReportRoute from "~/routes/reports.new";
 import { createIncident } from "~/models/incident.server";
 import { changePassword, deactivateUser } from "~/utils/auth.server";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, TEST_PASSWORD, type TestOrg } from "../fixtures/org";
+import { orgForThisFile, TEST_PASSWORD } from "../fixtures/org";
 
 // Refusals: wrong password, expired and idle sessions, ended sessions, foreign-origin POSTs,
 // and reports that are not the viewer's to see (always 404, never a hint).
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile();
 let reference: string;
 let namedReference: string;
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
   const base = {
     reporterId: org.employeeA.id,
     accountId: org.account.id,

@@ -6,19 +6,17 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as newReportRoute from "~/routes/reports.new";
-import { getDb, type Db } from "~/utils/db.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { EML_BYTES, jpegWithGps, PDF_BYTES } from "../fixtures/evidence-files";
 import { call, loginCookie } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // `npm run backup` while reports are being filed, `npm run restore` into a fresh folder: every
 // report acknowledged before the backup began is there with its timeline and evidence, nothing
 // half-filed is, and the hash chains verify.
 
-let db: Db;
-let org: TestOrg;
-let cookie: string;
+const { org } = await orgForThisFile("bk");
+const cookie = await loginCookie(org.employeeA.email);
 const work = path.join(
   os.tmpdir(),
   `portal-backup-${process.pid}-${randomBytes(3).toString("hex")}`,
@@ -27,9 +25,6 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 const sqlite = (process.env.DATABASE_URL ?? "").startsWith("file:");
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "bk");
-  cookie = await loginCookie(org.employeeA.email);
   mkdirSync(work, { recursive: true });
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -4,22 +4,18 @@ import { createIncident } from "~/models/incident.server";
 import { reviewDecision } from "~/models/decision.server";
 import * as caseRoute from "~/routes/cases.$reference/route";
 import * as reportRoute from "~/routes/reports.$reference";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Issue 5 on the case page: assess before figures, private notes, the sanctions ladder, account
 // decisions, reopening, and every view on the chain.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("ca");
 let reference: string;
 let incidentId: string;
 let cookie: string;
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "ca");
   await db.customerAccount.update({
     where: { id: org.account.id },
     data: { ownerId: org.headOf.id, contractValueMinor: 345_678_00n },

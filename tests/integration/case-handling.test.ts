@@ -3,21 +3,17 @@ import { verifyIncidentChain } from "~/models/case-event.server";
 import { createIncident } from "~/models/incident.server";
 import * as caseRoute from "~/routes/cases.$reference/route";
 import * as reportRoute from "~/routes/reports.$reference";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // What a handler does from the case page, and the clocks each action stops.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile();
 let reference: string;
 let incidentId: string;
 let cookie: string;
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
   const created = await createIncident(db, {
     reporterId: org.employeeA.id,
     accountId: org.account.id,

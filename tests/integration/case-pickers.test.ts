@@ -2,16 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createIncident } from "~/models/incident.server";
 import * as caseRoute from "~/routes/cases.$reference/route";
 import * as peopleRoute from "~/routes/resources.case-people";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // At a large employer the case page embeds no list of people (decision 125): its pickers ask
 // /resources/case-people as the handler types, a few matches at a time, and the actions check
 // the one person chosen. Here among 1,600 managers whose names run through the alphabet.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("casepick");
 let reference: string;
 let incidentId: string;
 let mia: string; // the handler (manager of the reporter's team)
@@ -22,8 +20,6 @@ const MANAGERS = 1_600;
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "casepick");
   const hash = (await db.user.findUniqueOrThrow({ where: { id: org.managerA.id } })).passwordHash;
   await db.user.createMany({
     data: Array.from({ length: MANAGERS }, (_, i) => ({

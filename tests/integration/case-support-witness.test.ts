@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CASE_INTENTS, caseIntentProblem } from "~/domain/case-rules";
 import { verifyIncidentChain } from "~/models/case-event.server";
 import { recordEvidence } from "~/models/evidence.server";
@@ -9,23 +9,15 @@ import * as caseRoute from "~/routes/cases.$reference/route";
 import * as reportRoute from "~/routes/reports.$reference";
 import * as statementRoute from "~/routes/statements.$id";
 import * as homeRoute from "~/routes/_index";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 import { extractPdfText } from "../fixtures/pdf-text";
 
 // The case page's rules (a resolved case refuses changes; who may own an action), support
 // requests answered, witness statements, and one logged view per page view.
 
-let db: Db;
-let org: TestOrg;
-let manager: string;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
-  manager = await loginCookie(org.managerA.email);
-});
+const { db, org } = await orgForThisFile();
+const manager = await loginCookie(org.managerA.email);
 
 async function newCase(p: { support?: ("OFF_ACCOUNT" | "TIME_OFF")[] } = {}) {
   return createIncident(db, {

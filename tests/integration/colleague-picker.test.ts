@@ -1,21 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as colleaguesRoute from "~/routes/resources.colleagues";
 import * as newReportRoute from "~/routes/reports.new";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // At a large employer anyone can be named: the report form embeds no directory, and the
 // people picker's type-ahead finds colleagues far past the first 1,000 alphabetically.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("picker");
 let cookie: string;
 const PEOPLE = 1_500;
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "picker");
   const hash = (await db.user.findUniqueOrThrow({ where: { id: org.employeeA.id } })).passwordHash;
   await db.user.createMany({
     data: Array.from({ length: PEOPLE }, (_, i) => ({

@@ -1,17 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as contactRoute from "~/routes/accounts.$id_.contacts.$contactId";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // HR and admins add, correct and confirm customer contacts; nobody else may.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
   await db.customerContact.update({
     where: { id: org.contact.id },
     data: { needsConfirmation: true },

@@ -5,23 +5,19 @@ import { createIncident } from "~/models/incident.server";
 import { runRetention } from "~/models/retention.server";
 import * as rightsRoute from "~/routes/hr.data-rights";
 import * as holdsRoute from "~/routes/hr.holds";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Export and erasure for one person: the archive holds their data and nobody else's; erasure
 // is refused while a hold (or a duty to keep) covers one of their cases, and done once not.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("dr");
 let hrCookie: string;
 let mine: { id: string; reference: string };
 const MY_NARRATIVE = "Rights narrative: the caller mocked my accent for ten minutes.";
 const OTHER_NARRATIVE = "Someone else's narrative that must not appear.";
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "dr");
   const base = {
     accountId: org.account.id,
     occurredAt: new Date(),

@@ -5,24 +5,20 @@ import { createIncident } from "~/models/incident.server";
 import * as accountRoute from "~/routes/accounts.$id";
 import * as approvalsRoute from "~/routes/approvals";
 import * as homeRoute from "~/routes/_index";
-import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // Issue 12, item 4: a decision on an account is a proposal until its named approver (leadership
 // or HR, not the proposer, not the account's owner) approves it. Real database, real SMTP.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("apv");
 let incidentId: string;
 const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "apv");
   await smtp.start();
   await db.customerAccount.update({
     where: { id: org.account.id },

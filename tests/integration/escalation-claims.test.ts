@@ -1,25 +1,19 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { createDb, getDb, type Db } from "~/utils/db.server";
+import { describe, expect, it } from "vitest";
+import { createDb } from "~/utils/db.server";
 import {
   createOverdueClocks,
   expectEscalatedOnce,
   RACE_CLOCKS,
   sweepUntilDone,
 } from "../fixtures/deadlines";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // The claim a deadline sweep takes on each clock, checked with three separate clients in turn:
 // whatever one worker escalated, the next finds done. SQLite allows one app process per file,
 // so there is no race to run on it; the same sweeps at the same moment run on PostgreSQL in
 // escalation-race.pg.test.ts.
 
-let db: Db;
-let org: TestOrg;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
-});
+const { db, org } = await orgForThisFile();
 
 describe("several workers sweeping one after another", () => {
   it(

@@ -1,24 +1,18 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { createDb, getDb, type Db } from "~/utils/db.server";
+import { describe, expect, it } from "vitest";
+import { createDb } from "~/utils/db.server";
 import {
   createOverdueClocks,
   expectEscalatedOnce,
   RACE_CLOCKS,
   sweepUntilDone,
 } from "../fixtures/deadlines";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // PostgreSQL only (tests/postgres-pass.mjs): three workers, each with its own client and
 // connection pool as separate worker processes would have, sweep the same overdue clocks at
 // the same moment. Each clock must be escalated by exactly one of them.
 
-let db: Db;
-let org: TestOrg;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
-});
+const { db, org } = await orgForThisFile();
 
 describe("several workers sweeping at once", () => {
   it(

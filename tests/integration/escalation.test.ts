@@ -1,21 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sweepDeadlines } from "~/jobs/deadline-sweep.server";
 import { verifyIncidentChain } from "~/models/case-event.server";
 import { acknowledgeIncident, createIncident } from "~/models/incident.server";
-import { getDb, type Db } from "~/utils/db.server";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // The deadline sweep with an injected clock. Test organisation: Erin (employee) → Mia
 // (manager) → Hugo (head of) → Lena (leadership); HR are Hana and Hal. No policy is configured,
 // so the built-in defaults apply on the UK calendar (Mon–Fri 09:00–17:00, Europe/London).
 
-let db: Db;
-let org: TestOrg;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
-});
+const { db, org } = await orgForThisFile();
 
 const at = (iso: string) => new Date(iso);
 // Monday 23 November 2026: London is on UTC in winter, so local time = the Z time below.

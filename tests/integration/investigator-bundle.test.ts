@@ -8,23 +8,19 @@ import { readTar } from "~/domain/tar";
 import { addCaseNote } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
 import * as bundleRoute from "~/routes/hr.bundles";
-import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // The investigator bundle: a .tar with the timeline, the evidence and a verifier that runs on
 // plain Node. It passes on the bundle as downloaded and names the event when one byte changes.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("ib");
 let reference: string;
 let incidentId: string;
 const EVIDENCE = new TextEncoder().encode("bundle evidence: a screenshot stands in here");
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "ib");
   const c = await createIncident(db, {
     reporterId: org.employeeA.id,
     accountId: org.account.id,

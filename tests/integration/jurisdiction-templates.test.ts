@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_TARGETS } from "~/domain/deadlines";
 import { NEW_DEFAULT_CALENDAR } from "~/domain/calendar-form";
 import { saveDefaultPolicy } from "~/models/admin-deadlines.server";
@@ -6,24 +6,16 @@ import { getDefaultPolicy } from "~/models/deadline-policy.server";
 import { createIncident } from "~/models/incident.server";
 import { getRetentionRules } from "~/models/retention.server";
 import * as jurisdictionRoute from "~/routes/admin.jurisdiction";
-import { getDb, type Db } from "~/utils/db.server";
 import { toastIn } from "../fixtures/flash-toast";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Jurisdiction templates through the admin page: the preview lists what would change, applying
 // writes clocks, retention, categories and the settings history together, a template never
 // loosens a setting, and what a template set stays editable.
 
-let db: Db;
-let org: TestOrg;
-let adminCookie: string;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "jt");
-  adminCookie = await loginCookie(org.admin.email);
-});
+const { db, org } = await orgForThisFile("jt");
+const adminCookie = await loginCookie(org.admin.email);
 
 const apply = (template: string) =>
   call(

@@ -4,22 +4,18 @@ import { deliverDueNotifications } from "~/jobs/outbox.server";
 import { createIncident } from "~/models/incident.server";
 import * as accountRoute from "~/routes/account";
 import * as offlinePageRoute from "~/routes/offline[.]html";
-import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // Which language a page and a mail use, and the person's own language setting.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("lang");
 const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "lang");
   await smtp.start();
   return () => smtp.stop();
 });

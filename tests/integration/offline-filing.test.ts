@@ -1,24 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TYPED_ACCOUNT } from "~/domain/offline";
 import * as logoutRoute from "~/routes/logout";
 import * as newReportRoute from "~/routes/reports.new";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // The server's side of filing without a signal (decision 080): a report kept on a phone
 // arrives later with its submission key and, when the account list could not be asked for,
 // the account's name as typed.
 
-let db: Db;
-let org: TestOrg;
-let cookie: string;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
-  cookie = await loginCookie(org.employeeA.email);
-});
+const { db, org } = await orgForThisFile();
+const cookie = await loginCookie(org.employeeA.email);
 
 function keptReport(overrides: Record<string, string> = {}) {
   return {

@@ -6,21 +6,17 @@ import {
   PROBE_INTERVAL_MS,
 } from "~/jobs/outbox.server";
 import { createIncident } from "~/models/incident.server";
-import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // The outbox through a real SMTP server on loopback that goes down and comes back.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile();
 const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
   await smtp.start();
 });
 afterAll(() => smtp.stop());

@@ -3,23 +3,19 @@ import { deliverDueNotifications } from "~/jobs/outbox.server";
 import { hashToken, issuePasswordLink, sendPasswordLinkMail } from "~/models/password-link.server";
 import { action, loader } from "~/routes/password.$token";
 import { login } from "~/utils/auth.server";
-import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, TEST_PASSWORD, type TestOrg } from "../fixtures/org";
+import { orgForThisFile, TEST_PASSWORD } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // Single-use password links: invitation mail through real SMTP, the /password/:token page,
 // reuse, expiry, and the password rule.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("pl");
 const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "pl");
   await smtp.start();
 });
 afterAll(() => smtp.stop());

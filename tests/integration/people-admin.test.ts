@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createIncident } from "~/models/incident.server";
 import * as personRoute from "~/routes/admin.people.$id";
 import * as peopleRoute from "~/routes/admin.people._index";
 import * as importRoute from "~/routes/admin.people.import";
 import * as teamRoute from "~/routes/admin.teams.$id";
-import { getDb, type Db } from "~/utils/db.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Admin edits of people and teams: refused input changes nothing and says why; deactivation
 // keeps people named in a case out of it; the import refuses a bad file as a whole.
 
-let db: Db;
-let org: TestOrg;
-let admin: string;
+const { db, org } = await orgForThisFile("pa");
+const admin = await loginCookie(org.admin.email);
 
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "pa");
-  admin = await loginCookie(org.admin.email);
-});
 afterAll(() => undefined);
 
 const personForm = (over: Record<string, string> = {}) => ({

@@ -55,12 +55,11 @@ import * as ownPasswordRoute from "~/routes/account_.password";
 import * as ownTwoFactorRoute from "~/routes/account_.two-factor";
 import * as offlinePageRoute from "~/routes/offline[.]html";
 import * as forgotPasswordRoute from "~/routes/login_.forgot";
-import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
 import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
 import { TEST_APP_URL } from "../fixtures/database";
 import { PDF_BYTES } from "../fixtures/evidence-files";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // The access rules as one table: every actor × every resource × every action, through the real
 // loaders and actions. Denied is 404 (anonymous: the login redirect, or 401 for a POST) and the
@@ -110,8 +109,7 @@ const actorsWith = (capability: Capability): Actor[] =>
 const HR_ANY: Actor[] = ["hr", "namedHr"];
 const SIGNED_IN: Actor[] = ACTORS.filter((a) => a !== "anonymous");
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("pm");
 let reference: string;
 let incidentId: string;
 let evidenceId: string;
@@ -122,8 +120,6 @@ const people = {} as Record<Exclude<Actor, "anonymous">, { id: string; email: st
 const cookies = new Map<Actor, string | undefined>();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "pm");
   const extra = async (name: string, role: string) =>
     db.user.create({
       data: {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyIncidentChain } from "~/models/case-event.server";
 import { createIncident, type NewIncident } from "~/models/incident.server";
 import {
@@ -9,19 +9,12 @@ import {
 import { reviewDecision } from "~/models/decision.server";
 import * as accountRoute from "~/routes/accounts.$id";
 import { renderEmail } from "../../emails/render";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("rep");
 const NOW = new Date("2026-11-23T13:00:00Z");
 const DAY = 24 * 3_600_000;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "rep");
-});
 
 async function file(over: Partial<NewIncident> & { daysAgo: number }) {
   const { daysAgo, ...rest } = over;

@@ -5,7 +5,6 @@ import { verifyIncidentChain } from "~/models/case-event.server";
 import * as evidenceRoute from "~/routes/evidence.$id";
 import * as newReportRoute from "~/routes/reports.new";
 import * as reportRoute from "~/routes/reports.$reference";
-import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import {
@@ -17,20 +16,13 @@ import {
   PDF_BYTES,
 } from "../fixtures/evidence-files";
 import { call, getRequest, loginCookie } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Evidence on the report form: streamed to disk, limits, type from the bytes, GPS removed,
 // recorded with the report in one go, and downloadable only by those who may see it.
 
-let db: Db;
-let org: TestOrg;
-let cookie: string;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
-  cookie = await loginCookie(org.employeeA.email);
-});
+const { db, org } = await orgForThisFile();
+const cookie = await loginCookie(org.employeeA.email);
 
 type Reply = { error: Record<string, string[] | null>; initialValue: Record<string, unknown> };
 

@@ -6,24 +6,20 @@ import { createIncident } from "~/models/incident.server";
 import * as reportRoute from "~/routes/reports.$reference";
 import * as myReportsRoute from "~/routes/reports._index";
 import * as newReportRoute from "~/routes/reports.new";
-import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // The reporter's side of a case: the full form (contacts, witnesses, support, new account),
 // the two-way thread with mails that carry no text, and a view that never shows private
 // notes or other people's reports.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile();
 const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
   await smtp.start();
   return () => smtp.stop();
 });

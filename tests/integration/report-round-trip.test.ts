@@ -6,23 +6,20 @@ import * as caseRoute from "~/routes/cases.$reference/route";
 import * as queueRoute from "~/routes/queue";
 import * as reportRoute from "~/routes/reports.$reference";
 import * as newReportRoute from "~/routes/reports.new";
-import { createDb, getDb, type Db } from "~/utils/db.server";
+import { createDb } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // The foundation's one journey through every real part: file → transaction → outbox → SMTP →
 // manager's queue → acknowledge → the reporter sees it.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile();
 const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
   await smtp.start();
 });
 afterAll(() => smtp.stop());

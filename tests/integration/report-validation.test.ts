@@ -1,20 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as newReportRoute from "~/routes/reports.new";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Bad input gets a 4xx with a message per field and everything typed kept; never a 500.
 
-let db: Db;
-let org: TestOrg;
-let cookie: string;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
-  cookie = await loginCookie(org.employeeA.email);
-});
+const { db, org } = await orgForThisFile();
+const cookie = await loginCookie(org.employeeA.email);
 
 type Reply = {
   status: string;

@@ -9,24 +9,20 @@ import { createIncident } from "~/models/incident.server";
 import * as guidanceRoute from "~/routes/admin.critical-guidance";
 import * as myReportsRoute from "~/routes/reports._index";
 import * as reportRoute from "~/routes/reports.$reference";
-import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // Issue 12, items 6 and 7: a Critical report is urgent (mails at once, clocks around the
 // clock); the reporter hears of the resolution and of measures for them, and My reports marks
 // what changed since they last looked. Real database, real SMTP on loopback.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("inf");
 const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "inf");
   await smtp.start();
   return () => smtp.stop();
 });

@@ -11,34 +11,25 @@ import * as reportRoute from "~/routes/reports.$reference";
 import * as newReportRoute from "~/routes/reports.new";
 import { loader as rootLoader } from "~/root";
 import { login } from "~/utils/auth.server";
-import { getDb, type Db } from "~/utils/db.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, TEST_PASSWORD, type TestOrg } from "../fixtures/org";
+import { orgForThisFile, TEST_PASSWORD } from "../fixtures/org";
 
 // Requests a browser would never send, and faults: each answered with a clear 4xx, never a
 // 500, and never a quiet wrong result.
 
-let db: Db;
-let org: TestOrg;
-let employee: string;
-let colleague: string;
-let manager: string;
-let hr: string;
-let admin: string;
+const { db, org } = await orgForThisFile("rh");
+const employee = await loginCookie(org.employeeA.email);
+const colleague = await loginCookie(org.colleagueA.email);
+const manager = await loginCookie(org.managerA.email);
+const hr = await loginCookie(org.hr.email);
+const admin = await loginCookie(org.admin.email);
 let ref: string;
 let longRef: string;
 
 const LONG_WORD = "A".repeat(19_997) + "END";
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "rh");
-  employee = await loginCookie(org.employeeA.email);
-  colleague = await loginCookie(org.colleagueA.email);
-  manager = await loginCookie(org.managerA.email);
-  hr = await loginCookie(org.hr.email);
-  admin = await loginCookie(org.admin.email);
   const base = {
     reporterId: org.employeeA.id,
     accountId: org.account.id,

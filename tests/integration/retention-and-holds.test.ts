@@ -10,17 +10,15 @@ import { createIncident } from "~/models/incident.server";
 import { runRetention, previewPurge } from "~/models/retention.server";
 import * as holdsRoute from "~/routes/hr.holds";
 import * as retentionRoute from "~/routes/admin.retention";
-import { getDb, type Db } from "~/utils/db.server";
 import { evidenceDir } from "~/utils/evidence-storage.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Retention with legal hold: with the clock six years ahead, due cases lose their content, held
 // ones keep it, a case whose chain is broken is refused, and every chain still verifies and
 // names its purge.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("rt");
 let hrCookie: string;
 let adminCookie: string;
 const SIX_YEARS = new Date(Date.now() + 6 * 365.25 * 24 * 3600 * 1000);
@@ -50,8 +48,6 @@ async function file(
 }
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "rt");
   otherAccount = await db.customerAccount.create({
     data: { crmId: "rt-CRM-2", name: "rt Initech", segment: "SMB" },
     select: { id: true, crmId: true },

@@ -10,15 +10,13 @@ import {
 } from "~/models/incident.server";
 import { refreshAllNextDue } from "~/models/deadline.server";
 import * as queueRoute from "~/routes/queue";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Queues ordered and paged in SQL by the earliest running clock (Incident.nextDueAt), and the
 // header's counts, with more open cases than the old 500-row cut-off.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("scale");
 const BULK = 520;
 const DAY = 86_400_000;
 const hrViewer = () => ({ id: org.hr.id, role: "HR" as const, managedTeamIds: [] });
@@ -58,8 +56,6 @@ async function walkQueue(viewer: Parameters<typeof getHandlerQueue>[1]) {
 }
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "scale");
   // Many older open cases written in bulk, their clocks due in 10–30 days; the lowest ids,
   // which is what a query without ORDER BY tends to answer first.
   const base = Date.now() + 10 * DAY;

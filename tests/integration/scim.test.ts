@@ -6,23 +6,19 @@ import * as groupRoute from "~/routes/scim.v2.Groups.$id";
 import * as groupsRoute from "~/routes/scim.v2.Groups._index";
 import * as userRoute from "~/routes/scim.v2.Users.$id";
 import * as usersRoute from "~/routes/scim.v2.Users._index";
-import { getDb, type Db } from "~/utils/db.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, loginCookie } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // An identity provider's SCIM sequence, as Okta and Entra ID play it: look the person up by
 // userName, create them, change them, put them in a group (team), deactivate them. The
 // portal's people and teams follow, and deactivation follows the admin pages' rules.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("scim");
 let token: string;
 let accountsToken: string;
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "scim");
   token = (
     await createApiToken(db, org.admin.id, { name: "Okta", scopes: ["scim"], lifetime: "30" })
   ).secret;

@@ -1,20 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listContactChoices, searchAccountChoices } from "~/models/account.server";
 import { parseSearch } from "~/domain/search-query";
 import { searchCases } from "~/models/incident-search.server";
 import { listColleagueChoices } from "~/models/user.server";
-import { getDb, type Db } from "~/utils/db.server";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Search ignores letter case on both providers (PostgreSQL's LIKE would not by itself).
 
-let db: Db;
-let org: TestOrg;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "srch");
-});
+const { db, org } = await orgForThisFile("srch");
 
 describe("search", () => {
   it("finds accounts, contacts and colleagues whatever the letter case", async () => {

@@ -4,22 +4,18 @@ import { assessIncident } from "~/models/incident-handling.server";
 import { createIncident } from "~/models/incident.server";
 import { loader as accountLoader } from "~/routes/accounts.$id";
 import { loader as dashboardLoader } from "~/routes/dashboard";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // Issue 12, item 5: no commercial figure of an account reaches a manager while one of their
 // cases on it is unassessed — checked on the loaders' data, not on the rendered page.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("sbv");
 let incidentId: string;
 const ARR_MINOR = 987_654_321n; // 9,876,543.21
 const CONTRACT_MINOR = 123_456_789n;
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "sbv");
   await db.customerAccount.update({
     where: { id: org.account.id },
     data: { arrMinor: ARR_MINOR, contractValueMinor: CONTRACT_MINOR, paymentStatus: "OVERDUE" },

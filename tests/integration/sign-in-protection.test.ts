@@ -11,25 +11,21 @@ import * as codeRoute from "~/routes/login_.code";
 import * as forgotRoute from "~/routes/login_.forgot";
 import * as setupRoute from "~/routes/login_.two-factor-setup";
 import * as passwordLinkRoute from "~/routes/password.$token";
-import { getDb, type Db } from "~/utils/db.server";
 import { smtpSender } from "~/utils/email.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { readToast } from "~/utils/toast.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
-import { createTestOrg, TEST_PASSWORD, type TestOrg } from "../fixtures/org";
+import { orgForThisFile, TEST_PASSWORD } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // Throttling, the safe redirect, two-step sign-in, change and forgotten passwords, through the
 // real route modules on a real database and a real SMTP server.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("sp");
 const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "sp");
   await smtp.start();
 });
 afterAll(async () => {

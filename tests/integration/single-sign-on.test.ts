@@ -4,19 +4,17 @@ import * as loginRoute from "~/routes/login";
 import * as ssoRoute from "~/routes/login_.sso";
 import * as callbackRoute from "~/routes/login_.sso_.callback";
 import * as reportsRoute from "~/routes/reports._index";
-import { getDb, type Db } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { resetOidcForTests } from "~/utils/oidc.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, postRequest, type Answer } from "../fixtures/http";
 import { startTestProvider, type TestProvider } from "../fixtures/oidc-provider";
-import { createTestOrg, TEST_PASSWORD, type TestOrg } from "../fixtures/org";
+import { orgForThisFile, TEST_PASSWORD } from "../fixtures/org";
 
 // Single sign-on against a real OpenID provider (oidc-provider) on loopback: the portal's
 // start and callback routes, the provider's own endpoints over real HTTP in between.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile("sso");
 let idp: TestProvider;
 
 const OIDC_KEYS = [
@@ -39,8 +37,6 @@ function setEnv(values: Record<string, string | undefined>) {
 }
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "sso");
   idp = await startTestProvider({ redirectUri: `${TEST_APP_URL}/login/sso/callback` });
   setEnv({
     OIDC_ISSUER: idp.issuer,

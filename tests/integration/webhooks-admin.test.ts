@@ -1,25 +1,17 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeAudit } from "~/domain/audit-text";
 import { listAuditEvents } from "~/models/audit-log.server";
 import { DELIVERY_PAGE } from "~/models/webhook.server";
 import * as webhookRoute from "~/routes/admin.webhooks.$id";
 import * as webhooksRoute from "~/routes/admin.webhooks._index";
-import { getDb, type Db } from "~/utils/db.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 
 // The webhook admin pages through their real loaders and actions: clear messages for bad
 // input, the secret shown once, every change in the settings history, the log paged by key.
 
-let db: Db;
-let org: TestOrg;
-let cookie: string;
-
-beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db, "wa");
-  cookie = await loginCookie(org.admin.email);
-});
+const { db, org } = await orgForThisFile("wa");
+const cookie = await loginCookie(org.admin.email);
 
 type CreateAnswer = {
   ok: boolean;

@@ -16,22 +16,18 @@ import {
   sendTestWebhook,
   updateWebhookEndpoint,
 } from "~/models/webhook.server";
-import { getDb, type Db } from "~/utils/db.server";
-import { createTestOrg, type TestOrg } from "../fixtures/org";
+import { orgForThisFile } from "../fixtures/org";
 import { WebhookReceiver } from "../fixtures/webhook-receiver";
 import { postWebhook } from "~/jobs/webhook-post.server";
 
 // Webhooks end to end against a real HTTP receiver on loopback that verifies every signature,
 // goes down for a while and comes back.
 
-let db: Db;
-let org: TestOrg;
+const { db, org } = await orgForThisFile();
 const receiver = new WebhookReceiver();
 const other = new WebhookReceiver();
 
 beforeAll(async () => {
-  db = await getDb();
-  org = await createTestOrg(db);
   await receiver.start();
   await other.start();
 });

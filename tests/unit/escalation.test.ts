@@ -6,25 +6,13 @@ import {
   type EscalationInput,
 } from "~/domain/escalation";
 import type { RoutingPerson } from "~/domain/routing";
+import { reportingLine } from "../fixtures/reporting-line";
 
 // On breach escalate one level — the assignee's manager, then HR, then
 // leadership. The reporting line: rep → m1 (the assignee) → m2 → lead.
 
-function person(id: string, over: Partial<RoutingPerson> = {}): RoutingPerson {
-  return { id, role: "EMPLOYEE", active: true, onLeave: false, managerId: null, ...over };
-}
-
-function org(changes: Record<string, Partial<RoutingPerson>> = {}): Map<string, RoutingPerson> {
-  const base = [
-    person("rep", { managerId: "m1" }),
-    person("m1", { role: "MANAGER", managerId: "m2" }),
-    person("m2", { role: "MANAGER", managerId: "lead" }),
-    person("lead", { role: "LEADERSHIP" }),
-    person("lead2", { role: "LEADERSHIP" }),
-    person("hr1", { role: "HR", managerId: "lead" }),
-    person("hr2", { role: "HR", managerId: "lead" }),
-  ];
-  return new Map(base.map((p) => [p.id, { ...p, ...changes[p.id] }]));
+function org(changes: Record<string, Partial<RoutingPerson>> = {}) {
+  return reportingLine(changes, { secondLeader: true });
 }
 
 function targets(level: number, over: Partial<EscalationInput> = {}) {

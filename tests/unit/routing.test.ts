@@ -7,24 +7,11 @@ import {
   type RoutingPerson,
 } from "~/domain/routing";
 import type { Category, Severity } from "~/domain/vocabulary";
+import { reportingLine } from "../fixtures/reporting-line";
 
 // The reporting line: rep → m1 → m2 → lead; hr1 and hr2 are HR.
 
-function person(id: string, over: Partial<RoutingPerson> = {}): RoutingPerson {
-  return { id, role: "EMPLOYEE", active: true, onLeave: false, managerId: null, ...over };
-}
-
-function org(changes: Record<string, Partial<RoutingPerson>> = {}): Map<string, RoutingPerson> {
-  const base = [
-    person("rep", { managerId: "m1" }),
-    person("m1", { role: "MANAGER", managerId: "m2" }),
-    person("m2", { role: "MANAGER", managerId: "lead" }),
-    person("lead", { role: "LEADERSHIP" }),
-    person("hr1", { role: "HR", managerId: "lead" }),
-    person("hr2", { role: "HR", managerId: "lead" }),
-  ];
-  return new Map(base.map((p) => [p.id, { ...p, ...changes[p.id] }]));
-}
+const org = reportingLine;
 
 function route(
   over: {
