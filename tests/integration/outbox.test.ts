@@ -155,42 +155,32 @@ describe("the mail outbox", () => {
     },
   );
 
-  it("claims and marks one mail at a time, so a crash can leave at most one sent but unmarked", async () => {
-    for (let i = 0; i < 8; i++) await fileReport(300 + i);
+  /** Files `count` reports, delivers their mails in `lanes`, and counts the mails claimed but
+   * not yet marked sent each time the mail server accepts one. */
+  async function mailsInFlight(first: number, count: number, lanes: number) {
+    for (let i = 0; i < count; i++) await fileReport(first + i);
     const inFlight: number[] = [];
     smtp.beforeAccept = async () => {
       inFlight.push(await db.notification.count({ where: { status: "SENDING" } }));
     };
     try {
       expect(
-        await deliverDueNotifications(db, smtpSender(smtp.url), {
-          appUrl: TEST_APP_URL,
-          lanes: 1,
-        }),
-      ).toEqual({ sent: 8, failed: 0, dead: 0 });
+        await deliverDueNotifications(db, smtpSender(smtp.url), { appUrl: TEST_APP_URL, lanes }),
+      ).toEqual({ sent: count, failed: 0, dead: 0 });
     } finally {
       smtp.beforeAccept = null;
     }
+    return inFlight;
+  }
+
+  it("claims and marks one mail at a time, so a crash can leave at most one sent but unmarked", async () => {
+    const inFlight = await mailsInFlight(300, 8, 1);
     expect(inFlight).toHaveLength(8);
     expect(Math.max(...inFlight)).toBe(1);
   });
 
   it("keeps one mail in flight per lane when several lanes deliver, each mail once", async () => {
-    for (let i = 0; i < 24; i++) await fileReport(400 + i);
-    const inFlight: number[] = [];
-    smtp.beforeAccept = async () => {
-      inFlight.push(await db.notification.count({ where: { status: "SENDING" } }));
-    };
-    try {
-      expect(
-        await deliverDueNotifications(db, smtpSender(smtp.url), {
-          appUrl: TEST_APP_URL,
-          lanes: 3,
-        }),
-      ).toEqual({ sent: 24, failed: 0, dead: 0 });
-    } finally {
-      smtp.beforeAccept = null;
-    }
+    const inFlight = await mailsInFlight(400, 24, 3);
     expect(inFlight).toHaveLength(24);
     // The probe goes alone; afterwards never more than one claimed, unmarked mail per lane.
     expect(inFlight[0]).toBe(1);

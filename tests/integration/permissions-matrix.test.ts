@@ -6,7 +6,6 @@ import { can, type Capability } from "~/domain/permissions";
 import type { Role } from "~/domain/vocabulary";
 import { requestWitnessStatement } from "~/models/case-support.server";
 import { addCaseNote, assessIncident, recordSanction } from "~/models/incident-handling.server";
-import { createIncident } from "~/models/incident.server";
 import * as guidanceRoute from "~/routes/admin.critical-guidance";
 import * as approvalsRoute from "~/routes/approvals";
 import * as accountRoute from "~/routes/accounts.$id";
@@ -59,7 +58,7 @@ import { evidenceDir } from "~/utils/evidence-storage.server";
 import { call, getRequest, loginCookie, postRequest, type Answer } from "../fixtures/http";
 import { TEST_APP_URL } from "../fixtures/database";
 import { PDF_BYTES } from "../fixtures/evidence-files";
-import { orgForThisFile } from "../fixtures/org";
+import { fileThreatReport, orgForThisFile, RETENTION_FORM } from "../fixtures/org";
 
 // The access rules as one table: every actor × every resource × every action, through the real
 // loaders and actions. Denied is 404 (anonymous: the login redirect, or 401 for a POST) and the
@@ -148,13 +147,7 @@ beforeAll(async () => {
     admin: org.admin,
   });
   contactId = org.contact.id;
-  const created = await createIncident(db, {
-    reporterId: org.employeeA.id,
-    accountId: org.account.id,
-    occurredAt: new Date(),
-    channel: "PHONE",
-    severity: "HIGH",
-    categories: ["THREATS"],
+  const created = await fileThreatReport(db, org, {
     narrative: NARRATIVE,
     contactIds: [contactId],
     namedUserIds: [namedManager.id, org.hr2.id],
@@ -467,17 +460,7 @@ const compliance = (
   hides: () => [NARRATIVE, NOTE],
   ...extra,
 });
-const retentionFields = () => ({
-  substantiatedYears: "7",
-  partlySubstantiatedYears: "7",
-  notSubstantiatedYears: "5",
-  informalYears: "5",
-  withdrawnYears: "2",
-  defaultYears: "5",
-  withdrawnEvidenceDays: "90",
-  viewLogDays: "365",
-  draftDays: "30",
-});
+const retentionFields = () => ({ ...RETENTION_FORM });
 const COMPLIANCE_CHECKS: Check[] = [
   compliance("GET legal holds", () => holdsRoute.loader as Fn, "/hr/holds", HR_ANY),
   compliance(

@@ -12,7 +12,7 @@ import * as reportRoute from "~/routes/reports.$reference";
 import { smtpSender } from "~/utils/email.server";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { orgForThisFile } from "../fixtures/org";
+import { fileThreatReport, orgForThisFile } from "../fixtures/org";
 import { TestSmtpServer } from "../fixtures/smtp";
 
 // Issue 12, items 6 and 7: a Critical report is urgent (mails at once, clocks around the
@@ -115,15 +115,7 @@ describe("a Critical report", () => {
 
 describe("the reporter is kept informed", () => {
   it("mails a protective measure and the resolution, and marks the report unread until opened", async () => {
-    const filed = await createIncident(db, {
-      reporterId: org.employeeA.id,
-      accountId: org.account.id,
-      occurredAt: new Date(),
-      channel: "PHONE",
-      severity: "HIGH",
-      categories: ["THREATS"],
-      narrative: "Threatened me on the phone.",
-    });
+    const filed = await fileThreatReport(db, org);
     const cookie = await loginCookie(org.employeeA.email);
     const list = async () =>
       (

@@ -12,7 +12,7 @@ import * as holdsRoute from "~/routes/hr.holds";
 import * as retentionRoute from "~/routes/admin.retention";
 import { evidenceDir } from "~/utils/evidence-storage.server";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { orgForThisFile } from "../fixtures/org";
+import { orgForThisFile, RETENTION_FORM } from "../fixtures/org";
 
 // Retention with legal hold: with the clock six years ahead, due cases lose their content, held
 // ones keep it, a case whose chain is broken is refused, and every chain still verifies and
@@ -190,17 +190,7 @@ describe("legal holds", () => {
 
 describe("retention six years ahead", () => {
   it("saves the rules from the admin page and refuses a bad value", async () => {
-    const fields = {
-      substantiatedYears: "7",
-      partlySubstantiatedYears: "7",
-      notSubstantiatedYears: "5",
-      informalYears: "5",
-      withdrawnYears: "2",
-      defaultYears: "5",
-      withdrawnEvidenceDays: "90",
-      viewLogDays: "365",
-      draftDays: "30",
-    };
+    const fields = { ...RETENTION_FORM };
     const bad = await call(
       retentionRoute.action,
       postRequest(

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SCIM_PATCH } from "~/domain/scim";
 import { createApiToken } from "~/models/api-token.server";
-import { createIncident } from "~/models/incident.server";
 import * as groupRoute from "~/routes/scim.v2.Groups.$id";
 import * as groupsRoute from "~/routes/scim.v2.Groups._index";
 import * as userRoute from "~/routes/scim.v2.Users.$id";
 import * as usersRoute from "~/routes/scim.v2.Users._index";
 import { TEST_APP_URL } from "../fixtures/database";
 import { call, loginCookie } from "../fixtures/http";
-import { orgForThisFile } from "../fixtures/org";
+import { fileThreatReport, orgForThisFile } from "../fixtures/org";
 
 // An identity provider's SCIM sequence, as Okta and Entra ID play it: look the person up by
 // userName, create them, change them, put them in a group (team), deactivate them. The
@@ -171,13 +170,7 @@ describe("SCIM Users and Groups", () => {
   });
 
   it("hands a deactivated manager's open case on and ends their sessions", async () => {
-    const { id: incidentId } = await createIncident(db, {
-      reporterId: org.employeeA.id,
-      accountId: org.account.id,
-      occurredAt: new Date(),
-      channel: "PHONE",
-      severity: "HIGH",
-      categories: ["THREATS"],
+    const { id: incidentId } = await fileThreatReport(db, org, {
       narrative: "SCIM test narrative",
       contactIds: [],
       namedUserIds: [],
