@@ -147,7 +147,9 @@ export function AccountCombobox({
           setOpen(true);
           setActive(-1);
         }}
-        onFocus={() => setOpen(false)}
+        // No onFocus: the list is only ever open while the box has focus, and on a slow phone
+        // React replays a focus that came before hydration after it, which would close the list
+        // that the catch-up above had just opened for what was typed meanwhile.
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
           if (isOffline()) return;
