@@ -31,6 +31,11 @@ const EXACT: Record<string, string> = {
   "This report is too large to send. Files can be at most 25 MB each and 100 MB together.":
     "errors.reportTooLarge",
   "We could not read this form. Please try again.": "errors.unreadableForm",
+  // Short reasons a refused request answers with, shown on the error page.
+  "Please sign in again.": "errors.signInAgain",
+  "This request did not come from this site and was refused.": "errors.crossSite",
+  "This form is out of date. Please reload the page.": "errors.formOutOfDateReload",
+  "Unknown action": "errors.unknownAction",
   [TOTAL_TOO_LARGE_MESSAGE]: "errors.filesTooLargeTogether",
   "Please enter your work email.": "errors.enterEmail",
   "Please enter a valid email address.": "errors.validEmail",
