@@ -12,6 +12,7 @@ import { useI18n } from "~/i18n/react";
 import { buildInvestigatorBundle } from "~/models/investigator-bundle.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { attachment, refusalInAddress } from "~/utils/hr-download.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.bundles.title");
 
@@ -41,14 +42,8 @@ type Refusal = { result: SubmissionResult<string[]> };
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
   // A download refused by /hr/bundles/download comes back here with the message and reference.
-  const params = new URL(request.url).searchParams;
-  const problem = params.get("problem");
-  if (!problem || !REFUSALS.has(problem)) return data<Refusal | null>(null);
-  const reference = (params.get("reference") ?? "").slice(0, 40);
-  return data<Refusal | null>(
-    { result: { status: "error", initialValue: { reference }, error: { reference: [problem] } } },
-    { status: 400 },
-  );
+  const result = refusalInAddress(request, "reference", 40, REFUSALS);
+  return result ? data<Refusal | null>({ result }, { status: 400 }) : data<Refusal | null>(null);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -67,13 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       { status: 404 },
     );
-  return new Response(bundle.tar, {
-    headers: {
-      "Content-Type": "application/x-tar",
-      "Content-Disposition": `attachment; filename="${bundle.fileName}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return attachment(bundle.tar, "application/x-tar", bundle.fileName);
 }
 
 export default function BundlesPage() {

@@ -11,6 +11,7 @@ import { useI18n } from "~/i18n/react";
 import { erasePerson, exportPersonData, findPerson } from "~/models/data-rights.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { attachment, refusalInAddress } from "~/utils/hr-download.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.dataRights.title");
 
@@ -33,21 +34,11 @@ const schema = z.object({
 
 type Answer = { result: SubmissionResult<string[]>; erased?: boolean; refused?: string[] };
 
-/** A refusal as the form shows it: the message under the email field, the email kept. */
-export function refusal(email: string, message: string): SubmissionResult<string[]> {
-  return { status: "error", initialValue: { email }, error: { email: [message] } };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
   // A download refused by /hr/data-rights/export comes back here with the message and the email.
-  const params = new URL(request.url).searchParams;
-  const problem = params.get("problem");
-  if (!problem || !REFUSALS.has(problem)) return data<Answer | null>(null);
-  return data<Answer | null>(
-    { result: refusal((params.get("email") ?? "").slice(0, 320), problem) },
-    { status: 400 },
-  );
+  const result = refusalInAddress(request, "email", 320, REFUSALS);
+  return result ? data<Answer | null>({ result }, { status: 400 }) : data<Answer | null>(null);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -65,13 +56,11 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   if (intent === "export") {
     const archive = await exportPersonData(db, { viewer: user, userId: person.id });
-    return new Response(JSON.stringify(archive, null, 2), {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="personal-data-${person.id}.json"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return attachment(
+      JSON.stringify(archive, null, 2),
+      "application/json; charset=utf-8",
+      `personal-data-${person.id}.json`,
+    );
   }
   const refuse = (message: string) =>
     data<Answer>(

@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+
+/** One fact of a report or case in a definition list: its label above its value. */
+export function DetailItem({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
