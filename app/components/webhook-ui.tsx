@@ -4,6 +4,7 @@ import { Fact, ItemButton, RecordCard, ShownOnce } from "~/components/record-lis
 import { Field, inputClass } from "~/components/ui/field";
 import type { TFunction } from "i18next";
 import { WEBHOOK_EVENTS, type WebhookEventType } from "~/domain/webhooks";
+import type { deliveryLogPage } from "~/models/webhook.server";
 import { useI18n } from "~/i18n/react";
 import { useAdminMessages } from "~/i18n/admin-messages";
 
@@ -146,8 +147,8 @@ export function SecretOnce({ title, secret }: { title: string; secret: string })
   );
 }
 
-/** A delivery as the log shows it (see deliveryLogForPage below). */
-export type LogRow = ReturnType<typeof deliveryLogForPage>["log"][number];
+/** A delivery as the log shows it. */
+export type LogRow = Awaited<ReturnType<typeof deliveryLogPage>>["log"][number];
 
 function statusWord(t: TFunction, status: string): string {
   switch (status) {
@@ -245,55 +246,4 @@ export function DeliveryLog({
       </nav>
     </TitledSection>
   );
-}
-
-/** The log's cursor in the address: `before=<created time>~<delivery id>`; else page one. */
-export function parseDeliveryCursor(value: string | null) {
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~([\w-]{1,64})$/.exec(value ?? "");
-  if (!m) return null;
-  const createdAt = new Date(m[1]);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: m[2] };
-}
-
-export function formatDeliveryCursor(c: { createdAt: Date; id: string } | null) {
-  return c ? `${c.createdAt.toISOString()}~${c.id}` : null;
-}
-
-type LogPage = {
-  rows: {
-    id: string;
-    eventId: string;
-    type: string;
-    reference: string | null;
-    status: string;
-    attempts: number;
-    lastStatus: number | null;
-    lastError: string | null;
-    nextAttemptAt: Date;
-    deliveredAt: Date | null;
-    createdAt: Date;
-    endpoint: { url: string };
-  }[];
-  next: { createdAt: Date; id: string } | null;
-};
-
-/** A page of the delivery log as both webhook pages send it to the browser. */
-export function deliveryLogForPage(log: LogPage) {
-  return {
-    next: formatDeliveryCursor(log.next),
-    log: log.rows.map((d) => ({
-      id: d.id,
-      eventId: d.eventId,
-      type: d.type,
-      reference: d.reference,
-      status: d.status,
-      attempts: d.attempts,
-      lastStatus: d.lastStatus,
-      lastError: d.lastError,
-      nextAttemptAt: d.nextAttemptAt.toISOString(),
-      deliveredAt: d.deliveredAt?.toISOString() ?? null,
-      createdAt: d.createdAt.toISOString(),
-      endpointUrl: d.endpoint.url,
-    })),
-  };
 }

@@ -367,3 +367,42 @@ export async function listWebhookDeliveries(
     next: rows.length > take && last ? { createdAt: last.createdAt, id: last.id } : null,
   };
 }
+
+/** The log's cursor in the address: `before=<created time>~<delivery id>`; else page one. */
+export function parseDeliveryCursor(value: string | null): DeliveryCursor | null {
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~([\w-]{1,64})$/.exec(value ?? "");
+  if (!m) return null;
+  const createdAt = new Date(m[1]);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: m[2] };
+}
+
+function formatDeliveryCursor(c: DeliveryCursor | null) {
+  return c ? `${c.createdAt.toISOString()}~${c.id}` : null;
+}
+
+/**
+ * A page of the delivery log as both webhook pages send it to the browser, from the address's
+ * `before` cursor (page one without it), for one endpoint or all.
+ */
+export async function deliveryLogPage(db: Db, before: string | null, endpointId?: string) {
+  const cursor = parseDeliveryCursor(before);
+  const page = await listWebhookDeliveries(db, { endpointId, before: cursor });
+  return {
+    firstPage: cursor === null,
+    next: formatDeliveryCursor(page.next),
+    log: page.rows.map((d) => ({
+      id: d.id,
+      eventId: d.eventId,
+      type: d.type,
+      reference: d.reference,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatus: d.lastStatus,
+      lastError: d.lastError,
+      nextAttemptAt: d.nextAttemptAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      createdAt: d.createdAt.toISOString(),
+      endpointUrl: d.endpoint.url,
+    })),
+  };
+}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import {
   ConfirmImportForm,
   ImportAlert,
@@ -19,6 +19,7 @@ import { MAX_IMPORT_BYTES, previewImport, runImport } from "~/models/account-imp
 import { requirePermission } from "~/utils/auth.server";
 import { readCsvUpload } from "~/utils/csv-upload.server";
 import { getDb } from "~/utils/db.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.import.title");
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
@@ -95,11 +96,7 @@ export default function ImportAccounts() {
   const message = (text: string) => accountMessage(t, text, language);
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/accounts" className="text-brand-700 underline">
-          {t("accounts.import.back")}
-        </Link>
-      </p>
+      <BackLink to="/accounts">{t("accounts.import.back")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("accounts.import.heading")}</h1>
       <p className="max-w-2xl text-slate-700">
         {t("accounts.import.introBefore")}{" "}

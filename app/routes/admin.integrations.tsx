@@ -26,6 +26,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { adminMessage } from "~/i18n/admin-messages";
 import { readForm } from "~/utils/read-form.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.integrations.title");
 
@@ -155,11 +156,7 @@ export default function AdminIntegrations() {
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm">
-          <Link to="/admin" className="text-brand-700 underline">
-            {t("admin.integrations.back")}
-          </Link>
-        </p>
+        <BackLink to="/admin">{t("admin.integrations.back")}</BackLink>
         <h1 className="text-2xl font-semibold">{t("admin.integrations.heading")}</h1>
         <p className="mt-2 text-slate-700">
           {t("admin.integrations.intro")}{" "}

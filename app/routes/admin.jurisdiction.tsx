@@ -25,6 +25,7 @@ import { useI18n } from "~/i18n/react";
 import { adminMessage } from "~/i18n/admin-messages";
 import { alreadyMetText, changeText, templateText } from "~/i18n/jurisdiction-text";
 import { vocabLabel } from "~/i18n/vocabulary";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.jurisdiction.title");
 
@@ -130,11 +131,7 @@ export default function JurisdictionPage() {
     ));
   return (
     <div className="space-y-8">
-      <p className="text-sm">
-        <Link to="/admin" className="text-brand-700 underline">
-          {t("admin.jurisdiction.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("admin.jurisdiction.back")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("admin.jurisdiction.heading")}</h1>
       <p className="max-w-prose">
         {t("admin.jurisdiction.intro")}{" "}

@@ -4,7 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { TFunction } from "i18next";
 import { z } from "zod";
@@ -25,6 +25,7 @@ import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.outbox.title");
 
@@ -152,11 +153,7 @@ export default function AdminOutbox() {
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm">
-          <Link to="/admin" className="text-brand-700 underline">
-            {t("admin.common.admin")}
-          </Link>
-        </p>
+        <BackLink to="/admin">{t("admin.common.admin")}</BackLink>
         <h1 className="text-2xl font-semibold">{t("admin.outbox.title")}</h1>
         <p className="mt-2 text-slate-700">
           {t("admin.outbox.intro", { attempts: MAX_DELIVERY_ATTEMPTS })}

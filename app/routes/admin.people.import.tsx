@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { Link, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import {
   ConfirmImportForm,
   ImportAlert,
@@ -25,6 +25,7 @@ import { getDb } from "~/utils/db.server";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { peopleImportMessage } from "~/i18n/admin-messages";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.peopleImport.title");
 
@@ -158,11 +159,7 @@ export default function ImportPeople() {
     result?.step === "preview" && result.creates + result.updates + result.deactivateCount === 0;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/admin/people" className="text-brand-700 underline">
-          {t("admin.peopleImport.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/people">{t("admin.peopleImport.back")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("admin.peopleImport.heading")}</h1>
       <div className="max-w-2xl space-y-2 text-slate-700">
         <p>

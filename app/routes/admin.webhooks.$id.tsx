@@ -1,32 +1,19 @@
 import { parseWithZod } from "@conform-to/zod";
 import { topLevelErrors } from "~/utils/submission-errors";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { TitledSection } from "~/components/titled-section";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { OutcomeNote } from "~/components/record-list";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/field";
-import {
-  DeliveryLog,
-  EndpointFields,
-  deliveryLogForPage,
-  endpointForPage,
-  endpointFormValues,
-  parseDeliveryCursor,
-  SecretOnce,
-  type EndpointValues,
-} from "~/components/webhook-ui";
+import { DeliveryLog, EndpointFields, SecretOnce } from "~/components/webhook-ui";
+import { endpointForPage, endpointFormValues, type EndpointValues } from "~/components/webhook-ui";
 import { webhookFormSchema } from "~/domain/webhooks";
 import {
   deleteWebhookEndpoint,
   getWebhookEndpoint,
-  listWebhookDeliveries,
+  deliveryLogPage,
   retryWebhookDelivery,
   rotateWebhookSecret,
   sendTestWebhook,
@@ -49,13 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const endpoint = await getWebhookEndpoint(db, params.id ?? "");
   if (!endpoint) throw notFound();
-  const before = parseDeliveryCursor(new URL(request.url).searchParams.get("before"));
-  const log = await listWebhookDeliveries(db, { endpointId: endpoint.id, before });
+  const before = new URL(request.url).searchParams.get("before");
   return {
     allowLoopback: allowLoopback(),
     endpoint: endpointForPage(endpoint),
-    firstPage: before === null,
-    ...deliveryLogForPage(log),
+    ...(await deliveryLogPage(db, before, endpoint.id)),
   };
 }
 

@@ -1,33 +1,21 @@
 import { parseWithZod } from "@conform-to/zod";
 import { topLevelErrors } from "~/utils/submission-errors";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { TitledSection } from "~/components/titled-section";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Fact, OutcomeNote } from "~/components/record-list";
 import { buttonClass } from "~/components/ui/field";
-import {
-  DeliveryLog,
-  EndpointFields,
-  deliveryLogForPage,
-  endpointForPage,
-  endpointFormValues,
-  parseDeliveryCursor,
-  SecretOnce,
-  type EndpointValues,
-} from "~/components/webhook-ui";
+import { DeliveryLog, EndpointFields, SecretOnce } from "~/components/webhook-ui";
+import { endpointForPage, endpointFormValues, type EndpointValues } from "~/components/webhook-ui";
 import { MAX_DELIVERY_ATTEMPTS } from "~/domain/backoff";
 import { webhookFormSchema } from "~/domain/webhooks";
 import {
   countSetAsideWebhooks,
   createWebhookEndpoint,
   ENDPOINT_LIST_LIMIT,
-  listWebhookDeliveries,
+  deliveryLogPage,
   listWebhookEndpoints,
   retryWebhookDelivery,
   webhookAllowsLoopback as allowLoopback,
@@ -44,18 +32,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.web
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
   const db = await getDb();
-  const before = parseDeliveryCursor(new URL(request.url).searchParams.get("before"));
+  const before = new URL(request.url).searchParams.get("before");
   const [endpoints, log, setAside] = await Promise.all([
     listWebhookEndpoints(db),
-    listWebhookDeliveries(db, { before }),
+    deliveryLogPage(db, before),
     countSetAsideWebhooks(db),
   ]);
   return {
     allowLoopback: allowLoopback(),
     setAside,
     endpoints: endpoints.map(endpointForPage),
-    firstPage: before === null,
-    ...deliveryLogForPage(log),
+    ...log,
   };
 }
 

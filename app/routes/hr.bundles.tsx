@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, buttonClass, inputClass } from "~/components/ui/field";
 import { REFERENCE_PATTERN } from "~/domain/reference";
@@ -13,6 +13,7 @@ import { buildInvestigatorBundle } from "~/models/investigator-bundle.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { attachment, refusalInAddress } from "~/utils/hr-download.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.bundles.title");
 
@@ -73,11 +74,7 @@ export default function BundlesPage() {
   const typed = fields.reference.initialValue;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/hr/holds" className="text-brand-700 underline">
-          {t("hr.holds.title")}
-        </Link>
-      </p>
+      <BackLink to="/hr/holds">{t("hr.holds.title")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("hr.bundles.title")}</h1>
       <p className="max-w-prose">
         {t("hr.bundles.introBefore")}

@@ -24,6 +24,7 @@ import {
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "records.oshaPage.title");
 
@@ -170,11 +171,7 @@ export default function OshaPage() {
   const pages = Math.max(1, Math.ceil(list.total / OSHA_PAGE));
   return (
     <div className="space-y-8">
-      <p className="text-sm">
-        <Link to="/hr/records" className="text-brand-700 underline">
-          {t("records.title")}
-        </Link>
-      </p>
+      <BackLink to="/hr/records">{t("records.title")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("records.oshaPage.title")}</h1>
       <section aria-labelledby="mark-heading" className="max-w-2xl">
         <h2 id="mark-heading" className="text-lg font-semibold">

@@ -1,9 +1,5 @@
 import "~/i18n/case-messages";
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -11,8 +7,8 @@ import {
   useFetcher,
   useLoaderData,
   useLocation,
-  type ShouldRevalidateFunction,
 } from "@remix-run/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect } from "react";
 import { CaseForm, Section } from "~/components/case/case-form";
 import { CasePeople } from "~/components/case/case-people";
