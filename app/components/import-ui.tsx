@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { TableHead } from "~/components/table-head";
 
 // The CSV import pages' shared parts (accounts, people): the upload form, the check's section
@@ -97,15 +97,14 @@ export function ProblemTable({
 /** Sends the checked text back to be imported. */
 export function ConfirmImportForm({
   csv,
-  busy,
   buttonClassName,
   children,
 }: {
   csv: string;
-  busy: boolean;
   buttonClassName: string;
   children: ReactNode;
 }) {
+  const busy = useNavigation().state === "submitting";
   return (
     <Form method="post" encType="multipart/form-data">
       <input type="hidden" name="intent" value="confirm" />
@@ -121,16 +120,15 @@ export function ConfirmImportForm({
 export function UploadCsvForm({
   label,
   hint,
-  busy,
   buttonClassName,
   children,
 }: {
   label: string;
   hint: string;
-  busy: boolean;
   buttonClassName: string;
   children: ReactNode;
 }) {
+  const busy = useNavigation().state === "submitting";
   return (
     <Form
       method="post"

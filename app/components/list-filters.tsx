@@ -24,11 +24,7 @@ export function FilterSelect({
       {label}
       <select name={name} defaultValue={value} className="mt-1 rounded border-slate-300">
         {anyLabel === undefined ? null : <option value="">{anyLabel}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </label>
   );
@@ -49,4 +45,13 @@ export function FilterCheckbox({
       {children}
     </label>
   );
+}
+
+/** A select's choices after its first one. */
+export function OptionList({ options }: { options: { value: string | number; label: string }[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
 }

@@ -47,16 +47,11 @@ export function OutcomeNote({ ok, children }: { ok: boolean; children: ReactNode
   );
 }
 
+/** A label, its value and the value's classes. */
+export type FactProps = { label: string; className?: string; children: ReactNode };
+
 /** One label and its value in a card's facts. */
-export function Fact({
-  label,
-  className,
-  children,
-}: {
-  label: string;
-  className?: string;
-  children: ReactNode;
-}) {
+export function Fact({ label, className, children }: FactProps) {
   return (
     <>
       <dt className="text-slate-600">{label}</dt>
@@ -113,5 +108,47 @@ export function ItemButton({
         <span className="sr-only">{which}</span>
       </button>
     </Form>
+  );
+}
+
+/** Tick boxes for codes other systems read (events, scopes): each its words and its code. */
+export function CodeChoices({
+  name,
+  legend,
+  errorId,
+  errors,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  errorId: string;
+  errors: string[] | undefined;
+  options: { value: string; label: string }[];
+  checked: string[] | undefined;
+}) {
+  return (
+    <fieldset aria-describedby={errors ? errorId : undefined} className="space-y-1">
+      <legend className="font-medium">{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            name={name}
+            value={o.value}
+            defaultChecked={checked?.includes(o.value)}
+            className="mt-1 h-4 w-4"
+          />
+          <span>
+            {o.label} <code className="text-sm text-slate-600">{o.value}</code>
+          </span>
+        </label>
+      ))}
+      {errors ? (
+        <p id={errorId} className="text-sm font-medium text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

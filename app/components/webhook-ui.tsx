@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { TitledSection } from "~/components/titled-section";
-import { Fact, ItemButton, RecordCard, ShownOnce } from "~/components/record-list";
+import { CodeChoices, Fact, ItemButton, RecordCard, ShownOnce } from "~/components/record-list";
 import { Field, inputClass } from "~/components/ui/field";
 import type { TFunction } from "i18next";
 import { WEBHOOK_EVENTS, type WebhookEventType } from "~/domain/webhooks";
@@ -105,31 +105,14 @@ export function EndpointFields({
           />
         )}
       </Field>
-      <fieldset
-        aria-describedby={errors.events ? "webhook-events-error" : undefined}
-        className="space-y-1"
-      >
-        <legend className="font-medium">{t("admin.webhooks.eventsLegend")}</legend>
-        {WEBHOOK_EVENTS.map((e) => (
-          <label key={e} className="flex items-start gap-2">
-            <input
-              type="checkbox"
-              name="events"
-              value={e}
-              defaultChecked={values?.events.includes(e)}
-              className="mt-1 h-4 w-4"
-            />
-            <span>
-              {webhookEventLabel(t, e)} <code className="text-sm text-slate-600">{e}</code>
-            </span>
-          </label>
-        ))}
-        {errors.events ? (
-          <p id="webhook-events-error" className="text-sm font-medium text-red-700">
-            {say(errors.events)?.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
+      <CodeChoices
+        name="events"
+        legend={t("admin.webhooks.eventsLegend")}
+        errorId="webhook-events-error"
+        errors={say(errors.events)}
+        options={WEBHOOK_EVENTS.map((e) => ({ value: e, label: webhookEventLabel(t, e) }))}
+        checked={values?.events}
+      />
     </>
   );
 }

@@ -167,7 +167,7 @@ export default function ImportAccounts() {
             />
           ) : null}
           {result.valid > 0 ? (
-            <ConfirmImportForm csv={result.csv} busy={busy} buttonClassName={BUTTON}>
+            <ConfirmImportForm csv={result.csv} buttonClassName={BUTTON}>
               {busy
                 ? t("accounts.import.importing")
                 : t("accounts.import.confirm", {
@@ -182,7 +182,6 @@ export default function ImportAccounts() {
       <UploadCsvForm
         label={t("accounts.import.file")}
         hint={t("accounts.import.fileHint")}
-        busy={busy}
         buttonClassName={BUTTON}
       >
         {busy ? t("accounts.import.checking") : t("accounts.import.check")}

@@ -9,7 +9,14 @@ import {
 import { TitledSection } from "~/components/titled-section";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Fact, ItemButton, OutcomeNote, RecordCard, ShownOnce } from "~/components/record-list";
+import {
+  CodeChoices,
+  Fact,
+  ItemButton,
+  OutcomeNote,
+  RecordCard,
+  ShownOnce,
+} from "~/components/record-list";
 import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import type { TFunction } from "i18next";
 import { API_SCOPES, tokenFormSchema, type ApiScope, type TokenLifetime } from "~/domain/api";
@@ -226,31 +233,14 @@ export default function AdminIntegrations() {
               />
             )}
           </Field>
-          <fieldset
-            aria-describedby={errors.scopes ? "scopes-error" : undefined}
-            className="space-y-1"
-          >
-            <legend className="font-medium">{t("admin.integrations.permissions")}</legend>
-            {API_SCOPES.map((s) => (
-              <label key={s} className="flex items-start gap-2">
-                <input
-                  type="checkbox"
-                  name="scopes"
-                  value={s}
-                  defaultChecked={failed?.values.scopes.includes(s)}
-                  className="mt-1 h-4 w-4"
-                />
-                <span>
-                  {scopeLabel(t, s)} <code className="text-sm text-slate-600">{s}</code>
-                </span>
-              </label>
-            ))}
-            {errors.scopes ? (
-              <p id="scopes-error" className="text-sm font-medium text-red-700">
-                {errors.scopes.join(" ")}
-              </p>
-            ) : null}
-          </fieldset>
+          <CodeChoices
+            name="scopes"
+            legend={t("admin.integrations.permissions")}
+            errorId="scopes-error"
+            errors={errors.scopes}
+            options={API_SCOPES.map((s) => ({ value: s, label: scopeLabel(t, s) }))}
+            checked={failed?.values.scopes}
+          />
           <Field
             id="token-lifetime"
             label={t("admin.integrations.worksFor")}

@@ -264,7 +264,7 @@ export default function ImportPeople() {
           {nothingToDo && canImport ? (
             <p>{t("admin.peopleImport.nothingToDo")}</p>
           ) : canImport ? (
-            <ConfirmImportForm csv={result.csv} busy={busy} buttonClassName={buttonClass}>
+            <ConfirmImportForm csv={result.csv} buttonClassName={buttonClass}>
               {busy ? t("admin.peopleImport.importing") : t("admin.peopleImport.import")}
             </ConfirmImportForm>
           ) : null}
@@ -274,7 +274,6 @@ export default function ImportPeople() {
       <UploadCsvForm
         label={t("admin.peopleImport.file")}
         hint={t("admin.peopleImport.fileHint")}
-        busy={busy}
         buttonClassName={buttonClass}
       >
         {busy ? t("admin.peopleImport.checking") : t("admin.peopleImport.check")}

@@ -154,30 +154,42 @@ function ReasonField({
 
 /** A step to record (a protective measure, an action on the account): what, who and by when. */
 function StepForm({
-  intent,
-  name,
-  label,
-  options,
-  submitLabel,
+  kind,
   reference,
   me,
   children,
 }: {
-  intent: string;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  submitLabel: string;
+  kind: "protect" | "sanction";
   reference: string;
   me: Viewer;
   children?: (errors: FieldErrors) => ReactNode;
 }) {
+  const { t } = useI18n();
+  const protect = kind === "protect";
+  const name = protect ? "measure" : "sanction";
   return (
-    <CaseForm intent={intent} submitLabel={submitLabel}>
+    <CaseForm
+      intent={kind}
+      submitLabel={protect ? t("case.work.recordMeasure") : t("case.work.recordAction")}
+    >
       {(errors) => (
         <>
-          <Field id={name} label={label} errors={errors?.[name]}>
-            {(ids) => <ChooseSelect name={name} ids={ids} choices={options} />}
+          <Field
+            id={name}
+            label={protect ? t("case.work.measure") : t("case.work.sanction")}
+            errors={errors?.[name]}
+          >
+            {(ids) => (
+              <ChooseSelect
+                name={name}
+                ids={ids}
+                choices={
+                  protect
+                    ? choices(t, PROTECTIVE_MEASURES, MEASURE_KEYS)
+                    : choices(t, SANCTIONS, SANCTION_KEYS)
+                }
+              />
+            )}
           </Field>
           <OwnerAndDue prefix={name} reference={reference} me={me} errors={errors} />
           {children?.(errors)}
@@ -204,24 +216,8 @@ export function ActOnCase({ reference, me }: { reference: string; me: Viewer }) 
           </Field>
         )}
       </CaseForm>
-      <StepForm
-        intent="protect"
-        name="measure"
-        label={t("case.work.measure")}
-        options={choices(t, PROTECTIVE_MEASURES, MEASURE_KEYS)}
-        submitLabel={t("case.work.recordMeasure")}
-        reference={reference}
-        me={me}
-      />
-      <StepForm
-        intent="sanction"
-        name="sanction"
-        label={t("case.work.sanction")}
-        options={choices(t, SANCTIONS, SANCTION_KEYS)}
-        submitLabel={t("case.work.recordAction")}
-        reference={reference}
-        me={me}
-      >
+      <StepForm kind="protect" reference={reference} me={me} />
+      <StepForm kind="sanction" reference={reference} me={me}>
         {(errors) => (
           <ReasonField id="sanction-reason" label={t("case.work.sanctionReason")} errors={errors} />
         )}
