@@ -1,7 +1,10 @@
-import { Form, Link } from "@remix-run/react";
-import { Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
+import { Link } from "@remix-run/react";
+import { TitledSection } from "~/components/titled-section";
+import { CodeChoices, Fact, ItemButton, RecordCard, ShownOnce } from "~/components/record-list";
+import { Field, inputClass } from "~/components/ui/field";
 import type { TFunction } from "i18next";
 import { WEBHOOK_EVENTS, type WebhookEventType } from "~/domain/webhooks";
+import type { deliveryLogPage } from "~/models/webhook.server";
 import { useI18n } from "~/i18n/react";
 import { useAdminMessages } from "~/i18n/admin-messages";
 
@@ -24,6 +27,34 @@ export function webhookEventLabel(t: TFunction, event: WebhookEventType): string
 }
 
 export type EndpointValues = { url: string; description: string; events: string[] };
+
+/** The endpoint form's values as typed, to show again when they are refused. */
+export function endpointFormValues(form: FormData): EndpointValues {
+  return {
+    url: String(form.get("url") ?? ""),
+    description: String(form.get("description") ?? ""),
+    events: form.getAll("events").map(String),
+  };
+}
+
+/** An endpoint as the webhook pages send it to the browser (the secret's first letters only). */
+export function endpointForPage(e: {
+  id: string;
+  url: string;
+  description: string;
+  events: string[];
+  active: boolean;
+  secretPrefix: string;
+}) {
+  return {
+    id: e.id,
+    url: e.url,
+    description: e.description,
+    events: e.events,
+    active: e.active,
+    secretPrefix: e.secretPrefix,
+  };
+}
 
 export function EndpointFields({
   values,
@@ -74,31 +105,14 @@ export function EndpointFields({
           />
         )}
       </Field>
-      <fieldset
-        aria-describedby={errors.events ? "webhook-events-error" : undefined}
-        className="space-y-1"
-      >
-        <legend className="font-medium">{t("admin.webhooks.eventsLegend")}</legend>
-        {WEBHOOK_EVENTS.map((e) => (
-          <label key={e} className="flex items-start gap-2">
-            <input
-              type="checkbox"
-              name="events"
-              value={e}
-              defaultChecked={values?.events.includes(e)}
-              className="mt-1 h-4 w-4"
-            />
-            <span>
-              {webhookEventLabel(t, e)} <code className="text-sm text-slate-600">{e}</code>
-            </span>
-          </label>
-        ))}
-        {errors.events ? (
-          <p id="webhook-events-error" className="text-sm font-medium text-red-700">
-            {say(errors.events)?.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
+      <CodeChoices
+        name="events"
+        legend={t("admin.webhooks.eventsLegend")}
+        errorId="webhook-events-error"
+        errors={say(errors.events)}
+        options={WEBHOOK_EVENTS.map((e) => ({ value: e, label: webhookEventLabel(t, e) }))}
+        checked={values?.events}
+      />
     </>
   );
 }
@@ -106,37 +120,18 @@ export function EndpointFields({
 export function SecretOnce({ title, secret }: { title: string; secret: string }) {
   const { t } = useI18n();
   return (
-    <div role="status" className="rounded-lg border border-emerald-700 bg-white p-4">
-      <p className="font-semibold">{title}</p>
-      <p className="mt-1 text-slate-700">{t("admin.webhooks.copySecret")}</p>
-      <label htmlFor="webhook-secret" className="mt-2 block text-sm font-medium">
-        {t("admin.webhooks.secret")}
-      </label>
-      <input
-        id="webhook-secret"
-        readOnly
-        value={secret}
-        className={`${inputClass} font-mono text-sm`}
-        onFocus={(e) => e.currentTarget.select()}
-      />
-    </div>
+    <ShownOnce
+      id="webhook-secret"
+      title={title}
+      note={t("admin.webhooks.copySecret")}
+      label={t("admin.webhooks.secret")}
+      value={secret}
+    />
   );
 }
 
-export type LogRow = {
-  id: string;
-  eventId: string;
-  type: string;
-  reference: string | null;
-  status: string;
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  nextAttemptAt: string;
-  deliveredAt: string | null;
-  createdAt: string;
-  endpointUrl: string;
-};
+/** A delivery as the log shows it. */
+export type LogRow = Awaited<ReturnType<typeof deliveryLogPage>>["log"][number];
 
 function statusWord(t: TFunction, status: string): string {
   switch (status) {
@@ -169,74 +164,54 @@ export function DeliveryLog({
 }) {
   const { t, dateTime } = useI18n();
   return (
-    <section aria-labelledby="delivery-log-heading" className="space-y-3">
-      <h2 id="delivery-log-heading" className="text-lg font-semibold">
-        {t("admin.webhooks.log")}
-      </h2>
+    <TitledSection id="delivery-log-heading" className="space-y-3" title={t("admin.webhooks.log")}>
       {rows.length === 0 ? (
         <p className="text-slate-700">{t("admin.webhooks.noDeliveries")}</p>
       ) : (
         <ul className="space-y-2" aria-label={t("admin.webhooks.deliveriesLabel")}>
           {rows.map((d) => (
-            <li key={d.id} className="rounded-lg bg-white p-4 shadow-sm">
-              <div className="flex flex-wrap items-start justify-between gap-3">
-                <dl className="grid min-w-0 flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-slate-600">{t("admin.webhooks.event")}</dt>
-                  <dd className="break-words font-medium">
-                    {d.type}
-                    {d.reference ? " · " : null}
-                    {d.reference}
-                  </dd>
-                  {showEndpoint ? (
-                    <>
-                      <dt className="text-slate-600">{t("admin.webhooks.to")}</dt>
-                      <dd className="break-all">{d.endpointUrl}</dd>
-                    </>
-                  ) : null}
-                  <dt className="text-slate-600">{t("admin.webhooks.statusLabel")}</dt>
-                  <dd>
-                    {statusWord(t, d.status)}
-                    {d.status === "DELIVERED" && d.deliveredAt ? " " : null}
-                    {d.status === "DELIVERED" && d.deliveredAt ? dateTime(d.deliveredAt) : null}
-                  </dd>
-                  <dt className="text-slate-600">{t("admin.webhooks.attempts")}</dt>
-                  <dd>{d.attempts}</dd>
-                  <dt className="text-slate-600">{t("admin.webhooks.lastAnswer")}</dt>
-                  <dd className="break-words">
-                    {d.lastStatus !== null
-                      ? t("admin.webhooks.httpStatus", { status: d.lastStatus })
-                      : null}
-                    {d.lastStatus !== null && d.lastError ? " · " : null}
-                    {d.lastError ?? (d.lastStatus === null ? t("admin.webhooks.noneYet") : null)}
-                  </dd>
-                  {d.status === "PENDING" ? (
-                    <>
-                      <dt className="text-slate-600">{t("admin.webhooks.nextAttempt")}</dt>
-                      <dd>{dateTime(d.nextAttemptAt)}</dd>
-                    </>
-                  ) : null}
-                  <dt className="text-slate-600">{t("admin.webhooks.eventId")}</dt>
-                  <dd className="break-all font-mono text-xs">{d.eventId}</dd>
-                  <dt className="text-slate-600">{t("admin.webhooks.queued")}</dt>
-                  <dd>{dateTime(d.createdAt)}</dd>
-                </dl>
-                {d.status === "DEAD" ? (
-                  <Form method="post">
-                    <input type="hidden" name="id" value={d.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="retry"
-                      className={secondaryButtonClass}
-                      disabled={busy}
-                    >
-                      {t("admin.webhooks.retry")}
-                      <span className="sr-only"> {d.type}</span>
-                    </button>
-                  </Form>
-                ) : null}
-              </div>
-            </li>
+            <RecordCard
+              key={d.id}
+              factsClassName="grid min-w-0 flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm"
+              action={
+                d.status === "DEAD" ? (
+                  <ItemButton id={d.id} intent="retry" disabled={busy} which={<> {d.type}</>}>
+                    {t("admin.webhooks.retry")}
+                  </ItemButton>
+                ) : null
+              }
+            >
+              <Fact label={t("admin.webhooks.event")} className="break-words font-medium">
+                {d.type}
+                {d.reference ? " · " : null}
+                {d.reference}
+              </Fact>
+              {showEndpoint ? (
+                <Fact label={t("admin.webhooks.to")} className="break-all">
+                  {d.endpointUrl}
+                </Fact>
+              ) : null}
+              <Fact label={t("admin.webhooks.statusLabel")}>
+                {statusWord(t, d.status)}
+                {d.status === "DELIVERED" && d.deliveredAt ? " " : null}
+                {d.status === "DELIVERED" && d.deliveredAt ? dateTime(d.deliveredAt) : null}
+              </Fact>
+              <Fact label={t("admin.webhooks.attempts")}>{d.attempts}</Fact>
+              <Fact label={t("admin.webhooks.lastAnswer")} className="break-words">
+                {d.lastStatus !== null
+                  ? t("admin.webhooks.httpStatus", { status: d.lastStatus })
+                  : null}
+                {d.lastStatus !== null && d.lastError ? " · " : null}
+                {d.lastError ?? (d.lastStatus === null ? t("admin.webhooks.noneYet") : null)}
+              </Fact>
+              {d.status === "PENDING" ? (
+                <Fact label={t("admin.webhooks.nextAttempt")}>{dateTime(d.nextAttemptAt)}</Fact>
+              ) : null}
+              <Fact label={t("admin.webhooks.eventId")} className="break-all font-mono text-xs">
+                {d.eventId}
+              </Fact>
+              <Fact label={t("admin.webhooks.queued")}>{dateTime(d.createdAt)}</Fact>
+            </RecordCard>
           ))}
         </ul>
       )}
@@ -252,57 +227,6 @@ export function DeliveryLog({
           </Link>
         ) : null}
       </nav>
-    </section>
+    </TitledSection>
   );
-}
-
-/** The log's cursor in the address: `before=<created time>~<delivery id>`; else page one. */
-export function parseDeliveryCursor(value: string | null) {
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~([\w-]{1,64})$/.exec(value ?? "");
-  if (!m) return null;
-  const createdAt = new Date(m[1]);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: m[2] };
-}
-
-export function formatDeliveryCursor(c: { createdAt: Date; id: string } | null) {
-  return c ? `${c.createdAt.toISOString()}~${c.id}` : null;
-}
-
-type LogPage = {
-  rows: {
-    id: string;
-    eventId: string;
-    type: string;
-    reference: string | null;
-    status: string;
-    attempts: number;
-    lastStatus: number | null;
-    lastError: string | null;
-    nextAttemptAt: Date;
-    deliveredAt: Date | null;
-    createdAt: Date;
-    endpoint: { url: string };
-  }[];
-  next: { createdAt: Date; id: string } | null;
-};
-
-/** A page of the delivery log as both webhook pages send it to the browser. */
-export function deliveryLogForPage(log: LogPage) {
-  return {
-    next: formatDeliveryCursor(log.next),
-    log: log.rows.map((d) => ({
-      id: d.id,
-      eventId: d.eventId,
-      type: d.type,
-      reference: d.reference,
-      status: d.status,
-      attempts: d.attempts,
-      lastStatus: d.lastStatus,
-      lastError: d.lastError,
-      nextAttemptAt: d.nextAttemptAt.toISOString(),
-      deliveredAt: d.deliveredAt?.toISOString() ?? null,
-      createdAt: d.createdAt.toISOString(),
-      endpointUrl: d.endpoint.url,
-    })),
-  };
 }

@@ -3,7 +3,7 @@ import { effectiveSeverity } from "~/domain/account-scoring";
 import type { AccountRow, ContactRow } from "~/domain/api";
 import { SEVERITIES, type Severity } from "~/domain/vocabulary";
 import type { ApiCaller } from "./api-token.server";
-import type { Db } from "~/utils/db.server";
+import type { Db, Prisma } from "~/utils/db.server";
 import { dataFor } from "./account-import.server";
 import { recordAudit } from "./audit-log.server";
 
@@ -216,25 +216,9 @@ const ACCOUNT_SELECT = {
   conductStatus: true,
   needsReview: true,
   updatedAt: true,
-} as const;
+} as const satisfies Prisma.CustomerAccountSelect;
 
-type AccountSelected = {
-  crmId: string;
-  name: string;
-  segment: string;
-  arrMinor: bigint;
-  contractValueMinor: bigint;
-  currency: string;
-  contractStart: Date | null;
-  contractEnd: Date | null;
-  renewalDate: Date | null;
-  noticeDate: Date | null;
-  paymentStatus: string;
-  daysOverdue: number;
-  conductStatus: string;
-  needsReview: boolean;
-  updatedAt: Date;
-};
+type AccountSelected = Prisma.CustomerAccountGetPayload<{ select: typeof ACCOUNT_SELECT }>;
 
 /** Minor units as the "125000.00" the API accepts. */
 function money(minor: bigint): string {

@@ -81,6 +81,35 @@ async function appendToCovered(
   }
 }
 
+/**
+ * A hold placed or released: its event on every case it covers, then its settings-history row
+ * with the number of cases. Both name the hold's matter; `more` adds what each one says besides.
+ */
+async function recordHoldChange(
+  tx: Tx,
+  hold: Parameters<typeof coveredWhere>[0] & { id: string; matter: string },
+  action: "LEGAL_HOLD_PLACED" | "LEGAL_HOLD_RELEASED",
+  actorId: string,
+  at: Date,
+  more: { event: Record<string, unknown>; audit: Record<string, unknown> },
+): Promise<number> {
+  const cases = await appendToCovered(tx, hold, {
+    type: action,
+    actorId,
+    at,
+    data: { holdId: hold.id, matter: hold.matter, ...more.event },
+  });
+  await recordAudit(tx, {
+    actorId,
+    action,
+    subjectType: "LEGAL_HOLD",
+    subjectId: hold.id,
+    data: { matter: hold.matter, ...more.audit, cases },
+    at,
+  });
+  return cases;
+}
+
 export async function placeHold(
   db: Db,
   p: { actorId: string; input: HoldInput; target: HoldTarget; now?: Date },
@@ -99,19 +128,9 @@ export async function placeHold(
         placedAt: at,
       },
     });
-    const cases = await appendToCovered(tx, hold, {
-      type: "LEGAL_HOLD_PLACED",
-      actorId: p.actorId,
-      at,
-      data: { holdId: hold.id, matter: hold.matter, scope: hold.scope },
-    });
-    await recordAudit(tx, {
-      actorId: p.actorId,
-      action: "LEGAL_HOLD_PLACED",
-      subjectType: "LEGAL_HOLD",
-      subjectId: hold.id,
-      data: { matter: hold.matter, reason: hold.reason, target: p.target.label, cases },
-      at,
+    const cases = await recordHoldChange(tx, hold, "LEGAL_HOLD_PLACED", p.actorId, at, {
+      event: { scope: hold.scope },
+      audit: { reason: hold.reason, target: p.target.label },
     });
     return { id: hold.id, cases };
   });
@@ -132,19 +151,9 @@ export async function releaseHold(
     });
     if (claimed.count === 0) return { ok: false as const, error: "This hold is already released." };
     const hold = await tx.legalHold.findUniqueOrThrow({ where: { id: p.holdId } });
-    const cases = await appendToCovered(tx, hold, {
-      type: "LEGAL_HOLD_RELEASED",
-      actorId: p.actorId,
-      at,
-      data: { holdId: hold.id, matter: hold.matter, reason: p.reason },
-    });
-    await recordAudit(tx, {
-      actorId: p.actorId,
-      action: "LEGAL_HOLD_RELEASED",
-      subjectType: "LEGAL_HOLD",
-      subjectId: hold.id,
-      data: { matter: hold.matter, reason: p.reason, cases },
-      at,
+    const cases = await recordHoldChange(tx, hold, "LEGAL_HOLD_RELEASED", p.actorId, at, {
+      event: { reason: p.reason },
+      audit: { reason: p.reason },
     });
     return { ok: true as const, cases };
   });

@@ -76,23 +76,28 @@ export function teamChoices(db: Db) {
   });
 }
 
+/** A person's own settings, as the form edits them and the settings history compares them. */
+const PERSON_FIELDS = {
+  id: true,
+  name: true,
+  email: true,
+  employeeId: true,
+  role: true,
+  teamId: true,
+  managerId: true,
+  timeZone: true,
+  language: true,
+  active: true,
+  team: { select: { name: true } },
+} satisfies Prisma.UserSelect;
+
 export async function getPerson(db: Db, id: string) {
   return db.user.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      email: true,
-      employeeId: true,
-      role: true,
-      teamId: true,
-      managerId: true,
-      timeZone: true,
-      language: true,
-      active: true,
+      ...PERSON_FIELDS,
       passwordHash: true,
       manager: { select: { name: true, email: true } },
-      team: { select: { name: true } },
       _count: { select: { reports: true, assignedIncidents: { where: OPEN_CASE } } },
     },
   });
@@ -139,19 +144,7 @@ export async function savePerson(
       const before = id
         ? await tx.user.findUnique({
             where: { id },
-            select: {
-              id: true,
-              name: true,
-              email: true,
-              employeeId: true,
-              role: true,
-              teamId: true,
-              managerId: true,
-              timeZone: true,
-              language: true,
-              active: true,
-              team: { select: { name: true } },
-            },
+            select: PERSON_FIELDS,
           })
         : null;
       if (id && !before) throw new Refused({ name: ["This person no longer exists."] });

@@ -12,6 +12,7 @@ import {
 } from "~/domain/webhooks";
 import type { Db, Prisma, Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import type { AuditAction } from "~/domain/audit-text";
 import { recordAudit } from "./audit-log.server";
 
 // Webhook endpoints and their deliveries (decisions 070, 071). Events are queued in the
@@ -100,6 +101,25 @@ export function webhookAllowsLoopback(): boolean {
   return getEnv().WEBHOOK_ALLOW_HTTP_LOOPBACK === "true";
 }
 
+/** The settings history row for a change to an endpoint, in the change's transaction. */
+function auditWebhook(
+  tx: Tx,
+  actorId: string | null,
+  action: AuditAction,
+  endpointId: string,
+  at: Date,
+  data: Record<string, unknown>,
+) {
+  return recordAudit(tx, {
+    actorId,
+    action,
+    subjectType: "WEBHOOK",
+    subjectId: endpointId,
+    at,
+    data,
+  });
+}
+
 // ---- Admin ----------------------------------------------------------------------------------
 
 export const ENDPOINT_LIST_LIMIT = 100;
@@ -133,14 +153,7 @@ export async function createWebhookEndpoint(
       },
       select: { id: true, url: true },
     });
-    await recordAudit(tx, {
-      actorId,
-      action: "WEBHOOK_CREATED",
-      subjectType: "WEBHOOK",
-      subjectId: row.id,
-      at: now,
-      data: { url: input.url, events },
-    });
+    await auditWebhook(tx, actorId, "WEBHOOK_CREATED", row.id, now, { url: input.url, events });
     return row;
   });
   forgetSubscribers(db);
@@ -174,14 +187,10 @@ export async function updateWebhookEndpoint(
         .map((k) => [k, { from: before[k], to: after[k] }]),
     );
     await tx.webhookEndpoint.update({ where: { id }, data: { ...after, updatedAt: now } });
-    await recordAudit(tx, {
-      actorId,
-      action: "WEBHOOK_UPDATED",
-      subjectType: "WEBHOOK",
-      subjectId: id,
-      at: now,
-      // The address as it was, for the history once the endpoint is deleted.
-      data: { ...changes, address: before.url },
+    // The address as it was, for the history once the endpoint is deleted.
+    await auditWebhook(tx, actorId, "WEBHOOK_UPDATED", id, now, {
+      ...changes,
+      address: before.url,
     });
     return true;
   });
@@ -199,14 +208,7 @@ export async function rotateWebhookSecret(db: Db, actorId: string, id: string, n
       where: { id },
       data: { secret, secretPrefix, updatedAt: now },
     });
-    await recordAudit(tx, {
-      actorId,
-      action: "WEBHOOK_SECRET_ROTATED",
-      subjectType: "WEBHOOK",
-      subjectId: id,
-      at: now,
-      data: { address: row.url },
-    });
+    await auditWebhook(tx, actorId, "WEBHOOK_SECRET_ROTATED", id, now, { address: row.url });
     return secret;
   });
 }
@@ -217,14 +219,7 @@ export async function deleteWebhookEndpoint(db: Db, actorId: string, id: string,
     const row = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
     if (!row) return false;
     await tx.webhookEndpoint.delete({ where: { id } });
-    await recordAudit(tx, {
-      actorId,
-      action: "WEBHOOK_DELETED",
-      subjectType: "WEBHOOK",
-      subjectId: id,
-      at: now,
-      data: { url: row.url },
-    });
+    await auditWebhook(tx, actorId, "WEBHOOK_DELETED", id, now, { url: row.url });
     return true;
   });
   forgetSubscribers(db);
@@ -253,14 +248,7 @@ export async function sendTestWebhook(db: Db, actorId: string, id: string, now =
         createdAt: now,
       },
     });
-    await recordAudit(tx, {
-      actorId,
-      action: "WEBHOOK_TEST_SENT",
-      subjectType: "WEBHOOK",
-      subjectId: id,
-      at: now,
-      data: { address: endpoint.url },
-    });
+    await auditWebhook(tx, actorId, "WEBHOOK_TEST_SENT", id, now, { address: endpoint.url });
     return true;
   });
 }
@@ -283,31 +271,31 @@ export async function retryWebhookDelivery(
       where: { id },
       select: { endpointId: true, eventId: true, type: true, reference: true },
     });
-    await recordAudit(tx, {
-      actorId,
-      action: "WEBHOOK_DELIVERY_RETRIED",
-      subjectType: "WEBHOOK",
-      subjectId: row.endpointId,
-      at: now,
-      data: { eventId: row.eventId, type: row.type, reference: row.reference },
+    await auditWebhook(tx, actorId, "WEBHOOK_DELIVERY_RETRIED", row.endpointId, now, {
+      eventId: row.eventId,
+      type: row.type,
+      reference: row.reference,
     });
     return true;
   });
 }
 
+/** What the admin pages show of an endpoint (never its secret). */
+const ENDPOINT_FIELDS = {
+  id: true,
+  url: true,
+  description: true,
+  events: true,
+  active: true,
+  secretPrefix: true,
+  createdAt: true,
+} satisfies Prisma.WebhookEndpointSelect;
+
 export async function listWebhookEndpoints(db: Db) {
   const rows = await db.webhookEndpoint.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: ENDPOINT_LIST_LIMIT,
-    select: {
-      id: true,
-      url: true,
-      description: true,
-      events: true,
-      active: true,
-      secretPrefix: true,
-      createdAt: true,
-    },
+    select: ENDPOINT_FIELDS,
   });
   return rows.map((r) => ({ ...r, events: parseEvents(r.events) }));
 }
@@ -315,15 +303,7 @@ export async function listWebhookEndpoints(db: Db) {
 export async function getWebhookEndpoint(db: Db, id: string) {
   const row = await db.webhookEndpoint.findUnique({
     where: { id },
-    select: {
-      id: true,
-      url: true,
-      description: true,
-      events: true,
-      active: true,
-      secretPrefix: true,
-      createdAt: true,
-    },
+    select: ENDPOINT_FIELDS,
   });
   return row ? { ...row, events: parseEvents(row.events) } : null;
 }
@@ -385,5 +365,44 @@ export async function listWebhookDeliveries(
   return {
     rows: page,
     next: rows.length > take && last ? { createdAt: last.createdAt, id: last.id } : null,
+  };
+}
+
+/** The log's cursor in the address: `before=<created time>~<delivery id>`; else page one. */
+export function parseDeliveryCursor(value: string | null): DeliveryCursor | null {
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~([\w-]{1,64})$/.exec(value ?? "");
+  if (!m) return null;
+  const createdAt = new Date(m[1]);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: m[2] };
+}
+
+function formatDeliveryCursor(c: DeliveryCursor | null) {
+  return c ? `${c.createdAt.toISOString()}~${c.id}` : null;
+}
+
+/**
+ * A page of the delivery log as both webhook pages send it to the browser, from the address's
+ * `before` cursor (page one without it), for one endpoint or all.
+ */
+export async function deliveryLogPage(db: Db, before: string | null, endpointId?: string) {
+  const cursor = parseDeliveryCursor(before);
+  const page = await listWebhookDeliveries(db, { endpointId, before: cursor });
+  return {
+    firstPage: cursor === null,
+    next: formatDeliveryCursor(page.next),
+    log: page.rows.map((d) => ({
+      id: d.id,
+      eventId: d.eventId,
+      type: d.type,
+      reference: d.reference,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatus: d.lastStatus,
+      lastError: d.lastError,
+      nextAttemptAt: d.nextAttemptAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      createdAt: d.createdAt.toISOString(),
+      endpointUrl: d.endpoint.url,
+    })),
   };
 }

@@ -10,6 +10,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AccountHistoryChart, monthLabel } from "~/components/charts/bar-charts";
 import { DecisionForm } from "~/components/decision-form";
 import { StatusBadge } from "~/components/status-badge";
+import { TableHead } from "~/components/table-head";
 import { monthKey } from "~/domain/account-scoring";
 import { decisionFields } from "~/domain/decision-form";
 import { can } from "~/domain/permissions";
@@ -363,26 +364,14 @@ export default function AccountPage() {
           <p className="text-slate-700">{t("accounts.contacts.none")}</p>
         ) : (
           <table className="mt-2 min-w-full text-sm">
-            <thead className="border-b border-slate-300 text-left">
-              <tr>
-                <th scope="col" className="py-2 pr-4">
-                  {t("accounts.contacts.name")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("accounts.contacts.role")}
-                </th>
-                {figures ? (
-                  <>
-                    <th scope="col" className="py-2 pr-4 text-right">
-                      {t("accounts.contacts.incidents")}
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      {t("accounts.contacts.mostRecent")}
-                    </th>
-                  </>
-                ) : null}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t("accounts.contacts.name"),
+                t("accounts.contacts.role"),
+                figures && { label: t("accounts.contacts.incidents"), numeric: true },
+                figures && t("accounts.contacts.mostRecent"),
+              ]}
+            />
             <tbody>
               {contacts.map((c) => (
                 <tr key={c.id} className="border-b border-slate-100">
@@ -427,33 +416,17 @@ export default function AccountPage() {
             <p className="text-slate-700">{t("accounts.incidents.none")}</p>
           ) : (
             <table className="mt-2 min-w-full text-sm">
-              <thead className="border-b border-slate-300 text-left">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("accounts.incidents.reference")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("accounts.incidents.when")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("accounts.incidents.severity")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("accounts.incidents.what")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("accounts.incidents.contacts")}
-                  </th>
-                  {d.linksToCases ? (
-                    <th scope="col" className="py-2 pr-4">
-                      {t("accounts.incidents.reportedBy")}
-                    </th>
-                  ) : null}
-                  <th scope="col" className="py-2 pr-4">
-                    {t("accounts.incidents.status")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t("accounts.incidents.reference"),
+                  t("accounts.incidents.when"),
+                  t("accounts.incidents.severity"),
+                  t("accounts.incidents.what"),
+                  t("accounts.incidents.contacts"),
+                  d.linksToCases && t("accounts.incidents.reportedBy"),
+                  t("accounts.incidents.status"),
+                ]}
+              />
               <tbody>
                 {incidents.map((i) => (
                   <tr key={i.reference} className="border-b border-slate-100">

@@ -1,6 +1,8 @@
 import { can } from "~/domain/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterCheckbox, FilterSelect, filterButtonClass } from "~/components/list-filters";
+import { TableHead } from "~/components/table-head";
 import { SEGMENTS } from "~/domain/vocabulary";
 import { accountLabel } from "~/i18n/account-labels";
 import { pageTitle } from "~/i18n/meta";
@@ -53,29 +55,17 @@ export default function Accounts() {
             className="mt-1 w-72 rounded border-slate-300"
           />
         </label>
-        <label className="flex flex-col text-sm">
-          {t("accounts.list.segment")}
-          <select
-            name="segment"
-            defaultValue={data.segment ?? ""}
-            className="mt-1 rounded border-slate-300"
-          >
-            <option value="">{t("accounts.list.allSegments")}</option>
-            {SEGMENTS.map((s) => (
-              <option key={s} value={s}>
-                {accountLabel(t, "segment", s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="review" value="1" defaultChecked={data.review} />
+        <FilterSelect
+          name="segment"
+          label={t("accounts.list.segment")}
+          value={data.segment ?? ""}
+          anyLabel={t("accounts.list.allSegments")}
+          options={SEGMENTS.map((s) => ({ value: s, label: accountLabel(t, "segment", s) }))}
+        />
+        <FilterCheckbox name="review" checked={data.review}>
           {t("accounts.list.flaggedOnly")}
-        </label>
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white"
-        >
+        </FilterCheckbox>
+        <button type="submit" className={filterButtonClass}>
           {t("accounts.list.submit")}
         </button>
       </Form>
@@ -91,31 +81,17 @@ export default function Accounts() {
       </p>
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm">
-          <thead className="border-b border-slate-300 text-left">
-            <tr>
-              <th scope="col" className="py-2 pr-4">
-                {t("accounts.list.col.account")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("accounts.list.col.segment")}
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                {t("accounts.list.col.arr")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("accounts.list.col.renewal")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("accounts.list.col.payment")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("accounts.list.col.conduct")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("accounts.list.col.owner")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t("accounts.list.col.account"),
+              t("accounts.list.col.segment"),
+              { label: t("accounts.list.col.arr"), numeric: true },
+              t("accounts.list.col.renewal"),
+              t("accounts.list.col.payment"),
+              t("accounts.list.col.conduct"),
+              t("accounts.list.col.owner"),
+            ]}
+          />
           <tbody>
             {data.rows.map((a) => (
               <tr key={a.id} className="border-b border-slate-100">

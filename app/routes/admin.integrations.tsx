@@ -6,9 +6,18 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { TitledSection } from "~/components/titled-section";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
+import {
+  CodeChoices,
+  Fact,
+  ItemButton,
+  OutcomeNote,
+  RecordCard,
+  ShownOnce,
+} from "~/components/record-list";
+import { buttonClass, Field, inputClass } from "~/components/ui/field";
 import type { TFunction } from "i18next";
 import { API_SCOPES, tokenFormSchema, type ApiScope, type TokenLifetime } from "~/domain/api";
 import {
@@ -24,6 +33,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { adminMessage } from "~/i18n/admin-messages";
 import { readForm } from "~/utils/read-form.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.integrations.title");
 
@@ -153,11 +163,7 @@ export default function AdminIntegrations() {
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm">
-          <Link to="/admin" className="text-brand-700 underline">
-            {t("admin.integrations.back")}
-          </Link>
-        </p>
+        <BackLink to="/admin">{t("admin.integrations.back")}</BackLink>
         <h1 className="text-2xl font-semibold">{t("admin.integrations.heading")}</h1>
         <p className="mt-2 text-slate-700">
           {t("admin.integrations.intro")}{" "}
@@ -168,10 +174,11 @@ export default function AdminIntegrations() {
         </p>
       </div>
 
-      <section aria-labelledby="webhooks-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="webhooks-heading" className="text-lg font-semibold">
-          {t("admin.integrations.webhooks")}
-        </h2>
+      <TitledSection
+        id="webhooks-heading"
+        className="rounded-lg bg-white p-4 shadow-sm"
+        title={t("admin.integrations.webhooks")}
+      >
         <p className="mt-1 text-slate-700">
           {t("admin.integrations.webhooksIntro")}{" "}
           {webhooks === 0
@@ -187,34 +194,26 @@ export default function AdminIntegrations() {
             {t("admin.integrations.manageWebhooks")}
           </Link>
         </p>
-      </section>
+      </TitledSection>
 
       {created ? (
-        <div role="status" className="rounded-lg border border-emerald-700 bg-white p-4">
-          <p className="font-semibold">{t("admin.integrations.ready", { name: created.name })}</p>
-          <p className="mt-1 text-slate-700">{t("admin.integrations.copyNow")}</p>
-          <label htmlFor="new-token" className="mt-2 block text-sm font-medium">
-            {t("admin.integrations.newToken")}
-          </label>
-          <input
-            id="new-token"
-            readOnly
-            value={created.secret}
-            className={`${inputClass} font-mono text-sm`}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </div>
+        <ShownOnce
+          id="new-token"
+          title={t("admin.integrations.ready", { name: created.name })}
+          note={t("admin.integrations.copyNow")}
+          label={t("admin.integrations.newToken")}
+          value={created.secret}
+        />
       ) : null}
       {result?.intent === "revoke" ? (
-        <p role="status" className={result.ok ? "text-emerald-800" : "text-slate-800"}>
-          {adminMessage(t, result.message, language)}
-        </p>
+        <OutcomeNote ok={result.ok}>{adminMessage(t, result.message, language)}</OutcomeNote>
       ) : null}
 
-      <section aria-labelledby="new-token-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="new-token-heading" className="text-lg font-semibold">
-          {t("admin.integrations.createHeading")}
-        </h2>
+      <TitledSection
+        id="new-token-heading"
+        className="rounded-lg bg-white p-4 shadow-sm"
+        title={t("admin.integrations.createHeading")}
+      >
         <Form method="post" className="mt-3 space-y-4" noValidate>
           <input type="hidden" name="intent" value="create" />
           <Field
@@ -234,31 +233,14 @@ export default function AdminIntegrations() {
               />
             )}
           </Field>
-          <fieldset
-            aria-describedby={errors.scopes ? "scopes-error" : undefined}
-            className="space-y-1"
-          >
-            <legend className="font-medium">{t("admin.integrations.permissions")}</legend>
-            {API_SCOPES.map((s) => (
-              <label key={s} className="flex items-start gap-2">
-                <input
-                  type="checkbox"
-                  name="scopes"
-                  value={s}
-                  defaultChecked={failed?.values.scopes.includes(s)}
-                  className="mt-1 h-4 w-4"
-                />
-                <span>
-                  {scopeLabel(t, s)} <code className="text-sm text-slate-600">{s}</code>
-                </span>
-              </label>
-            ))}
-            {errors.scopes ? (
-              <p id="scopes-error" className="text-sm font-medium text-red-700">
-                {errors.scopes.join(" ")}
-              </p>
-            ) : null}
-          </fieldset>
+          <CodeChoices
+            name="scopes"
+            legend={t("admin.integrations.permissions")}
+            errorId="scopes-error"
+            errors={errors.scopes}
+            options={API_SCOPES.map((s) => ({ value: s, label: scopeLabel(t, s) }))}
+            checked={failed?.values.scopes}
+          />
           <Field
             id="token-lifetime"
             label={t("admin.integrations.worksFor")}
@@ -283,12 +265,13 @@ export default function AdminIntegrations() {
             {t("admin.integrations.create")}
           </button>
         </Form>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="tokens-heading" className="space-y-3">
-        <h2 id="tokens-heading" className="text-lg font-semibold">
-          {t("admin.integrations.tokens")}
-        </h2>
+      <TitledSection
+        id="tokens-heading"
+        className="space-y-3"
+        title={t("admin.integrations.tokens")}
+      >
         {tokens.length === TOKEN_LIST_LIMIT ? (
           <p className="text-sm text-slate-700">
             {t("admin.integrations.newest", { count: TOKEN_LIST_LIMIT })}
@@ -299,58 +282,48 @@ export default function AdminIntegrations() {
         ) : (
           <ul className="space-y-2" aria-label={t("admin.integrations.tokensLabel")}>
             {tokens.map((token) => (
-              <li key={token.id} className="rounded-lg bg-white p-4 shadow-sm">
-                <div className="flex flex-wrap items-start justify-between gap-3">
-                  <dl className="grid flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                    <dt className="text-slate-600">{t("admin.integrations.tokenName")}</dt>
-                    <dd className="font-medium">{token.name}</dd>
-                    <dt className="text-slate-600">{t("admin.integrations.startsWith")}</dt>
-                    <dd className="font-mono">{token.prefix}…</dd>
-                    <dt className="text-slate-600">{t("admin.integrations.permissions")}</dt>
-                    <dd className="break-words">{token.scopes.join(", ")}</dd>
-                    <dt className="text-slate-600">{t("admin.integrations.status")}</dt>
-                    <dd>
-                      {token.status === "active"
-                        ? token.expiresAt
-                          ? t("admin.integrations.worksUntil", { date: dateTime(token.expiresAt) })
-                          : t("admin.integrations.worksUntilRevoked")
-                        : token.status === "expired"
-                          ? t("admin.integrations.expired")
-                          : t("admin.integrations.revokedStatus")}
-                    </dd>
-                    <dt className="text-slate-600">{t("admin.integrations.lastUsed")}</dt>
-                    <dd>
-                      {token.lastUsedAt
-                        ? dateTime(token.lastUsedAt)
-                        : t("admin.integrations.never")}
-                    </dd>
-                    <dt className="text-slate-600">{t("admin.integrations.created")}</dt>
-                    <dd>{dateTime(token.createdAt)}</dd>
-                  </dl>
-                  {token.status === "active" ? (
-                    <Form method="post">
-                      <input type="hidden" name="id" value={token.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="revoke"
-                        className={secondaryButtonClass}
-                        disabled={busy}
-                      >
-                        {t("admin.integrations.revoke")}
-                        <span className="sr-only">
-                          {" "}
-                          {t("admin.integrations.revokeWhich", { name: token.name })}
-                        </span>
-                      </button>
-                    </Form>
-                  ) : null}
-                </div>
-              </li>
+              <RecordCard
+                key={token.id}
+                action={
+                  token.status === "active" ? (
+                    <ItemButton
+                      id={token.id}
+                      intent="revoke"
+                      disabled={busy}
+                      which={<> {t("admin.integrations.revokeWhich", { name: token.name })}</>}
+                    >
+                      {t("admin.integrations.revoke")}
+                    </ItemButton>
+                  ) : null
+                }
+              >
+                <Fact label={t("admin.integrations.tokenName")} className="font-medium">
+                  {token.name}
+                </Fact>
+                <Fact label={t("admin.integrations.startsWith")} className="font-mono">
+                  {token.prefix}…
+                </Fact>
+                <Fact label={t("admin.integrations.permissions")} className="break-words">
+                  {token.scopes.join(", ")}
+                </Fact>
+                <Fact label={t("admin.integrations.status")}>
+                  {token.status === "active"
+                    ? token.expiresAt
+                      ? t("admin.integrations.worksUntil", { date: dateTime(token.expiresAt) })
+                      : t("admin.integrations.worksUntilRevoked")
+                    : token.status === "expired"
+                      ? t("admin.integrations.expired")
+                      : t("admin.integrations.revokedStatus")}
+                </Fact>
+                <Fact label={t("admin.integrations.lastUsed")}>
+                  {token.lastUsedAt ? dateTime(token.lastUsedAt) : t("admin.integrations.never")}
+                </Fact>
+                <Fact label={t("admin.integrations.created")}>{dateTime(token.createdAt)}</Fact>
+              </RecordCard>
             ))}
           </ul>
         )}
-      </section>
+      </TitledSection>
     </div>
   );
 }

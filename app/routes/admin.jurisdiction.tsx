@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { TitledSection } from "~/components/titled-section";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { redirectWithToast } from "~/utils/toast.server";
 import { FieldError, buttonClass, secondaryButtonClass } from "~/components/ui/field";
@@ -24,6 +25,7 @@ import { useI18n } from "~/i18n/react";
 import { adminMessage } from "~/i18n/admin-messages";
 import { alreadyMetText, changeText, templateText } from "~/i18n/jurisdiction-text";
 import { vocabLabel } from "~/i18n/vocabulary";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.jurisdiction.title");
 
@@ -114,13 +116,22 @@ export default function JurisdictionPage() {
   const typed = result?.values;
   const checked = (list: "hrCategories" | "violenceCategories", c: string) =>
     (typed ? typed[list] : settings[list]).includes(c as never);
+  const categoryBoxes = (list: "hrCategories" | "violenceCategories") =>
+    CATEGORIES.map((c) => (
+      <label key={c} className="flex items-center gap-2 py-1">
+        <input
+          type="checkbox"
+          name={list}
+          value={c}
+          defaultChecked={checked(list, c)}
+          className="h-5 w-5"
+        />
+        {vocabLabel(t, "category", c)}
+      </label>
+    ));
   return (
     <div className="space-y-8">
-      <p className="text-sm">
-        <Link to="/admin" className="text-brand-700 underline">
-          {t("admin.jurisdiction.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("admin.jurisdiction.back")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("admin.jurisdiction.heading")}</h1>
       <p className="max-w-prose">
         {t("admin.jurisdiction.intro")}{" "}
@@ -213,10 +224,11 @@ export default function JurisdictionPage() {
           );
         })}
       </ul>
-      <section aria-labelledby="categories-heading" className="max-w-2xl">
-        <h2 id="categories-heading" className="text-lg font-semibold">
-          {t("admin.jurisdiction.categories")}
-        </h2>
+      <TitledSection
+        id="categories-heading"
+        className="max-w-2xl"
+        title={t("admin.jurisdiction.categories")}
+      >
         <p className="mt-1 text-sm text-slate-700">{t("admin.jurisdiction.categoriesIntro")}</p>
         <Form method="post" className="mt-3 space-y-4 rounded-lg bg-white p-4 shadow-sm">
           <input type="hidden" name="intent" value="categories" />
@@ -225,18 +237,7 @@ export default function JurisdictionPage() {
           >
             <legend className="font-medium">{t("admin.jurisdiction.fields.hrCategories")}</legend>
             <p className="text-sm text-slate-600">{t("admin.jurisdiction.criticalAlways")}</p>
-            {CATEGORIES.map((c) => (
-              <label key={c} className="flex items-center gap-2 py-1">
-                <input
-                  type="checkbox"
-                  name="hrCategories"
-                  value={c}
-                  defaultChecked={checked("hrCategories", c)}
-                  className="h-5 w-5"
-                />
-                {vocabLabel(t, "category", c)}
-              </label>
-            ))}
+            {categoryBoxes("hrCategories")}
             <FieldError
               id="hr-error"
               errors={
@@ -248,24 +249,13 @@ export default function JurisdictionPage() {
           </fieldset>
           <fieldset>
             <legend className="font-medium">{t("admin.jurisdiction.violenceLegend")}</legend>
-            {CATEGORIES.map((c) => (
-              <label key={c} className="flex items-center gap-2 py-1">
-                <input
-                  type="checkbox"
-                  name="violenceCategories"
-                  value={c}
-                  defaultChecked={checked("violenceCategories", c)}
-                  className="h-5 w-5"
-                />
-                {vocabLabel(t, "category", c)}
-              </label>
-            ))}
+            {categoryBoxes("violenceCategories")}
           </fieldset>
           <button type="submit" className={buttonClass}>
             {t("admin.jurisdiction.save")}
           </button>
         </Form>
-      </section>
+      </TitledSection>
     </div>
   );
 }

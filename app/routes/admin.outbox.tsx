@@ -4,10 +4,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { TFunction } from "i18next";
 import { z } from "zod";
+import { Fact, ItemButton, OutcomeNote, RecordCard } from "~/components/record-list";
 import { secondaryButtonClass } from "~/components/ui/field";
 import { MAX_DELIVERY_ATTEMPTS } from "~/domain/backoff";
 import {
@@ -24,6 +25,7 @@ import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.outbox.title");
 
@@ -151,11 +153,7 @@ export default function AdminOutbox() {
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm">
-          <Link to="/admin" className="text-brand-700 underline">
-            {t("admin.common.admin")}
-          </Link>
-        </p>
+        <BackLink to="/admin">{t("admin.common.admin")}</BackLink>
         <h1 className="text-2xl font-semibold">{t("admin.outbox.title")}</h1>
         <p className="mt-2 text-slate-700">
           {t("admin.outbox.intro", { attempts: MAX_DELIVERY_ATTEMPTS })}
@@ -169,11 +167,7 @@ export default function AdminOutbox() {
           </div>
         ))}
       </dl>
-      {result ? (
-        <p role="status" className={result.ok ? "text-emerald-800" : "text-slate-800"}>
-          {outcomeText(t, result)}
-        </p>
-      ) : null}
+      {result ? <OutcomeNote ok={result.ok}>{outcomeText(t, result)}</OutcomeNote> : null}
       <section aria-labelledby="set-aside-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="set-aside-heading" className="text-lg font-semibold">
@@ -203,47 +197,37 @@ export default function AdminOutbox() {
         ) : (
           <ul className="space-y-2" aria-label={t("admin.outbox.setAsideHeading")}>
             {mails.map((m) => (
-              <li key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
-                <div className="flex flex-wrap items-start justify-between gap-3">
-                  <dl className="grid flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                    <dt className="text-slate-600">{t("admin.outbox.to")}</dt>
-                    <dd className="break-all font-medium">{m.toEmail}</dd>
-                    <dt className="text-slate-600">{t("admin.outbox.mail")}</dt>
-                    <dd>
-                      {templateLabel(t, m.template)}
-                      {m.reference ? ` · ${m.reference}` : ""}
-                    </dd>
-                    <dt className="text-slate-600">{t("admin.outbox.attempts")}</dt>
-                    <dd>
-                      {t("admin.outbox.attemptsValue", {
-                        count: m.attempts,
-                        last: dateTime(m.lastAttemptAt),
-                      })}
-                    </dd>
-                    <dt className="text-slate-600">{t("admin.outbox.queuedAt")}</dt>
-                    <dd>{dateTime(m.createdAt)}</dd>
-                    <dt className="text-slate-600">{t("admin.outbox.lastError")}</dt>
-                    <dd className="break-words font-mono text-xs">
-                      {m.lastError ?? t("admin.outbox.noError")}
-                    </dd>
-                  </dl>
-                  <Form method="post">
-                    <input type="hidden" name="id" value={m.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="retry"
-                      className={secondaryButtonClass}
-                      disabled={retrying === m.id}
-                    >
-                      {t("admin.outbox.retry")}
-                      <span className="sr-only">
-                        {t("admin.outbox.retryTo", { to: m.toEmail })}
-                      </span>
-                    </button>
-                  </Form>
-                </div>
-              </li>
+              <RecordCard
+                key={m.id}
+                action={
+                  <ItemButton
+                    id={m.id}
+                    intent="retry"
+                    disabled={retrying === m.id}
+                    which={t("admin.outbox.retryTo", { to: m.toEmail })}
+                  >
+                    {t("admin.outbox.retry")}
+                  </ItemButton>
+                }
+              >
+                <Fact label={t("admin.outbox.to")} className="break-all font-medium">
+                  {m.toEmail}
+                </Fact>
+                <Fact label={t("admin.outbox.mail")}>
+                  {templateLabel(t, m.template)}
+                  {m.reference ? ` · ${m.reference}` : ""}
+                </Fact>
+                <Fact label={t("admin.outbox.attempts")}>
+                  {t("admin.outbox.attemptsValue", {
+                    count: m.attempts,
+                    last: dateTime(m.lastAttemptAt),
+                  })}
+                </Fact>
+                <Fact label={t("admin.outbox.queuedAt")}>{dateTime(m.createdAt)}</Fact>
+                <Fact label={t("admin.outbox.lastError")} className="break-words font-mono text-xs">
+                  {m.lastError ?? t("admin.outbox.noError")}
+                </Fact>
+              </RecordCard>
             ))}
           </ul>
         )}

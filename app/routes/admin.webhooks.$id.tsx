@@ -1,28 +1,19 @@
 import { parseWithZod } from "@conform-to/zod";
 import { topLevelErrors } from "~/utils/submission-errors";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { TitledSection } from "~/components/titled-section";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { OutcomeNote } from "~/components/record-list";
 import { buttonClass, secondaryButtonClass } from "~/components/ui/field";
-import {
-  DeliveryLog,
-  EndpointFields,
-  deliveryLogForPage,
-  parseDeliveryCursor,
-  SecretOnce,
-  type EndpointValues,
-} from "~/components/webhook-ui";
+import { DeliveryLog, EndpointFields, SecretOnce } from "~/components/webhook-ui";
+import { endpointForPage, endpointFormValues, type EndpointValues } from "~/components/webhook-ui";
 import { webhookFormSchema } from "~/domain/webhooks";
 import {
   deleteWebhookEndpoint,
   getWebhookEndpoint,
-  listWebhookDeliveries,
+  deliveryLogPage,
   retryWebhookDelivery,
   rotateWebhookSecret,
   sendTestWebhook,
@@ -45,20 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const endpoint = await getWebhookEndpoint(db, params.id ?? "");
   if (!endpoint) throw notFound();
-  const before = parseDeliveryCursor(new URL(request.url).searchParams.get("before"));
-  const log = await listWebhookDeliveries(db, { endpointId: endpoint.id, before });
+  const before = new URL(request.url).searchParams.get("before");
   return {
     allowLoopback: allowLoopback(),
-    endpoint: {
-      id: endpoint.id,
-      url: endpoint.url,
-      description: endpoint.description,
-      events: endpoint.events as string[],
-      active: endpoint.active,
-      secretPrefix: endpoint.secretPrefix,
-    },
-    firstPage: before === null,
-    ...deliveryLogForPage(log),
+    endpoint: endpointForPage(endpoint),
+    ...(await deliveryLogPage(db, before, endpoint.id)),
   };
 }
 
@@ -86,12 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "save") {
-    const values = {
-      url: String(form.get("url") ?? ""),
-      description: String(form.get("description") ?? ""),
-      events: form.getAll("events").map(String),
-      active: form.get("active") === "on",
-    };
+    const values = { ...endpointFormValues(form), active: form.get("active") === "on" };
     const submission = parseWithZod(form, {
       schema: webhookFormSchema({ allowLoopback: allowLoopback() }),
     });
@@ -198,9 +175,7 @@ export default function AdminWebhook() {
         <SecretOnce title={t("admin.webhooks.newSecret")} secret={result.secret} />
       ) : null}
       {said ? (
-        <p role="status" className={said.ok ? "text-emerald-800" : "text-slate-800"}>
-          {adminMessage(t, said.message, language)}
-        </p>
+        <OutcomeNote ok={said.ok}>{adminMessage(t, said.message, language)}</OutcomeNote>
       ) : null}
 
       <section aria-labelledby="actions-heading" className="space-y-2">
@@ -238,10 +213,11 @@ export default function AdminWebhook() {
         </Form>
       </section>
 
-      <section aria-labelledby="edit-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="edit-heading" className="text-lg font-semibold">
-          {t("admin.webhooks.editHeading")}
-        </h2>
+      <TitledSection
+        id="edit-heading"
+        className="rounded-lg bg-white p-4 shadow-sm"
+        title={t("admin.webhooks.editHeading")}
+      >
         <Form method="post" className="mt-3 space-y-4" noValidate>
           <input type="hidden" name="intent" value="save" />
           <EndpointFields
@@ -262,7 +238,7 @@ export default function AdminWebhook() {
             {t("admin.webhooks.save")}
           </button>
         </Form>
-      </section>
+      </TitledSection>
 
       <DeliveryLog
         rows={log}
@@ -272,13 +248,11 @@ export default function AdminWebhook() {
         nextHref={next ? `/admin/webhooks/${endpoint.id}?before=${encodeURIComponent(next)}` : null}
       />
 
-      <section
-        aria-labelledby="delete-heading"
+      <TitledSection
+        id="delete-heading"
         className="rounded-lg border border-red-200 bg-white p-4"
+        title={t("admin.webhooks.deleteHeading")}
       >
-        <h2 id="delete-heading" className="text-lg font-semibold">
-          {t("admin.webhooks.deleteHeading")}
-        </h2>
         <p className="mt-1 text-slate-700">{t("admin.webhooks.deleteText")}</p>
         <Form method="post" className="mt-3">
           <button
@@ -291,7 +265,7 @@ export default function AdminWebhook() {
             {t("admin.webhooks.delete")}
           </button>
         </Form>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -1,29 +1,21 @@
 import { parseWithZod } from "@conform-to/zod";
 import { topLevelErrors } from "~/utils/submission-errors";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { TitledSection } from "~/components/titled-section";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { Fact, OutcomeNote } from "~/components/record-list";
 import { buttonClass } from "~/components/ui/field";
-import {
-  DeliveryLog,
-  EndpointFields,
-  deliveryLogForPage,
-  parseDeliveryCursor,
-  SecretOnce,
-  type EndpointValues,
-} from "~/components/webhook-ui";
+import { DeliveryLog, EndpointFields, SecretOnce } from "~/components/webhook-ui";
+import { endpointForPage, endpointFormValues, type EndpointValues } from "~/components/webhook-ui";
 import { MAX_DELIVERY_ATTEMPTS } from "~/domain/backoff";
 import { webhookFormSchema } from "~/domain/webhooks";
 import {
   countSetAsideWebhooks,
   createWebhookEndpoint,
   ENDPOINT_LIST_LIMIT,
-  listWebhookDeliveries,
+  deliveryLogPage,
   listWebhookEndpoints,
   retryWebhookDelivery,
   webhookAllowsLoopback as allowLoopback,
@@ -40,25 +32,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.web
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
   const db = await getDb();
-  const before = parseDeliveryCursor(new URL(request.url).searchParams.get("before"));
+  const before = new URL(request.url).searchParams.get("before");
   const [endpoints, log, setAside] = await Promise.all([
     listWebhookEndpoints(db),
-    listWebhookDeliveries(db, { before }),
+    deliveryLogPage(db, before),
     countSetAsideWebhooks(db),
   ]);
   return {
     allowLoopback: allowLoopback(),
     setAside,
-    endpoints: endpoints.map((e) => ({
-      id: e.id,
-      url: e.url,
-      description: e.description,
-      events: e.events,
-      active: e.active,
-      secretPrefix: e.secretPrefix,
-    })),
-    firstPage: before === null,
-    ...deliveryLogForPage(log),
+    endpoints: endpoints.map(endpointForPage),
+    ...log,
   };
 }
 
@@ -94,11 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: done ? 200 : 400 },
     );
   }
-  const values: EndpointValues = {
-    url: String(form.get("url") ?? ""),
-    description: String(form.get("description") ?? ""),
-    events: form.getAll("events").map(String),
-  };
+  const values = endpointFormValues(form);
   const submission = parseWithZod(form, {
     schema: webhookFormSchema({ allowLoopback: allowLoopback() }),
   });
@@ -155,15 +135,14 @@ export default function AdminWebhooks() {
         />
       ) : null}
       {result?.intent === "retry" ? (
-        <p role="status" className={result.ok ? "text-emerald-800" : "text-slate-800"}>
-          {adminMessage(t, result.message, language)}
-        </p>
+        <OutcomeNote ok={result.ok}>{adminMessage(t, result.message, language)}</OutcomeNote>
       ) : null}
 
-      <section aria-labelledby="endpoints-heading" className="space-y-3">
-        <h2 id="endpoints-heading" className="text-lg font-semibold">
-          {t("admin.webhooks.endpoints")}
-        </h2>
+      <TitledSection
+        id="endpoints-heading"
+        className="space-y-3"
+        title={t("admin.webhooks.endpoints")}
+      >
         {endpoints.length === ENDPOINT_LIST_LIMIT ? (
           <p className="text-sm text-slate-700">
             {t("admin.webhooks.showingNewest", { count: ENDPOINT_LIST_LIMIT })}
@@ -176,20 +155,23 @@ export default function AdminWebhooks() {
             {endpoints.map((e) => (
               <li key={e.id} className="rounded-lg bg-white p-4 shadow-sm">
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-slate-600">{t("admin.webhooks.address")}</dt>
-                  <dd className="break-all font-medium">{e.url}</dd>
+                  <Fact label={t("admin.webhooks.address")} className="break-all font-medium">
+                    {e.url}
+                  </Fact>
                   {e.description ? (
-                    <>
-                      <dt className="text-slate-600">{t("admin.webhooks.description")}</dt>
-                      <dd className="break-words">{e.description}</dd>
-                    </>
+                    <Fact label={t("admin.webhooks.description")} className="break-words">
+                      {e.description}
+                    </Fact>
                   ) : null}
-                  <dt className="text-slate-600">{t("admin.webhooks.eventsLabel")}</dt>
-                  <dd className="break-words">{e.events.join(", ")}</dd>
-                  <dt className="text-slate-600">{t("admin.webhooks.statusLabel")}</dt>
-                  <dd>{e.active ? t("admin.webhooks.active") : t("admin.webhooks.inactive")}</dd>
-                  <dt className="text-slate-600">{t("admin.webhooks.secretStarts")}</dt>
-                  <dd className="font-mono">{e.secretPrefix}…</dd>
+                  <Fact label={t("admin.webhooks.eventsLabel")} className="break-words">
+                    {e.events.join(", ")}
+                  </Fact>
+                  <Fact label={t("admin.webhooks.statusLabel")}>
+                    {e.active ? t("admin.webhooks.active") : t("admin.webhooks.inactive")}
+                  </Fact>
+                  <Fact label={t("admin.webhooks.secretStarts")} className="font-mono">
+                    {e.secretPrefix}…
+                  </Fact>
                 </dl>
                 <p className="mt-2">
                   <Link to={`/admin/webhooks/${e.id}`} className="text-brand-700 underline">
@@ -204,12 +186,13 @@ export default function AdminWebhooks() {
             ))}
           </ul>
         )}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="new-webhook-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="new-webhook-heading" className="text-lg font-semibold">
-          {t("admin.webhooks.registerHeading")}
-        </h2>
+      <TitledSection
+        id="new-webhook-heading"
+        className="rounded-lg bg-white p-4 shadow-sm"
+        title={t("admin.webhooks.registerHeading")}
+      >
         <Form method="post" className="mt-3 space-y-4" noValidate>
           <input type="hidden" name="intent" value="create" />
           <EndpointFields
@@ -221,7 +204,7 @@ export default function AdminWebhooks() {
             {t("admin.webhooks.register")}
           </button>
         </Form>
-      </section>
+      </TitledSection>
 
       <DeliveryLog
         rows={log}

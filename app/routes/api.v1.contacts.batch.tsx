@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { contactBatchSchema } from "~/domain/api";
 import { upsertContacts } from "~/models/api-sync.server";
-import { invalid, json, methodNotAllowed, readJsonBody, requireApiToken } from "~/utils/api.server";
+import { methodNotAllowed, readJsonBody, requireApiToken, writeAnswer } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 
 // POST /api/v1/contacts/batch — up to 1,000 contacts, all or nothing (scope contacts:write).
@@ -13,7 +13,5 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const caller = await requireApiToken(request, "contacts:write");
   const body = await readJsonBody(request, contactBatchSchema);
-  const result = await upsertContacts(await getDb(), caller, body.contacts);
-  if (!result.ok) return invalid(result.errors);
-  return json({ created: result.created, updated: result.updated });
+  return writeAnswer(await upsertContacts(await getDb(), caller, body.contacts));
 }

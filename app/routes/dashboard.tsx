@@ -7,6 +7,7 @@ import {
   monthLabel,
   SeverityMixChart,
 } from "~/components/charts/bar-charts";
+import { FilterCheckbox, FilterSelect, filterButtonClass } from "~/components/list-filters";
 import { PERIOD_MONTHS, QUADRANT_LABELS, type Quadrant } from "~/domain/account-scoring";
 import { SEGMENTS, type Segment } from "~/domain/vocabulary";
 import { accountLabel, oneDecimal } from "~/i18n/account-labels";
@@ -102,6 +103,15 @@ const TREND_KEYS = {
 } as const;
 const TREND_ARROWS = { UP: "▲", DOWN: "▼", FLAT: "–" } as const;
 
+/** A column the table cannot be sorted by. */
+function PlainHeader({ children }: { children: string }) {
+  return (
+    <th scope="col" className="px-2 py-2 text-left align-bottom">
+      {children}
+    </th>
+  );
+}
+
 export default function Dashboard() {
   const data = useLoaderData<typeof loader>();
   const { t, language, number, money, date } = useI18n();
@@ -158,63 +168,40 @@ export default function Dashboard() {
         method="get"
         className="flex flex-wrap items-end gap-4 rounded border border-slate-200 p-4"
       >
-        <label className="flex flex-col text-sm">
-          {t("dashboard.period")}
-          <select
-            name="months"
-            defaultValue={data.filter.months}
-            className="mt-1 rounded border-slate-300"
-          >
-            {PERIOD_MONTHS.map((m) => (
-              <option key={m} value={m}>
-                {t("dashboard.lastMonths", { count: m })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          {t("dashboard.segment")}
-          <select
-            name="segment"
-            defaultValue={data.filter.segment ?? ""}
-            className="mt-1 rounded border-slate-300"
-          >
-            <option value="">{t("dashboard.allSegments")}</option>
-            {SEGMENTS.map((s) => (
-              <option key={s} value={s}>
-                {accountLabel(t, "segment", s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          {t("dashboard.quadrant")}
-          <select
-            name="quadrant"
-            defaultValue={data.filter.quadrant ?? ""}
-            className="mt-1 rounded border-slate-300"
-          >
-            <option value="">{t("dashboard.allQuadrants")}</option>
-            {(Object.keys(QUADRANT_LABELS) as Quadrant[]).map((q) => (
-              <option key={q} value={q}>
-                {accountLabel(t, "quadrant", q)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="flagged" value="1" defaultChecked={data.filter.flagged} />
+        <FilterSelect
+          name="months"
+          label={t("dashboard.period")}
+          value={data.filter.months}
+          options={PERIOD_MONTHS.map((m) => ({
+            value: m,
+            label: t("dashboard.lastMonths", { count: m }),
+          }))}
+        />
+        <FilterSelect
+          name="segment"
+          label={t("dashboard.segment")}
+          value={data.filter.segment ?? ""}
+          anyLabel={t("dashboard.allSegments")}
+          options={SEGMENTS.map((s) => ({ value: s, label: accountLabel(t, "segment", s) }))}
+        />
+        <FilterSelect
+          name="quadrant"
+          label={t("dashboard.quadrant")}
+          value={data.filter.quadrant ?? ""}
+          anyLabel={t("dashboard.allQuadrants")}
+          options={(Object.keys(QUADRANT_LABELS) as Quadrant[]).map((q) => ({
+            value: q,
+            label: accountLabel(t, "quadrant", q),
+          }))}
+        />
+        <FilterCheckbox name="flagged" checked={data.filter.flagged}>
           {t("dashboard.flaggedOnly")}
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="all" value="1" defaultChecked={!data.filter.withIncidents} />
+        </FilterCheckbox>
+        <FilterCheckbox name="all" checked={!data.filter.withIncidents}>
           {t("dashboard.includeQuiet")}
-        </label>
+        </FilterCheckbox>
         <input type="hidden" name="sort" value={data.filter.sort} />
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white"
-        >
+        <button type="submit" className={filterButtonClass}>
           {t("dashboard.show")}
         </button>
       </Form>
@@ -352,24 +339,14 @@ export default function Dashboard() {
                 <SortHeader k="incidents">{t("dashboard.col.incidents")}</SortHeader>
                 <SortHeader k="score">{t("dashboard.col.score")}</SortHeader>
                 <SortHeader k="employees">{t("dashboard.col.employees")}</SortHeader>
-                <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  {t("dashboard.col.repeatContacts")}
-                </th>
+                <PlainHeader>{t("dashboard.col.repeatContacts")}</PlainHeader>
                 <SortHeader k="perMillion">{t("dashboard.col.perMillion")}</SortHeader>
-                <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  {t("dashboard.col.openOverdue")}
-                </th>
-                <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  {t("dashboard.col.trend")}
-                </th>
+                <PlainHeader>{t("dashboard.col.openOverdue")}</PlainHeader>
+                <PlainHeader>{t("dashboard.col.trend")}</PlainHeader>
                 <SortHeader k="arr">{t("dashboard.col.arr")}</SortHeader>
                 <SortHeader k="renewal">{t("dashboard.col.renewal")}</SortHeader>
-                <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  {t("dashboard.col.payment")}
-                </th>
-                <th scope="col" className="px-2 py-2 text-left align-bottom">
-                  {t("dashboard.col.conduct")}
-                </th>
+                <PlainHeader>{t("dashboard.col.payment")}</PlainHeader>
+                <PlainHeader>{t("dashboard.col.conduct")}</PlainHeader>
               </tr>
             </thead>
             <tbody>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseList } from "~/components/case-list";
+import { DetailItem } from "~/components/detail-item";
 import {
   ACTION_STATUS_KEYS,
   CONDUCT_KEYS,
@@ -92,38 +93,21 @@ export default function AccountHistory() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("hr.history.title", { name: account.name })}</h1>
       <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-3">
-        <div>
-          <dt className="text-sm text-slate-600">{t("hr.account.crmId")}</dt>
-          <dd>{account.crmId}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("hr.account.owner")}</dt>
-          <dd>{account.owner ?? "–"}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("hr.account.conduct")}</dt>
-          <dd>{labelOf(t, CONDUCT_KEYS, account.conductStatus)}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("hr.account.arr")}</dt>
-          <dd>{account.arr}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("hr.account.contractValue")}</dt>
-          <dd>{account.contractValue}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("hr.account.renewal")}</dt>
-          <dd>{account.renewalDate ? date(account.renewalDate) : "–"}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("hr.account.payment")}</dt>
-          <dd>
-            {account.daysOverdue
-              ? t("hr.account.overdue", { status: payment, count: account.daysOverdue })
-              : payment}
-          </dd>
-        </div>
+        <DetailItem label={t("hr.account.crmId")}>{account.crmId}</DetailItem>
+        <DetailItem label={t("hr.account.owner")}>{account.owner ?? "–"}</DetailItem>
+        <DetailItem label={t("hr.account.conduct")}>
+          {labelOf(t, CONDUCT_KEYS, account.conductStatus)}
+        </DetailItem>
+        <DetailItem label={t("hr.account.arr")}>{account.arr}</DetailItem>
+        <DetailItem label={t("hr.account.contractValue")}>{account.contractValue}</DetailItem>
+        <DetailItem label={t("hr.account.renewal")}>
+          {account.renewalDate ? date(account.renewalDate) : "–"}
+        </DetailItem>
+        <DetailItem label={t("hr.account.payment")}>
+          {account.daysOverdue
+            ? t("hr.account.overdue", { status: payment, count: account.daysOverdue })
+            : payment}
+        </DetailItem>
       </dl>
       <section aria-labelledby="cases-heading" className="space-y-2">
         <h2 id="cases-heading" className="text-lg font-semibold">

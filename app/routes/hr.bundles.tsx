@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, buttonClass, inputClass } from "~/components/ui/field";
 import { REFERENCE_PATTERN } from "~/domain/reference";
@@ -12,6 +12,8 @@ import { useI18n } from "~/i18n/react";
 import { buildInvestigatorBundle } from "~/models/investigator-bundle.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { attachment, refusalInAddress } from "~/utils/hr-download.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.bundles.title");
 
@@ -41,14 +43,8 @@ type Refusal = { result: SubmissionResult<string[]> };
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
   // A download refused by /hr/bundles/download comes back here with the message and reference.
-  const params = new URL(request.url).searchParams;
-  const problem = params.get("problem");
-  if (!problem || !REFUSALS.has(problem)) return data<Refusal | null>(null);
-  const reference = (params.get("reference") ?? "").slice(0, 40);
-  return data<Refusal | null>(
-    { result: { status: "error", initialValue: { reference }, error: { reference: [problem] } } },
-    { status: 400 },
-  );
+  const result = refusalInAddress(request, "reference", 40, REFUSALS);
+  return result ? data<Refusal | null>({ result }, { status: 400 }) : data<Refusal | null>(null);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -67,13 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       { status: 404 },
     );
-  return new Response(bundle.tar, {
-    headers: {
-      "Content-Type": "application/x-tar",
-      "Content-Disposition": `attachment; filename="${bundle.fileName}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return attachment(bundle.tar, "application/x-tar", bundle.fileName);
 }
 
 export default function BundlesPage() {
@@ -84,11 +74,7 @@ export default function BundlesPage() {
   const typed = fields.reference.initialValue;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/hr/holds" className="text-brand-700 underline">
-          {t("hr.holds.title")}
-        </Link>
-      </p>
+      <BackLink to="/hr/holds">{t("hr.holds.title")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("hr.bundles.title")}</h1>
       <p className="max-w-prose">
         {t("hr.bundles.introBefore")}

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CaseList } from "~/components/case-list";
+import { OptionList } from "~/components/list-filters";
 import { FieldError, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { parseSearch, SEARCH_MAX_CHARS } from "~/domain/search-query";
 import { CATEGORIES, INCIDENT_STATUSES, SEVERITIES } from "~/domain/vocabulary";
@@ -90,11 +91,7 @@ function Select({
       <span className="block text-sm font-medium">{label}</span>
       <select name={name} defaultValue={value ?? ""} className={inputClass}>
         <option value="">{t("hr.cases.any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </label>
   );

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { hrMessage } from "~/i18n/hr-messages";
@@ -11,6 +11,8 @@ import { useI18n } from "~/i18n/react";
 import { erasePerson, exportPersonData, findPerson } from "~/models/data-rights.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { attachment, refusalInAddress } from "~/utils/hr-download.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.dataRights.title");
 
@@ -33,21 +35,11 @@ const schema = z.object({
 
 type Answer = { result: SubmissionResult<string[]>; erased?: boolean; refused?: string[] };
 
-/** A refusal as the form shows it: the message under the email field, the email kept. */
-export function refusal(email: string, message: string): SubmissionResult<string[]> {
-  return { status: "error", initialValue: { email }, error: { email: [message] } };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "cases:review");
   // A download refused by /hr/data-rights/export comes back here with the message and the email.
-  const params = new URL(request.url).searchParams;
-  const problem = params.get("problem");
-  if (!problem || !REFUSALS.has(problem)) return data<Answer | null>(null);
-  return data<Answer | null>(
-    { result: refusal((params.get("email") ?? "").slice(0, 320), problem) },
-    { status: 400 },
-  );
+  const result = refusalInAddress(request, "email", 320, REFUSALS);
+  return result ? data<Answer | null>({ result }, { status: 400 }) : data<Answer | null>(null);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -65,13 +57,11 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   if (intent === "export") {
     const archive = await exportPersonData(db, { viewer: user, userId: person.id });
-    return new Response(JSON.stringify(archive, null, 2), {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="personal-data-${person.id}.json"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return attachment(
+      JSON.stringify(archive, null, 2),
+      "application/json; charset=utf-8",
+      `personal-data-${person.id}.json`,
+    );
   }
   const refuse = (message: string) =>
     data<Answer>(
@@ -94,11 +84,7 @@ export default function DataRightsPage() {
   const email = fields.email.initialValue;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/hr/holds" className="text-brand-700 underline">
-          {t("hr.holds.title")}
-        </Link>
-      </p>
+      <BackLink to="/hr/holds">{t("hr.holds.title")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("hr.dataRights.title")}</h1>
       <p className="max-w-prose">{t("hr.dataRights.intro")}</p>
       {answer?.erased ? (

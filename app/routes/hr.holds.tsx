@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { TitledSection } from "~/components/titled-section";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
@@ -166,6 +167,19 @@ export default function HoldsPage() {
   const errorsOf = (messages: string[] | undefined) =>
     messages?.map((m) => hrMessage(t, m, language));
   const typed = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const line = (name: "target" | "matter", label: string, maxLength: number, hint?: string) => (
+    <Field id={name} label={label} hint={hint} errors={errorsOf(fields[name].errors)} required>
+      {(ids) => (
+        <input
+          {...ids}
+          name={name}
+          defaultValue={typed(fields[name].initialValue)}
+          className={inputClass}
+          maxLength={maxLength}
+        />
+      )}
+    </Field>
+  );
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t("hr.holds.title")}</h1>
@@ -179,10 +193,11 @@ export default function HoldsPage() {
         </Link>
       </p>
 
-      <section aria-labelledby="place-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="place-heading" className="text-lg font-semibold">
-          {t("hr.holds.place")}
-        </h2>
+      <TitledSection
+        id="place-heading"
+        className="rounded-lg bg-white p-4 shadow-sm"
+        title={t("hr.holds.place")}
+      >
         <Form method="post" className="mt-3 max-w-xl space-y-4" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="place" />
           <fieldset className="space-y-1">
@@ -200,39 +215,8 @@ export default function HoldsPage() {
             ))}
             <FieldError errors={errorsOf(fields.scope.errors)} />
           </fieldset>
-          <Field
-            id="target"
-            label={t("hr.holds.target")}
-            errors={errorsOf(fields.target.errors)}
-            required
-          >
-            {(ids) => (
-              <input
-                {...ids}
-                name="target"
-                defaultValue={typed(fields.target.initialValue)}
-                className={inputClass}
-                maxLength={320}
-              />
-            )}
-          </Field>
-          <Field
-            id="matter"
-            label={t("hr.holds.matter")}
-            hint={t("hr.holds.matterHint")}
-            errors={errorsOf(fields.matter.errors)}
-            required
-          >
-            {(ids) => (
-              <input
-                {...ids}
-                name="matter"
-                defaultValue={typed(fields.matter.initialValue)}
-                className={inputClass}
-                maxLength={200}
-              />
-            )}
-          </Field>
+          {line("target", t("hr.holds.target"), 320)}
+          {line("matter", t("hr.holds.matter"), 200, t("hr.holds.matterHint"))}
           <Field
             id="reason"
             label={t("hr.holds.reason")}
@@ -254,7 +238,7 @@ export default function HoldsPage() {
             {t("hr.holds.placeButton")}
           </button>
         </Form>
-      </section>
+      </TitledSection>
 
       <section aria-labelledby="active-heading">
         <h2 id="active-heading" className="text-lg font-semibold">

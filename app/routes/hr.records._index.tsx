@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { TitledSection } from "~/components/titled-section";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import {
   LOG_CAP,
@@ -65,36 +66,29 @@ function Range({
 }) {
   const { t, language } = useI18n();
   const tr = (messages: string[] | undefined) => messages?.map((m) => hrMessage(t, m, language));
+  const day = (name: "from" | "to", label: string) => (
+    <Field
+      id={`${prefix}-${name}`}
+      label={label}
+      hint={t("records.dayHint")}
+      errors={tr(errors?.[name])}
+      required
+    >
+      {(ids) => (
+        <input
+          {...ids}
+          name={name}
+          type="date"
+          defaultValue={values[name]}
+          className={inputClass}
+        />
+      )}
+    </Field>
+  );
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field
-        id={`${prefix}-from`}
-        label={t("records.firstDay")}
-        hint={t("records.dayHint")}
-        errors={tr(errors?.from)}
-        required
-      >
-        {(ids) => (
-          <input
-            {...ids}
-            name="from"
-            type="date"
-            defaultValue={values.from}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
-        id={`${prefix}-to`}
-        label={t("records.lastDay")}
-        hint={t("records.dayHint")}
-        errors={tr(errors?.to)}
-        required
-      >
-        {(ids) => (
-          <input {...ids} name="to" type="date" defaultValue={values.to} className={inputClass} />
-        )}
-      </Field>
+      {day("from", t("records.firstDay"))}
+      {day("to", t("records.lastDay"))}
     </div>
   );
 }
@@ -115,13 +109,11 @@ export default function RecordsPage() {
       <h1 className="text-2xl font-semibold">{t("records.heading")}</h1>
       <p className="max-w-prose">{t("records.intro")}</p>
 
-      <section
-        aria-labelledby="sb553-heading"
+      <TitledSection
         className="max-w-2xl space-y-3 rounded-lg bg-white p-4 shadow-sm"
+        id="sb553-heading"
+        title={t("records.sb553.heading")}
       >
-        <h2 id="sb553-heading" className="text-lg font-semibold">
-          {t("records.sb553.heading")}
-        </h2>
         <p className="text-sm">
           {t("records.sb553.text", {
             categories: categories.join(t("common.listSeparator")) || t("records.sb553.noneChosen"),
@@ -159,15 +151,13 @@ export default function RecordsPage() {
             ))}
           </ul>
         </details>
-      </section>
+      </TitledSection>
 
-      <section
-        aria-labelledby="osha-heading"
+      <TitledSection
         className="max-w-2xl space-y-3 rounded-lg bg-white p-4 shadow-sm"
+        id="osha-heading"
+        title={t("records.osha.heading")}
       >
-        <h2 id="osha-heading" className="text-lg font-semibold">
-          {t("records.osha.heading")}
-        </h2>
         <p className="text-sm">{t("records.osha.text")}</p>
         <p>
           <Link to="/hr/records/osha" className="text-brand-700 underline">
@@ -204,15 +194,13 @@ export default function RecordsPage() {
             </button>
           </div>
         </Form>
-      </section>
+      </TitledSection>
 
-      <section
-        aria-labelledby="pack-heading"
+      <TitledSection
         className="max-w-2xl space-y-3 rounded-lg bg-white p-4 shadow-sm"
+        id="pack-heading"
+        title={t("records.pack.heading")}
       >
-        <h2 id="pack-heading" className="text-lg font-semibold">
-          {t("records.pack.heading")}
-        </h2>
         <p className="text-sm">{t("records.pack.text", { max: number(PACK_CAP) })}</p>
         <Form method="post" action="/hr/records/download" reloadDocument className="space-y-4">
           <input type="hidden" name="intent" value="pack" />
@@ -237,7 +225,7 @@ export default function RecordsPage() {
             {t("records.pack.download")}
           </button>
         </Form>
-      </section>
+      </TitledSection>
     </div>
   );
 }

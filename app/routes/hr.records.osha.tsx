@@ -24,6 +24,7 @@ import {
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "records.oshaPage.title");
 
@@ -135,14 +136,42 @@ export default function OshaPage() {
       }
     </Field>
   );
+  const choose = (
+    name: (typeof FIELDS)[number],
+    label: string,
+    options: readonly string[],
+    keys: Record<string, string>,
+  ) => (
+    <Field id={name} label={label} errors={e(name)} required>
+      {(ids) => (
+        <select {...ids} name={name} defaultValue={v[name] ?? ""} className={inputClass}>
+          <option value="">{t("records.oshaPage.choose")}</option>
+          {options.map((c) => (
+            <option key={c} value={c}>
+              {labelOf(t, keys, c)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  const days = (name: "daysAway" | "daysRestricted", label: string) => (
+    <Field id={name} label={label} errors={e(name)}>
+      {(ids) => (
+        <input
+          {...ids}
+          name={name}
+          inputMode="numeric"
+          defaultValue={v[name] ?? "0"}
+          className={inputClass}
+        />
+      )}
+    </Field>
+  );
   const pages = Math.max(1, Math.ceil(list.total / OSHA_PAGE));
   return (
     <div className="space-y-8">
-      <p className="text-sm">
-        <Link to="/hr/records" className="text-brand-700 underline">
-          {t("records.title")}
-        </Link>
-      </p>
+      <BackLink to="/hr/records">{t("records.title")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("records.oshaPage.title")}</h1>
       <section aria-labelledby="mark-heading" className="max-w-2xl">
         <h2 id="mark-heading" className="text-lg font-semibold">
@@ -162,78 +191,22 @@ export default function OshaPage() {
           {text("location", t("records.oshaPage.location"), t("records.oshaPage.locationHint"))}
           {text("injuryDescription", t("records.oshaPage.injury"), undefined, true)}
           {text("whatHappened", t("records.oshaPage.whatHappened"), undefined, true)}
-          <Field
-            id="classification"
-            label={t("records.oshaPage.classify")}
-            errors={e("classification")}
-            required
-          >
-            {(ids) => (
-              <select
-                {...ids}
-                name="classification"
-                defaultValue={v.classification ?? ""}
-                className={inputClass}
-              >
-                <option value="">{t("records.oshaPage.choose")}</option>
-                {OSHA_CLASSIFICATIONS.map((c) => (
-                  <option key={c} value={c}>
-                    {labelOf(t, OSHA_CLASSIFICATION_KEYS, c)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {choose(
+            "classification",
+            t("records.oshaPage.classify"),
+            OSHA_CLASSIFICATIONS,
+            OSHA_CLASSIFICATION_KEYS,
+          )}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="daysAway" label={t("records.oshaPage.daysAway")} errors={e("daysAway")}>
-              {(ids) => (
-                <input
-                  {...ids}
-                  name="daysAway"
-                  inputMode="numeric"
-                  defaultValue={v.daysAway ?? "0"}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-            <Field
-              id="daysRestricted"
-              label={t("records.oshaPage.daysRestricted")}
-              errors={e("daysRestricted")}
-            >
-              {(ids) => (
-                <input
-                  {...ids}
-                  name="daysRestricted"
-                  inputMode="numeric"
-                  defaultValue={v.daysRestricted ?? "0"}
-                  className={inputClass}
-                />
-              )}
-            </Field>
+            {days("daysAway", t("records.oshaPage.daysAway"))}
+            {days("daysRestricted", t("records.oshaPage.daysRestricted"))}
           </div>
-          <Field
-            id="injuryType"
-            label={t("records.oshaPage.injuryType")}
-            errors={e("injuryType")}
-            required
-          >
-            {(ids) => (
-              <select
-                {...ids}
-                name="injuryType"
-                defaultValue={v.injuryType ?? ""}
-                className={inputClass}
-              >
-                <option value="">{t("records.oshaPage.choose")}</option>
-                {OSHA_INJURY_TYPES.map((c) => (
-                  <option key={c} value={c}>
-                    {labelOf(t, OSHA_INJURY_KEYS, c)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {choose(
+            "injuryType",
+            t("records.oshaPage.injuryType"),
+            OSHA_INJURY_TYPES,
+            OSHA_INJURY_KEYS,
+          )}
           {(
             [
               ["privacyCase", t("records.oshaPage.privacyCase")],

@@ -13,7 +13,9 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { readDraft, clearDraft } from "~/components/report-form/use-report-draft";
+import { DetailItem } from "~/components/detail-item";
 import { StatusBadge } from "~/components/status-badge";
+import { TitledSection } from "~/components/titled-section";
 import { Timeline } from "~/components/timeline";
 import {
   buttonClass,
@@ -258,36 +260,24 @@ export default function ReportDetail() {
         <StatusBadge status={incident.status} />
       </div>
       <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-sm text-slate-600">{t("report.account")}</dt>
-          <dd>{incident.accountName}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("reportPage.when")}</dt>
-          <dd>{dateTime(incident.occurredAt)}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("reportPage.how")}</dt>
-          <dd>{vocabLabel(t, "channel", incident.channel)}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("reportPage.severity")}</dt>
-          <dd>{vocabLabel(t, "severity", incident.severity)}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">{t("reportPage.handledBy")}</dt>
-          <dd>{incident.handlerName ?? t("reportPage.hr")}</dd>
-        </div>
+        <DetailItem label={t("report.account")}>{incident.accountName}</DetailItem>
+        <DetailItem label={t("reportPage.when")}>{dateTime(incident.occurredAt)}</DetailItem>
+        <DetailItem label={t("reportPage.how")}>
+          {vocabLabel(t, "channel", incident.channel)}
+        </DetailItem>
+        <DetailItem label={t("reportPage.severity")}>
+          {vocabLabel(t, "severity", incident.severity)}
+        </DetailItem>
+        <DetailItem label={t("reportPage.handledBy")}>
+          {incident.handlerName ?? t("reportPage.hr")}
+        </DetailItem>
         {incident.minutesLeft !== null && incident.acknowledgeBy ? (
-          <div>
-            <dt className="text-sm text-slate-600">{t("reportPage.mustAcknowledge")}</dt>
-            <dd>
-              {t("reportPage.byDate", {
-                date: dateTime(incident.acknowledgeBy),
-                left: timeLeftText(t, incident.minutesLeft),
-              })}
-            </dd>
-          </div>
+          <DetailItem label={t("reportPage.mustAcknowledge")}>
+            {t("reportPage.byDate", {
+              date: dateTime(incident.acknowledgeBy),
+              left: timeLeftText(t, incident.minutesLeft),
+            })}
+          </DetailItem>
         ) : null}
       </dl>
       <section aria-labelledby="timeline-heading">
@@ -296,10 +286,11 @@ export default function ReportDetail() {
         </h2>
         <Timeline items={timeline} />
       </section>
-      <section aria-labelledby="narrative-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="narrative-heading" className="text-lg font-semibold">
-          {t("reportPage.whatYouReported")}
-        </h2>
+      <TitledSection
+        id="narrative-heading"
+        className="rounded-lg bg-white p-4 shadow-sm"
+        title={t("reportPage.whatYouReported")}
+      >
         <p className="mt-2 whitespace-pre-wrap">{incident.narrative}</p>
         {incident.impact ? (
           <>
@@ -309,62 +300,54 @@ export default function ReportDetail() {
         ) : null}
         <dl className="mt-4 space-y-2">
           {incident.categories.length ? (
-            <div>
-              <dt className="text-sm text-slate-600">{t("reportPage.categories")}</dt>
-              <dd>
-                {incident.categories
-                  .map((c) => vocabLabel(t, "category", c))
-                  .join(t("common.listSeparator"))}
-              </dd>
-            </div>
+            <DetailItem label={t("reportPage.categories")}>
+              {incident.categories
+                .map((c) => vocabLabel(t, "category", c))
+                .join(t("common.listSeparator"))}
+            </DetailItem>
           ) : null}
           {incident.contacts.length ? (
-            <div>
-              <dt className="text-sm text-slate-600">{t("reportPage.contacts")}</dt>
-              <dd>{incident.contacts.join(t("common.listSeparator"))}</dd>
-            </div>
+            <DetailItem label={t("reportPage.contacts")}>
+              {incident.contacts.join(t("common.listSeparator"))}
+            </DetailItem>
           ) : null}
           {incident.witnesses.length ? (
-            <div>
-              <dt className="text-sm text-slate-600">{t("report.witnesses")}</dt>
-              <dd>{incident.witnesses.join(t("common.listSeparator"))}</dd>
-            </div>
+            <DetailItem label={t("report.witnesses")}>
+              {incident.witnesses.join(t("common.listSeparator"))}
+            </DetailItem>
           ) : null}
           {incident.named.length ? (
-            <div>
-              <dt className="text-sm text-slate-600">{t("reportPage.named")}</dt>
-              <dd>{incident.named.join(t("common.listSeparator"))}</dd>
-            </div>
+            <DetailItem label={t("reportPage.named")}>
+              {incident.named.join(t("common.listSeparator"))}
+            </DetailItem>
           ) : null}
           {incident.support.length ? (
-            <div>
-              <dt className="text-sm text-slate-600">{t("reportPage.support")}</dt>
-              <dd>
-                <ul>
-                  {incident.support.map((r) => (
-                    <li key={r.kind}>
-                      {t("reportPage.supportLine", {
-                        kind: vocabLabel(t, "support", r.kind),
-                        answer:
-                          r.answer === "ARRANGED"
-                            ? t("reportPage.arranged")
-                            : r.answer === "DECLINED"
-                              ? t("reportPage.declined")
-                              : t("reportPage.waiting"),
-                      })}
-                      {r.reason ? ` (${r.reason})` : ""}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
+            <DetailItem label={t("reportPage.support")}>
+              <ul>
+                {incident.support.map((r) => (
+                  <li key={r.kind}>
+                    {t("reportPage.supportLine", {
+                      kind: vocabLabel(t, "support", r.kind),
+                      answer:
+                        r.answer === "ARRANGED"
+                          ? t("reportPage.arranged")
+                          : r.answer === "DECLINED"
+                            ? t("reportPage.declined")
+                            : t("reportPage.waiting"),
+                    })}
+                    {r.reason ? ` (${r.reason})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </DetailItem>
           ) : null}
         </dl>
-      </section>
-      <section aria-labelledby="evidence-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="evidence-heading" className="text-lg font-semibold">
-          {t("report.evidence")}
-        </h2>
+      </TitledSection>
+      <TitledSection
+        id="evidence-heading"
+        className="rounded-lg bg-white p-4 shadow-sm"
+        title={t("report.evidence")}
+      >
         {evidence.length ? (
           <ul className="mt-2 space-y-1">
             {evidence.map((e) => (
@@ -413,11 +396,12 @@ export default function ReportDetail() {
             </p>
           ) : null}
         </Form>
-      </section>
-      <section aria-labelledby="messages-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="messages-heading" className="text-lg font-semibold">
-          {t("reportPage.messages")}
-        </h2>
+      </TitledSection>
+      <TitledSection
+        id="messages-heading"
+        className="rounded-lg bg-white p-4 shadow-sm"
+        title={t("reportPage.messages")}
+      >
         <p className="text-sm text-slate-600">{t("reportPage.messagesIntro")}</p>
         {messages.length === 0 ? (
           <p className="mt-2 text-slate-600">{t("reportPage.noMessages")}</p>
@@ -463,7 +447,7 @@ export default function ReportDetail() {
             </p>
           ) : null}
         </Form>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { parseGroupFilter, SCIM_LIST, scimGroupSchema } from "~/domain/scim";
+import { parseGroupFilter, scimGroupSchema } from "~/domain/scim";
 import { createScimGroup, getScimGroup, listScimGroups } from "~/models/scim.server";
 import { getDb } from "~/utils/db.server";
 import {
@@ -8,6 +8,7 @@ import {
   scimBase,
   scimError,
   scimJson,
+  scimList,
   scimPaging,
 } from "~/utils/scim.server";
 
@@ -24,13 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { total, ids } = await listScimGroups(db, { displayName: filter.displayName, ...paging });
   const base = scimBase();
   const groups = await Promise.all(ids.map((id) => getScimGroup(db, id, base)));
-  return scimJson({
-    schemas: [SCIM_LIST],
-    totalResults: total,
-    startIndex: paging.startIndex,
-    itemsPerPage: groups.length,
-    Resources: groups.filter(Boolean),
-  });
+  return scimList(total, paging, groups.length, groups.filter(Boolean));
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { parseUserFilter, SCIM_LIST, scimUserSchema } from "~/domain/scim";
+import { parseUserFilter, scimUserSchema } from "~/domain/scim";
 import { createScimUser, getScimUser, listScimUsers, scimUserJson } from "~/models/scim.server";
 import { getDb } from "~/utils/db.server";
 import {
@@ -8,6 +8,7 @@ import {
   scimBase,
   scimError,
   scimJson,
+  scimList,
   scimPaging,
 } from "~/utils/scim.server";
 
@@ -24,13 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...paging,
   });
   const base = scimBase();
-  return scimJson({
-    schemas: [SCIM_LIST],
-    totalResults: total,
-    startIndex: paging.startIndex,
-    itemsPerPage: rows.length,
-    Resources: rows.map((u) => scimUserJson(u, base)),
-  });
+  return scimList(
+    total,
+    paging,
+    rows.length,
+    rows.map((u) => scimUserJson(u, base)),
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -179,6 +179,37 @@ export async function readJsonBody<S extends z.ZodTypeAny>(
   return parseOrThrow(schema, await readJson(request));
 }
 
+/**
+ * The one row a PUT to /…/{crmId} sends, checked by `schema`. Its CRM id may be left out of
+ * the body; one that differs from the address is refused (a 400 answer, returned).
+ */
+export async function readRowFor<S extends z.ZodType<{ crm_id: string }, z.ZodTypeDef, unknown>>(
+  request: Request,
+  schema: S,
+  crmId: string,
+): Promise<z.output<S> | Response> {
+  const body = await readJson(request);
+  const withId =
+    body && typeof body === "object" && !Array.isArray(body) && !("crm_id" in body)
+      ? { ...body, crm_id: crmId }
+      : body;
+  const row = parseOrThrow(schema, withId);
+  if (row.crm_id !== crmId) {
+    return invalid([{ pointer: "/crm_id", detail: "Differs from the CRM id in the address" }]);
+  }
+  return row;
+}
+
+/** The answer to a write: the counts, or each refused field. */
+export function writeAnswer(
+  result: { ok: true; created: number; updated: number } | { ok: false; errors: FieldErrors },
+): Response {
+  if (!result.ok) return invalid(result.errors);
+  return json({ created: result.created, updated: result.updated });
+}
+
+type FieldErrors = { pointer: string; detail: string }[];
+
 export function methodNotAllowed(allow: string): Response {
   return problem({
     status: 405,

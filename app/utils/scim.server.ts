@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { SCIM_ERROR, SCIM_PAGE_MAX } from "~/domain/scim";
+import { SCIM_ERROR, SCIM_LIST, SCIM_PAGE_MAX } from "~/domain/scim";
 import { readJson, requireApiToken } from "./api.server";
 import { getEnv } from "./env.server";
 
@@ -69,6 +69,22 @@ export function scimBase(): string {
 }
 
 /** SCIM paging: startIndex is 1-based; count is capped. */
+/** A page of a list as SCIM sends it (itemsPerPage: the page's size as asked of the store). */
+export function scimList(
+  total: number,
+  paging: { startIndex: number },
+  itemsPerPage: number,
+  resources: unknown[],
+) {
+  return scimJson({
+    schemas: [SCIM_LIST],
+    totalResults: total,
+    startIndex: paging.startIndex,
+    itemsPerPage,
+    Resources: resources,
+  });
+}
+
 export function scimPaging(url: URL) {
   const start = Number(url.searchParams.get("startIndex") ?? "1");
   const count = Number(url.searchParams.get("count") ?? "100");

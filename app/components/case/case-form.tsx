@@ -78,21 +78,5 @@ export function CaseForm({
   );
 }
 
-export function Section({
-  id,
-  title,
-  children,
-}: {
-  id: string;
-  title: string;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
+/** A titled card of the case page. */
+export { TitledSection as Section } from "~/components/titled-section";

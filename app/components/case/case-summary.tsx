@@ -7,7 +7,7 @@ import { caseLabel, SUPPORT_ANSWER_KEYS } from "~/i18n/case-vocabulary";
 import { useI18n } from "~/i18n/react";
 import { timeLeftText } from "~/i18n/time";
 import { vocabLabel } from "~/i18n/vocabulary";
-import { CaseForm, type CaseActionResult } from "./case-form";
+import { CaseForm, Section, type CaseActionResult } from "./case-form";
 
 type Clock = {
   id: string;
@@ -52,13 +52,7 @@ export function CaseSummary({
   const { t, dateTime } = useI18n();
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <section
-        aria-labelledby="summary-heading"
-        className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
-      >
-        <h2 id="summary-heading" className="text-lg font-semibold">
-          {t("case.summary.title")}
-        </h2>
+      <Section id="summary-heading" title={t("case.summary.title")}>
         <p className="flex flex-wrap items-center gap-2">
           <StatusBadge status={status} />
         </p>
@@ -97,14 +91,8 @@ export function CaseSummary({
             </li>
           ))}
         </ul>
-      </section>
-      <section
-        aria-labelledby="support-heading"
-        className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
-      >
-        <h2 id="support-heading" className="text-lg font-semibold">
-          {t("case.support.title")}
-        </h2>
+      </Section>
+      <Section id="support-heading" title={t("case.support.title")}>
         {support.length === 0 ? (
           <p className="text-slate-600">{t("case.support.none")}</p>
         ) : (
@@ -130,7 +118,7 @@ export function CaseSummary({
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
 import { ChooseSelect, Field, FieldError, inputClass } from "~/components/ui/field";
 import { ACTION_STATUSES, SANCTIONS } from "~/domain/sanctions";
 import { CATEGORIES, OUTCOMES, PROTECTIVE_MEASURES, SEVERITIES } from "~/domain/vocabulary";
@@ -132,6 +133,72 @@ function OwnerAndDue({
   );
 }
 
+/** A free-text reason, as several of the case's forms ask for one. */
+function ReasonField({
+  id,
+  label,
+  hint,
+  errors,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors: FieldErrors;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors?.reason}>
+      {(ids) => <input name="reason" className={inputClass} {...ids} />}
+    </Field>
+  );
+}
+
+/** A step to record (a protective measure, an action on the account): what, who and by when. */
+function StepForm({
+  kind,
+  reference,
+  me,
+  children,
+}: {
+  kind: "protect" | "sanction";
+  reference: string;
+  me: Viewer;
+  children?: (errors: FieldErrors) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const protect = kind === "protect";
+  const name = protect ? "measure" : "sanction";
+  return (
+    <CaseForm
+      intent={kind}
+      submitLabel={protect ? t("case.work.recordMeasure") : t("case.work.recordAction")}
+    >
+      {(errors) => (
+        <>
+          <Field
+            id={name}
+            label={protect ? t("case.work.measure") : t("case.work.sanction")}
+            errors={errors?.[name]}
+          >
+            {(ids) => (
+              <ChooseSelect
+                name={name}
+                ids={ids}
+                choices={
+                  protect
+                    ? choices(t, PROTECTIVE_MEASURES, MEASURE_KEYS)
+                    : choices(t, SANCTIONS, SANCTION_KEYS)
+                }
+              />
+            )}
+          </Field>
+          <OwnerAndDue prefix={name} reference={reference} me={me} errors={errors} />
+          {children?.(errors)}
+        </>
+      )}
+    </CaseForm>
+  );
+}
+
 /** Updates, protective measures, steps on the account, reassigning and resolving. */
 export function ActOnCase({ reference, me }: { reference: string; me: Viewer }) {
   const { t } = useI18n();
@@ -149,45 +216,12 @@ export function ActOnCase({ reference, me }: { reference: string; me: Viewer }) 
           </Field>
         )}
       </CaseForm>
-      <CaseForm intent="protect" submitLabel={t("case.work.recordMeasure")}>
+      <StepForm kind="protect" reference={reference} me={me} />
+      <StepForm kind="sanction" reference={reference} me={me}>
         {(errors) => (
-          <>
-            <Field id="measure" label={t("case.work.measure")} errors={errors?.measure}>
-              {(ids) => (
-                <ChooseSelect
-                  name="measure"
-                  ids={ids}
-                  choices={choices(t, PROTECTIVE_MEASURES, MEASURE_KEYS)}
-                />
-              )}
-            </Field>
-            <OwnerAndDue prefix="measure" reference={reference} me={me} errors={errors} />
-          </>
+          <ReasonField id="sanction-reason" label={t("case.work.sanctionReason")} errors={errors} />
         )}
-      </CaseForm>
-      <CaseForm intent="sanction" submitLabel={t("case.work.recordAction")}>
-        {(errors) => (
-          <>
-            <Field id="sanction" label={t("case.work.sanction")} errors={errors?.sanction}>
-              {(ids) => (
-                <ChooseSelect
-                  name="sanction"
-                  ids={ids}
-                  choices={choices(t, SANCTIONS, SANCTION_KEYS)}
-                />
-              )}
-            </Field>
-            <OwnerAndDue prefix="sanction" reference={reference} me={me} errors={errors} />
-            <Field
-              id="sanction-reason"
-              label={t("case.work.sanctionReason")}
-              errors={errors?.reason}
-            >
-              {(ids) => <input name="reason" className={inputClass} {...ids} />}
-            </Field>
-          </>
-        )}
-      </CaseForm>
+      </StepForm>
       <CaseForm intent="reassign" submitLabel={t("case.work.reassign")}>
         {(errors) => (
           <>
@@ -202,14 +236,12 @@ export function ActOnCase({ reference, me }: { reference: string; me: Viewer }) 
                 />
               )}
             </Field>
-            <Field
+            <ReasonField
               id="reason"
               label={t("case.work.reassignReason")}
               hint={t("case.work.reassignHint")}
-              errors={errors?.reason}
-            >
-              {(ids) => <input name="reason" className={inputClass} {...ids} />}
-            </Field>
+              errors={errors}
+            />
           </>
         )}
       </CaseForm>
@@ -240,9 +272,7 @@ export function ReopenCase({ reference }: { reference: string }) {
         submitLabel={t("case.work.reopen")}
       >
         {(errors) => (
-          <Field id="reopen-reason" label={t("case.work.reopenReason")} errors={errors?.reason}>
-            {(ids) => <input name="reason" className={inputClass} {...ids} />}
-          </Field>
+          <ReasonField id="reopen-reason" label={t("case.work.reopenReason")} errors={errors} />
         )}
       </CaseForm>
     </Section>

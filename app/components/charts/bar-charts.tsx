@@ -9,6 +9,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import type { ReactNode } from "react";
 import type { MonthBySeverity } from "~/domain/account-scoring";
 import { SEVERITIES, type Severity } from "~/domain/vocabulary";
 import { INTL_LOCALES, asLanguage } from "~/i18n/config";
@@ -30,11 +31,26 @@ const SEVERITY_COLOURS: Record<Severity, string> = {
   CRITICAL: "#b91c1c",
 };
 
-export function IncidentsPerMonthChart({ data }: { data: { month: string; incidents: number }[] }) {
-  const { t, language } = useI18n();
-  const width = 560;
-  const height = 260;
-  const rows = data.map((d) => ({ ...d, label: monthLabel(d.month, language) }));
+/**
+ * The frame every bar chart here shares: drawn only in the browser and hidden from screen
+ * readers, with a grid, a label axis, a whole-number axis and a tooltip. The chart's bars,
+ * legend and lines come as children.
+ */
+function BarFrame({
+  width,
+  height,
+  rows,
+  top = 8,
+  smallTicks = false,
+  children,
+}: {
+  width: number;
+  height: number;
+  rows: { label: string }[];
+  top?: number;
+  smallTicks?: boolean;
+  children: ReactNode;
+}) {
   return (
     <ClientOnly width={width} height={height}>
       {() => (
@@ -43,18 +59,13 @@ export function IncidentsPerMonthChart({ data }: { data: { month: string; incide
             width={width}
             height={height}
             data={rows}
-            margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
+            margin={{ top, right: 8, left: 0, bottom: 8 }}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+            <XAxis dataKey="label" {...(smallTicks ? { tick: { fontSize: 11 } } : {})} />
             <YAxis allowDecimals={false} />
             <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
-            <Bar
-              dataKey="incidents"
-              name={t("charts.incidents")}
-              fill="#1f6f68"
-              isAnimationActive={false}
-            />
+            {children}
           </BarChart>
         </div>
       )}
@@ -62,34 +73,32 @@ export function IncidentsPerMonthChart({ data }: { data: { month: string; incide
   );
 }
 
+export function IncidentsPerMonthChart({ data }: { data: { month: string; incidents: number }[] }) {
+  const { t, language } = useI18n();
+  const rows = data.map((d) => ({ ...d, label: monthLabel(d.month, language) }));
+  return (
+    <BarFrame width={560} height={260} rows={rows} smallTicks>
+      <Bar
+        dataKey="incidents"
+        name={t("charts.incidents")}
+        fill="#1f6f68"
+        isAnimationActive={false}
+      />
+    </BarFrame>
+  );
+}
+
 export function SeverityMixChart({ data }: { data: { severity: Severity; incidents: number }[] }) {
   const { t } = useI18n();
-  const width = 320;
-  const height = 260;
   const rows = data.map((d) => ({ ...d, label: vocabLabel(t, "severity", d.severity) }));
   return (
-    <ClientOnly width={width} height={height}>
-      {() => (
-        <div className="overflow-x-auto" aria-hidden="true">
-          <BarChart
-            width={width}
-            height={height}
-            data={rows}
-            margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" />
-            <YAxis allowDecimals={false} />
-            <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
-            <Bar dataKey="incidents" name={t("charts.incidents")} isAnimationActive={false}>
-              {rows.map((r) => (
-                <Cell key={r.severity} fill={SEVERITY_COLOURS[r.severity]} />
-              ))}
-            </Bar>
-          </BarChart>
-        </div>
-      )}
-    </ClientOnly>
+    <BarFrame width={320} height={260} rows={rows}>
+      <Bar dataKey="incidents" name={t("charts.incidents")} isAnimationActive={false}>
+        {rows.map((r) => (
+          <Cell key={r.severity} fill={SEVERITY_COLOURS[r.severity]} />
+        ))}
+      </Bar>
+    </BarFrame>
   );
 }
 
@@ -116,48 +125,31 @@ export function AccountHistoryChart({
   decisions: { month: string; label: string }[];
 }) {
   const { t, language } = useI18n();
-  const width = 640;
-  const height = 260;
   const rows = data.map((d) => ({ ...d, label: monthLabel(d.month, language) }));
   return (
-    <ClientOnly width={width} height={height}>
-      {() => (
-        <div className="overflow-x-auto" aria-hidden="true">
-          <BarChart
-            width={width}
-            height={height}
-            data={rows}
-            margin={{ top: 24, right: 8, left: 0, bottom: 8 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-            <YAxis allowDecimals={false} />
-            <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
-            <Legend />
-            {SEVERITIES.map((s) => (
-              <Bar
-                key={s}
-                dataKey={s}
-                name={vocabLabel(t, "severity", s)}
-                stackId="severity"
-                fill={SEVERITY_COLOURS[s]}
-                isAnimationActive={false}
-              />
-            ))}
-            {decisions
-              .filter((d) => rows.some((r) => r.month === d.month))
-              .map((d) => (
-                <ReferenceLine
-                  key={`${d.month}-${d.label}`}
-                  x={monthLabel(d.month, language)}
-                  stroke="#14473f"
-                  strokeDasharray="4 2"
-                  label={{ value: d.label, ...DECISION_MARK }}
-                />
-              ))}
-          </BarChart>
-        </div>
-      )}
-    </ClientOnly>
+    <BarFrame width={640} height={260} rows={rows} top={24} smallTicks>
+      <Legend />
+      {SEVERITIES.map((s) => (
+        <Bar
+          key={s}
+          dataKey={s}
+          name={vocabLabel(t, "severity", s)}
+          stackId="severity"
+          fill={SEVERITY_COLOURS[s]}
+          isAnimationActive={false}
+        />
+      ))}
+      {decisions
+        .filter((d) => rows.some((r) => r.month === d.month))
+        .map((d) => (
+          <ReferenceLine
+            key={`${d.month}-${d.label}`}
+            x={monthLabel(d.month, language)}
+            stroke="#14473f"
+            strokeDasharray="4 2"
+            label={{ value: d.label, ...DECISION_MARK }}
+          />
+        ))}
+    </BarFrame>
   );
 }

@@ -1,9 +1,5 @@
 import "~/i18n/case-messages";
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -11,14 +7,15 @@ import {
   useFetcher,
   useLoaderData,
   useLocation,
-  type ShouldRevalidateFunction,
 } from "@remix-run/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect } from "react";
 import { CaseForm, Section } from "~/components/case/case-form";
 import { CasePeople } from "~/components/case/case-people";
 import { CaseSummary, KeptResult } from "~/components/case/case-summary";
 import { ActionList, ActOnCase, AssessForm, ReopenCase } from "~/components/case/case-work";
 import { DecisionForm } from "~/components/decision-form";
+import { DetailItem } from "~/components/detail-item";
 import { Timeline } from "~/components/timeline";
 import { Field, inputClass } from "~/components/ui/field";
 import { nextStep } from "~/domain/case-rules";
@@ -179,51 +176,28 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
-          <section
-            aria-labelledby="narrative-heading"
-            className="space-y-3 rounded-lg bg-white p-4 shadow-sm"
-          >
-            <h2 id="narrative-heading" className="text-lg font-semibold">
-              {t("case.whatHappened")}
-            </h2>
+          <Section id="narrative-heading" title={t("case.whatHappened")}>
             <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
-              <div>
-                <dt className="text-sm text-slate-600">{t("case.reportedBy")}</dt>
-                <dd>{incident.reporterName}</dd>
-              </div>
-              <div>
-                <dt className="text-sm text-slate-600">{t("case.handledBy")}</dt>
-                <dd>{incident.assigneeName ?? t("case.unassigned")}</dd>
-              </div>
-              <div>
-                <dt className="text-sm text-slate-600">{t("case.account")}</dt>
-                <dd>{incident.accountName}</dd>
-              </div>
-              <div>
-                <dt className="text-sm text-slate-600">{t("case.when")}</dt>
-                <dd>{dateTime(incident.occurredAt)}</dd>
-              </div>
-              <div>
-                <dt className="text-sm text-slate-600">{t("case.how")}</dt>
-                <dd>{vocabLabel(t, "channel", incident.channel)}</dd>
-              </div>
-              <div>
-                <dt className="text-sm text-slate-600">{t("case.severity")}</dt>
-                <dd>
-                  {t(assessed ? "case.severityAssessed" : "case.severityAsReported", {
-                    severity: vocabLabel(t, "severity", incident.severity),
-                  })}
-                </dd>
-              </div>
+              <DetailItem label={t("case.reportedBy")}>{incident.reporterName}</DetailItem>
+              <DetailItem label={t("case.handledBy")}>
+                {incident.assigneeName ?? t("case.unassigned")}
+              </DetailItem>
+              <DetailItem label={t("case.account")}>{incident.accountName}</DetailItem>
+              <DetailItem label={t("case.when")}>{dateTime(incident.occurredAt)}</DetailItem>
+              <DetailItem label={t("case.how")}>
+                {vocabLabel(t, "channel", incident.channel)}
+              </DetailItem>
+              <DetailItem label={t("case.severity")}>
+                {t(assessed ? "case.severityAssessed" : "case.severityAsReported", {
+                  severity: vocabLabel(t, "severity", incident.severity),
+                })}
+              </DetailItem>
               {incident.categories.length ? (
-                <div className="sm:col-span-2">
-                  <dt className="text-sm text-slate-600">{t("case.behaviour")}</dt>
-                  <dd>
-                    {incident.categories
-                      .map((c) => vocabLabel(t, "category", c))
-                      .join(t("common.listSeparator"))}
-                  </dd>
-                </div>
+                <DetailItem label={t("case.behaviour")} className="sm:col-span-2">
+                  {incident.categories
+                    .map((c) => vocabLabel(t, "category", c))
+                    .join(t("common.listSeparator"))}
+                </DetailItem>
               ) : null}
             </dl>
             <p className="whitespace-pre-wrap">{incident.narrative}</p>
@@ -233,7 +207,7 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
                 <p className="whitespace-pre-wrap">{incident.impact}</p>
               </>
             ) : null}
-          </section>
+          </Section>
           <CasePeople
             reference={incident.reference}
             contacts={people.contacts}
@@ -317,45 +291,31 @@ function CaseView({ data }: { data: ReturnType<typeof useLoaderData<typeof loade
           {figures ? (
             <Section id="figures-heading" title={t("case.figures.title")}>
               <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
-                <div>
-                  <dt className="text-sm text-slate-600">{t("case.figures.arr")}</dt>
-                  <dd>{figures.arr}</dd>
-                </div>
-                <div>
-                  <dt className="text-sm text-slate-600">{t("case.figures.contractValue")}</dt>
-                  <dd>{figures.contractValue}</dd>
-                </div>
-                <div>
-                  <dt className="text-sm text-slate-600">{t("case.figures.renewal")}</dt>
-                  <dd>
-                    {figures.renewalDate ? date(figures.renewalDate) : t("case.figures.notSet")}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-sm text-slate-600">{t("case.figures.payment")}</dt>
-                  <dd>
-                    {figures.paymentStatus === "CURRENT"
-                      ? t("case.figures.paymentCurrent")
-                      : figures.paymentStatus === "IN_DISPUTE"
-                        ? t("case.figures.paymentDispute", { count: figures.daysOverdue })
-                        : t("case.figures.paymentLate", { count: figures.daysOverdue })}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-sm text-slate-600">{t("case.figures.conduct")}</dt>
-                  <dd>{caseLabel(t, CONDUCT_KEYS, figures.conductStatus)}</dd>
-                </div>
-                <div>
-                  <dt className="text-sm text-slate-600">{t("case.figures.lastDecision")}</dt>
-                  <dd>
-                    {figures.lastDecision
-                      ? t("case.figures.lastDecisionOn", {
-                          decision: caseLabel(t, DECISION_KEYS, figures.lastDecision.decision),
-                          date: date(figures.lastDecision.at),
-                        })
-                      : t("case.figures.noneYet")}
-                  </dd>
-                </div>
+                <DetailItem label={t("case.figures.arr")}>{figures.arr}</DetailItem>
+                <DetailItem label={t("case.figures.contractValue")}>
+                  {figures.contractValue}
+                </DetailItem>
+                <DetailItem label={t("case.figures.renewal")}>
+                  {figures.renewalDate ? date(figures.renewalDate) : t("case.figures.notSet")}
+                </DetailItem>
+                <DetailItem label={t("case.figures.payment")}>
+                  {figures.paymentStatus === "CURRENT"
+                    ? t("case.figures.paymentCurrent")
+                    : figures.paymentStatus === "IN_DISPUTE"
+                      ? t("case.figures.paymentDispute", { count: figures.daysOverdue })
+                      : t("case.figures.paymentLate", { count: figures.daysOverdue })}
+                </DetailItem>
+                <DetailItem label={t("case.figures.conduct")}>
+                  {caseLabel(t, CONDUCT_KEYS, figures.conductStatus)}
+                </DetailItem>
+                <DetailItem label={t("case.figures.lastDecision")}>
+                  {figures.lastDecision
+                    ? t("case.figures.lastDecisionOn", {
+                        decision: caseLabel(t, DECISION_KEYS, figures.lastDecision.decision),
+                        date: date(figures.lastDecision.at),
+                      })
+                    : t("case.figures.noneYet")}
+                </DetailItem>
               </dl>
             </Section>
           ) : null}
