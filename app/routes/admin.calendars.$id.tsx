@@ -14,10 +14,12 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
+import { InputField } from "~/components/ui/conform-fields";
 import {
   buttonClass,
   Field,
   FieldError,
+  FormErrors,
   inputClass,
   secondaryButtonClass,
 } from "~/components/ui/field";
@@ -321,20 +323,12 @@ function DetailsForm({
       {...getFormProps(form)}
     >
       <input type="hidden" name="intent" value="save" />
-      <Field
-        id={fields.name.id}
+      <InputField
+        field={fields.name}
         label={t("admin.calendar.name")}
         required
-        errors={messages(fields.name.errors)}
-      >
-        {(ids) => (
-          <input
-            {...getInputProps(fields.name, { type: "text" })}
-            {...ids}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        messages={messages}
+      />
       <Field
         id={fields.timeZone.id}
         label={t("admin.calendar.timeZone")}
@@ -384,35 +378,21 @@ function DetailsForm({
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id={fields.dayStart.id}
+        <InputField
+          field={fields.dayStart}
+          type="time"
           label={t("admin.calendar.dayStart")}
           required
-          errors={messages(fields.dayStart.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.dayStart, { type: "time" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.dayEnd.id}
+          messages={messages}
+        />
+        <InputField
+          field={fields.dayEnd}
+          type="time"
           label={t("admin.calendar.dayEnd")}
           required
           hint={t("admin.calendar.dayEndHint")}
-          errors={messages(fields.dayEnd.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.dayEnd, { type: "time" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          messages={messages}
+        />
       </div>
       {start && end && days.length ? (
         <p className="text-sm text-slate-700">
@@ -424,11 +404,7 @@ function DetailsForm({
         </p>
       ) : null}
 
-      {form.errors?.length ? (
-        <p id={form.errorId} role="alert" className="font-medium text-red-700">
-          {messages(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} messages={messages} />
       <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={submitting}>
         {submitting ? t("admin.common.saving") : t("admin.calendar.save")}
       </button>
@@ -509,41 +485,22 @@ function HolidayForm({
       <input type="hidden" name="intent" value="add-holiday" />
       <h3 className="font-semibold">{t("admin.calendar.addHoliday")}</h3>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id={fields.date.id}
+        <InputField
+          field={fields.date}
+          type="date"
           label={t("admin.calendar.date")}
           required
-          errors={messages(fields.date.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.date, { type: "date" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.name.id}
+          messages={messages}
+        />
+        <InputField
+          field={fields.name}
           label={t("admin.calendar.name")}
           required
-          errors={messages(fields.name.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.name, { type: "text" })}
-              {...ids}
-              placeholder={t("admin.calendar.holidayPlaceholder")}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          messages={messages}
+          placeholder={t("admin.calendar.holidayPlaceholder")}
+        />
       </div>
-      {form.errors?.length ? (
-        <p id={form.errorId} role="alert" className="font-medium text-red-700">
-          {messages(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} messages={messages} />
       <button type="submit" className={secondaryButtonClass} disabled={submitting}>
         {submitting ? t("admin.calendar.adding") : t("admin.calendar.addHolidayButton")}
       </button>

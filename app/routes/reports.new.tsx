@@ -1,11 +1,4 @@
-import {
-  getCollectionProps,
-  getFormProps,
-  getSelectProps,
-  getTextareaProps,
-  getInputProps,
-  useForm,
-} from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -29,12 +22,14 @@ import { z } from "zod";
 import { PeoplePicker } from "~/components/report-form/people-picker";
 import { saveDraft, useReportDraft } from "~/components/report-form/use-report-draft";
 import { isRealDate } from "~/domain/input-rules";
+import { InputField, SelectField, TextAreaField } from "~/components/ui/conform-fields";
 import {
   buttonClass,
+  choicesOf,
   Field,
   FieldError,
+  FormErrors,
   fileInputClass,
-  inputClass,
   secondaryButtonClass,
 } from "~/components/ui/field";
 import { CheckboxGroup } from "~/components/ui/checkbox-group";
@@ -363,7 +358,7 @@ export default function NewReport() {
   });
   const initialIds = (v: unknown) => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
   const sending = navigation.state === "submitting";
-  const { t, message } = useI18n();
+  const { t } = useI18n();
   const labelsOf = (list: "category" | "support", values: readonly string[]) =>
     Object.fromEntries(values.map((v) => [v, vocabLabel(t, list, v)]));
   if (isKeptOnDevice(lastResult)) return <KeptOnDeviceNotice result={lastResult} />;
@@ -412,78 +407,47 @@ export default function NewReport() {
             )}
           </Field>
           {accountId === NEW_CHOICE ? (
-            <Field
-              id={fields.newAccountName.id}
+            <InputField
+              field={fields.newAccountName}
               label={t("report.newAccountName")}
               hint={t("report.newAccountHint")}
-              errors={fields.newAccountName.errors}
-            >
-              {(ids) => (
-                <input
-                  {...getInputProps(fields.newAccountName, { type: "text" })}
-                  {...ids}
-                  autoComplete="organization"
-                  className={inputClass}
-                />
-              )}
-            </Field>
+              autoComplete="organization"
+            />
           ) : null}
         </div>
 
         <div className="space-y-2">
-          <Field
-            id={fields.contactId.id}
+          <SelectField
+            field={fields.contactId}
             label={t("report.contact")}
             hint={t("report.contactHint")}
-            errors={fields.contactId.errors}
+            choices={[
+              ...contactList.map((c) => ({
+                value: c.id,
+                label: c.jobTitle ? `${c.name} (${c.jobTitle})` : c.name,
+              })),
+              { value: NEW_CHOICE, label: t("report.newContactChoice") },
+            ]}
           >
-            {(ids) => (
-              <select {...getSelectProps(fields.contactId)} {...ids} className={inputClass}>
-                <option value="">{t("report.contactNone")}</option>
-                {contactList.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                    {c.jobTitle ? ` (${c.jobTitle})` : ""}
-                  </option>
-                ))}
-                <option value={NEW_CHOICE}>{t("report.newContactChoice")}</option>
-              </select>
-            )}
-          </Field>
+            <option value="">{t("report.contactNone")}</option>
+          </SelectField>
           {fields.contactId.value === NEW_CHOICE ? (
-            <Field
-              id={fields.newContactName.id}
+            <InputField
+              field={fields.newContactName}
               label={t("report.newContactName")}
               hint={t("report.newContactHint")}
-              errors={fields.newContactName.errors}
-            >
-              {(ids) => (
-                <input
-                  {...getInputProps(fields.newContactName, { type: "text" })}
-                  {...ids}
-                  autoComplete="off"
-                  className={inputClass}
-                />
-              )}
-            </Field>
+              autoComplete="off"
+            />
           ) : null}
         </div>
 
         <div className="space-y-2">
-          <Field
-            id={fields.occurredAt.id}
+          <InputField
+            field={fields.occurredAt}
+            type="datetime-local"
             label={t("report.when")}
             required
-            errors={fields.occurredAt.errors}
-          >
-            {(ids) => (
-              <input
-                {...getInputProps(fields.occurredAt, { type: "datetime-local" })}
-                {...ids}
-                className={inputClass}
-              />
-            )}
-          </Field>
+          />
           <div className="flex flex-wrap gap-2" role="group" aria-label={t("report.quickPicks")}>
             <button
               type="button"
@@ -509,23 +473,14 @@ export default function NewReport() {
           </div>
         </div>
 
-        <Field
-          id={fields.channel.id}
+        <SelectField
+          field={fields.channel}
           label={t("report.channel")}
           required
-          errors={fields.channel.errors}
+          choices={choicesOf(CHANNELS, (c) => vocabLabel(t, "channel", c))}
         >
-          {(ids) => (
-            <select {...getSelectProps(fields.channel)} {...ids} className={inputClass}>
-              <option value="">{t("form.choose")}</option>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {vocabLabel(t, "channel", c)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          <option value="">{t("form.choose")}</option>
+        </SelectField>
 
         <fieldset
           className="space-y-2"
@@ -564,22 +519,13 @@ export default function NewReport() {
           <FieldError id={`${fields.severity.id}-error`} errors={fields.severity.errors} />
         </fieldset>
 
-        <Field
-          id={fields.narrative.id}
+        <TextAreaField
+          field={fields.narrative}
           label={t("report.narrative")}
           required
           hint={t("report.narrativeHint")}
-          errors={fields.narrative.errors}
-        >
-          {(ids) => (
-            <textarea
-              {...getTextareaProps(fields.narrative)}
-              {...ids}
-              rows={6}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          rows={6}
+        />
 
         <CheckboxGroup
           legend={t("report.categories")}
@@ -590,21 +536,12 @@ export default function NewReport() {
           columns={2}
         />
 
-        <Field
-          id={fields.impact.id}
+        <TextAreaField
+          field={fields.impact}
           label={t("report.impact")}
           hint={t("report.impactHint")}
-          errors={fields.impact.errors}
-        >
-          {(ids) => (
-            <textarea
-              {...getTextareaProps(fields.impact)}
-              {...ids}
-              rows={3}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          rows={3}
+        />
 
         <CheckboxGroup
           legend={t("report.support")}
@@ -655,11 +592,7 @@ export default function NewReport() {
           )}
         </Field>
 
-        {form.errors?.length ? (
-          <p role="alert" className="font-medium text-red-700">
-            {form.errors.map(message).join(" ")}
-          </p>
-        ) : null}
+        <FormErrors errors={form.errors} />
         <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
           <button
             type="submit"

@@ -59,6 +59,29 @@ export function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
   );
 }
 
+/** The form's own messages (not one field's), announced when they appear. */
+export function FormErrors({
+  id,
+  errors,
+  messages,
+}: {
+  id?: string;
+  errors?: string[];
+  /** Puts the messages into the page's language (the admin table); else the shared table. */
+  messages?: (errors: string[] | undefined) => string[] | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  if (!errors?.length) return null;
+  const shown = messages
+    ? (messages(errors) ?? [])
+    : errors.map((e) => translateMessage(t, e, i18n.language));
+  return (
+    <p id={id} role="alert" className="font-medium text-red-700">
+      {shown.join(" ")}
+    </p>
+  );
+}
+
 export const inputClass =
   "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700";
 
@@ -74,17 +97,56 @@ export const fileInputClass =
 
 export type Choice = { value: string; label: string };
 
-/** Choices from a vocabulary list and its labels. */
-export function choicesOf<T extends string>(values: readonly T[], labels: Record<T, string>) {
-  return values.map((value) => ({ value, label: labels[value] }));
+/** Choices from a vocabulary list and its labels (a table, or a function naming each value). */
+export function choicesOf<T extends string>(
+  values: readonly T[],
+  labels: Record<T, string> | ((value: T) => string),
+) {
+  return values.map((value) => ({
+    value,
+    label: typeof labels === "function" ? labels(value) : labels[value],
+  }));
+}
+
+/** One option per choice. */
+export function ChoiceOptions({ choices }: { choices: readonly Choice[] }) {
+  return (
+    <>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A select of a plain form (not conform): `children` first (a "none" option), then the choices. */
+export function PlainSelect({
+  name,
+  choices,
+  ids,
+  defaultValue,
+  children,
+}: {
+  name: string;
+  choices: readonly Choice[];
+  ids: FieldIds;
+  defaultValue?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <select name={name} className={inputClass} {...ids} defaultValue={defaultValue}>
+      {children}
+      <ChoiceOptions choices={choices} />
+    </select>
+  );
 }
 
 /** A select that starts at "Choose…": the server says so next to it when left there. */
 export function ChooseSelect({
-  name,
-  choices,
-  ids,
   defaultValue = "",
+  ...props
 }: {
   name: string;
   choices: readonly Choice[];
@@ -93,13 +155,8 @@ export function ChooseSelect({
 }) {
   const { t } = useTranslation();
   return (
-    <select name={name} className={inputClass} {...ids} defaultValue={defaultValue}>
+    <PlainSelect {...props} defaultValue={defaultValue}>
       <option value="">{t("form.choose")}</option>
-      {choices.map((c) => (
-        <option key={c.value} value={c.value}>
-          {c.label}
-        </option>
-      ))}
-    </select>
+    </PlainSelect>
   );
 }
