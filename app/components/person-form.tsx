@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { buttonClass, choicesOf } from "~/components/ui/field";
 import { PlainInputField, PlainSelectField } from "~/components/ui/plain-fields";
 import { LANGUAGES } from "~/domain/people";
@@ -20,7 +20,6 @@ export function PersonForm({
   zones,
   editing,
   readOnly,
-  busy,
 }: {
   values: PersonFormValues;
   errors: Record<string, string[] | undefined>;
@@ -29,8 +28,8 @@ export function PersonForm({
   zones: string[];
   editing: boolean;
   readOnly: boolean;
-  busy: boolean;
 }) {
+  const busy = useNavigation().state === "submitting";
   const { t, language } = useI18n();
   const shown = adminErrors(t, errors, language);
   /** A field's id, name, messages and the value as typed. */

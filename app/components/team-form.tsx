@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { buttonClass } from "~/components/ui/field";
 import { PlainInputField, PlainSelectField } from "~/components/ui/plain-fields";
 import { adminErrors } from "~/i18n/admin-messages";
@@ -10,16 +10,15 @@ export function TeamForm({
   errors,
   teams,
   readOnly,
-  busy,
   submitLabel,
 }: {
   values: Record<string, string>;
   errors: Record<string, string[] | undefined>;
   teams: { id: string; name: string }[];
   readOnly: boolean;
-  busy: boolean;
   submitLabel: string;
 }) {
+  const busy = useNavigation().state === "submitting";
   const { t, language } = useI18n();
   const shown = adminErrors(t, errors, language);
   return (

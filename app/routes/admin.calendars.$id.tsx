@@ -14,9 +14,9 @@ import { InputField } from "~/components/ui/conform-fields";
 import {
   buttonClass,
   Field,
-  FieldError,
   FormErrors,
   inputClass,
+  RequiredFieldset,
   secondaryButtonClass,
 } from "~/components/ui/field";
 import { isoDate, localParts } from "~/domain/business-calendar";
@@ -351,14 +351,11 @@ function DetailsForm({
         )}
       </Field>
 
-      <fieldset
-        className="space-y-2"
-        aria-describedby={fields.workingDays.errors ? `${fields.workingDays.id}-error` : undefined}
+      <RequiredFieldset
+        errorId={`${fields.workingDays.id}-error`}
+        legend={t("admin.calendar.workingDays")}
+        errors={messages(fields.workingDays.errors)}
       >
-        <legend className="font-medium">
-          {t("admin.calendar.workingDays")}{" "}
-          <span className="text-sm font-normal text-slate-600">{t("form.required")}</span>
-        </legend>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           {dayOptions.map((props) => (
             <label key={props.key} className="flex items-center gap-2">
@@ -367,11 +364,7 @@ function DetailsForm({
             </label>
           ))}
         </div>
-        <FieldError
-          id={`${fields.workingDays.id}-error`}
-          errors={messages(fields.workingDays.errors)}
-        />
-      </fieldset>
+      </RequiredFieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
         <InputField

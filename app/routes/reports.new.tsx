@@ -22,9 +22,9 @@ import {
   buttonClass,
   choicesOf,
   Field,
-  FieldError,
   FormErrors,
   fileInputClass,
+  RequiredFieldset,
   secondaryButtonClass,
 } from "~/components/ui/field";
 import { CheckboxGroup } from "~/components/ui/checkbox-group";
@@ -477,14 +477,11 @@ export default function NewReport() {
           <option value="">{t("form.choose")}</option>
         </SelectField>
 
-        <fieldset
-          className="space-y-2"
-          aria-describedby={fields.severity.errors ? `${fields.severity.id}-error` : undefined}
+        <RequiredFieldset
+          errorId={`${fields.severity.id}-error`}
+          legend={t("report.severity")}
+          errors={fields.severity.errors}
         >
-          <legend className="font-medium">
-            {t("report.severity")}{" "}
-            <span className="text-sm font-normal text-slate-600">{t("form.required")}</span>
-          </legend>
           {severityOptions.map((props) => {
             const s = props.value as (typeof SEVERITIES)[number];
             // The whole box is the click target; the name stays the short level name and the
@@ -511,8 +508,7 @@ export default function NewReport() {
               </label>
             );
           })}
-          <FieldError id={`${fields.severity.id}-error`} errors={fields.severity.errors} />
-        </fieldset>
+        </RequiredFieldset>
 
         <TextAreaField
           field={fields.narrative}

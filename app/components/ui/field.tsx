@@ -49,6 +49,30 @@ export function Field({
   );
 }
 
+/** A required group of checkboxes or radios, its error below it and tied to it by id. */
+export function RequiredFieldset({
+  errorId,
+  legend,
+  errors,
+  children,
+}: {
+  errorId: string;
+  legend: ReactNode;
+  errors?: string[];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="space-y-2" aria-describedby={errors ? errorId : undefined}>
+      <legend className="font-medium">
+        {legend} <span className="text-sm font-normal text-slate-600">{t("form.required")}</span>
+      </legend>
+      {children}
+      <FieldError id={errorId} errors={errors} />
+    </fieldset>
+  );
+}
+
 export function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
   const { t, i18n } = useTranslation();
   if (!errors?.length) return null;
