@@ -1,7 +1,6 @@
 import {
   getCollectionProps,
   getFormProps,
-  getInputProps,
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
@@ -13,9 +12,7 @@ import type { z } from "zod";
 import { InputField } from "~/components/ui/conform-fields";
 import {
   buttonClass,
-  Field,
   FormErrors,
-  inputClass,
   RequiredFieldset,
   secondaryButtonClass,
 } from "~/components/ui/field";
@@ -325,31 +322,21 @@ function DetailsForm({
         required
         messages={messages}
       />
-      <Field
-        id={fields.timeZone.id}
+      <InputField
+        field={fields.timeZone}
         label={t("admin.calendar.timeZone")}
         required
         hint={t("admin.calendar.timeZoneHint")}
-        errors={messages(fields.timeZone.errors)}
-      >
-        {(ids) => (
-          <>
-            <input
-              {...getInputProps(fields.timeZone, { type: "text" })}
-              {...ids}
-              list="time-zones"
-              autoComplete="off"
-              spellCheck={false}
-              className={inputClass}
-            />
-            <datalist id="time-zones">
-              {zones.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
+        messages={messages}
+        list="time-zones"
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <datalist id="time-zones">
+        {zones.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
 
       <RequiredFieldset
         errorId={`${fields.workingDays.id}-error`}

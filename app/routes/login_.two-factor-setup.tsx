@@ -24,7 +24,12 @@ import { getDb } from "~/utils/db.server";
 import { assertSameOrigin } from "~/utils/origin.server";
 import { readForm } from "~/utils/read-form.server";
 import { qrSvg } from "~/utils/qr.server";
-import { finishSignIn, rejectCode, requirePendingSignIn } from "~/utils/sign-in.server";
+import {
+  finishSignIn,
+  rejectCode,
+  requirePendingSignIn,
+  wrongFirstCode,
+} from "~/utils/sign-in.server";
 
 // HR, leadership and admins who have no authenticator app set up yet do it here, right after
 // their password, before they get a session.
@@ -62,19 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const codes = await confirmEnrolment(db, pending.userId, submission.value.code);
   if (!codes) {
     await rejectCode(pending, address);
-    return data(
-      {
-        result: submission.reply({
-          fieldErrors: {
-            code: ["That code is not right. Please enter the one your app shows now."],
-          },
-          hideFields: ["code"],
-        }),
-        codes: null,
-        next: "/",
-      },
-      { status: 400 },
-    );
+    return data({ result: wrongFirstCode(submission), codes: null, next: "/" }, { status: 400 });
   }
   const headers = await finishSignIn(pending, address);
   return data(

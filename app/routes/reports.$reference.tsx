@@ -12,18 +12,13 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { EVIDENCE_FIELD, EvidenceField } from "~/components/report-form/evidence-field";
 import { readDraft, clearDraft } from "~/components/report-form/use-report-draft";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
-import {
-  buttonClass,
-  Field,
-  fileInputClass,
-  inputClass,
-  secondaryButtonClass,
-} from "~/components/ui/field";
+import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
 import { minutesLeft } from "~/domain/deadlines";
-import { EVIDENCE_ACCEPT, TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
+import { TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
 import { SUPPORT_KINDS, type SupportKind } from "~/domain/vocabulary";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
@@ -113,7 +108,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const EVIDENCE_FIELD = "evidence";
 const NO_FILE_MESSAGE = "Please choose a file to add.";
 
 type Reply =
@@ -386,23 +380,11 @@ export default function ReportDetail() {
           className="mt-4 space-y-2"
         >
           <input type="hidden" name="intent" value="evidence" />
-          <Field
-            id="evidence"
+          <EvidenceField
             label={t("reportPage.addFile")}
             hint={t("reportPage.addFileHint")}
             errors={evidenceReply?.error ? [evidenceReply.error] : undefined}
-          >
-            {(ids) => (
-              <input
-                {...ids}
-                type="file"
-                name={EVIDENCE_FIELD}
-                multiple
-                accept={EVIDENCE_ACCEPT}
-                className={fileInputClass}
-              />
-            )}
-          </Field>
+          />
           <button type="submit" className={`${secondaryButtonClass} min-h-11`} disabled={uploading}>
             {uploading ? t("reportPage.adding") : t("reportPage.addSubmit")}
           </button>

@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { z } from "zod";
+import { EVIDENCE_FIELD, EvidenceField } from "~/components/report-form/evidence-field";
 import { PeoplePicker } from "~/components/report-form/people-picker";
 import { saveDraft, useReportDraft } from "~/components/report-form/use-report-draft";
 import { isRealDate } from "~/domain/input-rules";
@@ -23,14 +24,12 @@ import {
   choicesOf,
   Field,
   FormErrors,
-  fileInputClass,
   RequiredFieldset,
   secondaryButtonClass,
 } from "~/components/ui/field";
 import { CheckboxGroup } from "~/components/ui/checkbox-group";
 import { localParts } from "~/domain/business-calendar";
 import {
-  EVIDENCE_ACCEPT,
   EVIDENCE_MAX_FILE_BYTES,
   EVIDENCE_MAX_FILES,
   EVIDENCE_MAX_TOTAL_BYTES,
@@ -76,7 +75,6 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.repor
 const DEFAULT_TZ = DEFAULT_TIME_ZONE;
 /** A form without files: anything much larger than the longest allowed report is not a report. */
 const MAX_BODY_BYTES = 512 * 1024;
-const EVIDENCE_FIELD = "evidence";
 
 type FileLike = { name: string; size: number };
 function isFileLike(v: unknown): v is FileLike {
@@ -542,46 +540,28 @@ export default function NewReport() {
           errors={fields.support.errors}
         />
 
-        <PeoplePicker
-          name={fields.witnessIds.name}
-          legend={t("report.witnesses")}
-          hint={t("report.witnessesHint")}
-          knownIds={[
-            ...initialIds(fields.witnessIds.initialValue),
-            ...(draft.pending[fields.witnessIds.name] ?? []),
-          ]}
-          errors={fields.witnessIds.errors}
-        />
+        {(
+          [
+            [fields.witnessIds, t("report.witnesses"), t("report.witnessesHint")],
+            [fields.namedUserIds, t("report.named"), t("report.namedHint")],
+          ] as const
+        ).map(([field, legend, hint]) => (
+          <PeoplePicker
+            key={field.name}
+            name={field.name}
+            legend={legend}
+            hint={hint}
+            knownIds={[...initialIds(field.initialValue), ...(draft.pending[field.name] ?? [])]}
+            errors={field.errors}
+          />
+        ))}
 
-        <PeoplePicker
-          name={fields.namedUserIds.name}
-          legend={t("report.named")}
-          hint={t("report.namedHint")}
-          knownIds={[
-            ...initialIds(fields.namedUserIds.initialValue),
-            ...(draft.pending[fields.namedUserIds.name] ?? []),
-          ]}
-          errors={fields.namedUserIds.errors}
-        />
-
-        <Field
-          id="evidence"
+        <EvidenceField
           label={t("report.evidence")}
           hint={t("report.evidenceHint")}
           errors={fields.evidence.errors}
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              type="file"
-              name={EVIDENCE_FIELD}
-              multiple
-              accept={EVIDENCE_ACCEPT}
-              onChange={() => form.validate({ name: fields.evidence.name })}
-              className={fileInputClass}
-            />
-          )}
-        </Field>
+          onChange={() => form.validate({ name: fields.evidence.name })}
+        />
 
         <FormErrors errors={form.errors} />
         <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Submission } from "@conform-to/react";
 import { redirect } from "@remix-run/node";
 import { MAX_CODE_ATTEMPTS, secondStepFor, type SecondStep } from "~/domain/two-factor";
 import type { Role } from "~/domain/vocabulary";
@@ -141,4 +142,12 @@ export async function finishSignIn(pending: Pending, address: string): Promise<H
   const headers = new Headers();
   for (const c of cookies) headers.append("Set-Cookie", c);
   return headers;
+}
+
+/** The answer when the first code from a new authenticator app does not match its secret. */
+export function wrongFirstCode(submission: Submission<unknown>) {
+  return submission.reply({
+    fieldErrors: { code: ["That code is not right. Please enter the one your app shows now."] },
+    hideFields: ["code"],
+  });
 }
