@@ -39,6 +39,7 @@ import {
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
+import { useSubmitting } from "~/utils/use-submitting";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, null, data.calendar.name) : pageTitle(matches, "admin.calendar.title");
@@ -267,7 +268,6 @@ function DetailsForm({
   calendar: Omit<LoaderData["calendar"], "holidays">;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const { t, language } = useI18n();
   const messages = useAdminMessages();
   const [form, fields] = useForm<
@@ -298,8 +298,7 @@ function DetailsForm({
   )
     ? [...COMMON_TIME_ZONES]
     : [calendar.timeZone, ...COMMON_TIME_ZONES];
-  const submitting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
+  const submitting = useSubmitting("save");
   const start = normaliseTime(String(fields.dayStart.value ?? ""));
   const end = normaliseTime(String(fields.dayEnd.value ?? ""));
   const days = (
@@ -439,7 +438,6 @@ function HolidayForm({
   calendarId: string;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const { t } = useI18n();
   const messages = useAdminMessages();
   const [form, fields] = useForm<z.input<typeof holidayFormSchema>>({
@@ -449,8 +447,7 @@ function HolidayForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: holidayFormSchema }),
   });
-  const submitting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "add-holiday";
+  const submitting = useSubmitting("add-holiday");
   return (
     <Form
       method="post"

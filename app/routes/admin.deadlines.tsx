@@ -9,7 +9,7 @@ import {
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { InputField, SelectField } from "~/components/ui/conform-fields";
 import {
@@ -45,6 +45,7 @@ import {
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
+import { useSubmitting } from "~/utils/use-submitting";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.deadlines.title");
 
@@ -159,7 +160,6 @@ function PolicyForm({
   calendars: LoaderData["calendars"];
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const { t, language } = useI18n();
   const messages = useAdminMessages();
   const [form, fields] = useForm<
@@ -187,8 +187,7 @@ function PolicyForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: policyFormSchema }),
   });
   const rows = fields.targets.getFieldset();
-  const submitting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "save-policy";
+  const submitting = useSubmitting("save-policy");
 
   return (
     <Form method="post" action="/admin/deadlines" className="space-y-6" {...getFormProps(form)}>
@@ -357,7 +356,6 @@ function Calendars({
   policyCalendarId: string | null;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const { t, language } = useI18n();
   const messages = useAdminMessages();
   const [form, fields] = useForm<z.input<typeof newCalendarSchema>>({
@@ -366,8 +364,7 @@ function Calendars({
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newCalendarSchema }),
   });
-  const submitting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "new-calendar";
+  const submitting = useSubmitting("new-calendar");
   return (
     <section aria-labelledby="calendars-heading" className="space-y-3">
       <h2 id="calendars-heading" className="text-lg font-semibold">

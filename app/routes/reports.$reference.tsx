@@ -4,13 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { EVIDENCE_FIELD, EvidenceField } from "~/components/report-form/evidence-field";
 import { readDraft, clearDraft } from "~/components/report-form/use-report-draft";
@@ -45,6 +39,7 @@ import {
   readFormWithEvidence,
 } from "~/utils/evidence-storage.server";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
+import { useSubmitting } from "~/utils/use-submitting";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, null, data.incident.reference) : pageTitle(matches, "reportPage.title");
@@ -181,7 +176,6 @@ export default function ReportDetail() {
   const answer = useActionData<typeof action>();
   const reply = answer?.intent === "message" ? answer : undefined;
   const evidenceReply = answer?.intent === "evidence" ? answer : undefined;
-  const navigation = useNavigation();
   const messageForm = useRef<HTMLFormElement>(null);
   const evidenceForm = useRef<HTMLFormElement>(null);
   const [params] = useSearchParams();
@@ -202,10 +196,8 @@ export default function ReportDetail() {
   useEffect(() => {
     if (evidenceReply?.ok) evidenceForm.current?.reset();
   }, [evidenceReply]);
-  const uploading =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "evidence";
-  const posting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "message";
+  const uploading = useSubmitting("evidence");
+  const posting = useSubmitting("message");
   return (
     <div className="space-y-6">
       {justFiled && criticalGuidance ? (

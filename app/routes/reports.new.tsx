@@ -442,27 +442,22 @@ export default function NewReport() {
             required
           />
           <div className="flex flex-wrap gap-2" role="group" aria-label={t("report.quickPicks")}>
-            <button
-              type="button"
-              className={chipClass}
-              onClick={() => setFieldValue(fields.occurredAt.id, quickPick("now"))}
-            >
-              {t("report.justNow")}
-            </button>
-            <button
-              type="button"
-              className={chipClass}
-              onClick={() => setFieldValue(fields.occurredAt.id, quickPick("today"))}
-            >
-              {t("report.earlierToday")}
-            </button>
-            <button
-              type="button"
-              className={chipClass}
-              onClick={() => setFieldValue(fields.occurredAt.id, quickPick("yesterday"))}
-            >
-              {t("report.yesterday")}
-            </button>
+            {(
+              [
+                ["now", t("report.justNow")],
+                ["today", t("report.earlierToday")],
+                ["yesterday", t("report.yesterday")],
+              ] as const
+            ).map(([pick, label]) => (
+              <button
+                key={pick}
+                type="button"
+                className={chipClass}
+                onClick={() => setFieldValue(fields.occurredAt.id, quickPick(pick))}
+              >
+                {label}
+              </button>
+            ))}
           </div>
         </div>
 
