@@ -6,13 +6,18 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { EVIDENCE_FIELD, EvidenceField } from "~/components/report-form/evidence-field";
 import { readDraft, clearDraft } from "~/components/report-form/use-report-draft";
 import { StatusBadge } from "~/components/status-badge";
 import { Timeline } from "~/components/timeline";
-import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
+import {
+  buttonClass,
+  Field,
+  FilesField,
+  inputClass,
+  secondaryButtonClass,
+} from "~/components/ui/field";
 import { minutesLeft } from "~/domain/deadlines";
-import { TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
+import { EVIDENCE_ACCEPT, EVIDENCE_FIELD, TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
 import { SUPPORT_KINDS, type SupportKind } from "~/domain/vocabulary";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
@@ -372,7 +377,9 @@ export default function ReportDetail() {
           className="mt-4 space-y-2"
         >
           <input type="hidden" name="intent" value="evidence" />
-          <EvidenceField
+          <FilesField
+            id={EVIDENCE_FIELD}
+            accept={EVIDENCE_ACCEPT}
             label={t("reportPage.addFile")}
             hint={t("reportPage.addFileHint")}
             errors={evidenceReply?.error ? [evidenceReply.error] : undefined}

@@ -14,7 +14,6 @@ import {
 } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { z } from "zod";
-import { EVIDENCE_FIELD, EvidenceField } from "~/components/report-form/evidence-field";
 import { PeoplePicker } from "~/components/report-form/people-picker";
 import { saveDraft, useReportDraft } from "~/components/report-form/use-report-draft";
 import { isRealDate } from "~/domain/input-rules";
@@ -23,6 +22,7 @@ import {
   buttonClass,
   choicesOf,
   Field,
+  FilesField,
   FormErrors,
   RequiredFieldset,
   secondaryButtonClass,
@@ -30,6 +30,8 @@ import {
 import { CheckboxGroup } from "~/components/ui/checkbox-group";
 import { localParts } from "~/domain/business-calendar";
 import {
+  EVIDENCE_ACCEPT,
+  EVIDENCE_FIELD,
   EVIDENCE_MAX_FILE_BYTES,
   EVIDENCE_MAX_FILES,
   EVIDENCE_MAX_TOTAL_BYTES,
@@ -551,7 +553,9 @@ export default function NewReport() {
           />
         ))}
 
-        <EvidenceField
+        <FilesField
+          id={EVIDENCE_FIELD}
+          accept={EVIDENCE_ACCEPT}
           label={t("report.evidence")}
           hint={t("report.evidenceHint")}
           errors={fields.evidence.errors}

@@ -119,6 +119,37 @@ export const secondaryButtonClass =
 export const fileInputClass =
   "block w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-4 file:py-2";
 
+/** A picker for several files of the kinds `accept` names; its name is its id. */
+export function FilesField({
+  id,
+  accept,
+  onChange,
+  ...frame
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  accept: string;
+  onChange?: () => void;
+}) {
+  return (
+    <Field id={id} {...frame}>
+      {(ids) => (
+        <input
+          {...ids}
+          type="file"
+          name={id}
+          multiple
+          accept={accept}
+          onChange={onChange}
+          className={fileInputClass}
+        />
+      )}
+    </Field>
+  );
+}
+
 export type Choice = { value: string; label: string };
 
 /** Choices from a vocabulary list and its labels (a table, or a function naming each value). */
@@ -145,32 +176,12 @@ export function ChoiceOptions({ choices }: { choices: readonly Choice[] }) {
   );
 }
 
-/** A select of a plain form (not conform): `children` first (a "none" option), then the choices. */
-export function PlainSelect({
+/** A select that starts at "Choose…": the server says so next to it when left there. */
+export function ChooseSelect({
   name,
   choices,
   ids,
-  defaultValue,
-  children,
-}: {
-  name: string;
-  choices: readonly Choice[];
-  ids: FieldIds;
-  defaultValue?: string;
-  children?: ReactNode;
-}) {
-  return (
-    <select name={name} className={inputClass} {...ids} defaultValue={defaultValue}>
-      {children}
-      <ChoiceOptions choices={choices} />
-    </select>
-  );
-}
-
-/** A select that starts at "Choose…": the server says so next to it when left there. */
-export function ChooseSelect({
   defaultValue = "",
-  ...props
 }: {
   name: string;
   choices: readonly Choice[];
@@ -179,8 +190,9 @@ export function ChooseSelect({
 }) {
   const { t } = useTranslation();
   return (
-    <PlainSelect {...props} defaultValue={defaultValue}>
+    <select name={name} className={inputClass} {...ids} defaultValue={defaultValue}>
       <option value="">{t("form.choose")}</option>
-    </PlainSelect>
+      <ChoiceOptions choices={choices} />
+    </select>
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { Field, inputClass, PlainSelect, type Choice } from "~/components/ui/field";
+import { ChoiceOptions, Field, inputClass, type Choice } from "~/components/ui/field";
 
 // Fields of a plain form, whose page keeps the typed values and the messages itself (the admin
 // people and team forms post strings and get them back as they were).
@@ -36,5 +36,15 @@ export function PlainSelectField(
   props: FrameProps & ControlProps & { choices: readonly Choice[]; children?: ReactNode },
 ) {
   const { frame, control } = frameOf(props);
-  return <Field {...frame}>{(ids) => <PlainSelect {...control} ids={ids} />}</Field>;
+  const { choices, children, ...select } = control;
+  return (
+    <Field {...frame}>
+      {(ids) => (
+        <select {...ids} {...select} className={inputClass}>
+          {children}
+          <ChoiceOptions choices={choices} />
+        </select>
+      )}
+    </Field>
+  );
 }
