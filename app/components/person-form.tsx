@@ -1,5 +1,6 @@
-import { Form } from "@remix-run/react";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { Form, useNavigation } from "@remix-run/react";
+import { buttonClass, choicesOf } from "~/components/ui/field";
+import { PlainInputField, PlainSelectField } from "~/components/ui/plain-fields";
 import { LANGUAGES } from "~/domain/people";
 import { ROLES } from "~/domain/vocabulary";
 import { adminErrors } from "~/i18n/admin-messages";
@@ -19,7 +20,6 @@ export function PersonForm({
   zones,
   editing,
   readOnly,
-  busy,
 }: {
   values: PersonFormValues;
   errors: Record<string, string[] | undefined>;
@@ -28,117 +28,74 @@ export function PersonForm({
   zones: string[];
   editing: boolean;
   readOnly: boolean;
-  busy: boolean;
 }) {
+  const busy = useNavigation().state === "submitting";
   const { t, language } = useI18n();
   const shown = adminErrors(t, errors, language);
-  const text = (
-    name: string,
-    label: string,
-    opts: {
-      type?: string;
-      hint?: string;
-      required?: boolean;
-      autoComplete?: string;
-      list?: string;
-    } = {},
-  ) => (
-    <Field
-      id={`person-${name}`}
-      label={label}
-      hint={opts.hint}
-      errors={shown[name]}
-      required={opts.required}
-    >
-      {(ids) => (
-        <input
-          {...ids}
-          name={name}
-          type={opts.type ?? "text"}
-          defaultValue={values[name] ?? ""}
-          autoComplete={opts.autoComplete ?? "off"}
-          list={opts.list}
-          className={inputClass}
-        />
-      )}
-    </Field>
-  );
+  /** A field's id, name, messages and the value as typed. */
+  const field = (name: string, fallback = "") => ({
+    id: `person-${name}`,
+    name,
+    errors: shown[name],
+    defaultValue: values[name] ?? fallback,
+  });
+  const text = (name: string) => ({ ...field(name), type: "text", autoComplete: "off" });
   return (
     <Form method="post" className="max-w-xl space-y-4" noValidate>
       <fieldset disabled={readOnly} className="space-y-4">
         <legend className="sr-only">
           {editing ? t("admin.personForm.legendEdit") : t("admin.personForm.legendNew")}
         </legend>
-        {text("name", t("admin.personForm.name"), { required: true })}
-        {text("email", t("admin.personForm.email"), {
-          type: "email",
-          required: true,
-          hint: editing ? undefined : t("admin.personForm.emailHint"),
-        })}
-        {text("employeeId", t("admin.personForm.employeeId"), {
-          hint: t("admin.personForm.employeeIdHint"),
-        })}
-        <Field id="person-role" label={t("admin.personForm.role")} errors={shown.role} required>
-          {(ids) => (
-            <select
-              {...ids}
-              name="role"
-              defaultValue={values.role ?? "EMPLOYEE"}
-              className={inputClass}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {vocabLabel(t, "role", r)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="person-teamId" label={t("admin.personForm.team")} errors={shown.teamId}>
-          {(ids) => (
-            <select
-              {...ids}
-              name="teamId"
-              defaultValue={values.teamId ?? ""}
-              className={inputClass}
-            >
-              <option value="">{t("admin.personForm.noTeam")}</option>
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {text("managerRef", t("admin.personForm.manager"), {
-          hint: t("admin.personForm.managerHint"),
-        })}
-        {text("timeZone", t("admin.personForm.timeZone"), {
-          list: "time-zones",
-          hint: t("admin.personForm.timeZoneHint"),
-        })}
+        <PlainInputField {...text("name")} label={t("admin.personForm.name")} required />
+        <PlainInputField
+          {...text("email")}
+          type="email"
+          label={t("admin.personForm.email")}
+          required
+          hint={editing ? undefined : t("admin.personForm.emailHint")}
+        />
+        <PlainInputField
+          {...text("employeeId")}
+          label={t("admin.personForm.employeeId")}
+          hint={t("admin.personForm.employeeIdHint")}
+        />
+        <PlainSelectField
+          {...field("role", "EMPLOYEE")}
+          label={t("admin.personForm.role")}
+          required
+          choices={choicesOf(ROLES, (r) => vocabLabel(t, "role", r))}
+        />
+        <PlainSelectField
+          {...field("teamId")}
+          label={t("admin.personForm.team")}
+          choices={teams.map((team) => ({ value: team.id, label: team.name }))}
+        >
+          <option value="">{t("admin.personForm.noTeam")}</option>
+        </PlainSelectField>
+        <PlainInputField
+          {...text("managerRef")}
+          label={t("admin.personForm.manager")}
+          hint={t("admin.personForm.managerHint")}
+        />
+        <PlainInputField
+          {...text("timeZone")}
+          list="time-zones"
+          label={t("admin.personForm.timeZone")}
+          hint={t("admin.personForm.timeZoneHint")}
+        />
         <datalist id="time-zones">
           {zones.map((z) => (
             <option key={z} value={z} />
           ))}
         </datalist>
-        <Field id="person-language" label={t("admin.personForm.language")} errors={shown.language}>
-          {(ids) => (
-            <select
-              {...ids}
-              name="language"
-              defaultValue={values.language ?? "en"}
-              className={inputClass}
-            >
-              {Object.entries(LANGUAGES).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {languageName(code, language) ?? name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PlainSelectField
+          {...field("language", "en")}
+          label={t("admin.personForm.language")}
+          choices={Object.entries(LANGUAGES).map(([code, name]) => ({
+            value: code,
+            label: languageName(code, language) ?? name,
+          }))}
+        />
         {editing ? (
           <div>
             <label className="flex items-center gap-2">

@@ -1,5 +1,6 @@
-import { Form } from "@remix-run/react";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { Form, useNavigation } from "@remix-run/react";
+import { buttonClass } from "~/components/ui/field";
+import { PlainInputField, PlainSelectField } from "~/components/ui/plain-fields";
 import { adminErrors } from "~/i18n/admin-messages";
 import { useI18n } from "~/i18n/react";
 
@@ -9,62 +10,50 @@ export function TeamForm({
   errors,
   teams,
   readOnly,
-  busy,
   submitLabel,
 }: {
   values: Record<string, string>;
   errors: Record<string, string[] | undefined>;
   teams: { id: string; name: string }[];
   readOnly: boolean;
-  busy: boolean;
   submitLabel: string;
 }) {
+  const busy = useNavigation().state === "submitting";
   const { t, language } = useI18n();
   const shown = adminErrors(t, errors, language);
   return (
     <Form method="post" className="max-w-xl space-y-4" noValidate>
       <fieldset disabled={readOnly} className="space-y-4">
         <legend className="sr-only">{t("admin.teamForm.legend")}</legend>
-        <Field id="team-name" label={t("admin.teamForm.name")} errors={shown.name} required>
-          {(ids) => (
-            <input {...ids} name="name" defaultValue={values.name ?? ""} className={inputClass} />
-          )}
-        </Field>
-        <Field
+        <PlainInputField
+          id="team-name"
+          name="name"
+          label={t("admin.teamForm.name")}
+          errors={shown.name}
+          required
+          defaultValue={values.name ?? ""}
+        />
+        <PlainInputField
           id="team-managerRef"
+          name="managerRef"
           label={t("admin.teamForm.manager")}
           hint={t("admin.teamForm.managerHint")}
           errors={shown.managerRef}
+          defaultValue={values.managerRef ?? ""}
+          autoComplete="off"
+        />
+        <PlainSelectField
+          id="team-parentId"
+          name="parentId"
+          label={t("admin.teamForm.parent")}
+          errors={shown.parentId}
+          defaultValue={values.parentId ?? ""}
+          choices={teams
+            .filter((team) => team.id !== values.id)
+            .map((team) => ({ value: team.id, label: team.name }))}
         >
-          {(ids) => (
-            <input
-              {...ids}
-              name="managerRef"
-              defaultValue={values.managerRef ?? ""}
-              autoComplete="off"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="team-parentId" label={t("admin.teamForm.parent")} errors={shown.parentId}>
-          {(ids) => (
-            <select
-              {...ids}
-              name="parentId"
-              defaultValue={values.parentId ?? ""}
-              className={inputClass}
-            >
-              <option value="">{t("admin.teamForm.noParent")}</option>
-              {teams
-                .filter((team) => team.id !== values.id)
-                .map((team) => (
-                  <option key={team.id} value={team.id}>
-                    {team.name}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
+          <option value="">{t("admin.teamForm.noParent")}</option>
+        </PlainSelectField>
       </fieldset>
       {readOnly ? null : (
         <button type="submit" className={buttonClass} disabled={busy}>

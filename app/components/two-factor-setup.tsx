@@ -1,11 +1,13 @@
 import "~/i18n/auth-messages";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { InputField } from "~/components/ui/conform-fields";
+import { buttonClass } from "~/components/ui/field";
+import { WideSubmitButton } from "~/components/sign-in-fields";
 
 // Setting up an authenticator app: a QR code (an inline SVG made on the server, so no script
 // or outside image is needed), the secret to type by hand, and the first code to prove it.
@@ -30,7 +32,6 @@ export function EnrolForm({
   lastResult: SubmissionResult<string[]> | undefined;
   redirectTo?: string;
 }) {
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const [form, fields] = useForm({
     lastResult,
@@ -59,24 +60,13 @@ export function EnrolForm({
       </p>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <Field id={fields.code.id} label={t("twoFactor.codeLabel")} errors={fields.code.errors}>
-          {(ids) => (
-            <input
-              {...getInputProps(fields.code, { type: "text" })}
-              {...ids}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <button
-          type="submit"
-          className={`${buttonClass} w-full`}
-          disabled={navigation.state !== "idle"}
-        >
-          {t("twoFactor.turnOn")}
-        </button>
+        <InputField
+          field={fields.code}
+          label={t("twoFactor.codeLabel")}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+        />
+        <WideSubmitButton>{t("twoFactor.turnOn")}</WideSubmitButton>
       </Form>
     </>
   );

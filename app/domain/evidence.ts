@@ -1,6 +1,8 @@
 // Evidence files: what we accept, how we recognise it from its bytes (never from its name or
 // the browser's word), and removing a photo's location. Pure functions, no I/O.
 
+/** The form field the files are posted under, on the report form and on a report's page. */
+export const EVIDENCE_FIELD = "evidence";
 export const EVIDENCE_MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const EVIDENCE_MAX_TOTAL_BYTES = 100 * 1024 * 1024;
 /** Files one report can hold, those sent with it and those added later together. */

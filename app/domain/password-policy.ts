@@ -25,20 +25,35 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
-/** A new password typed twice. Errors land on the field they concern. */
+/**
+ * A new password typed twice: its problems land on the field they concern. With `current` (the
+ * change-password form), the new one may not be the current one again.
+ */
+export function checkNewPassword(
+  v: { password: string; confirm: string; current?: string },
+  ctx: z.RefinementCtx,
+) {
+  const problem = passwordProblem(v.password);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  else if (v.password !== v.confirm) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["confirm"],
+      message: "The two passwords are not the same. Please type it again.",
+    });
+  } else if (v.current !== undefined && v.password === v.current) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["password"],
+      message: "That is your current password. Please choose a new one.",
+    });
+  }
+}
+
+/** A new password typed twice (a set-password link). */
 export const newPasswordSchema = z
   .object({
     password: z.string({ required_error: "Please choose a password." }),
     confirm: z.string({ required_error: "Please type the password again." }),
   })
-  .superRefine((v, ctx) => {
-    const problem = passwordProblem(v.password);
-    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-    else if (v.password !== v.confirm) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["confirm"],
-        message: "The two passwords are not the same. Please type it again.",
-      });
-    }
-  });
+  .superRefine(checkNewPassword);

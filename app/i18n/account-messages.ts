@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { translateMessage } from "./messages";
+import { useI18n } from "./react";
 
 // The account pages' validation and import messages. The rules (app/domain/account-import.ts,
 // contact-form.ts, decision-form.ts, sanctions.ts) write them in English, which the API and
@@ -107,4 +108,10 @@ export function accountErrors(
   language: string,
 ): string[] | undefined {
   return errors?.map((e) => accountMessage(t, e, language));
+}
+
+/** A page's translator for a field's errors, as `Field` takes them. */
+export function useAccountMessages() {
+  const { t, language } = useI18n();
+  return (errors: readonly string[] | null | undefined) => accountErrors(t, errors, language);
 }

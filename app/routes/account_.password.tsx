@@ -1,17 +1,14 @@
 import "~/i18n/auth-messages";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { FormErrors } from "~/components/ui/field";
+import { PasswordField, WideSubmitButton } from "~/components/sign-in-fields";
 import { throttledMessage } from "~/domain/login-throttle";
-import { MIN_PASSWORD_LENGTH, passwordProblem } from "~/domain/password-policy";
+import { checkNewPassword, MIN_PASSWORD_LENGTH } from "~/domain/password-policy";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { recordSignInFailure, signInWaitMs } from "~/models/login-throttle.server";
@@ -33,23 +30,7 @@ const schema = z
     password: z.string({ required_error: "Please choose a new password." }).max(1000),
     confirm: z.string({ required_error: "Please type the new password again." }).max(1000),
   })
-  .superRefine((v, ctx) => {
-    const problem = passwordProblem(v.password);
-    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-    else if (v.password !== v.confirm) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["confirm"],
-        message: "The two passwords are not the same. Please type it again.",
-      });
-    } else if (v.password === v.current) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["password"],
-        message: "That is your current password. Please choose a new one.",
-      });
-    }
-  });
+  .superRefine(checkNewPassword);
 
 const HIDE = ["current", "password", "confirm"];
 
@@ -96,8 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePassword() {
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const { t, message } = useI18n();
+  const { t } = useI18n();
   // Checked on the server only: the common-password list stays out of the browser's bundle.
   const [form, fields] = useForm({ lastResult });
   return (
@@ -109,53 +89,16 @@ export default function ChangePassword() {
       </p>
       <h1 className="mt-2 text-2xl font-semibold">{t("password.changeTitle")}</h1>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
-        <Field id={fields.current.id} label={t("password.current")} errors={fields.current.errors}>
-          {(ids) => (
-            <input
-              {...getInputProps(fields.current, { type: "password" })}
-              {...ids}
-              autoComplete="current-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.password.id}
+        <PasswordField kind="current" field={fields.current} label={t("password.current")} />
+        <PasswordField
+          kind="new"
+          field={fields.password}
           label={t("password.new")}
           hint={t("password.newHint", { min: MIN_PASSWORD_LENGTH })}
-          errors={fields.password.errors}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.password, { type: "password" })}
-              {...ids}
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id={fields.confirm.id} label={t("password.newAgain")} errors={fields.confirm.errors}>
-          {(ids) => (
-            <input
-              {...getInputProps(fields.confirm, { type: "password" })}
-              {...ids}
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        {form.errors?.length ? (
-          <p id={form.errorId} role="alert" className="font-medium text-red-700">
-            {form.errors.map(message).join(" ")}
-          </p>
-        ) : null}
-        <button
-          type="submit"
-          className={`${buttonClass} w-full`}
-          disabled={navigation.state !== "idle"}
-        >
-          {t("password.changeSubmit")}
-        </button>
+        />
+        <PasswordField kind="new" field={fields.confirm} label={t("password.newAgain")} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <WideSubmitButton>{t("password.changeSubmit")}</WideSubmitButton>
       </Form>
     </div>
   );

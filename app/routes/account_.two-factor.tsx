@@ -1,12 +1,7 @@
 import "~/i18n/auth-messages";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EnrolForm, enrolSchema, RecoveryCodes } from "~/components/two-factor-setup";
@@ -25,6 +20,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/read-form.server";
 import { qrSvg } from "~/utils/qr.server";
+import { wrongFirstCode } from "~/utils/sign-in.server";
 
 // Two-step sign-in for the signed-in person: set it up, or replace the recovery codes.
 
@@ -64,18 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const codes = await confirmEnrolment(db, user.id, submission.value.code);
   if (!codes) {
-    return data(
-      {
-        result: submission.reply({
-          fieldErrors: {
-            code: ["That code is not right. Please enter the one your app shows now."],
-          },
-          hideFields: ["code"],
-        }),
-        codes: null,
-      },
-      { status: 400 },
-    );
+    return data({ result: wrongFirstCode(submission), codes: null }, { status: 400 });
   }
   return { result: undefined, codes: codes.map(formatRecoveryCode) };
 }

@@ -1,15 +1,12 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { InputField } from "~/components/ui/conform-fields";
+import { buttonClass } from "~/components/ui/field";
 import { contactFormSchema } from "~/domain/contact-form";
-import { accountErrors } from "~/i18n/account-messages";
+import { useAccountMessages } from "~/i18n/account-messages";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { getAccountForEdit, getContactForEdit, saveContact } from "~/models/account-admin.server";
@@ -54,8 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ContactEdit() {
   const { account, contact } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t, language } = useI18n();
-  const errorsOf = (e: string[] | undefined) => accountErrors(t, e, language);
+  const { t } = useI18n();
+  const messages = useAccountMessages();
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onBlur",
@@ -82,46 +79,23 @@ export default function ContactEdit() {
         </p>
       ) : null}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <Field
-          id={fields.name.id}
+        <InputField
+          field={fields.name}
           label={t("accounts.contact.name")}
           required
-          errors={errorsOf(fields.name.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.name, { type: "text" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.jobTitle.id}
+          messages={messages}
+        />
+        <InputField
+          field={fields.jobTitle}
           label={t("accounts.contact.jobTitle")}
-          errors={errorsOf(fields.jobTitle.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.jobTitle, { type: "text" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.email.id}
+          messages={messages}
+        />
+        <InputField
+          field={fields.email}
+          type="email"
           label={t("accounts.contact.email")}
-          errors={errorsOf(fields.email.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.email, { type: "email" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          messages={messages}
+        />
         <button type="submit" className={buttonClass}>
           {contact ? t("accounts.contact.save") : t("accounts.contact.add")}
         </button>

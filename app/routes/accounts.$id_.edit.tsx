@@ -1,13 +1,14 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field } from "~/components/ui/field";
+import { InputField, SelectField } from "~/components/ui/conform-fields";
+import { choicesOf } from "~/components/ui/field";
 import { accountEditSchema, minorToInput, PAYMENT_STATUSES } from "~/domain/account-import";
 import { CONDUCT_STATUSES, SEGMENTS } from "~/domain/vocabulary";
 import { accountLabel } from "~/i18n/account-labels";
-import { accountErrors } from "~/i18n/account-messages";
+import { useAccountMessages } from "~/i18n/account-messages";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { getAccountForEdit, listOwnerChoices, updateAccount } from "~/models/account-admin.server";
@@ -92,51 +93,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/accounts/${existing.id}`, { key: "toast.accountsSaved" });
 }
 
-type TextField =
-  | "name"
-  | "arr"
-  | "contractValue"
-  | "currency"
-  | "contractStart"
-  | "contractEnd"
-  | "renewalDate"
-  | "noticeDate"
-  | "daysOverdue";
-
 export default function EditAccount() {
   const { account, owners } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const { t, language } = useI18n();
-  const errorsOf = (e: string[] | undefined) => accountErrors(t, e, language);
+  const { t } = useI18n();
+  const messages = useAccountMessages();
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onBlur",
     defaultValue: { ...account, confirmed: account.confirmed ? "on" : undefined },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: accountEditSchema }),
   });
-  const input = "mt-1 w-full rounded border-slate-300";
-  const text = (
-    name: TextField,
-    label: string,
-    opts: { type?: "text" | "date" | "number"; hint?: string; required?: boolean } = {},
-  ) => (
-    <Field
-      id={fields[name].id}
-      label={label}
-      hint={opts.hint}
-      errors={errorsOf(fields[name].errors)}
-      required={opts.required}
-    >
-      {(ids) => (
-        <input
-          {...getInputProps(fields[name], { type: opts.type ?? "text" })}
-          {...ids}
-          className={input}
-        />
-      )}
-    </Field>
-  );
+  // This page's controls keep their own look (not the shared `inputClass`).
+  const look = { className: "mt-1 w-full rounded border-slate-300", messages };
   return (
     <div className="max-w-2xl space-y-6">
       <p className="text-sm">
@@ -154,88 +124,75 @@ export default function EditAccount() {
         </div>
       ) : null}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        {text("name", t("accounts.edit.name"), { required: true })}
-        <Field
-          id={fields.segment.id}
+        <InputField field={fields.name} label={t("accounts.edit.name")} required {...look} />
+        <SelectField
+          field={fields.segment}
           label={t("accounts.edit.segment")}
-          errors={errorsOf(fields.segment.errors)}
           required
-        >
-          {(ids) => (
-            <select {...getSelectProps(fields.segment)} {...ids} className={input}>
-              {SEGMENTS.map((s) => (
-                <option key={s} value={s}>
-                  {accountLabel(t, "segment", s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          id={fields.ownerId.id}
+          choices={choicesOf(SEGMENTS, (s) => accountLabel(t, "segment", s))}
+          {...look}
+        />
+        <SelectField
+          field={fields.ownerId}
           label={t("accounts.edit.owner")}
-          errors={errorsOf(fields.ownerId.errors)}
+          choices={owners.map((o) => ({ value: o.id, label: o.name }))}
+          {...look}
         >
-          {(ids) => (
-            <select {...getSelectProps(fields.ownerId)} {...ids} className={input}>
-              <option value="">{t("accounts.edit.noOwner")}</option>
-              {owners.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          <option value="">{t("accounts.edit.noOwner")}</option>
+        </SelectField>
         <div className="grid gap-4 sm:grid-cols-3">
-          {text("arr", t("accounts.edit.arr"), {
-            hint: t("accounts.edit.arrHint"),
-            required: true,
-          })}
-          {text("contractValue", t("accounts.edit.contractValue"), {
-            hint: t("accounts.edit.majorUnits"),
-          })}
-          {text("currency", t("accounts.edit.currency"), { hint: t("accounts.edit.currencyHint") })}
+          <InputField
+            field={fields.arr}
+            label={t("accounts.edit.arr")}
+            hint={t("accounts.edit.arrHint")}
+            required
+            {...look}
+          />
+          <InputField
+            field={fields.contractValue}
+            label={t("accounts.edit.contractValue")}
+            hint={t("accounts.edit.majorUnits")}
+            {...look}
+          />
+          <InputField
+            field={fields.currency}
+            label={t("accounts.edit.currency")}
+            hint={t("accounts.edit.currencyHint")}
+            {...look}
+          />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          {text("contractStart", t("accounts.edit.contractStart"), { type: "date" })}
-          {text("contractEnd", t("accounts.edit.contractEnd"), { type: "date" })}
-          {text("renewalDate", t("accounts.edit.renewalDate"), { type: "date" })}
-          {text("noticeDate", t("accounts.edit.noticeDate"), { type: "date" })}
+          {(
+            [
+              [fields.contractStart, t("accounts.edit.contractStart")],
+              [fields.contractEnd, t("accounts.edit.contractEnd")],
+              [fields.renewalDate, t("accounts.edit.renewalDate")],
+              [fields.noticeDate, t("accounts.edit.noticeDate")],
+            ] as const
+          ).map(([field, label]) => (
+            <InputField key={field.name} field={field} type="date" label={label} {...look} />
+          ))}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            id={fields.paymentStatus.id}
+          <SelectField
+            field={fields.paymentStatus}
             label={t("accounts.edit.paymentStatus")}
-            errors={errorsOf(fields.paymentStatus.errors)}
-          >
-            {(ids) => (
-              <select {...getSelectProps(fields.paymentStatus)} {...ids} className={input}>
-                {PAYMENT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {accountLabel(t, "payment", s)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {text("daysOverdue", t("accounts.edit.daysOverdue"), { type: "number" })}
+            choices={choicesOf(PAYMENT_STATUSES, (s) => accountLabel(t, "payment", s))}
+            {...look}
+          />
+          <InputField
+            field={fields.daysOverdue}
+            type="number"
+            label={t("accounts.edit.daysOverdue")}
+            {...look}
+          />
         </div>
-        <Field
-          id={fields.conductStatus.id}
+        <SelectField
+          field={fields.conductStatus}
           label={t("accounts.edit.conductStatus")}
-          errors={errorsOf(fields.conductStatus.errors)}
-        >
-          {(ids) => (
-            <select {...getSelectProps(fields.conductStatus)} {...ids} className={input}>
-              {CONDUCT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {accountLabel(t, "conduct", s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          choices={choicesOf(CONDUCT_STATUSES, (s) => accountLabel(t, "conduct", s))}
+          {...look}
+        />
         <label className="flex items-center gap-2">
           <input {...getInputProps(fields.confirmed, { type: "checkbox" })} />
           {t("accounts.edit.confirmed")}

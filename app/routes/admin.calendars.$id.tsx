@@ -1,24 +1,19 @@
 import {
   getCollectionProps,
   getFormProps,
-  getInputProps,
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
+import { InputField } from "~/components/ui/conform-fields";
 import {
   buttonClass,
-  Field,
-  FieldError,
-  inputClass,
+  FormErrors,
+  RequiredFieldset,
   secondaryButtonClass,
 } from "~/components/ui/field";
 import { isoDate, localParts } from "~/domain/business-calendar";
@@ -44,6 +39,7 @@ import {
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
+import { useSubmitting } from "~/utils/use-submitting";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, null, data.calendar.name) : pageTitle(matches, "admin.calendar.title");
@@ -272,7 +268,6 @@ function DetailsForm({
   calendar: Omit<LoaderData["calendar"], "holidays">;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const { t, language } = useI18n();
   const messages = useAdminMessages();
   const [form, fields] = useForm<
@@ -303,8 +298,7 @@ function DetailsForm({
   )
     ? [...COMMON_TIME_ZONES]
     : [calendar.timeZone, ...COMMON_TIME_ZONES];
-  const submitting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
+  const submitting = useSubmitting("save");
   const start = normaliseTime(String(fields.dayStart.value ?? ""));
   const end = normaliseTime(String(fields.dayEnd.value ?? ""));
   const days = (
@@ -321,54 +315,33 @@ function DetailsForm({
       {...getFormProps(form)}
     >
       <input type="hidden" name="intent" value="save" />
-      <Field
-        id={fields.name.id}
+      <InputField
+        field={fields.name}
         label={t("admin.calendar.name")}
         required
-        errors={messages(fields.name.errors)}
-      >
-        {(ids) => (
-          <input
-            {...getInputProps(fields.name, { type: "text" })}
-            {...ids}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
-        id={fields.timeZone.id}
+        messages={messages}
+      />
+      <InputField
+        field={fields.timeZone}
         label={t("admin.calendar.timeZone")}
         required
         hint={t("admin.calendar.timeZoneHint")}
-        errors={messages(fields.timeZone.errors)}
-      >
-        {(ids) => (
-          <>
-            <input
-              {...getInputProps(fields.timeZone, { type: "text" })}
-              {...ids}
-              list="time-zones"
-              autoComplete="off"
-              spellCheck={false}
-              className={inputClass}
-            />
-            <datalist id="time-zones">
-              {zones.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
+        messages={messages}
+        list="time-zones"
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <datalist id="time-zones">
+        {zones.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
 
-      <fieldset
-        className="space-y-2"
-        aria-describedby={fields.workingDays.errors ? `${fields.workingDays.id}-error` : undefined}
+      <RequiredFieldset
+        errorId={`${fields.workingDays.id}-error`}
+        legend={t("admin.calendar.workingDays")}
+        errors={messages(fields.workingDays.errors)}
       >
-        <legend className="font-medium">
-          {t("admin.calendar.workingDays")}{" "}
-          <span className="text-sm font-normal text-slate-600">{t("form.required")}</span>
-        </legend>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           {dayOptions.map((props) => (
             <label key={props.key} className="flex items-center gap-2">
@@ -377,42 +350,24 @@ function DetailsForm({
             </label>
           ))}
         </div>
-        <FieldError
-          id={`${fields.workingDays.id}-error`}
-          errors={messages(fields.workingDays.errors)}
-        />
-      </fieldset>
+      </RequiredFieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id={fields.dayStart.id}
+        <InputField
+          field={fields.dayStart}
+          type="time"
           label={t("admin.calendar.dayStart")}
           required
-          errors={messages(fields.dayStart.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.dayStart, { type: "time" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.dayEnd.id}
+          messages={messages}
+        />
+        <InputField
+          field={fields.dayEnd}
+          type="time"
           label={t("admin.calendar.dayEnd")}
           required
           hint={t("admin.calendar.dayEndHint")}
-          errors={messages(fields.dayEnd.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.dayEnd, { type: "time" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          messages={messages}
+        />
       </div>
       {start && end && days.length ? (
         <p className="text-sm text-slate-700">
@@ -424,11 +379,7 @@ function DetailsForm({
         </p>
       ) : null}
 
-      {form.errors?.length ? (
-        <p id={form.errorId} role="alert" className="font-medium text-red-700">
-          {messages(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} messages={messages} />
       <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={submitting}>
         {submitting ? t("admin.common.saving") : t("admin.calendar.save")}
       </button>
@@ -487,7 +438,6 @@ function HolidayForm({
   calendarId: string;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const { t } = useI18n();
   const messages = useAdminMessages();
   const [form, fields] = useForm<z.input<typeof holidayFormSchema>>({
@@ -497,8 +447,7 @@ function HolidayForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: holidayFormSchema }),
   });
-  const submitting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "add-holiday";
+  const submitting = useSubmitting("add-holiday");
   return (
     <Form
       method="post"
@@ -509,41 +458,22 @@ function HolidayForm({
       <input type="hidden" name="intent" value="add-holiday" />
       <h3 className="font-semibold">{t("admin.calendar.addHoliday")}</h3>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id={fields.date.id}
+        <InputField
+          field={fields.date}
+          type="date"
           label={t("admin.calendar.date")}
           required
-          errors={messages(fields.date.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.date, { type: "date" })}
-              {...ids}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.name.id}
+          messages={messages}
+        />
+        <InputField
+          field={fields.name}
           label={t("admin.calendar.name")}
           required
-          errors={messages(fields.name.errors)}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.name, { type: "text" })}
-              {...ids}
-              placeholder={t("admin.calendar.holidayPlaceholder")}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          messages={messages}
+          placeholder={t("admin.calendar.holidayPlaceholder")}
+        />
       </div>
-      {form.errors?.length ? (
-        <p id={form.errorId} role="alert" className="font-medium text-red-700">
-          {messages(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} messages={messages} />
       <button type="submit" className={secondaryButtonClass} disabled={submitting}>
         {submitting ? t("admin.calendar.adding") : t("admin.calendar.addHolidayButton")}
       </button>

@@ -1,13 +1,10 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, buttonClass, inputClass } from "~/components/ui/field";
+import { TextAreaField } from "~/components/ui/conform-fields";
+import { buttonClass } from "~/components/ui/field";
 import { GUIDANCE_MAX, guidanceFields } from "~/domain/critical-guidance";
 import { useAdminMessages } from "~/i18n/admin-messages";
 import { pageTitle } from "~/i18n/meta";
@@ -64,21 +61,13 @@ export default function CriticalGuidance() {
         {guidance.isDefault ? ` ${t("admin.guidance.isDefault")}` : ""}
       </p>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
-        <Field
-          id={fields.guidance.id}
+        <TextAreaField
+          field={fields.guidance}
           label={t("admin.guidance.label")}
-          errors={messages(fields.guidance.errors)}
-        >
-          {(ids) => (
-            <textarea
-              {...getTextareaProps(fields.guidance)}
-              {...ids}
-              rows={8}
-              maxLength={GUIDANCE_MAX}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          messages={messages}
+          rows={8}
+          maxLength={GUIDANCE_MAX}
+        />
         <button type="submit" className={buttonClass}>
           {t("admin.guidance.save")}
         </button>

@@ -7,15 +7,18 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { buttonClass, Field, inputClass, secondaryButtonClass } from "~/components/ui/field";
+import { InputField, SelectField } from "~/components/ui/conform-fields";
+import {
+  buttonClass,
+  Field,
+  FormErrors,
+  inputClass,
+  secondaryButtonClass,
+} from "~/components/ui/field";
 import {
   BUSINESS_DAY_HOURS,
   DURATION_UNITS,
@@ -42,6 +45,7 @@ import {
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/read-form.server";
 import { getDb } from "~/utils/db.server";
+import { useSubmitting } from "~/utils/use-submitting";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.deadlines.title");
 
@@ -156,7 +160,6 @@ function PolicyForm({
   calendars: LoaderData["calendars"];
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const { t, language } = useI18n();
   const messages = useAdminMessages();
   const [form, fields] = useForm<
@@ -184,8 +187,7 @@ function PolicyForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: policyFormSchema }),
   });
   const rows = fields.targets.getFieldset();
-  const submitting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "save-policy";
+  const submitting = useSubmitting("save-policy");
 
   return (
     <Form method="post" action="/admin/deadlines" className="space-y-6" {...getFormProps(form)}>
@@ -243,30 +245,22 @@ function PolicyForm({
       </section>
 
       <div className="max-w-md space-y-2">
-        <Field
-          id={fields.calendarId.id}
+        <SelectField
+          field={fields.calendarId}
           label={t("admin.deadlines.calendar")}
           hint={t("admin.deadlines.calendarHint")}
-          errors={messages(fields.calendarId.errors)}
+          messages={messages}
+          choices={calendars.map((c) => ({ value: c.id, label: `${c.name} (${c.timeZone})` }))}
         >
-          {(ids) => (
-            <select {...getSelectProps(fields.calendarId)} {...ids} className={inputClass}>
-              {calendars.length === 0 ? (
-                <option value={NEW_DEFAULT_CALENDAR}>
-                  {t("admin.deadlines.newDefaultCalendar", {
-                    name: DEFAULT_CALENDAR_NAME,
-                    days: workingDaysText(t, [1, 2, 3, 4, 5], language),
-                  })}
-                </option>
-              ) : null}
-              {calendars.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.timeZone})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          {calendars.length === 0 ? (
+            <option value={NEW_DEFAULT_CALENDAR}>
+              {t("admin.deadlines.newDefaultCalendar", {
+                name: DEFAULT_CALENDAR_NAME,
+                days: workingDaysText(t, [1, 2, 3, 4, 5], language),
+              })}
+            </option>
+          ) : null}
+        </SelectField>
         {policyCalendar ? (
           <p className="text-sm">
             <Link to={`/admin/calendars/${policyCalendar.id}`} className="text-brand-700 underline">
@@ -279,11 +273,7 @@ function PolicyForm({
       <p className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">
         {t("admin.deadlines.applyNote")}
       </p>
-      {form.errors?.length ? (
-        <p id={form.errorId} role="alert" className="font-medium text-red-700">
-          {messages(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} messages={messages} />
       <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={submitting}>
         {submitting ? t("admin.common.saving") : t("admin.deadlines.save")}
       </button>
@@ -366,7 +356,6 @@ function Calendars({
   policyCalendarId: string | null;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const { t, language } = useI18n();
   const messages = useAdminMessages();
   const [form, fields] = useForm<z.input<typeof newCalendarSchema>>({
@@ -375,8 +364,7 @@ function Calendars({
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newCalendarSchema }),
   });
-  const submitting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "new-calendar";
+  const submitting = useSubmitting("new-calendar");
   return (
     <section aria-labelledby="calendars-heading" className="space-y-3">
       <h2 id="calendars-heading" className="text-lg font-semibold">
@@ -418,23 +406,15 @@ function Calendars({
       >
         <input type="hidden" name="intent" value="new-calendar" />
         <div className="flex-1">
-          <Field
-            id={fields.name.id}
+          <InputField
+            field={fields.name}
             label={t("admin.deadlines.addCalendar")}
             hint={t("admin.deadlines.addCalendarHint", {
               days: workingDaysText(t, [1, 2, 3, 4, 5], language),
             })}
-            errors={messages(fields.name.errors)}
-          >
-            {(ids) => (
-              <input
-                {...getInputProps(fields.name, { type: "text" })}
-                {...ids}
-                placeholder={t("admin.deadlines.calendarName")}
-                className={inputClass}
-              />
-            )}
-          </Field>
+            messages={messages}
+            placeholder={t("admin.deadlines.calendarName")}
+          />
         </div>
         <button type="submit" className={secondaryButtonClass} disabled={submitting}>
           {t("admin.deadlines.addCalendarButton")}

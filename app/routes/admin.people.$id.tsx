@@ -1,7 +1,8 @@
 import { can } from "~/domain/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/ui/back-link";
 import { PersonForm } from "~/components/person-form";
 import { secondaryButtonClass } from "~/components/ui/field";
 import { parsePersonForm, timeZoneNames } from "~/domain/people";
@@ -80,15 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PersonPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   const { t } = useI18n();
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/admin/people" className="text-brand-700 underline">
-          {t("admin.people.title")}
-        </Link>
-      </p>
+      <BackLink to="/admin/people">{t("admin.people.title")}</BackLink>
       <h1 className="text-2xl font-semibold">{page.name}</h1>
       {result?.errors && Object.keys(result.errors).length ? (
         <p role="alert" className="font-medium text-red-700">
@@ -107,7 +103,6 @@ export default function PersonPage() {
         zones={page.zones}
         editing
         readOnly={!page.canEdit}
-        busy={busy}
       />
       {page.canEdit && page.values.active === "on" ? (
         <Form method="post">

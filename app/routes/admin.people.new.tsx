@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/ui/back-link";
 import { PersonForm } from "~/components/person-form";
 import { DEFAULT_TIME_ZONE, parsePersonForm, timeZoneNames } from "~/domain/people";
 import { savePerson, teamChoices } from "~/models/people.server";
@@ -31,15 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewPerson() {
   const { teams, zones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   const { t } = useI18n();
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/admin/people" className="text-brand-700 underline">
-          {t("admin.people.title")}
-        </Link>
-      </p>
+      <BackLink to="/admin/people">{t("admin.people.title")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("admin.newPerson.title")}</h1>
       <p className="max-w-prose text-slate-700">{t("admin.newPerson.intro")}</p>
       <PersonForm
@@ -49,7 +45,6 @@ export default function NewPerson() {
         zones={zones}
         editing={false}
         readOnly={false}
-        busy={busy}
       />
     </div>
   );

@@ -1,7 +1,8 @@
 import { can } from "~/domain/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/ui/back-link";
 import { TeamForm } from "~/components/team-form";
 import { parseTeamForm } from "~/domain/people";
 import { getTeam, saveTeam, teamChoices } from "~/models/people.server";
@@ -48,15 +49,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function TeamPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   const { t } = useI18n();
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/admin/teams" className="text-brand-700 underline">
-          {t("admin.teams.title")}
-        </Link>
-      </p>
+      <BackLink to="/admin/teams">{t("admin.teams.title")}</BackLink>
       <h1 className="text-2xl font-semibold">{page.team.name}</h1>
       <p>
         <Link to={`/admin/people?team=${page.team.id}`} className="text-brand-700 underline">
@@ -68,7 +64,6 @@ export default function TeamPage() {
         errors={result?.errors ?? {}}
         teams={page.teams}
         readOnly={!page.canEdit}
-        busy={busy}
         submitLabel={t("admin.common.saveChanges")}
       />
     </div>

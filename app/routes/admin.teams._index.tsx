@@ -1,6 +1,7 @@
 import { can } from "~/domain/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/ui/back-link";
 import { SimplePager } from "~/components/simple-pager";
 import { buttonClass } from "~/components/ui/field";
 import { listTeams } from "~/models/people.server";
@@ -24,11 +25,7 @@ export default function Teams() {
   const { t } = useI18n();
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/admin/people" className="text-brand-700 underline">
-          {t("admin.people.title")}
-        </Link>
-      </p>
+      <BackLink to="/admin/people">{t("admin.people.title")}</BackLink>
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t("admin.teams.title")}</h1>
         {data.canEdit ? (

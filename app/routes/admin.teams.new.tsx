@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/ui/back-link";
 import { TeamForm } from "~/components/team-form";
 import { parseTeamForm } from "~/domain/people";
 import { saveTeam, teamChoices } from "~/models/people.server";
@@ -31,22 +32,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewTeam() {
   const { teams } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   const { t } = useI18n();
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/admin/teams" className="text-brand-700 underline">
-          {t("admin.teams.title")}
-        </Link>
-      </p>
+      <BackLink to="/admin/teams">{t("admin.teams.title")}</BackLink>
       <h1 className="text-2xl font-semibold">{t("admin.newTeam.title")}</h1>
       <TeamForm
         values={result?.values ?? {}}
         errors={result?.errors ?? {}}
         teams={teams}
         readOnly={false}
-        busy={busy}
         submitLabel={t("admin.newTeam.submit")}
       />
     </div>

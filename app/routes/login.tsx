@@ -1,13 +1,8 @@
 import "~/i18n/auth-messages";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -17,11 +12,13 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { z } from "zod";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { PasswordField, WideSubmitButton, WorkEmailField } from "~/components/sign-in-fields";
+import { buttonClass, FormErrors } from "~/components/ui/field";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { throttledMessage } from "~/domain/login-throttle";
 import { safeRedirect } from "~/domain/safe-redirect";
+import { workEmailSchema } from "~/domain/sign-in-form";
 import {
   recordSignInFailure,
   recordSignInSuccess,
@@ -37,11 +34,7 @@ import { beginPendingSignIn, secondStepAfterPassword } from "~/utils/sign-in.ser
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
 const schema = z.object({
-  email: z
-    .string({ required_error: "Please enter your work email." })
-    .trim()
-    .email("Please enter a valid email address.")
-    .max(254),
+  email: workEmailSchema,
   password: z.string({ required_error: "Please enter your password." }).max(1000),
   redirectTo: z.string().optional(),
 });
@@ -131,7 +124,7 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const redirectTo = searchParams.get("redirectTo") ?? "/";
-  const { t, message } = useI18n();
+  const { t } = useI18n();
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-semibold">{t("login.title")}</h1>
@@ -156,38 +149,12 @@ export default function Login() {
       ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field id={fields.email.id} label={t("login.email")} errors={fields.email.errors}>
-          {(ids) => (
-            <input
-              {...getInputProps(fields.email, { type: "email" })}
-              {...ids}
-              autoComplete="username"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id={fields.password.id} label={t("login.password")} errors={fields.password.errors}>
-          {(ids) => (
-            <input
-              {...getInputProps(fields.password, { type: "password" })}
-              {...ids}
-              autoComplete="current-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        {form.errors?.length ? (
-          <p id={form.errorId} role="alert" className="font-medium text-red-700">
-            {form.errors.map(message).join(" ")}
-          </p>
-        ) : null}
-        <button
-          type="submit"
-          className={`${buttonClass} w-full`}
-          disabled={navigation.state !== "idle"}
-        >
+        <WorkEmailField field={fields.email} />
+        <PasswordField kind="current" field={fields.password} label={t("login.password")} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <WideSubmitButton>
           {navigation.state === "submitting" ? t("login.signingIn") : t("login.submit")}
-        </button>
+        </WideSubmitButton>
       </Form>
       {passwordOnlyBreakGlass ? null : (
         <p className="mt-4 text-center">

@@ -1,31 +1,21 @@
 import "~/i18n/auth-messages";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { InputField } from "~/components/ui/conform-fields";
+import { WideSubmitButton } from "~/components/sign-in-fields";
 import { safeRedirect } from "~/domain/safe-redirect";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
-import { recordSignInFailure, recordSignInSuccess } from "~/models/login-throttle.server";
 import { verifySecondFactor } from "~/models/two-factor.server";
 import { clientAddress } from "~/utils/client-address.server";
 import { getDb } from "~/utils/db.server";
 import { assertSameOrigin } from "~/utils/origin.server";
 import { readForm } from "~/utils/read-form.server";
-import {
-  clearPendingCookie,
-  completePendingSignIn,
-  readPendingSignIn,
-  recordWrongCode,
-} from "~/utils/sign-in.server";
+import { finishSignIn, rejectCode, requirePendingSignIn } from "~/utils/sign-in.server";
 
 // The second step of a password sign-in: a code from the authenticator app, or a recovery code.
 
@@ -41,22 +31,14 @@ const schema = z.object({
   redirectTo: z.string().optional(),
 });
 
-function restart() {
-  return redirect("/login?notice=code-expired", {
-    headers: { "Set-Cookie": clearPendingCookie() },
-  });
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const pending = await readPendingSignIn(request);
-  if (!pending) throw restart();
+  await requirePendingSignIn(request);
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const pending = await readPendingSignIn(request);
-  if (!pending) throw restart();
+  const pending = await requirePendingSignIn(request);
   const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["code"] }), { status: 400 });
@@ -65,9 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const address = clientAddress(context);
   const ok = await verifySecondFactor(db, pending.userId, submission.value.code);
   if (!ok) {
-    // Wrong codes count with wrong passwords, so guessing codes is slowed down the same way.
-    await recordSignInFailure(pending.email, address);
-    if (!(await recordWrongCode(pending))) throw restart();
+    await rejectCode(pending, address);
     return data(
       submission.reply({
         fieldErrors: {
@@ -78,18 +58,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const cookies = await completePendingSignIn(pending);
-  if (!cookies) throw restart();
-  await recordSignInSuccess(pending.email, address);
-  const headers = new Headers();
-  for (const c of cookies) headers.append("Set-Cookie", c);
+  const headers = await finishSignIn(pending, address);
   return redirect(safeRedirect(submission.value.redirectTo), { headers });
 }
 
 export default function SecondStep() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const { t } = useI18n();
   const [form, fields] = useForm({
     lastResult,
@@ -102,31 +77,16 @@ export default function SecondStep() {
       <p className="mt-2 text-slate-700">{t("auth.codeIntro")}</p>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <Field
-          id={fields.code.id}
+        <InputField
+          field={fields.code}
           label={t("auth.codeLabel")}
           hint={t("auth.codeHint")}
-          errors={fields.code.errors}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.code, { type: "text" })}
-              {...ids}
-              autoComplete="one-time-code"
-              inputMode="text"
-              autoCapitalize="none"
-              spellCheck={false}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <button
-          type="submit"
-          className={`${buttonClass} w-full`}
-          disabled={navigation.state !== "idle"}
-        >
-          {t("auth.continue")}
-        </button>
+          autoComplete="one-time-code"
+          inputMode="text"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <WideSubmitButton>{t("auth.continue")}</WideSubmitButton>
       </Form>
       <p className="mt-4 text-center">
         <Link to="/login" className="text-brand-700 underline">

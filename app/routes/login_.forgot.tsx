@@ -1,10 +1,11 @@
 import "~/i18n/auth-messages";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { WideSubmitButton, WorkEmailField } from "~/components/sign-in-fields";
+import { workEmailSchema } from "~/domain/sign-in-form";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { requestPasswordReset } from "~/models/password-reset.server";
@@ -18,11 +19,7 @@ import { readForm } from "~/utils/read-form.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.pageTitle");
 
 const schema = z.object({
-  email: z
-    .string({ required_error: "Please enter your work email." })
-    .trim()
-    .email("Please enter a valid email address.")
-    .max(254),
+  email: workEmailSchema,
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +36,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.reply,
     shouldValidate: "onBlur",
@@ -56,23 +52,8 @@ export default function ForgotPassword() {
         </p>
       ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
-        <Field id={fields.email.id} label={t("login.email")} errors={fields.email.errors}>
-          {(ids) => (
-            <input
-              {...getInputProps(fields.email, { type: "email" })}
-              {...ids}
-              autoComplete="username"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <button
-          type="submit"
-          className={`${buttonClass} w-full`}
-          disabled={navigation.state !== "idle"}
-        >
-          {t("forgot.submit")}
-        </button>
+        <WorkEmailField field={fields.email} />
+        <WideSubmitButton>{t("forgot.submit")}</WideSubmitButton>
       </Form>
       <p className="mt-4 text-center">
         <Link to="/login" className="text-brand-700 underline">

@@ -1,12 +1,7 @@
 import "~/i18n/auth-messages";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   useActionData,
   useLoaderData,
@@ -18,7 +13,6 @@ import { safeRedirect } from "~/domain/safe-redirect";
 import { formatRecoveryCode } from "~/domain/two-factor";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
-import { recordSignInFailure, recordSignInSuccess } from "~/models/login-throttle.server";
 import {
   confirmEnrolment,
   isEnrolled,
@@ -31,10 +25,10 @@ import { assertSameOrigin } from "~/utils/origin.server";
 import { readForm } from "~/utils/read-form.server";
 import { qrSvg } from "~/utils/qr.server";
 import {
-  clearPendingCookie,
-  completePendingSignIn,
-  readPendingSignIn,
-  recordWrongCode,
+  finishSignIn,
+  rejectCode,
+  requirePendingSignIn,
+  wrongFirstCode,
 } from "~/utils/sign-in.server";
 
 // HR, leadership and admins who have no authenticator app set up yet do it here, right after
@@ -44,19 +38,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.setu
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
-function restart() {
-  return redirect("/login?notice=code-expired", {
-    headers: { "Set-Cookie": clearPendingCookie() },
-  });
-}
-
 // Once the code is accepted the pending step is gone (the session replaces it); reloading this
 // route's data would then send the person on before they saw their recovery codes.
 export const shouldRevalidate: ShouldRevalidateFunction = () => false;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const pending = await readPendingSignIn(request);
-  if (!pending) throw restart();
+  const pending = await requirePendingSignIn(request);
   const db = await getDb();
   const url = new URL(request.url);
   if (await isEnrolled(db, pending.userId)) {
@@ -70,8 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const pending = await readPendingSignIn(request);
-  if (!pending) throw restart();
+  const pending = await requirePendingSignIn(request);
   const submission = parseWithZod(await readForm(request), { schema: enrolSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), codes: null, next: "/" }, { status: 400 });
@@ -80,27 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const address = clientAddress(context);
   const codes = await confirmEnrolment(db, pending.userId, submission.value.code);
   if (!codes) {
-    await recordSignInFailure(pending.email, address);
-    if (!(await recordWrongCode(pending))) throw restart();
-    return data(
-      {
-        result: submission.reply({
-          fieldErrors: {
-            code: ["That code is not right. Please enter the one your app shows now."],
-          },
-          hideFields: ["code"],
-        }),
-        codes: null,
-        next: "/",
-      },
-      { status: 400 },
-    );
+    await rejectCode(pending, address);
+    return data({ result: wrongFirstCode(submission), codes: null, next: "/" }, { status: 400 });
   }
-  const cookies = await completePendingSignIn(pending);
-  if (!cookies) throw restart();
-  await recordSignInSuccess(pending.email, address);
-  const headers = new Headers();
-  for (const c of cookies) headers.append("Set-Cookie", c);
+  const headers = await finishSignIn(pending, address);
   return data(
     { result: undefined, codes, next: safeRedirect(submission.value.redirectTo) },
     { headers },

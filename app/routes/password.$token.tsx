@@ -1,5 +1,5 @@
 import "~/i18n/auth-messages";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -9,7 +9,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { buttonClass, Field, inputClass } from "~/components/ui/field";
+import { buttonClass, FormErrors, inputClass } from "~/components/ui/field";
+import { PasswordField, WideSubmitButton } from "~/components/sign-in-fields";
 import { MIN_PASSWORD_LENGTH, newPasswordSchema } from "~/domain/password-policy";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
@@ -137,48 +138,12 @@ export default function SetPassword() {
             className={`${inputClass} bg-slate-100`}
           />
         </div>
-        <Field
-          id={fields.password.id}
-          label={t("password.new")}
-          errors={fields.password.errors}
-          required
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.password, { type: "password" })}
-              {...ids}
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.confirm.id}
-          label={t("password.newAgain")}
-          errors={fields.confirm.errors}
-          required
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.confirm, { type: "password" })}
-              {...ids}
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        {form.errors?.length ? (
-          <p id={form.errorId} role="alert" className="font-medium text-red-700">
-            {form.errors.map(message).join(" ")}
-          </p>
-        ) : null}
-        <button
-          type="submit"
-          className={`${buttonClass} w-full`}
-          disabled={navigation.state !== "idle"}
-        >
+        <PasswordField kind="new" field={fields.password} label={t("password.new")} required />
+        <PasswordField kind="new" field={fields.confirm} label={t("password.newAgain")} required />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <WideSubmitButton>
           {navigation.state === "submitting" ? t("password.saving") : t("password.save")}
-        </button>
+        </WideSubmitButton>
       </Form>
     </div>
   );

@@ -4,13 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { readDraft, clearDraft } from "~/components/report-form/use-report-draft";
 import { DetailItem } from "~/components/detail-item";
@@ -20,12 +14,12 @@ import { Timeline } from "~/components/timeline";
 import {
   buttonClass,
   Field,
-  fileInputClass,
+  FilesField,
   inputClass,
   secondaryButtonClass,
 } from "~/components/ui/field";
 import { minutesLeft } from "~/domain/deadlines";
-import { EVIDENCE_ACCEPT, TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
+import { EVIDENCE_ACCEPT, EVIDENCE_FIELD, TOTAL_TOO_LARGE_MESSAGE } from "~/domain/evidence";
 import { SUPPORT_KINDS, type SupportKind } from "~/domain/vocabulary";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
@@ -52,6 +46,7 @@ import {
   readFormWithEvidence,
 } from "~/utils/evidence-storage.server";
 import { requireIncidentAccess } from "~/utils/incident-access.server";
+import { useSubmitting } from "~/utils/use-submitting";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, null, data.incident.reference) : pageTitle(matches, "reportPage.title");
@@ -115,7 +110,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const EVIDENCE_FIELD = "evidence";
 const NO_FILE_MESSAGE = "Please choose a file to add.";
 
 type Reply =
@@ -189,7 +183,6 @@ export default function ReportDetail() {
   const answer = useActionData<typeof action>();
   const reply = answer?.intent === "message" ? answer : undefined;
   const evidenceReply = answer?.intent === "evidence" ? answer : undefined;
-  const navigation = useNavigation();
   const messageForm = useRef<HTMLFormElement>(null);
   const evidenceForm = useRef<HTMLFormElement>(null);
   const [params] = useSearchParams();
@@ -210,10 +203,8 @@ export default function ReportDetail() {
   useEffect(() => {
     if (evidenceReply?.ok) evidenceForm.current?.reset();
   }, [evidenceReply]);
-  const uploading =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "evidence";
-  const posting =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "message";
+  const uploading = useSubmitting("evidence");
+  const posting = useSubmitting("message");
   return (
     <div className="space-y-6">
       {justFiled && criticalGuidance ? (
@@ -369,23 +360,13 @@ export default function ReportDetail() {
           className="mt-4 space-y-2"
         >
           <input type="hidden" name="intent" value="evidence" />
-          <Field
-            id="evidence"
+          <FilesField
+            id={EVIDENCE_FIELD}
+            accept={EVIDENCE_ACCEPT}
             label={t("reportPage.addFile")}
             hint={t("reportPage.addFileHint")}
             errors={evidenceReply?.error ? [evidenceReply.error] : undefined}
-          >
-            {(ids) => (
-              <input
-                {...ids}
-                type="file"
-                name={EVIDENCE_FIELD}
-                multiple
-                accept={EVIDENCE_ACCEPT}
-                className={fileInputClass}
-              />
-            )}
-          </Field>
+          />
           <button type="submit" className={`${secondaryButtonClass} min-h-11`} disabled={uploading}>
             {uploading ? t("reportPage.adding") : t("reportPage.addSubmit")}
           </button>

@@ -1,19 +1,7 @@
-import {
-  getCollectionProps,
-  getFormProps,
-  getSelectProps,
-  getTextareaProps,
-  getInputProps,
-  useForm,
-} from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -29,18 +17,21 @@ import { z } from "zod";
 import { PeoplePicker } from "~/components/report-form/people-picker";
 import { saveDraft, useReportDraft } from "~/components/report-form/use-report-draft";
 import { isRealDate } from "~/domain/input-rules";
+import { InputField, SelectField, TextAreaField } from "~/components/ui/conform-fields";
 import {
   buttonClass,
+  choicesOf,
   Field,
-  FieldError,
-  fileInputClass,
-  inputClass,
+  FilesField,
+  FormErrors,
+  RequiredFieldset,
   secondaryButtonClass,
 } from "~/components/ui/field";
 import { CheckboxGroup } from "~/components/ui/checkbox-group";
 import { localParts } from "~/domain/business-calendar";
 import {
   EVIDENCE_ACCEPT,
+  EVIDENCE_FIELD,
   EVIDENCE_MAX_FILE_BYTES,
   EVIDENCE_MAX_FILES,
   EVIDENCE_MAX_TOTAL_BYTES,
@@ -86,7 +77,6 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.repor
 const DEFAULT_TZ = DEFAULT_TIME_ZONE;
 /** A form without files: anything much larger than the longest allowed report is not a report. */
 const MAX_BODY_BYTES = 512 * 1024;
-const EVIDENCE_FIELD = "evidence";
 
 type FileLike = { name: string; size: number };
 function isFileLike(v: unknown): v is FileLike {
@@ -363,7 +353,7 @@ export default function NewReport() {
   });
   const initialIds = (v: unknown) => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
   const sending = navigation.state === "submitting";
-  const { t, message } = useI18n();
+  const { t } = useI18n();
   const labelsOf = (list: "category" | "support", values: readonly string[]) =>
     Object.fromEntries(values.map((v) => [v, vocabLabel(t, list, v)]));
   if (isKeptOnDevice(lastResult)) return <KeptOnDeviceNotice result={lastResult} />;
@@ -412,129 +402,81 @@ export default function NewReport() {
             )}
           </Field>
           {accountId === NEW_CHOICE ? (
-            <Field
-              id={fields.newAccountName.id}
+            <InputField
+              field={fields.newAccountName}
               label={t("report.newAccountName")}
               hint={t("report.newAccountHint")}
-              errors={fields.newAccountName.errors}
-            >
-              {(ids) => (
-                <input
-                  {...getInputProps(fields.newAccountName, { type: "text" })}
-                  {...ids}
-                  autoComplete="organization"
-                  className={inputClass}
-                />
-              )}
-            </Field>
+              autoComplete="organization"
+            />
           ) : null}
         </div>
 
         <div className="space-y-2">
-          <Field
-            id={fields.contactId.id}
+          <SelectField
+            field={fields.contactId}
             label={t("report.contact")}
             hint={t("report.contactHint")}
-            errors={fields.contactId.errors}
+            choices={[
+              ...contactList.map((c) => ({
+                value: c.id,
+                label: c.jobTitle ? `${c.name} (${c.jobTitle})` : c.name,
+              })),
+              { value: NEW_CHOICE, label: t("report.newContactChoice") },
+            ]}
           >
-            {(ids) => (
-              <select {...getSelectProps(fields.contactId)} {...ids} className={inputClass}>
-                <option value="">{t("report.contactNone")}</option>
-                {contactList.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                    {c.jobTitle ? ` (${c.jobTitle})` : ""}
-                  </option>
-                ))}
-                <option value={NEW_CHOICE}>{t("report.newContactChoice")}</option>
-              </select>
-            )}
-          </Field>
+            <option value="">{t("report.contactNone")}</option>
+          </SelectField>
           {fields.contactId.value === NEW_CHOICE ? (
-            <Field
-              id={fields.newContactName.id}
+            <InputField
+              field={fields.newContactName}
               label={t("report.newContactName")}
               hint={t("report.newContactHint")}
-              errors={fields.newContactName.errors}
-            >
-              {(ids) => (
-                <input
-                  {...getInputProps(fields.newContactName, { type: "text" })}
-                  {...ids}
-                  autoComplete="off"
-                  className={inputClass}
-                />
-              )}
-            </Field>
+              autoComplete="off"
+            />
           ) : null}
         </div>
 
         <div className="space-y-2">
-          <Field
-            id={fields.occurredAt.id}
+          <InputField
+            field={fields.occurredAt}
+            type="datetime-local"
             label={t("report.when")}
             required
-            errors={fields.occurredAt.errors}
-          >
-            {(ids) => (
-              <input
-                {...getInputProps(fields.occurredAt, { type: "datetime-local" })}
-                {...ids}
-                className={inputClass}
-              />
-            )}
-          </Field>
+          />
           <div className="flex flex-wrap gap-2" role="group" aria-label={t("report.quickPicks")}>
-            <button
-              type="button"
-              className={chipClass}
-              onClick={() => setFieldValue(fields.occurredAt.id, quickPick("now"))}
-            >
-              {t("report.justNow")}
-            </button>
-            <button
-              type="button"
-              className={chipClass}
-              onClick={() => setFieldValue(fields.occurredAt.id, quickPick("today"))}
-            >
-              {t("report.earlierToday")}
-            </button>
-            <button
-              type="button"
-              className={chipClass}
-              onClick={() => setFieldValue(fields.occurredAt.id, quickPick("yesterday"))}
-            >
-              {t("report.yesterday")}
-            </button>
+            {(
+              [
+                ["now", t("report.justNow")],
+                ["today", t("report.earlierToday")],
+                ["yesterday", t("report.yesterday")],
+              ] as const
+            ).map(([pick, label]) => (
+              <button
+                key={pick}
+                type="button"
+                className={chipClass}
+                onClick={() => setFieldValue(fields.occurredAt.id, quickPick(pick))}
+              >
+                {label}
+              </button>
+            ))}
           </div>
         </div>
 
-        <Field
-          id={fields.channel.id}
+        <SelectField
+          field={fields.channel}
           label={t("report.channel")}
           required
-          errors={fields.channel.errors}
+          choices={choicesOf(CHANNELS, (c) => vocabLabel(t, "channel", c))}
         >
-          {(ids) => (
-            <select {...getSelectProps(fields.channel)} {...ids} className={inputClass}>
-              <option value="">{t("form.choose")}</option>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {vocabLabel(t, "channel", c)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          <option value="">{t("form.choose")}</option>
+        </SelectField>
 
-        <fieldset
-          className="space-y-2"
-          aria-describedby={fields.severity.errors ? `${fields.severity.id}-error` : undefined}
+        <RequiredFieldset
+          errorId={`${fields.severity.id}-error`}
+          legend={t("report.severity")}
+          errors={fields.severity.errors}
         >
-          <legend className="font-medium">
-            {t("report.severity")}{" "}
-            <span className="text-sm font-normal text-slate-600">{t("form.required")}</span>
-          </legend>
           {severityOptions.map((props) => {
             const s = props.value as (typeof SEVERITIES)[number];
             // The whole box is the click target; the name stays the short level name and the
@@ -561,25 +503,15 @@ export default function NewReport() {
               </label>
             );
           })}
-          <FieldError id={`${fields.severity.id}-error`} errors={fields.severity.errors} />
-        </fieldset>
+        </RequiredFieldset>
 
-        <Field
-          id={fields.narrative.id}
+        <TextAreaField
+          field={fields.narrative}
           label={t("report.narrative")}
           required
           hint={t("report.narrativeHint")}
-          errors={fields.narrative.errors}
-        >
-          {(ids) => (
-            <textarea
-              {...getTextareaProps(fields.narrative)}
-              {...ids}
-              rows={6}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          rows={6}
+        />
 
         <CheckboxGroup
           legend={t("report.categories")}
@@ -590,21 +522,12 @@ export default function NewReport() {
           columns={2}
         />
 
-        <Field
-          id={fields.impact.id}
+        <TextAreaField
+          field={fields.impact}
           label={t("report.impact")}
           hint={t("report.impactHint")}
-          errors={fields.impact.errors}
-        >
-          {(ids) => (
-            <textarea
-              {...getTextareaProps(fields.impact)}
-              {...ids}
-              rows={3}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          rows={3}
+        />
 
         <CheckboxGroup
           legend={t("report.support")}
@@ -614,52 +537,32 @@ export default function NewReport() {
           errors={fields.support.errors}
         />
 
-        <PeoplePicker
-          name={fields.witnessIds.name}
-          legend={t("report.witnesses")}
-          hint={t("report.witnessesHint")}
-          knownIds={[
-            ...initialIds(fields.witnessIds.initialValue),
-            ...(draft.pending[fields.witnessIds.name] ?? []),
-          ]}
-          errors={fields.witnessIds.errors}
-        />
+        {(
+          [
+            [fields.witnessIds, t("report.witnesses"), t("report.witnessesHint")],
+            [fields.namedUserIds, t("report.named"), t("report.namedHint")],
+          ] as const
+        ).map(([field, legend, hint]) => (
+          <PeoplePicker
+            key={field.name}
+            name={field.name}
+            legend={legend}
+            hint={hint}
+            knownIds={[...initialIds(field.initialValue), ...(draft.pending[field.name] ?? [])]}
+            errors={field.errors}
+          />
+        ))}
 
-        <PeoplePicker
-          name={fields.namedUserIds.name}
-          legend={t("report.named")}
-          hint={t("report.namedHint")}
-          knownIds={[
-            ...initialIds(fields.namedUserIds.initialValue),
-            ...(draft.pending[fields.namedUserIds.name] ?? []),
-          ]}
-          errors={fields.namedUserIds.errors}
-        />
-
-        <Field
-          id="evidence"
+        <FilesField
+          id={EVIDENCE_FIELD}
+          accept={EVIDENCE_ACCEPT}
           label={t("report.evidence")}
           hint={t("report.evidenceHint")}
           errors={fields.evidence.errors}
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              type="file"
-              name={EVIDENCE_FIELD}
-              multiple
-              accept={EVIDENCE_ACCEPT}
-              onChange={() => form.validate({ name: fields.evidence.name })}
-              className={fileInputClass}
-            />
-          )}
-        </Field>
+          onChange={() => form.validate({ name: fields.evidence.name })}
+        />
 
-        {form.errors?.length ? (
-          <p role="alert" className="font-medium text-red-700">
-            {form.errors.map(message).join(" ")}
-          </p>
-        ) : null}
+        <FormErrors errors={form.errors} />
         <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
           <button
             type="submit"

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Submission } from "@conform-to/react";
+import { redirect } from "@remix-run/node";
 import { MAX_CODE_ATTEMPTS, secondStepFor, type SecondStep } from "~/domain/two-factor";
 import type { Role } from "~/domain/vocabulary";
+import { recordSignInFailure, recordSignInSuccess } from "~/models/login-throttle.server";
 import { isEnrolled } from "~/models/two-factor.server";
 import { startSession } from "./auth.server";
 import { getDb } from "./db.server";
@@ -106,4 +109,45 @@ export async function completePendingSignIn(pending: Pending): Promise<string[] 
 
 export function clearPendingCookie(): string {
   return cookieHeader(PENDING_COOKIE, "", 0);
+}
+
+/** Back to the password: the step expired, was used already, or had too many wrong codes. */
+export function restartSignIn(): Response {
+  return redirect("/login?notice=code-expired", {
+    headers: { "Set-Cookie": clearPendingCookie() },
+  });
+}
+
+/** The step this browser is in; without one, back to the password. */
+export async function requirePendingSignIn(request: Request): Promise<Pending> {
+  const pending = await readPendingSignIn(request);
+  if (!pending) throw restartSignIn();
+  return pending;
+}
+
+/**
+ * A wrong code counts with wrong passwords, so guessing codes is slowed down the same way;
+ * after too many the step ends and the person starts again.
+ */
+export async function rejectCode(pending: Pending, address: string): Promise<void> {
+  await recordSignInFailure(pending.email, address);
+  if (!(await recordWrongCode(pending))) throw restartSignIn();
+}
+
+/** The step is passed: the session starts and the throttle is cleared. The Set-Cookie headers. */
+export async function finishSignIn(pending: Pending, address: string): Promise<Headers> {
+  const cookies = await completePendingSignIn(pending);
+  if (!cookies) throw restartSignIn();
+  await recordSignInSuccess(pending.email, address);
+  const headers = new Headers();
+  for (const c of cookies) headers.append("Set-Cookie", c);
+  return headers;
+}
+
+/** The answer when the first code from a new authenticator app does not match its secret. */
+export function wrongFirstCode(submission: Submission<unknown>) {
+  return submission.reply({
+    fieldErrors: { code: ["That code is not right. Please enter the one your app shows now."] },
+    hideFields: ["code"],
+  });
 }

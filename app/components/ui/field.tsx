@@ -49,12 +49,59 @@ export function Field({
   );
 }
 
+/** A required group of checkboxes or radios, its error below it and tied to it by id. */
+export function RequiredFieldset({
+  errorId,
+  legend,
+  errors,
+  children,
+}: {
+  errorId: string;
+  legend: ReactNode;
+  errors?: string[];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="space-y-2" aria-describedby={errors ? errorId : undefined}>
+      <legend className="font-medium">
+        {legend} <span className="text-sm font-normal text-slate-600">{t("form.required")}</span>
+      </legend>
+      {children}
+      <FieldError id={errorId} errors={errors} />
+    </fieldset>
+  );
+}
+
 export function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
   const { t, i18n } = useTranslation();
   if (!errors?.length) return null;
   return (
     <p id={id} className="text-sm font-medium text-red-700">
       {errors.map((e) => translateMessage(t, e, i18n.language)).join(" ")}
+    </p>
+  );
+}
+
+/** The form's own messages (not one field's), announced when they appear. */
+export function FormErrors({
+  id,
+  errors,
+  messages,
+}: {
+  id?: string;
+  errors?: string[];
+  /** Puts the messages into the page's language (the admin table); else the shared table. */
+  messages?: (errors: string[] | undefined) => string[] | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  if (!errors?.length) return null;
+  const shown = messages
+    ? (messages(errors) ?? [])
+    : errors.map((e) => translateMessage(t, e, i18n.language));
+  return (
+    <p id={id} role="alert" className="font-medium text-red-700">
+      {shown.join(" ")}
     </p>
   );
 }
@@ -72,11 +119,61 @@ export const secondaryButtonClass =
 export const fileInputClass =
   "block w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-4 file:py-2";
 
+/** A picker for several files of the kinds `accept` names; its name is its id. */
+export function FilesField({
+  id,
+  accept,
+  onChange,
+  ...frame
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  accept: string;
+  onChange?: () => void;
+}) {
+  return (
+    <Field id={id} {...frame}>
+      {(ids) => (
+        <input
+          {...ids}
+          type="file"
+          name={id}
+          multiple
+          accept={accept}
+          onChange={onChange}
+          className={fileInputClass}
+        />
+      )}
+    </Field>
+  );
+}
+
 export type Choice = { value: string; label: string };
 
-/** Choices from a vocabulary list and its labels. */
-export function choicesOf<T extends string>(values: readonly T[], labels: Record<T, string>) {
-  return values.map((value) => ({ value, label: labels[value] }));
+/** Choices from a vocabulary list and its labels (a table, or a function naming each value). */
+export function choicesOf<T extends string>(
+  values: readonly T[],
+  labels: Record<T, string> | ((value: T) => string),
+) {
+  return values.map((value) => ({
+    value,
+    label: typeof labels === "function" ? labels(value) : labels[value],
+  }));
+}
+
+/** One option per choice. */
+export function ChoiceOptions({ choices }: { choices: readonly Choice[] }) {
+  return (
+    <>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </>
+  );
 }
 
 /** A select that starts at "Choose…": the server says so next to it when left there. */
@@ -95,11 +192,7 @@ export function ChooseSelect({
   return (
     <select name={name} className={inputClass} {...ids} defaultValue={defaultValue}>
       <option value="">{t("form.choose")}</option>
-      {choices.map((c) => (
-        <option key={c.value} value={c.value}>
-          {c.label}
-        </option>
-      ))}
+      <ChoiceOptions choices={choices} />
     </select>
   );
 }
