@@ -1,7 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { extractPdfText } from "../fixtures/pdf-text";
-import { expectNoAxeViolations, fillReport, HARPER, login, logout, MORGAN, SAM, sendReport } from "./helpers";
+import {
+  expectNoAxeViolations,
+  fillReport,
+  HARPER,
+  login,
+  logout,
+  MORGAN,
+  SAM,
+  sendReport,
+} from "./helpers";
 
 // Issue 5's journey: Sam reports; Morgan acknowledges, assesses, protects Sam, warns the customer
 // in writing, updates Sam and resolves; Harper (HR) opens Sam's and the account's histories,

@@ -1,6 +1,14 @@
 import { expect, type Page } from "@playwright/test";
 import { test } from "@playwright/test";
-import { expectNoAxeViolations, fillReport, login, logout, MORGAN, SAM, sendReport } from "./helpers";
+import {
+  expectNoAxeViolations,
+  fillReport,
+  login,
+  logout,
+  MORGAN,
+  SAM,
+  sendReport,
+} from "./helpers";
 
 // The case page's people pickers ask the server as the handler types (decision 125): on a
 // phone, Morgan gives a protective measure to a manager found by a few letters, keeps "me" for

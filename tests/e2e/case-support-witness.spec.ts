@@ -1,7 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { extractPdfText } from "../fixtures/pdf-text";
-import { chooseAccount, expectNoAxeViolations, HARPER, login, logout, MORGAN, SAM, sendReport } from "./helpers";
+import {
+  chooseAccount,
+  expectNoAxeViolations,
+  HARPER,
+  login,
+  logout,
+  MORGAN,
+  SAM,
+  sendReport,
+} from "./helpers";
 
 // The journey of issue 12: the reporter asks to be taken off the account and names a witness;
 // the manager sees both at the top of the case (on a phone), arranges the request (the reporter
