@@ -19,7 +19,7 @@ import { MAX_IMPORT_BYTES, previewImport, runImport } from "~/models/account-imp
 import { requirePermission } from "~/utils/auth.server";
 import { readCsvUpload } from "~/utils/csv-upload.server";
 import { getDb } from "~/utils/db.server";
-import { BackLink } from "~/components/back-link";
+import { BackLink } from "~/components/ui/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.import.title");
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -33,7 +33,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { adminMessage } from "~/i18n/admin-messages";
 import { readForm } from "~/utils/read-form.server";
-import { BackLink } from "~/components/back-link";
+import { BackLink } from "~/components/ui/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.integrations.title");
 

@@ -25,7 +25,7 @@ import { useI18n } from "~/i18n/react";
 import { adminMessage } from "~/i18n/admin-messages";
 import { alreadyMetText, changeText, templateText } from "~/i18n/jurisdiction-text";
 import { vocabLabel } from "~/i18n/vocabulary";
-import { BackLink } from "~/components/back-link";
+import { BackLink } from "~/components/ui/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.jurisdiction.title");
 

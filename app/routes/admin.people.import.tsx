@@ -25,7 +25,7 @@ import { getDb } from "~/utils/db.server";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/react";
 import { peopleImportMessage } from "~/i18n/admin-messages";
-import { BackLink } from "~/components/back-link";
+import { BackLink } from "~/components/ui/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.peopleImport.title");
 

@@ -13,7 +13,7 @@ import { buildInvestigatorBundle } from "~/models/investigator-bundle.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { attachment, refusalInAddress } from "~/utils/hr-download.server";
-import { BackLink } from "~/components/back-link";
+import { BackLink } from "~/components/ui/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hr.bundles.title");
 

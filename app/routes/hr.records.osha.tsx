@@ -24,7 +24,7 @@ import {
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { BackLink } from "~/components/back-link";
+import { BackLink } from "~/components/ui/back-link";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "records.oshaPage.title");
 

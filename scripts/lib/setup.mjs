@@ -36,11 +36,7 @@ export function ensureDependencies() {
   // the lock file, and `npm ci` then refuses the lock on a clean clone. `npm install` keeps
   // every locked version and fills those entries in.
   // --prefer-offline: what npm's cache already holds is not asked of the registry again.
-  // JOBS=max: better-sqlite3 is compiled from source when no prebuilt binary can be fetched
-  // (offline); node-gyp then compiles SQLite and the binding side by side on every core.
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], {
-    env: { JOBS: process.env.JOBS ?? "max" },
-  });
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"]);
   writeFileSync(stamp, lockHash()); // after install: npm may have filled in the lock file
 }
 

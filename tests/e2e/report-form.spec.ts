@@ -407,6 +407,10 @@ test("on a slow phone, letters typed while the form is still starting are search
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 8 });
   for (const typed of ["brann", "helix"]) {
+    // No draft from the round before (the form keeps one as it is left): restoring a draft
+    // while someone types is another story.
+    await page.goto("/");
+    await page.evaluate(() => localStorage.clear());
     await page.goto("/reports/new");
     await page.getByRole("combobox", { name: /Customer account/ }).fill(typed);
     const list = page.getByRole("listbox", { name: "Matching accounts" });
