@@ -3,14 +3,13 @@ import { describe, expect, it } from "vitest";
 import { CASE_INTENTS, caseIntentProblem } from "~/domain/case-rules";
 import { verifyIncidentChain } from "~/models/case-event.server";
 import { recordEvidence } from "~/models/evidence.server";
-import { createIncident } from "~/models/incident.server";
 import * as caseFileRoute from "~/routes/cases.$reference.case-file";
 import * as caseRoute from "~/routes/cases.$reference/route";
 import * as reportRoute from "~/routes/reports.$reference";
 import * as statementRoute from "~/routes/statements.$id";
 import * as homeRoute from "~/routes/_index";
 import { call, getRequest, loginCookie, postRequest } from "../fixtures/http";
-import { orgForThisFile } from "../fixtures/org";
+import { fileThreatReport, orgForThisFile } from "../fixtures/org";
 import { extractPdfText } from "../fixtures/pdf-text";
 
 // The case page's rules (a resolved case refuses changes; who may own an action), support
@@ -20,12 +19,7 @@ const { db, org } = await orgForThisFile();
 const manager = await loginCookie(org.managerA.email);
 
 async function newCase(p: { support?: ("OFF_ACCOUNT" | "TIME_OFF")[] } = {}) {
-  return createIncident(db, {
-    reporterId: org.employeeA.id,
-    accountId: org.account.id,
-    occurredAt: new Date(),
-    channel: "PHONE",
-    severity: "HIGH",
+  return fileThreatReport(db, org, {
     categories: ["VERBAL_ABUSE"],
     narrative: "The customer shouted at me for ten minutes about the invoice.",
     namedUserIds: [org.colleagueA.id],

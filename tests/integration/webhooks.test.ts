@@ -9,14 +9,13 @@ import {
 } from "~/jobs/webhook-outbox.server";
 import { recordDecision, reviewDecision } from "~/models/decision.server";
 import { resolveIncident } from "~/models/incident-handling.server";
-import { createIncident } from "~/models/incident.server";
 import {
   createWebhookEndpoint,
   retryWebhookDelivery,
   sendTestWebhook,
   updateWebhookEndpoint,
 } from "~/models/webhook.server";
-import { orgForThisFile } from "../fixtures/org";
+import { fileThreatReport, orgForThisFile } from "../fixtures/org";
 import { WebhookReceiver } from "../fixtures/webhook-receiver";
 import { postWebhook } from "~/jobs/webhook-post.server";
 
@@ -52,12 +51,7 @@ async function register(r: WebhookReceiver, events: WebhookEventType[] = [...WEB
 let n = 0;
 function fileReport(opts: { contactIds?: string[] } = {}) {
   n++;
-  return createIncident(db, {
-    reporterId: org.employeeA.id,
-    accountId: org.account.id,
-    occurredAt: new Date(),
-    channel: "PHONE",
-    severity: "HIGH",
+  return fileThreatReport(db, org, {
     categories: ["VERBAL_ABUSE"],
     narrative: `Secret narrative number ${n} about Pat Shouter`,
     impact: "Private impact words",
