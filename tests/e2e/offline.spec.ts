@@ -2,7 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { testTmpDir } from "../fixtures/templates";
-import { expectNoAxeViolations, fillReport, login, logout, openMenuIfFolded, SAM } from "./helpers";
+import {
+  expectNoAxeViolations,
+  fillReport,
+  loginThroughTheForm,
+  logout,
+  openMenuIfFolded,
+  SAM,
+} from "./helpers";
 
 // Filing without a signal on a phone (decision 080): the installable app's files, the report
 // form opened and sent offline, filed exactly once when the connection returns, and sign-out
@@ -85,7 +92,7 @@ test("a report written without a signal is kept on the phone and filed once when
   context,
 }) => {
   const narrative = `He threatened me at the counter while the network was down (${Date.now()}).`;
-  await login(page, SAM);
+  await loginThroughTheForm(page, SAM);
   await page.getByRole("main").getByRole("link", { name: "Report an incident" }).click();
   await expect(page.getByRole("heading", { name: "Report an incident" })).toBeVisible();
   // The service worker takes charge of the page and keeps the form for this person.
@@ -168,7 +175,7 @@ test("a kept report the server cannot take as it is goes back into the form to c
   context,
 }) => {
   const narrative = `She swore at me on the shop floor (${Date.now()}).`;
-  await login(page, SAM);
+  await loginThroughTheForm(page, SAM);
   await page.goto("/reports/new");
   await context.setOffline(true);
   await page.getByRole("combobox", { name: /Customer account/ }).fill("Nobody Of That Name Ltd");
@@ -200,13 +207,13 @@ test.describe("signing out", () => {
   test("removes the draft from the phone, and asks before removing an unsent report", async ({
     page,
   }) => {
-    await login(page, SAM);
+    await loginThroughTheForm(page, SAM);
     await page.goto("/reports/new");
     await page.getByLabel("What happened?").fill("Half-written before my shift ended.");
     await expect.poll(() => draftKeys(page)).toHaveLength(1);
     await logout(page);
     expect(await draftKeys(page)).toEqual([]);
-    await login(page, SAM);
+    await loginThroughTheForm(page, SAM);
     await page.goto("/reports/new");
     await expect(page.getByLabel("What happened?")).toHaveValue("");
     await expect(page.getByText("We brought back what you had typed")).toBeHidden();
@@ -257,7 +264,7 @@ test.describe("signing out", () => {
     );
     expect(kept).toBe(0);
 
-    await login(page, SAM);
+    await loginThroughTheForm(page, SAM);
     await expect(page.getByText("Waiting for a connection")).toBeHidden();
     expect(reportsWithNarrative(narrative)).toEqual([]);
   });
@@ -270,7 +277,7 @@ test.describe("an answer lost on the way back", () => {
     page,
   }) => {
     const narrative = `The signal dropped just as I pressed send (${Date.now()}).`;
-    await login(page, SAM);
+    await loginThroughTheForm(page, SAM);
     await page.goto("/reports/new");
     // The post reaches the server and is filed, but the phone never hears back.
     await page.route("**/reports/new*", async (route) => {
