@@ -4,6 +4,7 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     amount?: number;
+    sampleInt?: number;
     timeout?: number;
     headers?: Record<string, string>;
     requests?: {

@@ -37,6 +37,10 @@ export function ensureDependencies() {
   // every locked version and fills those entries in.
   // --prefer-offline: what npm's cache already holds is not asked of the registry again.
   run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"]);
+  // A compiled SQLite driver is kept for the next install on this machine (never fails it).
+  spawnSync(process.execPath, [path.join(root, "scripts/lib/native-build-cache.mjs"), root], {
+    stdio: "inherit",
+  });
   writeFileSync(stamp, lockHash()); // after install: npm may have filled in the lock file
 }
 
