@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./scripts/lib/chromium.mjs";
 
 // Browser tests run against the built app (`remix build`) served by tests/e2e/serve.ts on a
 // fresh seeded SQLite file, in the system Chromium found by scripts/lib/chromium.mjs.
@@ -36,7 +37,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          executablePath: findChromium() ?? "/usr/bin/chromium",
           args: [
             "--no-sandbox",
             "--disable-gpu",
