@@ -28,6 +28,7 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
+          isolate: false, // pure logic: nothing to leak from one file to the next
         },
       },
       {
@@ -40,6 +41,12 @@ export default defineConfig({
             : [...configDefaults.exclude, `tests/integration/**/*${POSTGRES_ONLY_SUFFIX}`],
           environment: "node",
           pool: "forks",
+          // A worker's files share its loaded modules instead of importing the app again for
+          // each file (which cost more than a third of the run). Each file still gets its own
+          // database, and tests/fixtures/database.ts resets the app's process-wide state
+          // (client, settings, sign-in) for it; a file that changes process.env or spies on
+          // the console puts them back (decision 111).
+          isolate: false,
           // Files run side by side on two shared cores: a limit, not a timing assertion.
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -138,6 +138,7 @@ describe("token checks", () => {
     expect(JSON.parse(String(late.body)).detail).toMatch(/expired/);
 
     const logged = warn.mock.calls.map((c) => c.join(" ")).join("\n");
+    warn.mockRestore(); // files share a worker's modules and console (vitest.config.ts)
     expect(logged).toContain("unknown token");
     expect(logged).toContain("expired token");
     expect(logged).not.toContain(unknown);
