@@ -19,6 +19,12 @@ const workers = Number(process.env.VITEST_MAX_WORKERS) || 2;
 export default defineConfig({
   resolve: { alias },
   test: {
+    // A worker's files share its loaded modules instead of importing the app again for each
+    // file (which cost more than a third of the run). Each integration file still gets its own
+    // database, and tests/fixtures/database.ts resets the app's process-wide state (client,
+    // settings, sign-in) for it; a file that changes process.env or spies on the console puts
+    // them back (decision 111). Only honoured here, at the top: not per project.
+    poolOptions: { forks: { isolate: false } },
     maxWorkers: workers,
     minWorkers: 1,
     projects: [
@@ -28,7 +34,6 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
-          isolate: false, // pure logic: nothing to leak from one file to the next
         },
       },
       {
@@ -41,12 +46,6 @@ export default defineConfig({
             : [...configDefaults.exclude, `tests/integration/**/*${POSTGRES_ONLY_SUFFIX}`],
           environment: "node",
           pool: "forks",
-          // A worker's files share its loaded modules instead of importing the app again for
-          // each file (which cost more than a third of the run). Each file still gets its own
-          // database, and tests/fixtures/database.ts resets the app's process-wide state
-          // (client, settings, sign-in) for it; a file that changes process.env or spies on
-          // the console puts them back (decision 111).
-          isolate: false,
           // Files run side by side on two shared cores: a limit, not a timing assertion.
           testTimeout: 120_000,
           hookTimeout: 120_000,
