@@ -6,7 +6,9 @@
 //   `npm test -- --only-e2e`  the build and the browser tests only;
 //   `npm test -- --only-db`   only the integration files whose outcome the database decides
 //                             (tests/postgres-pass.mjs), for the PostgreSQL pass;
-//   `npm test -- --setup`     only install what is missing (dependencies, Prisma clients).
+//   `npm test -- --setup`     only install what is missing (dependencies, Prisma clients);
+//   `--no-build`              with --only-e2e: test the build that is there (CI builds once
+//                             for the browser tests and the benchmark beside them).
 import { POSTGRES_ONLY_SUFFIX, POSTGRES_PASS } from "../tests/postgres-pass.mjs";
 import { ensureChromium } from "./lib/chromium.mjs";
 import { buildApp, ensureDependencies, ensurePrismaClients, runBin } from "./lib/setup.mjs";
@@ -27,6 +29,6 @@ if (!args.has("--only-e2e")) runBin("vitest", ["run"]);
 
 if (!args.has("--no-e2e")) {
   const chromium = ensureChromium();
-  buildApp();
+  if (!args.has("--no-build")) buildApp();
   runBin("playwright", ["test"], { env: { CHROMIUM_PATH: chromium } });
 }
