@@ -3,7 +3,7 @@
 // headless shell, then the usual Debian/Ubuntu browser paths; as root with apt it installs what
 // is missing. The headless shell (Debian's `chromium-headless-shell`: the same Chromium without
 // the browser's window layer) is what Playwright itself runs headless tests in; here it took a
-// quarter less CPU than the full `chromium` for the same tests (decision 111).
+// third less CPU than the full `chromium` for the same tests (decision 111).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
