@@ -175,11 +175,10 @@ function ReviewForm({ item, onDone }: { item: Pending; onDone: (message: string)
           {t("approvals.reject")}
         </button>
       </div>
-      {reply ? (
-        <p
-          role={reply.ok ? "status" : "alert"}
-          className={`text-sm font-medium ${reply.ok ? "text-emerald-800" : "text-red-700"}`}
-        >
+      {/* A success is announced once, above the list (the form leaves with its proposal);
+          two live regions saying it made screen readers repeat it. */}
+      {reply && !reply.ok ? (
+        <p role="alert" className="text-sm font-medium text-red-700">
           {reply.message}
         </p>
       ) : null}
